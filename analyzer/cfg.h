@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: MIT
+ * cfg: the control-flow graph of one function body, as plain data. Built by
+ * cfg_build.c from libclang cursors; read by lockset.c and check_*.c, which
+ * never see libclang. Everything lives in the TU arena.
+ *
+ * Invariant: a block's events are in execution order; each branch edge
+ * names the condition it takes and whether it is the true or false side. */
+#ifndef LC_CFG_H
+#define LC_CFG_H
+
+#include <stdbool.h>
+
+#include "model.h"
+
+struct arena;
+
+struct cfg_loc {
+    unsigned line, column, offset;
+};
+
+enum cfg_event_kind {
+    EV_ACQUIRE,
+    EV_RELEASE,
+    EV_REQUIRE,   /* lock must be held here (condition-variable wait) */
+    EV_KILL_VAR,  /* a local variable is overwritten: forget what it held */
+    EV_EXIT,      /* the function returns here (return, or end of body) */
+    EV_NORETURN,  /* a call that never returns; the path ends */
+};
+
+struct cfg_event {
+    enum cfg_event_kind kind;
+    unsigned lock;        /* index into cfg.locks (lock events) */
+    enum lock_mode mode;
+    const struct lock_rule *rule; /* the rule that made it, or NULL */
+    int result_var;       /* local variable the call's result went to, or -1 */
+    struct cfg_loc loc;
+    const char *callee;   /* name of the call (lock events, noreturn) */
+};
+
+enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };
+
+/* A branch condition after `!`, `&&`, `||` and parentheses are split off:
+ * the branch is true iff (value op k) when value is a tracked try result;
+ * otherwise only its position and text matter (for path notes). */
+enum cfg_cmp { CMP_NONE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
+
+struct cfg_cond {
+    struct cfg_loc loc;
+    unsigned text_begin, text_end; /* offsets of its text in cfg.source */
+    enum cfg_cmp op;
+    long k;
+    int try_event;   /* >= 0: tests the result of that event (a lock call) */
+    int try_var;     /* >= 0: tests that local variable */
+};
+
+struct cfg_edge {
+    unsigned from, to;
+    enum cfg_edge_kind kind;
+    int cond; /* index into cfg.conds, or -1 */
+};
+
+struct cfg_block {
+    unsigned first_event, nevents;
+    unsigned first_succ, nsucc; /* into cfg.succ (edges sorted by from) */
+    unsigned first_pred, npred; /* into cfg.pred (edge indexes sorted by to) */
+};
+
+struct cfg_lock {
+    const char *key;     /* canonical access path */
+    const char *display; /* as first written in this function */
+};
+
+struct cfg {
+    const char *function;
+    struct cfg_loc loc;          /* the function's name */
+    struct cfg_block *blocks;
+    unsigned nblocks, entry;
+    struct cfg_event *events;
+    unsigned nevents;
+    struct cfg_edge *succ;       /* sorted by from */
+    unsigned nedges;
+    unsigned *pred;              /* indexes into succ, grouped by to */
+    struct cfg_cond *conds;
+    unsigned nconds;
+    struct cfg_lock *locks;
+    unsigned nlocks;
+    unsigned nvars;
+    const char *source;          /* text of the main file (borrowed) */
+    unsigned source_len;
+    bool incomplete;             /* a construct was not modelled */
+    const char *incomplete_why;
+    struct cfg_loc incomplete_loc;
+};
+
+/* Text of a condition, cut to at most max bytes (arena string). */
+const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg_cond *c,
+                          unsigned max);
+
+#endif

@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_build: statements -> blocks and edges. Structured statements are
+ * built recursively (the driver runs us on a thread with a large stack and
+ * t->max_depth bounds the recursion); goto and labels through a label map;
+ * switch through a stack of open switches, so that case labels nested
+ * anywhere in the body (Duff's device) still get their edge. */
+#include "cfg_build.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+unsigned build_new_block(struct builder *b)
+{
+    struct bblock blk = {0, 0};
+    VEC_PUSH(b->blocks, blk);
+    return (unsigned)b->blocks.n - 1;
+}
+
+void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond)
+{
+    struct cfg_edge e = {from, to, kind, cond};
+    VEC_PUSH(b->edges, e);
+}
+
+unsigned build_event(struct builder *b, struct cfg_event ev)
+{
+    struct bblock *blk = &b->blocks.v[b->cur];
+    if (blk->nevents == 0) {
+        blk->first_event = (unsigned)b->events.n;
+    } else if (blk->first_event + blk->nevents != b->events.n) {
+        /* The current block was interrupted by another one: continue in a
+         * fresh block so that every block's events stay contiguous. */
+        unsigned next = build_new_block(b);
+        build_edge(b, b->cur, next, EDGE_PLAIN, -1);
+        b->cur = next;
+        blk = &b->blocks.v[next];
+        blk->first_event = (unsigned)b->events.n;
+    }
+    VEC_PUSH(b->events, ev);
+    blk->nevents++;
+    return (unsigned)b->events.n - 1;
+}
+
+void build_dead_end(struct builder *b)
+{
+    b->cur = build_new_block(b);
+}
+
+void build_give_up(struct builder *b, CXCursor at, const char *why)
+{
+    if (!b->incomplete) {
+        b->incomplete = true;
+        b->incomplete_why = why;
+        b->incomplete_loc = parse_cursor_loc(at);
+    }
+}
+
+/* Moves on to block `next`, falling through from the current one. */
+static void continue_in(struct builder *b, unsigned next)
+{
+    build_edge(b, b->cur, next, EDGE_PLAIN, -1);
+    b->cur = next;
+}
+
+static unsigned label_block(struct builder *b, const char *name)
+{
+    void *id = strmap_get(&b->labels, name);
+    if (id)
+        return (unsigned)(uintptr_t)id - 1;
+    unsigned blk = build_new_block(b);
+    strmap_put(&b->labels, name, (void *)(uintptr_t)(blk + 1));
+    return blk;
+}
+
+static void build_if(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor cond = b->kids.v[base], then_s = b->kids.v[base + 1];
+    CXCursor else_s = n > 2 ? b->kids.v[base + 2] : clang_getNullCursor();
+    unsigned t = build_new_block(b), f = build_new_block(b), join = build_new_block(b);
+    build_cond(b, cond, t, f);
+    b->cur = t;
+    build_stmt(b, then_s);
+    continue_in(b, join);
+    b->cur = f;
+    if (n > 2)
+        build_stmt(b, else_s);
+    continue_in(b, join);
+    b->kids.n = base;
+}
+
+static void push_jumps(struct builder *b, unsigned brk, unsigned cont)
+{
+    struct jump_target j = {brk, cont};
+    VEC_PUSH(b->jumps, j);
+}
+
+static void build_while(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids) < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor cond = b->kids.v[base], body = b->kids.v[base + 1];
+    unsigned head = build_new_block(b), body_b = build_new_block(b), exit = build_new_block(b);
+    continue_in(b, head);
+    build_cond(b, cond, body_b, exit);
+    b->cur = body_b;
+    push_jumps(b, exit, head);
+    build_stmt(b, body);
+    b->jumps.n--;
+    build_edge(b, b->cur, head, EDGE_PLAIN, -1);
+    b->cur = exit;
+    b->kids.n = base;
+}
+
+static void build_do(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids) < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor body = b->kids.v[base], cond = b->kids.v[base + 1];
+    unsigned body_b = build_new_block(b), cond_b = build_new_block(b), exit = build_new_block(b);
+    continue_in(b, body_b);
+    push_jumps(b, exit, cond_b);
+    build_stmt(b, body);
+    b->jumps.n--;
+    continue_in(b, cond_b);
+    build_cond(b, cond, body_b, exit);
+    b->cur = exit;
+    b->kids.n = base;
+}
+
+/* LIBCLANG: a ForStmt visits only the parts that are present, so which
+ * child is init, condition or increment is told from the positions of the
+ * two semicolons in the header. */
+static void for_parts(struct builder *b, CXCursor s, size_t base, unsigned n,
+                      CXCursor parts[4])
+{
+    for (int i = 0; i < 4; i++)
+        parts[i] = clang_getNullCursor();
+    parts[3] = b->kids.v[base + n - 1];
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    unsigned semi[2] = {0, 0}, found = 0, body_begin, body_end;
+    parse_cursor_offsets(parts[3], &body_begin, &body_end);
+    CXSourceRange header = clang_getRange(clang_getRangeStart(clang_getCursorExtent(s)),
+                                          clang_getRangeStart(clang_getCursorExtent(parts[3])));
+    clang_tokenize(b->t->tu, header, &toks, &ntoks);
+    int depth = 0;
+    for (unsigned i = 0; i < ntoks && found < 2; i++) {
+        CXString sp = clang_getTokenSpelling(b->t->tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        if (t && (!strcmp(t, "(") || !strcmp(t, "[") || !strcmp(t, "{")))
+            depth++;
+        else if (t && (!strcmp(t, ")") || !strcmp(t, "]") || !strcmp(t, "}")))
+            depth--;
+        else if (t && !strcmp(t, ";") && depth == 1)
+            semi[found++] = parse_location(clang_getTokenLocation(b->t->tu, toks[i]), NULL).offset;
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(b->t->tu, toks, ntoks);
+    for (unsigned i = 0; i + 1 < n; i++) {
+        CXCursor c = b->kids.v[base + i];
+        unsigned cb, ce;
+        parse_cursor_offsets(c, &cb, &ce);
+        if (found < 2) /* header from a macro: assume init; cond; inc in order */
+            parts[n == 2 ? 1 : (n == 3 ? i : i)] = c;
+        else if (cb < semi[0])
+            parts[0] = c;
+        else if (cb < semi[1])
+            parts[1] = c;
+        else
+            parts[2] = c;
+    }
+}
+
+static void build_for(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n == 0) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor part[4];
+    for_parts(b, s, base, n, part);
+    if (!clang_Cursor_isNull(part[0]))
+        build_stmt(b, part[0]);
+    unsigned head = build_new_block(b), body_b = build_new_block(b);
+    unsigned inc_b = build_new_block(b), exit = build_new_block(b);
+    continue_in(b, head);
+    if (clang_Cursor_isNull(part[1]))
+        build_edge(b, head, body_b, EDGE_PLAIN, -1); /* for (;;) */
+    else
+        build_cond(b, part[1], body_b, exit);
+    b->cur = body_b;
+    push_jumps(b, exit, inc_b);
+    build_stmt(b, part[3]);
+    b->jumps.n--;
+    continue_in(b, inc_b);
+    if (!clang_Cursor_isNull(part[2]))
+        build_expr(b, part[2]);
+    build_edge(b, b->cur, head, EDGE_PLAIN, -1);
+    b->cur = exit;
+    b->kids.n = base;
+}
+
+static void build_switch(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids) < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor cond = b->kids.v[base], body = b->kids.v[b->kids.n - 1];
+    build_expr(b, cond);
+    struct cfg_cond c = {parse_cursor_loc(cond), 0, 0, CMP_NONE, 0, -1, -1};
+    parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
+    VEC_PUSH(b->conds, c);
+    struct switch_ctx sw = {b->cur, build_new_block(b), (int)b->conds.n - 1, 0};
+    VEC_PUSH(b->switches, sw);
+    unsigned cont = b->jumps.n ? b->jumps.v[b->jumps.n - 1].cont : UINT_MAX;
+    push_jumps(b, sw.exit, cont);
+    build_dead_end(b); /* code before the first label is unreachable */
+    build_stmt(b, body);
+    b->jumps.n--;
+    sw = b->switches.v[--b->switches.n];
+    continue_in(b, sw.exit);
+    if (!sw.has_default)
+        build_edge(b, sw.head, sw.exit, EDGE_DEFAULT, sw.cond);
+    b->kids.n = base;
+}
+
+static void build_case(struct builder *b, CXCursor s, bool is_default)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    unsigned blk = build_new_block(b);
+    continue_in(b, blk);
+    if (b->switches.n) {
+        struct switch_ctx *sw = &b->switches.v[b->switches.n - 1];
+        build_edge(b, sw->head, blk, is_default ? EDGE_DEFAULT : EDGE_CASE, sw->cond);
+        sw->has_default |= is_default;
+    }
+    if (n)
+        build_stmt(b, b->kids.v[base + n - 1]);
+    b->kids.n = base;
+}
+
+static void build_jump(struct builder *b, CXCursor s, bool is_break)
+{
+    if (!b->jumps.n) {
+        build_give_up(b, s, "break or continue outside a loop");
+        return;
+    }
+    struct jump_target j = b->jumps.v[b->jumps.n - 1];
+    unsigned to = is_break ? j.brk : j.cont;
+    if (to == UINT_MAX) {
+        build_give_up(b, s, "continue without a loop");
+        return;
+    }
+    build_edge(b, b->cur, to, EDGE_PLAIN, -1);
+    build_dead_end(b);
+}
+
+static void build_return(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids))
+        build_expr(b, b->kids.v[base]);
+    b->kids.n = base;
+    struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1};
+    build_event(b, ev);
+    build_dead_end(b);
+}
+
+static void build_label(struct builder *b, CXCursor s)
+{
+    unsigned blk = label_block(b, parse_spelling(b->a, s));
+    continue_in(b, blk);
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n)
+        build_stmt(b, b->kids.v[base + n - 1]);
+    b->kids.n = base;
+}
+
+static void build_goto(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n && clang_getCursorKind(b->kids.v[base]) == CXCursor_LabelRef) {
+        unsigned blk = label_block(b, parse_spelling(b->a, b->kids.v[base]));
+        build_edge(b, b->cur, blk, EDGE_PLAIN, -1);
+    }
+    b->kids.n = base;
+    build_dead_end(b);
+}
+
+static void build_children_as_stmts(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    for (unsigned i = 0; i < n; i++)
+        build_stmt(b, b->kids.v[base + i]);
+    b->kids.n = base;
+}
+
+static void build_decl(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    for (unsigned i = 0; i < n; i++) {
+        CXCursor d = b->kids.v[base + i];
+        if (clang_getCursorKind(d) != CXCursor_VarDecl)
+            continue;
+        size_t vbase = b->kids.n;
+        unsigned vn = parse_children(d, &b->kids);
+        /* The initialiser is the last child that is an expression (the
+         * others are type references and attributes). */
+        for (unsigned j = vn; j-- > 0;) {
+            CXCursor init = b->kids.v[vbase + j];
+            if (!clang_isExpression(clang_getCursorKind(init)))
+                continue;
+            b->pending_result_var = build_var_id(b, d, true);
+            build_expr(b, init);
+            b->pending_result_var = -1;
+            break;
+        }
+        b->kids.n = vbase;
+    }
+    b->kids.n = base;
+}
+
+void build_stmt(struct builder *b, CXCursor s)
+{
+    if (++b->depth > b->t->max_depth) {
+        build_give_up(b, s, "statements nested too deeply");
+        b->depth--;
+        return;
+    }
+    if (b->t->nmacros && build_macro_use(b, s)) {
+        b->depth--;
+        return;
+    }
+    switch (clang_getCursorKind(s)) {
+    case CXCursor_CompoundStmt: build_children_as_stmts(b, s); break;
+    case CXCursor_DeclStmt: build_decl(b, s); break;
+    case CXCursor_IfStmt: build_if(b, s); break;
+    case CXCursor_WhileStmt: build_while(b, s); break;
+    case CXCursor_DoStmt: build_do(b, s); break;
+    case CXCursor_ForStmt: build_for(b, s); break;
+    case CXCursor_SwitchStmt: build_switch(b, s); break;
+    case CXCursor_CaseStmt: build_case(b, s, false); break;
+    case CXCursor_DefaultStmt: build_case(b, s, true); break;
+    case CXCursor_BreakStmt: build_jump(b, s, true); break;
+    case CXCursor_ContinueStmt: build_jump(b, s, false); break;
+    case CXCursor_ReturnStmt: build_return(b, s); break;
+    case CXCursor_LabelStmt: build_label(b, s); break;
+    case CXCursor_GotoStmt: build_goto(b, s); break;
+    case CXCursor_IndirectGotoStmt:
+        /* LIMIT: computed goto targets are not modelled; the path ends. */
+        build_give_up(b, s, "computed goto");
+        build_dead_end(b);
+        break;
+    case CXCursor_NullStmt:
+    case CXCursor_GCCAsmStmt:
+    case CXCursor_MSAsmStmt:
+        break;
+    default:
+        if (clang_isExpression(clang_getCursorKind(s)))
+            build_expr(b, s);
+        else
+            build_children_as_stmts(b, s);
+        break;
+    }
+    b->depth--;
+}
+
+/* ---- the whole function ---- */
+
+static struct cfg_loc body_end_loc(CXCursor body)
+{
+    CXSourceRange r = clang_getCursorExtent(body);
+    struct cfg_loc l = parse_location(clang_getRangeEnd(r), NULL);
+    /* The range ends just past '}'; point at the brace itself. */
+    if (l.column > 1) {
+        l.column--;
+        l.offset--;
+    }
+    return l;
+}
+
+/* Turns the builder's vectors into the arena-backed struct cfg, with edges
+ * grouped by source block (succ) and by target block (pred). */
+static struct cfg *finish(struct builder *b, struct cfg *g)
+{
+    struct arena *a = b->a;
+    g->nblocks = (unsigned)b->blocks.n;
+    g->blocks = arena_alloc(a, g->nblocks * sizeof *g->blocks);
+    g->nevents = (unsigned)b->events.n;
+    g->events = arena_alloc(a, (g->nevents + 1) * sizeof *g->events);
+    if (g->nevents)
+        memcpy(g->events, b->events.v, g->nevents * sizeof *g->events);
+    g->nedges = (unsigned)b->edges.n;
+    g->succ = arena_alloc(a, (g->nedges + 1) * sizeof *g->succ);
+    g->pred = arena_alloc(a, (g->nedges + 1) * sizeof *g->pred);
+    for (unsigned i = 0; i < g->nblocks; i++) {
+        g->blocks[i].first_event = b->blocks.v[i].first_event;
+        g->blocks[i].nevents = b->blocks.v[i].nevents;
+    }
+    for (unsigned i = 0; i < g->nedges; i++) {
+        g->blocks[b->edges.v[i].from].nsucc++;
+        g->blocks[b->edges.v[i].to].npred++;
+    }
+    unsigned s = 0, p = 0;
+    for (unsigned i = 0; i < g->nblocks; i++) {
+        g->blocks[i].first_succ = s;
+        g->blocks[i].first_pred = p;
+        s += g->blocks[i].nsucc;
+        p += g->blocks[i].npred;
+        g->blocks[i].nsucc = g->blocks[i].npred = 0;
+    }
+    for (unsigned i = 0; i < g->nedges; i++) {
+        struct cfg_edge e = b->edges.v[i];
+        struct cfg_block *from = &g->blocks[e.from];
+        g->succ[from->first_succ + from->nsucc++] = e;
+    }
+    for (unsigned i = 0; i < g->nedges; i++) {
+        struct cfg_block *to = &g->blocks[g->succ[i].to];
+        g->pred[to->first_pred + to->npred++] = i;
+    }
+    g->nconds = (unsigned)b->conds.n;
+    g->conds = arena_alloc(a, (g->nconds + 1) * sizeof *g->conds);
+    if (g->nconds)
+        memcpy(g->conds, b->conds.v, g->nconds * sizeof *g->conds);
+    g->nlocks = (unsigned)b->locks.n;
+    g->locks = arena_alloc(a, (g->nlocks + 1) * sizeof *g->locks);
+    if (g->nlocks)
+        memcpy(g->locks, b->locks.v, g->nlocks * sizeof *g->locks);
+    g->nvars = b->nvars;
+    g->incomplete = b->incomplete;
+    g->incomplete_why = b->incomplete_why;
+    g->incomplete_loc = b->incomplete_loc;
+    return g;
+}
+
+static void builder_free(struct builder *b)
+{
+    free(b->kids.v);
+    VEC_FREE(b->events);
+    VEC_FREE(b->edges);
+    VEC_FREE(b->conds);
+    VEC_FREE(b->blocks);
+    VEC_FREE(b->locks);
+    VEC_FREE(b->jumps);
+    VEC_FREE(b->switches);
+    strmap_free(&b->lock_ids);
+    strmap_free(&b->labels);
+    strmap_free(&b->vars);
+}
+
+struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
+{
+    struct builder b = {0};
+    b.t = t;
+    b.a = t->a;
+    b.pending_result_var = -1;
+    b.last_lock_event = -1;
+    struct cfg *g = arena_alloc(t->a, sizeof *g);
+    g->function = parse_spelling(t->a, fn);
+    g->loc = parse_cursor_loc(fn);
+    g->source = t->source;
+    g->source_len = t->source_len;
+    g->entry = build_new_block(&b);
+    b.cur = g->entry;
+    size_t base = b.kids.n;
+    unsigned n = parse_children(fn, &b.kids);
+    CXCursor body = clang_getNullCursor();
+    for (unsigned i = 0; i < n; i++)
+        if (clang_getCursorKind(b.kids.v[base + i]) == CXCursor_CompoundStmt)
+            body = b.kids.v[base + i];
+    b.kids.n = base;
+    if (!clang_Cursor_isNull(body)) {
+        build_stmt(&b, body);
+        struct cfg_event ev = {.kind = EV_EXIT, .loc = body_end_loc(body), .result_var = -1};
+        build_event(&b, ev);
+    }
+    finish(&b, g);
+    builder_free(&b);
+    return g;
+}
+
+/* ---- macro uses ---- */
+
+static int by_begin(const void *x, const void *y)
+{
+    const struct macro_use *a = x, *b = y;
+    return a->begin < b->begin ? -1 : a->begin > b->begin;
+}
+
+/* Splits the tokens of NAME(a, b(c, d), e) into argument texts. */
+static void macro_args(struct cfg_tu *t, CXCursor use, struct macro_use *u)
+{
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    clang_tokenize(t->tu, clang_getCursorExtent(use), &toks, &ntoks);
+    const char **args = arena_alloc(t->a, (ntoks + 1) * sizeof *args);
+    struct strbuf_arg { char buf[512]; size_t len; } cur = {{0}, 0};
+    int depth = 0;
+    for (unsigned i = 1; i < ntoks; i++) {
+        CXString sp = clang_getTokenSpelling(t->tu, toks[i]);
+        const char *s = clang_getCString(sp);
+        s = s ? s : "";
+        bool open = !strcmp(s, "(") || !strcmp(s, "[") || !strcmp(s, "{");
+        bool close = !strcmp(s, ")") || !strcmp(s, "]") || !strcmp(s, "}");
+        if (close)
+            depth--;
+        if ((depth == 1 && !strcmp(s, ",")) || (depth == 0 && close)) {
+            if (cur.len || u->nargs || depth == 1)
+                args[u->nargs++] = arena_strndup(t->a, cur.buf, cur.len);
+            cur.len = 0;
+        } else if (depth >= 1 && cur.len + strlen(s) + 2 < sizeof cur.buf) {
+            cur.len += (size_t)snprintf(cur.buf + cur.len, sizeof cur.buf - cur.len, "%s%s",
+                                        cur.len ? " " : "", s);
+        }
+        if (open)
+            depth++;
+        clang_disposeString(sp);
+        if (depth == 0 && close)
+            break;
+    }
+    clang_disposeTokens(t->tu, toks, ntoks);
+    u->args = args;
+}
+
+static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct cfg_tu *t = data;
+    if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+        return CXChildVisit_Continue;
+    CXFile f = NULL;
+    struct cfg_loc loc = parse_location(clang_getCursorLocation(c), &f);
+    if (!f || !clang_File_isEqual(f, t->main_file))
+        return CXChildVisit_Continue;
+    CXString name = clang_getCursorSpelling(c);
+    const char *s = clang_getCString(name);
+    const struct lock_rule *r = s ? model_macro(t->model, s) : NULL;
+    if (!r && s && clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(c)))
+        r = model_function(t->model, s); /* a lock function defined as a macro */
+    clang_disposeString(name);
+    if (!r)
+        return CXChildVisit_Continue;
+    if (t->nmacros == t->macros_cap) {
+        t->macros_cap = t->macros_cap ? t->macros_cap * 2 : 8;
+        t->macros = xrealloc(t->macros, t->macros_cap * sizeof *t->macros);
+    }
+    struct macro_use *u = &t->macros[t->nmacros++];
+    memset(u, 0, sizeof *u);
+    u->rule = r;
+    u->loc = loc;
+    parse_cursor_offsets(c, &u->begin, &u->end);
+    macro_args(t, c, u);
+    return CXChildVisit_Continue;
+}
+
+void cfg_collect_macros(struct cfg_tu *t)
+{
+    clang_visitChildren(clang_getTranslationUnitCursor(t->tu), find_macro_use, t);
+    if (t->nmacros)
+        qsort(t->macros, t->nmacros, sizeof *t->macros, by_begin);
+}
+
+void cfg_tu_free(struct cfg_tu *t)
+{
+    free(t->macros);
+    t->macros = NULL;
+    t->nmacros = 0;
+    strmap_free(&t->callee_cache);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_build: turns one libclang function definition into a struct cfg.
+ * Statements are in cfg_build.c, expressions, conditions and calls in
+ * cfg_expr.c; both share struct builder, declared here for them alone. */
+#ifndef LC_CFG_BUILD_H
+#define LC_CFG_BUILD_H
+
+#include <clang-c/Index.h>
+
+#include "cfg.h"
+#include "parse.h"
+#include "strmap.h"
+#include "vec.h"
+
+struct arena;
+
+/* A use of a rules macro (or a function-like macro named like a rules
+ * function) found in the preprocessing record of the main file. */
+struct macro_use {
+    unsigned begin, end; /* file offsets of "NAME(...)" */
+    const struct lock_rule *rule;
+    const char **args;   /* argument texts */
+    unsigned nargs;
+    struct cfg_loc loc;
+};
+
+/* Per-TU facts the builder reads: shared by every function of the TU. */
+struct cfg_tu {
+    struct arena *a;
+    const struct model *model;
+    CXTranslationUnit tu;
+    CXFile main_file;
+    const char *source;
+    unsigned source_len;
+    struct macro_use *macros; /* sorted by begin */
+    unsigned nmacros, macros_cap;
+    struct strmap callee_cache; /* function name -> struct callee_info */
+    unsigned max_depth;         /* nesting limit before giving up */
+};
+
+/* Collects the macro uses for cfg_tu.macros (needs the detailed
+ * preprocessing record). */
+void cfg_collect_macros(struct cfg_tu *t);
+void cfg_tu_free(struct cfg_tu *t);
+
+/* Builds the CFG of a FunctionDecl that has a body. */
+struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn);
+
+/* ---- shared between cfg_build.c and cfg_expr.c ---- */
+
+struct bblock {
+    unsigned first_event, nevents;
+};
+
+struct jump_target {
+    unsigned brk, cont; /* block ids; cont == UINT_MAX inside a bare switch */
+};
+
+struct switch_ctx {
+    unsigned head, exit;
+    int cond; /* the switch condition, for case notes */
+    int has_default;
+};
+
+struct builder {
+    struct cfg_tu *t;
+    struct arena *a;
+    struct cursor_stack kids;
+    VEC(struct cfg_event) events;
+    VEC(struct cfg_edge) edges;
+    VEC(struct cfg_cond) conds;
+    VEC(struct bblock) blocks;
+    VEC(struct cfg_lock) locks;
+    VEC(struct jump_target) jumps;
+    VEC(struct switch_ctx) switches;
+    struct strmap lock_ids;  /* key -> id + 1 */
+    struct strmap labels;    /* label name -> block id + 1 */
+    struct strmap vars;      /* "offset" of a local VarDecl -> var id + 1 */
+    unsigned nvars;
+    unsigned cur;            /* block receiving events */
+    unsigned depth;
+    int pending_result_var;  /* the next lock call's result goes there */
+    CXCursor last_lock_call; /* for conditions that test a call's result */
+    int last_lock_event;
+    bool incomplete;
+    const char *incomplete_why;
+    struct cfg_loc incomplete_loc;
+};
+
+unsigned build_new_block(struct builder *b);
+void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond);
+/* Adds an event to the current block; returns its index. */
+unsigned build_event(struct builder *b, struct cfg_event ev);
+/* Ends the current path (return, noreturn call, goto): further code goes
+ * to a fresh block with no predecessors. */
+void build_dead_end(struct builder *b);
+void build_give_up(struct builder *b, CXCursor at, const char *why);
+void build_stmt(struct builder *b, CXCursor s);
+void build_expr(struct builder *b, CXCursor e);
+/* Evaluates a condition, branching to t when true and f when false. */
+void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
+/* Matches a rules macro use exactly covering c; emits its events. */
+bool build_macro_use(struct builder *b, CXCursor c);
+int build_var_id(struct builder *b, CXCursor ref, bool create);
+
+#endif

@@ -1,0 +1,550 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_expr: expressions, conditions and calls -> events and branches.
+ * `&&`, `||`, `?:` and `!` become branches even in value context, so a lock
+ * call inside them counts only on the paths where it runs. Calls are
+ * matched against the model by name (cached per TU); lock arguments become
+ * canonical access paths through the lockexpr constructors. */
+#include "cfg_build.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "lockexpr.h"
+
+/* What a callee name means; cached per TU because names are unique in C. */
+struct callee_info {
+    const struct lock_rule *rule;
+    bool noreturn;
+};
+
+static const char *cursor_path(struct builder *b, CXCursor c, int depth);
+
+static const char *member_path(struct builder *b, CXCursor c, int depth)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(c, &b->kids);
+    const char *field = parse_spelling(b->a, c);
+    const char *r;
+    if (n == 0) {
+        r = field; /* implicit member of an anonymous aggregate */
+    } else {
+        CXCursor obj = b->kids.v[base];
+        const char *p = cursor_path(b, obj, depth + 1);
+        CXType t = clang_getCanonicalType(clang_getCursorType(obj));
+        bool arrow = t.kind == CXType_Pointer;
+        r = lockexpr_member(b->a, arrow ? lockexpr_deref(b->a, p) : p, field);
+    }
+    b->kids.n = base;
+    return r;
+}
+
+/* The text of an expression we do not decompose: its tokens, so that the
+ * same expression written twice names the same lock. */
+static const char *opaque_path(struct builder *b, CXCursor c)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(c, &begin, &end);
+    if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
+        return arena_strndup(b->a, b->t->source + begin, end - begin);
+    return arena_printf(b->a, "<expr@%u>", begin);
+}
+
+static const char *cursor_path(struct builder *b, CXCursor c, int depth)
+{
+    if (depth > 64)
+        return opaque_path(b, c);
+    c = parse_peel(c);
+    size_t base = b->kids.n;
+    const char *r = NULL;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_DeclRefExpr:
+        r = parse_spelling(b->a, c);
+        break;
+    case CXCursor_MemberRefExpr:
+        r = member_path(b, c, depth);
+        break;
+    case CXCursor_UnaryOperator:
+        if (parse_children(c, &b->kids) == 1) {
+            enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+            const char *inner = cursor_path(b, b->kids.v[base], depth + 1);
+            if (op == CXUnaryOperator_AddrOf)
+                r = lockexpr_addr(b->a, inner);
+            else if (op == CXUnaryOperator_Deref)
+                r = lockexpr_deref(b->a, inner);
+        }
+        break;
+    case CXCursor_ArraySubscriptExpr:
+        if (parse_children(c, &b->kids) == 2)
+            r = lockexpr_index(b->a, cursor_path(b, b->kids.v[base], depth + 1));
+        break;
+    case CXCursor_CallExpr:
+        r = arena_printf(b->a, "%s()", parse_spelling(b->a, c));
+        break;
+    default:
+        break;
+    }
+    b->kids.n = base;
+    return r ? r : opaque_path(b, c);
+}
+
+/* "q->mu" for the argument "&q->mu" as written; the canonical path when
+ * the argument comes from a macro and has no plain text. */
+static const char *display_of(struct builder *b, CXCursor arg, const char *key)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(arg, &begin, &end);
+    const char *src = b->t->source;
+    CXSourceLocation l = clang_getCursorLocation(arg);
+    if (!src || begin >= end || end > b->t->source_len || end - begin > 120 ||
+        clang_Location_isFromMainFile(l) == 0)
+        return key[0] == '*' ? key + 1 : key;
+    while (begin < end && src[begin] == '&')
+        begin++;
+    return arena_strndup(b->a, src + begin, end - begin);
+}
+
+static unsigned lock_id(struct builder *b, const char *key, const char *display)
+{
+    void *id = strmap_get(&b->lock_ids, key);
+    if (id)
+        return (unsigned)(uintptr_t)id - 1;
+    struct cfg_lock l = {key, display ? display : key};
+    VEC_PUSH(b->locks, l);
+    strmap_put(&b->lock_ids, key, (void *)(uintptr_t)b->locks.n);
+    return (unsigned)b->locks.n - 1;
+}
+
+/* Arguments of a call: either cursors (a real call) or texts (a macro). */
+struct call_args {
+    CXCursor *cursors;
+    const char **texts;
+    unsigned n;
+};
+
+static const char *arg_path(struct builder *b, const struct call_args *args, unsigned i)
+{
+    if (args->cursors)
+        return cursor_path(b, args->cursors[i], 0);
+    struct diag d;
+    const char *p = lockexpr_parse(b->a, args->texts[i], NULL, 0, &d);
+    return p ? p : args->texts[i];
+}
+
+/* The lock an effect names at this call, or -1 if the call lacks it. */
+static int effect_lock(struct builder *b, const struct lock_effect *e,
+                       const struct call_args *args)
+{
+    if (e->target.arg >= 0) {
+        if ((unsigned)e->target.arg >= args->n)
+            return -1;
+        const char *ptr = arg_path(b, args, (unsigned)e->target.arg);
+        const char *key = lockexpr_pointee(b->a, ptr);
+        const char *disp = args->cursors ? display_of(b, args->cursors[e->target.arg], key)
+                                         : (key[0] == '*' ? key + 1 : key);
+        return (int)lock_id(b, key, disp);
+    }
+    const char **paths = arena_alloc(b->a, (args->n + 1) * sizeof *paths);
+    for (unsigned i = 0; i < args->n; i++)
+        paths[i] = arg_path(b, args, i);
+    struct diag d;
+    const char *key = lockexpr_parse(b->a, e->target.expr, paths, args->n, &d);
+    return key ? (int)lock_id(b, key, key) : -1;
+}
+
+static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
+                      struct cfg_loc loc, CXCursor call)
+{
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
+    for (unsigned i = 0; i < r->neffects; i++) {
+        const struct lock_effect *e = &r->effects[i];
+        int lock = effect_lock(b, e, args);
+        if (lock < 0)
+            continue;
+        struct cfg_event ev = {.lock = (unsigned)lock, .mode = e->mode, .rule = r,
+                               .result_var = -1, .loc = loc, .callee = r->name};
+        switch (e->kind) {
+        case EFFECT_ACQUIRE:
+            ev.kind = EV_ACQUIRE;
+            ev.result_var = r->success != SUCCESS_ALWAYS ? result_var : -1;
+            b->last_lock_event = (int)build_event(b, ev);
+            b->last_lock_call = call;
+            break;
+        case EFFECT_RELEASE:
+            ev.kind = EV_RELEASE;
+            build_event(b, ev);
+            break;
+        case EFFECT_REQUIRE:
+        case EFFECT_RELEASE_REACQUIRE:
+            ev.kind = EV_REQUIRE;
+            build_event(b, ev);
+            break;
+        }
+    }
+}
+
+/* _Noreturn, noreturn (stdnoreturn.h), __attribute__((noreturn)),
+ * __noreturn macros: any token of the declaration's head that mentions
+ * noreturn, or a type spelling that carries the attribute. */
+static bool decl_is_noreturn(struct builder *b, CXCursor decl)
+{
+    CXSourceRange ext = clang_getCursorExtent(decl);
+    CXSourceLocation end = clang_getRangeEnd(ext);
+    size_t base = b->kids.n;
+    unsigned n = parse_children(decl, &b->kids);
+    for (unsigned i = 0; i < n; i++)
+        if (clang_getCursorKind(b->kids.v[base + i]) == CXCursor_CompoundStmt)
+            end = clang_getRangeStart(clang_getCursorExtent(b->kids.v[base + i]));
+    b->kids.n = base;
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    clang_tokenize(b->t->tu, clang_getRange(clang_getRangeStart(ext), end), &toks, &ntoks);
+    bool found = false;
+    for (unsigned i = 0; i < ntoks && !found; i++) {
+        CXString sp = clang_getTokenSpelling(b->t->tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        found = t && strcasestr(t, "noreturn") != NULL;
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(b->t->tu, toks, ntoks);
+    if (!found) {
+        CXString ts = clang_getTypeSpelling(clang_getCursorType(decl));
+        const char *t = clang_getCString(ts);
+        found = t && strstr(t, "noreturn") != NULL;
+        clang_disposeString(ts);
+    }
+    return found;
+}
+
+static struct callee_info *callee(struct builder *b, CXCursor call, const char *name)
+{
+    struct callee_info *info = strmap_get(&b->t->callee_cache, name);
+    if (info)
+        return info;
+    info = arena_alloc(b->t->a, sizeof *info);
+    info->rule = model_function(b->t->model, name);
+    info->noreturn = model_is_noreturn(b->t->model, name);
+    CXCursor decl = clang_getCursorReferenced(call);
+    if (!info->noreturn && clang_getCursorKind(decl) == CXCursor_FunctionDecl)
+        info->noreturn = decl_is_noreturn(b, decl) ||
+                         decl_is_noreturn(b, clang_getCanonicalCursor(decl));
+    strmap_put(&b->t->callee_cache, arena_strdup(b->t->a, name), info);
+    return info;
+}
+
+static void build_call(struct builder *b, CXCursor call)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(call, &b->kids);
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
+    for (unsigned i = 0; i < n; i++)
+        build_expr(b, b->kids.v[base + i]);
+    CXCursor ref = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+        const char *name = parse_spelling(b->a, call);
+        struct callee_info *info = callee(b, call, name);
+        if (info->rule && !info->rule->is_macro) {
+            int nargs = clang_Cursor_getNumArguments(call);
+            struct call_args args = {arena_alloc(b->a, (size_t)(nargs > 0 ? nargs : 1) *
+                                                           sizeof(CXCursor)),
+                                     NULL, nargs > 0 ? (unsigned)nargs : 0};
+            for (unsigned i = 0; i < args.n; i++)
+                args.cursors[i] = clang_Cursor_getArgument(call, i);
+            b->pending_result_var = result_var;
+            emit_rule(b, info->rule, &args, parse_cursor_loc(call), call);
+        }
+        if (info->noreturn) {
+            struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
+                                   .result_var = -1, .callee = name};
+            build_event(b, ev);
+            build_dead_end(b);
+        }
+    }
+    b->kids.n = base;
+}
+
+int build_var_id(struct builder *b, CXCursor ref, bool create)
+{
+    CXCursor decl = clang_getCursorKind(ref) == CXCursor_VarDecl ? ref
+                                                                 : clang_getCursorReferenced(ref);
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(decl) == 1)
+        return -1;
+    char key[32];
+    snprintf(key, sizeof key, "%u", parse_cursor_loc(decl).offset);
+    void *id = strmap_get(&b->vars, key);
+    if (id || !create)
+        return id ? (int)(uintptr_t)id - 1 : -1;
+    strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
+    return (int)b->nvars - 1;
+}
+
+/* `x = call(...)` binds the call's result to local x; any other store to a
+ * local forgets what it held. */
+static void build_assign(struct builder *b, CXCursor e, size_t base)
+{
+    CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
+    int var = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, true) : -1;
+    build_expr(b, b->kids.v[base]);
+    b->pending_result_var = var;
+    build_expr(b, rhs);
+    b->pending_result_var = -1;
+    if (var >= 0) {
+        struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
+                               .loc = parse_cursor_loc(e)};
+        /* The kill comes first in the block order only if nothing bound it. */
+        if (!b->events.n || b->events.v[b->events.n - 1].result_var != var ||
+            b->events.v[b->events.n - 1].kind != EV_ACQUIRE)
+            build_event(b, ev);
+    }
+}
+
+static void build_short_circuit(struct builder *b, CXCursor e)
+{
+    unsigned join = build_new_block(b);
+    build_cond(b, e, join, join);
+    b->cur = join;
+}
+
+static void build_conditional(struct builder *b, CXCursor e, size_t base, unsigned n)
+{
+    if (n != 3) { /* GNU x ?: y */
+        for (unsigned i = 0; i < n; i++)
+            build_expr(b, b->kids.v[base + i]);
+        return;
+    }
+    CXCursor c = b->kids.v[base], x = b->kids.v[base + 1], y = b->kids.v[base + 2];
+    unsigned tb = build_new_block(b), fb = build_new_block(b), join = build_new_block(b);
+    (void)e;
+    build_cond(b, c, tb, fb);
+    b->cur = tb;
+    build_expr(b, x);
+    build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    b->cur = fb;
+    build_expr(b, y);
+    build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    b->cur = join;
+}
+
+void build_expr(struct builder *b, CXCursor e)
+{
+    if (++b->depth > b->t->max_depth) {
+        build_give_up(b, e, "expression nested too deeply");
+        b->depth--;
+        return;
+    }
+    if (b->t->nmacros && build_macro_use(b, e)) {
+        b->depth--;
+        return;
+    }
+    enum CXCursorKind k = clang_getCursorKind(e);
+    size_t base = b->kids.n;
+    if (k == CXCursor_CallExpr) {
+        build_call(b, e);
+    } else if (k == CXCursor_StmtExpr) {
+        unsigned n = parse_children(e, &b->kids);
+        for (unsigned i = 0; i < n; i++)
+            build_stmt(b, b->kids.v[base + i]);
+    } else if (k == CXCursor_BinaryOperator &&
+               (clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_LAnd ||
+                clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_LOr)) {
+        build_short_circuit(b, e);
+    } else if (k == CXCursor_BinaryOperator &&
+               clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign &&
+               parse_children(e, &b->kids) == 2) {
+        build_assign(b, e, base);
+    } else if (k == CXCursor_ConditionalOperator) {
+        build_conditional(b, e, base, parse_children(e, &b->kids));
+    } else {
+        int keep = b->pending_result_var; /* casts and parens pass it on */
+        unsigned n = parse_children(e, &b->kids);
+        for (unsigned i = 0; i < n; i++) {
+            b->pending_result_var = n == 1 ? keep : -1;
+            build_expr(b, b->kids.v[base + i]);
+        }
+        b->pending_result_var = -1;
+    }
+    b->kids.n = base;
+    b->depth--;
+}
+
+/* ---- conditions ---- */
+
+static enum cfg_cmp compare_op(enum CXBinaryOperatorKind op, bool mirrored)
+{
+    switch (op) {
+    case CXBinaryOperator_EQ: return CMP_EQ;
+    case CXBinaryOperator_NE: return CMP_NE;
+    case CXBinaryOperator_LT: return mirrored ? CMP_GT : CMP_LT;
+    case CXBinaryOperator_LE: return mirrored ? CMP_GE : CMP_LE;
+    case CXBinaryOperator_GT: return mirrored ? CMP_LT : CMP_GT;
+    case CXBinaryOperator_GE: return mirrored ? CMP_LE : CMP_GE;
+    default: return CMP_NONE;
+    }
+}
+
+/* Which tracked value a condition leaf tests: the lock call just evaluated
+ * in it, or a local variable. */
+static void test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
+{
+    src = parse_peel(src);
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(src) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(src) == CXBinaryOperator_Assign &&
+        parse_children(src, &b->kids) == 2)
+        src = parse_peel(b->kids.v[base + 1]);
+    b->kids.n = base;
+    if (b->last_lock_event >= 0 && clang_equalCursors(src, b->last_lock_call))
+        cc->try_event = b->last_lock_event;
+    else if (clang_getCursorKind(src) == CXCursor_DeclRefExpr)
+        cc->try_var = build_var_id(b, src, false);
+}
+
+/* Reads `value OP constant` (either way round) or a bare `value`. */
+static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
+{
+    size_t base = b->kids.n;
+    CXCursor p = parse_peel(c);
+    cc->op = CMP_NE;
+    cc->k = 0;
+    CXCursor src = p;
+    if (clang_getCursorKind(p) == CXCursor_BinaryOperator &&
+        compare_op(clang_getCursorBinaryOperatorKind(p), false) != CMP_NONE &&
+        parse_children(p, &b->kids) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(p);
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        if (parse_int_constant(r, &cc->k)) {
+            src = l;
+            cc->op = compare_op(op, false);
+        } else if (parse_int_constant(l, &cc->k)) {
+            src = r;
+            cc->op = compare_op(op, true);
+        } else {
+            cc->op = CMP_NONE;
+        }
+    }
+    b->kids.n = base;
+    if (cc->op != CMP_NONE)
+        test_source(b, src, cc);
+    if (cc->try_event < 0 && b->last_lock_event >= 0 &&
+        clang_equalCursors(c, b->last_lock_call)) /* a rules macro as the condition */
+        cc->try_event = b->last_lock_event;
+}
+
+static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    b->last_lock_event = -1;
+    build_expr(b, c);
+    struct cfg_cond cc = {parse_cursor_loc(c), 0, 0, CMP_NONE, 0, -1, -1};
+    parse_cursor_offsets(c, &cc.text_begin, &cc.text_end);
+    leaf_test(b, c, &cc);
+    VEC_PUSH(b->conds, cc);
+    int idx = (int)b->conds.n - 1;
+    build_edge(b, b->cur, t, EDGE_TRUE, idx);
+    build_edge(b, b->cur, f, EDGE_FALSE, idx);
+    b->last_lock_event = -1;
+}
+
+static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    long v;
+    if ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral) ||
+        !parse_int_constant(c, &v))
+        return false;
+    build_edge(b, b->cur, v ? t : f, EDGE_PLAIN, -1);
+    build_dead_end(b);
+    return true;
+}
+
+/* Splits &&, ||, !, ?:, comma and __builtin_expect into branches. */
+static bool build_compound_cond(struct builder *b, CXCursor c, size_t base, unsigned t,
+                                unsigned f)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    unsigned n = parse_children(c, &b->kids);
+    if (k == CXCursor_UnaryOperator && n == 1 &&
+        clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
+        build_cond(b, b->kids.v[base], f, t);
+        return true;
+    }
+    if (k == CXCursor_BinaryOperator && n == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        if (op == CXBinaryOperator_Comma) {
+            build_expr(b, l);
+            build_cond(b, r, t, f);
+            return true;
+        }
+        if (op != CXBinaryOperator_LAnd && op != CXBinaryOperator_LOr)
+            return false;
+        unsigned mid = build_new_block(b);
+        if (op == CXBinaryOperator_LAnd)
+            build_cond(b, l, mid, f);
+        else
+            build_cond(b, l, t, mid);
+        b->cur = mid;
+        build_cond(b, r, t, f);
+        return true;
+    }
+    if (k == CXCursor_ConditionalOperator && n == 3) {
+        CXCursor x = b->kids.v[base + 1], y = b->kids.v[base + 2];
+        unsigned xb = build_new_block(b), yb = build_new_block(b);
+        build_cond(b, b->kids.v[base], xb, yb);
+        b->cur = xb;
+        build_cond(b, x, t, f);
+        b->cur = yb;
+        build_cond(b, y, t, f);
+        return true;
+    }
+    if (k == CXCursor_CallExpr && n >= 2) {
+        const char *name = parse_spelling(b->a, c);
+        if (!strcmp(name, "__builtin_expect") || !strcmp(name, "__builtin_expect_with_probability")) {
+            build_cond(b, b->kids.v[base + 1], t, f);
+            return true;
+        }
+    }
+    return false;
+}
+
+void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    if (++b->depth > b->t->max_depth) {
+        build_give_up(b, c, "condition nested too deeply");
+        b->depth--;
+        return;
+    }
+    CXCursor p = parse_peel(c);
+    size_t base = b->kids.n;
+    if (!constant_cond(b, p, t, f) && !build_compound_cond(b, p, base, t, f)) {
+        b->kids.n = base;
+        build_leaf(b, c, t, f);
+    }
+    b->kids.n = base;
+    b->depth--;
+}
+
+/* ---- rules macros ---- */
+
+bool build_macro_use(struct builder *b, CXCursor c)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(c, &begin, &end);
+    const struct macro_use *m = b->t->macros;
+    unsigned lo = 0, hi = b->t->nmacros;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        if (m[mid].begin < begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == b->t->nmacros || m[lo].begin != begin || end > m[lo].end)
+        return false;
+    const struct macro_use *u = &m[lo];
+    struct call_args args = {NULL, u->args, u->nargs};
+    emit_rule(b, u->rule, &args, u->loc, c);
+    return true;
+}

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT
+ * check_pairing: missing-release, double-acquire, release-unheld,
+ * lock-kind-mismatch and requires-lock (lock-call contracts from rules).
+ * One replay of every reached block collects candidates; each becomes one
+ * finding with its witness path.
+ *
+ * Unannotated helpers: a function that holds a lock it took on every exit
+ * and never releases it is a lock-taking helper (its contract, inferred);
+ * a release of a lock that no path into it took here is the caller's lock
+ * (also inferred). LIMIT: such inferred contracts are not yet applied at
+ * call sites. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "checks.h"
+#include "vec.h"
+#include "witness.h"
+
+struct exit_hit {
+    unsigned block, event, lock;
+    uint8_t bits;
+};
+
+struct event_hit {
+    unsigned block, event;
+    uint8_t before;
+};
+
+struct pairing {
+    const struct check_ctx *c;
+    VEC(struct exit_hit) exits;
+    VEC(struct event_hit) events;
+    unsigned reached_exits;
+};
+
+static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
+{
+    struct pairing *p = ctx;
+    struct event_hit h = {block, event, before};
+    VEC_PUSH(p->events, h);
+}
+
+static void on_function_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
+{
+    struct pairing *p = ctx;
+    p->reached_exits++;
+    for (unsigned i = 0; i < s->n; i++) {
+        if (!(s->e[i].bits & LS_HELD))
+            continue;
+        struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
+        VEC_PUSH(p->exits, h);
+    }
+}
+
+static bool releases_anywhere(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock)
+            return true;
+    return false;
+}
+
+/* Held on every exit, never released here: a helper that takes the lock
+ * for its caller. */
+static bool is_acquiring_helper(const struct pairing *p, unsigned lock)
+{
+    unsigned held_exits = 0;
+    for (size_t i = 0; i < p->exits.n; i++) {
+        if (p->exits.v[i].lock != lock)
+            continue;
+        if (p->exits.v[i].bits & ~LS_HELD)
+            return false;
+        held_exits++;
+    }
+    return held_exits == p->reached_exits && !releases_anywhere(p->c->g, lock);
+}
+
+static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_event *at,
+                 unsigned lock, const char *message, struct finding_note *path, unsigned npath,
+                 struct finding_note *related, unsigned nrelated)
+{
+    struct finding f = {rule, c->file, at->loc.line, at->loc.column, c->g->function,
+                        c->g->locks[lock].display, message, path, npath, related, nrelated};
+    c->emit(c->emit_ctx, &f);
+}
+
+/* The path notes for a lock in state `want` at (block, event), ending
+ * with a note at the event itself. */
+static unsigned path_for(const struct check_ctx *c, unsigned block, unsigned event,
+                         unsigned lock, uint8_t want, const char *last,
+                         struct finding_note **out)
+{
+    struct witness w;
+    witness_find(c, block, event, lock, want, &w);
+    *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
+    unsigned n = witness_notes(c, &w, lock, want, *out);
+    const struct cfg_event *ev = &c->g->events[event];
+    (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
+    return n;
+}
+
+static void report_exit(const struct pairing *p, const struct exit_hit *h)
+{
+    const struct check_ctx *c = p->c;
+    const char *name = c->g->locks[h->lock].display;
+    struct finding_note *path;
+    unsigned n = path_for(c, h->block, h->event, h->lock, LS_HELD,
+                          arena_printf(c->a, "returning with '%s' still held", name), &path);
+    struct finding_note *related = NULL;
+    unsigned nrelated = 0;
+    for (unsigned i = 0; i < c->g->nevents && !nrelated; i++) {
+        const struct cfg_event *ev = &c->g->events[i];
+        if (ev->kind == EV_RELEASE && ev->lock == h->lock) {
+            related = arena_alloc(c->a, sizeof *related);
+            related[nrelated++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column,
+                                                        "the other paths release it here"};
+        }
+    }
+    emit(c, RULE_MISSING_RELEASE, &c->g->events[h->event], h->lock,
+         arena_printf(c->a, "'%s' is still held when '%s' returns on this path", name,
+                      c->g->function),
+         path, n, related, nrelated);
+}
+
+static bool mode_mismatch(const struct cfg_event *ev, uint8_t before)
+{
+    if (ev->mode == LOCK_EXCLUSIVE)
+        return (before & LS_HELD_SH) && !(before & LS_HELD_EX);
+    if (ev->mode == LOCK_SHARED)
+        return (before & LS_HELD_EX) && !(before & LS_HELD_SH);
+    return false;
+}
+
+/* Not held on some path: released already, or never taken here while
+ * other paths into the same point did take it. */
+static uint8_t unheld_state(uint8_t before)
+{
+    if (before & LS_RELEASED)
+        return LS_RELEASED;
+    if ((before & LS_UNTOUCHED) && (before & LS_HELD))
+        return LS_UNTOUCHED;
+    return 0;
+}
+
+static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    if (!(h->before & LS_HELD) || (ev->rule && (ev->rule->is_try || ev->rule->recursive)))
+        return;
+    if (ev->mode == LOCK_SHARED && !(h->before & LS_HELD_EX))
+        return; /* shared after shared: readers may nest */
+    const char *name = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    unsigned n = path_for(c, h->block, h->event, ev->lock, LS_HELD,
+                          arena_printf(c->a, "'%s' acquired again here", name), &path);
+    const char *msg = h->before & (LS_UNTOUCHED | LS_RELEASED)
+                          ? "'%s' is acquired while it may already be held on this path"
+                          : "'%s' is acquired while already held";
+    emit(c, RULE_DOUBLE_ACQUIRE, ev, ev->lock, arena_printf(c->a, msg, name), path, n, NULL, 0);
+}
+
+static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
+                          enum rule_id rule)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    uint8_t want = unheld_state(h->before);
+    if (!want)
+        return;
+    const char *name = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    unsigned n = path_for(c, h->block, h->event, ev->lock, want,
+                          arena_printf(c->a, "'%s' is not held here", name), &path);
+    const char *why = want == LS_RELEASED ? "it was already released on this path"
+                                          : "it was never acquired on this path";
+    const char *msg = rule == RULE_RELEASE_UNHELD
+                          ? arena_printf(c->a, "'%s' is released but %s", name, why)
+                          : arena_printf(c->a, "'%s' needs '%s' held, but %s", ev->callee, name,
+                                         why);
+    emit(c, rule, ev, ev->lock, msg, path, n, NULL, 0);
+}
+
+static void report_mismatch(const struct check_ctx *c, const struct event_hit *h)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    if (!mode_mismatch(ev, h->before))
+        return;
+    const char *name = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    unsigned n = path_for(c, h->block, h->event, ev->lock, LS_HELD,
+                          arena_printf(c->a, "released here by '%s'", ev->callee), &path);
+    bool held_shared = ev->mode == LOCK_EXCLUSIVE;
+    emit(c, RULE_LOCK_KIND_MISMATCH, ev, ev->lock,
+         arena_printf(c->a, "'%s' is held %s but '%s' releases it as %s", name,
+                      held_shared ? "shared" : "exclusive", ev->callee,
+                      held_shared ? "exclusive" : "shared"),
+         path, n, NULL, 0);
+}
+
+static void report_events(const struct pairing *p)
+{
+    const struct check_ctx *c = p->c;
+    for (size_t i = 0; i < p->events.n; i++) {
+        const struct event_hit *h = &p->events.v[i];
+        switch (c->g->events[h->event].kind) {
+        case EV_ACQUIRE: report_acquire(c, h); break;
+        case EV_RELEASE:
+            report_unheld(c, h, RULE_RELEASE_UNHELD);
+            report_mismatch(c, h);
+            break;
+        case EV_REQUIRE: report_unheld(c, h, RULE_REQUIRES_LOCK); break;
+        default: break;
+        }
+    }
+}
+
+static void report_incomplete(const struct check_ctx *c)
+{
+    const char *why = c->g->incomplete ? c->g->incomplete_why : "too many paths to converge";
+    struct cfg_loc at = c->g->incomplete ? c->g->incomplete_loc : c->g->loc;
+    struct finding f = {RULE_ANALYSIS_INCOMPLETE, c->file, at.line, at.column, c->g->function,
+                        NULL, arena_printf(c->a, "analysis of '%s' is incomplete: %s",
+                                           c->g->function, why),
+                        NULL, 0, NULL, 0};
+    c->emit(c->emit_ctx, &f);
+}
+
+void check_pairing(const struct check_ctx *c)
+{
+    if (c->g->incomplete || c->r->gave_up) {
+        report_incomplete(c);
+        if (c->r->gave_up)
+            return;
+    }
+    struct pairing p = {c, {0}, {0}, 0};
+    struct ls_hooks hooks = {&p, on_event, on_function_exit};
+    for (unsigned b = 0; b < c->g->nblocks; b++)
+        lockset_replay(c->a, c->g, c->r, b, &hooks);
+    for (size_t i = 0; i < p.exits.n; i++)
+        if (!is_acquiring_helper(&p, p.exits.v[i].lock))
+            report_exit(&p, &p.exits.v[i]);
+    report_events(&p);
+    VEC_FREE(p.exits);
+    VEC_FREE(p.events);
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT
+ * checks: runs every registered check over one solved CFG. A check reads
+ * the CFG and the lockset result and emits findings through the context;
+ * it never prints. No libclang here. */
+#ifndef LC_CHECKS_H
+#define LC_CHECKS_H
+
+#include "cfg.h"
+#include "finding.h"
+#include "lockset.h"
+
+struct check_ctx {
+    struct arena *a; /* TU arena: findings are copied out by emit */
+    const struct cfg *g;
+    const struct ls_result *r;
+    const char *file;
+    void (*emit)(void *emit_ctx, const struct finding *f);
+    void *emit_ctx;
+};
+
+/* The check list: CHECK(name) for every check_<name>.c. */
+#define CHECKS_LIST CHECK(pairing)
+
+#define CHECK(name) void check_##name(const struct check_ctx *c);
+CHECKS_LIST
+#undef CHECK
+
+void checks_run(const struct check_ctx *c);
+
+#endif

@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: MIT
+ * cli: option parsing (GNU style: --opt=value and --opt value) and help. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+
+void cli_help(FILE *out)
+{
+    fputs(
+        "usage: lockcheck [OPTIONS] FILE... [-- COMPILER_ARGS...]\n"
+        "       lockcheck [OPTIONS] -p BUILD_DIR [FILE...]\n"
+        "\n"
+        "Checks lock discipline in C: every lock taken is released on every path,\n"
+        "no lock is taken twice or released when not held.\n"
+        "\n"
+        "Inputs:\n"
+        "  FILE...                 C files to analyse\n"
+        "  -- COMPILER_ARGS...     compiler arguments for the FILEs (-I, -D, -std, ...)\n"
+        "  -p BUILD_DIR            read BUILD_DIR/compile_commands.json; analyse the\n"
+        "                          FILEs named, or every C file in it when none is\n"
+        "\n"
+        "Options:\n"
+        "  --format=text|json      output format (default: text)\n"
+        "  --rules PATH            extra rules file or folder (repeatable)\n"
+        "  --no-default-rules      do not load the bundled rules/*.json\n"
+        "  -j N, --jobs=N          worker threads (default: number of cores)\n"
+        "  --verify                compare findings with '// expect: RULE' marks in\n"
+        "                          the files; exit 1 on any mismatch\n"
+        "  --quiet                 no summary line, no notes in text output\n"
+        "  --color=auto|always|never  colour text output (default: auto; NO_COLOR\n"
+        "                          in the environment turns auto off)\n"
+        "  -h, --help              show this help\n"
+        "  --version               show the version\n"
+        "\n"
+        "Exit status: 0 no findings, 1 findings, 2 bad input or usage (some file\n"
+        "could not be analysed), 3 internal error.\n",
+        out);
+}
+
+static void push(const char ***v, size_t *n, const char *s)
+{
+    *v = xrealloc((void *)*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = s;
+}
+
+/* Matches "--name=value" or "--name value"; advances *i when it takes the
+ * next argument. Returns NULL when argv[*i] is not this option. */
+static const char *option_value(int argc, char **argv, int *i, const char *name, bool *missing)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n))
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool parse_jobs(const char *v, unsigned *jobs)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (*v == '\0' || *end != '\0' || n < 1 || n > 1024) {
+        diag_usage("-j takes a number from 1 to 1024, not '%s'", v);
+        return false;
+    }
+    *jobs = (unsigned)n;
+    return true;
+}
+
+static bool parse_value_option(int argc, char **argv, int *i, struct lc_options *o,
+                               bool *handled)
+{
+    bool missing = false;
+    const char *v;
+    *handled = true;
+    if ((v = option_value(argc, argv, i, "--format", &missing))) {
+        if (!strcmp(v, "text"))
+            o->format = FORMAT_TEXT;
+        else if (!strcmp(v, "json"))
+            o->format = FORMAT_JSON;
+        else
+            return diag_usage("unknown format '%s' (expected text or json)", v), false;
+    } else if ((v = option_value(argc, argv, i, "--color", &missing))) {
+        if (!strcmp(v, "auto"))
+            o->color = COLOR_AUTO;
+        else if (!strcmp(v, "always"))
+            o->color = COLOR_ALWAYS;
+        else if (!strcmp(v, "never"))
+            o->color = COLOR_NEVER;
+        else
+            return diag_usage("unknown --color value '%s' (expected auto, always or never)", v),
+                   false;
+    } else if ((v = option_value(argc, argv, i, "--rules", &missing))) {
+        push(&o->rules, &o->nrules, v);
+    } else if ((v = option_value(argc, argv, i, "--jobs", &missing)) ||
+               (v = option_value(argc, argv, i, "-j", &missing))) {
+        return parse_jobs(v, &o->jobs);
+    } else if (!strncmp(argv[*i], "-j", 2) && argv[*i][2]) {
+        return parse_jobs(argv[*i] + 2, &o->jobs);
+    } else if ((v = option_value(argc, argv, i, "-p", &missing))) {
+        if (o->build_dir)
+            return diag_usage("-p given twice"), false;
+        o->build_dir = v;
+    } else {
+        *handled = false;
+    }
+    if (missing)
+        return diag_usage("option '%s' needs a value", argv[*i]), false;
+    return true;
+}
+
+bool cli_parse(int argc, char **argv, struct lc_options *o)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        bool handled;
+        if (!strcmp(a, "--")) {
+            for (i++; i < argc; i++)
+                push(&o->compiler_args, &o->ncompiler_args, argv[i]);
+            break;
+        }
+        if (!parse_value_option(argc, argv, &i, o, &handled))
+            return false;
+        if (handled)
+            continue;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+            o->help = true;
+        else if (!strcmp(a, "--version"))
+            o->version = true;
+        else if (!strcmp(a, "--verify"))
+            o->verify = true;
+        else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
+            o->quiet = true;
+        else if (!strcmp(a, "--no-default-rules"))
+            o->no_default_rules = true;
+        else if (a[0] == '-' && a[1] != '\0')
+            return diag_usage("unknown option '%s'", a), false;
+        else
+            push(&o->files, &o->nfiles, a);
+    }
+    if (!o->help && !o->version && !o->nfiles && !o->build_dir)
+        return diag_usage("no input files (give FILE... or -p BUILD_DIR)"), false;
+    if (o->build_dir && o->ncompiler_args)
+        return diag_usage("compiler arguments after '--' cannot be combined with -p "
+                          "(the compile database gives them)"),
+               false;
+    return true;
+}
+
+void cli_free(struct lc_options *o)
+{
+    free((void *)o->rules);
+    free((void *)o->files);
+    free((void *)o->compiler_args);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT
+ * cli: the command line -> struct lc_options, and the --help text. Pointers
+ * in lc_options borrow argv. */
+#ifndef LC_CLI_H
+#define LC_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum lc_format { FORMAT_TEXT, FORMAT_JSON };
+enum lc_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct lc_options {
+    enum lc_format format;
+    enum lc_color color;
+    const char **rules;
+    size_t nrules;
+    bool no_default_rules;
+    unsigned jobs; /* 0: number of cores */
+    bool verify, quiet, help, version;
+    const char *build_dir; /* -p */
+    const char **files;
+    size_t nfiles;
+    const char **compiler_args; /* after -- */
+    size_t ncompiler_args;
+};
+
+/* Returns true on success; on a usage error prints it and returns false.
+ * The arrays are heap-allocated; cli_free releases them. */
+bool cli_parse(int argc, char **argv, struct lc_options *o);
+void cli_free(struct lc_options *o);
+void cli_help(FILE *out);
+
+#endif

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT
+ * driver: worker threads over jobs. libclang is told not to make its own
+ * threads (LIBCLANG_NOTHREADS, set in main) so that its recursion runs on
+ * our workers' 512 MiB stacks: deeply nested code then parses instead of
+ * overflowing an 8 MiB one. */
+#include "driver.h"
+
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "cfg_build.h"
+#include "checks.h"
+#include "lockset.h"
+#include "parse.h"
+
+enum { WORKER_STACK = 512u << 20, MAX_ERRORS_PER_TU = 20 };
+
+struct run {
+    const struct lc_options *o;
+    const struct model *m;
+    const struct job_list *jobs;
+    struct collector *c;
+    atomic_size_t next;
+};
+
+unsigned driver_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
+
+/* Why a file cannot be parsed at all, checked before libclang sees it. */
+static const char *unreadable(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return strerror(errno);
+    if (S_ISDIR(st.st_mode))
+        return "is a directory, not a C file";
+    if (access(path, R_OK) != 0)
+        return strerror(errno);
+    return NULL;
+}
+
+static void emit_finding(void *ctx, const struct finding *f)
+{
+    finding_collect(ctx, f);
+}
+
+static void report_diagnostics(struct run *r, CXTranslationUnit tu, const struct job *j)
+{
+    unsigned n = clang_getNumDiagnostics(tu), shown = 0;
+    struct arena *a = arena_new();
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+        if (sev >= CXDiagnostic_Error && shown++ < MAX_ERRORS_PER_TU) {
+            CXFile f = NULL;
+            unsigned line = 0, col = 0;
+            clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
+            const char *file = f ? parse_str(a, clang_getFileName(f)) : j->display;
+            if (!strcmp(file, j->path))
+                file = j->display;
+            const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
+            collector_error(r->c, file, line, col,
+                            arena_printf(a, "%s (the file has errors; functions that parsed "
+                                            "were still checked)", msg));
+        }
+        clang_disposeDiagnostic(d);
+    }
+    arena_free(a);
+}
+
+static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job *j)
+{
+    CXCursor root = clang_getTranslationUnitCursor(t->tu);
+    struct cursor_stack top = {0};
+    unsigned n = parse_children(root, &top);
+    for (unsigned i = 0; i < n; i++) {
+        CXCursor c = top.v[i];
+        if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c) ||
+            !parse_in_main_file(c, t->main_file))
+            continue;
+        struct cfg *g = cfg_build(t, c);
+        struct ls_result res;
+        lockset_solve(t->a, g, &res);
+        struct check_ctx ctx = {t->a, g, &res, j->display, emit_finding, r->c};
+        checks_run(&ctx);
+        pthread_mutex_lock(&r->c->mu);
+        r->c->functions++;
+        pthread_mutex_unlock(&r->c->mu);
+    }
+    free(top.v);
+}
+
+static const char **clang_args(struct arena *a, const struct run *r, const struct job *j,
+                               int *n)
+{
+    size_t extra = r->o->ncompiler_args;
+    const char **args = arena_alloc(a, (j->nargs + extra + 8) * sizeof *args);
+    int k = 0;
+    for (unsigned i = 0; i < j->nargs; i++)
+        args[k++] = j->args[i];
+    for (size_t i = 0; i < extra; i++)
+        args[k++] = r->o->compiler_args[i];
+    if (j->directory)
+        args[k++] = arena_printf(a, "-working-directory=%s", j->directory);
+    args[k++] = "-D__LOCKCHECK__=1";
+    args[k++] = "-Wno-everything"; /* we report errors only; warnings cost time */
+    args[k++] = "-ferror-limit=0";
+    *n = k;
+    return args;
+}
+
+static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
+{
+    const char *why = unreadable(j->path);
+    if (why) {
+        collector_error(r->c, j->display, 0, 0, why);
+        return;
+    }
+    struct arena *a = arena_new();
+    int nargs;
+    const char **args = clang_args(a, r, j, &nargs);
+    CXTranslationUnit tu = NULL;
+    unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
+    enum CXErrorCode rc = clang_parseTranslationUnit2(idx, j->path, args, nargs, NULL, 0, opts, &tu);
+    if (rc != CXError_Success || !tu) {
+        collector_error(r->c, j->display, 0, 0,
+                        rc == CXError_Crashed ? "libclang crashed while parsing this file"
+                                              : "libclang could not parse this file");
+        arena_free(a);
+        return;
+    }
+    report_diagnostics(r, tu, j);
+    struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000};
+    t.main_file = clang_getFile(tu, j->path);
+    size_t len = 0;
+    t.source = t.main_file ? clang_getFileContents(tu, t.main_file, &len) : NULL;
+    t.source_len = (unsigned)len;
+    if (model_has_macros(r->m) || r->m->functions.count)
+        cfg_collect_macros(&t);
+    analyse_functions(r, &t, j);
+    cfg_tu_free(&t);
+    clang_disposeTranslationUnit(tu);
+    arena_free(a);
+    pthread_mutex_lock(&r->c->mu);
+    r->c->files++;
+    pthread_mutex_unlock(&r->c->mu);
+}
+
+static void *worker(void *arg)
+{
+    struct run *r = arg;
+    CXIndex idx = clang_createIndex(0, 0);
+    for (;;) {
+        size_t i = atomic_fetch_add(&r->next, 1);
+        if (i >= r->jobs->n)
+            break;
+        analyse_job(r, idx, &r->jobs->v[i]);
+    }
+    clang_disposeIndex(idx);
+    return NULL;
+}
+
+void driver_run(const struct lc_options *o, const struct model *m, const struct job_list *jobs,
+                struct collector *c)
+{
+    struct run r = {o, m, jobs, c, 0};
+    unsigned n = o->jobs ? o->jobs : driver_default_jobs();
+    if (n > jobs->n)
+        n = jobs->n ? (unsigned)jobs->n : 1;
+    pthread_t *threads = xcalloc(n, sizeof *threads);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, WORKER_STACK);
+    unsigned started = 0;
+    for (unsigned i = 0; i < n; i++)
+        if (pthread_create(&threads[i], &attr, worker, &r) == 0)
+            started++;
+        else
+            break;
+    pthread_attr_destroy(&attr);
+    if (!started)
+        worker(&r); /* no threads to be had: do the work here */
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+}

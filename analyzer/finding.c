@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT
+ * finding: rule table, collector, deterministic ordering. */
+#include "finding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+const struct rule_info finding_rules[RULE_COUNT] = {
+#define RULE(sym, id, sev, summary) {id, sev, summary},
+#include "rules.def"
+#undef RULE
+};
+
+enum rule_id finding_rule_by_id(const char *id)
+{
+    for (int i = 0; i < RULE_COUNT; i++)
+        if (!strcmp(finding_rules[i].id, id))
+            return (enum rule_id)i;
+    return RULE_COUNT;
+}
+
+void collector_init(struct collector *c)
+{
+    memset(c, 0, sizeof *c);
+    pthread_mutex_init(&c->mu, NULL);
+    c->a = arena_new();
+}
+
+void collector_free(struct collector *c)
+{
+    pthread_mutex_destroy(&c->mu);
+    arena_free(c->a);
+    free(c->findings);
+    free(c->errors);
+}
+
+static const char *copy(struct arena *a, const char *s)
+{
+    return s ? arena_strdup(a, s) : NULL;
+}
+
+static struct finding_note *copy_notes(struct arena *a, const struct finding_note *n,
+                                       unsigned count)
+{
+    struct finding_note *out = arena_alloc(a, (count + 1) * sizeof *out);
+    for (unsigned i = 0; i < count; i++) {
+        out[i] = n[i];
+        out[i].file = copy(a, n[i].file);
+        out[i].message = copy(a, n[i].message);
+    }
+    return out;
+}
+
+void finding_collect(struct collector *c, const struct finding *f)
+{
+    pthread_mutex_lock(&c->mu);
+    if (c->nfindings == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->findings = xrealloc(c->findings, c->cap * sizeof *c->findings);
+    }
+    struct finding *g = &c->findings[c->nfindings++];
+    *g = *f;
+    g->file = copy(c->a, f->file);
+    g->function = copy(c->a, f->function);
+    g->lock = copy(c->a, f->lock);
+    g->message = copy(c->a, f->message);
+    g->path = copy_notes(c->a, f->path, f->npath);
+    g->related = copy_notes(c->a, f->related, f->nrelated);
+    pthread_mutex_unlock(&c->mu);
+}
+
+void collector_error(struct collector *c, const char *file, unsigned line, unsigned column,
+                     const char *message)
+{
+    pthread_mutex_lock(&c->mu);
+    if (c->nerrors == c->errors_cap) {
+        c->errors_cap = c->errors_cap ? c->errors_cap * 2 : 16;
+        c->errors = xrealloc(c->errors, c->errors_cap * sizeof *c->errors);
+    }
+    c->errors[c->nerrors++] = (struct input_error){copy(c->a, file), line, column,
+                                                   copy(c->a, message)};
+    pthread_mutex_unlock(&c->mu);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+    const struct finding *a = x, *b = y;
+    int r = cmp_str(a->file, b->file);
+    if (r)
+        return r;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1;
+    r = cmp_str(a->lock, b->lock);
+    return r ? r : cmp_str(a->message, b->message);
+}
+
+static int cmp_error(const void *x, const void *y)
+{
+    const struct input_error *a = x, *b = y;
+    int r = cmp_str(a->file, b->file);
+    if (r)
+        return r;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->column != b->column)
+        return a->column < b->column ? -1 : 1;
+    return cmp_str(a->message, b->message);
+}
+
+void collector_sort(struct collector *c)
+{
+    if (c->nfindings)
+        qsort(c->findings, c->nfindings, sizeof *c->findings, cmp_finding);
+    size_t j = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (!j || cmp_finding(&c->findings[j - 1], &c->findings[i]))
+            c->findings[j++] = c->findings[i];
+    c->nfindings = j;
+    if (c->nerrors)
+        qsort(c->errors, c->nerrors, sizeof *c->errors, cmp_error);
+    j = 0;
+    for (size_t i = 0; i < c->nerrors; i++)
+        if (!j || cmp_error(&c->errors[j - 1], &c->errors[i]))
+            c->errors[j++] = c->errors[i];
+    c->nerrors = j;
+}

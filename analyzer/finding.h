@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT
+ * finding: one report (rule, place, lock, message, the path that shows it)
+ * and the run-wide collector. Findings made while analysing a TU live in
+ * the TU arena; finding_collect deep-copies them into the collector, which
+ * is safe to call from several worker threads. */
+#ifndef LC_FINDING_H
+#define LC_FINDING_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+enum rule_id {
+#define RULE(sym, id, sev, summary) RULE_##sym,
+#include "rules.def"
+#undef RULE
+    RULE_COUNT
+};
+
+struct rule_info {
+    const char *id, *severity, *summary;
+};
+extern const struct rule_info finding_rules[RULE_COUNT];
+/* RULE_COUNT if the id is unknown. */
+enum rule_id finding_rule_by_id(const char *id);
+
+struct finding_note {
+    const char *file;
+    unsigned line, column;
+    const char *message;
+};
+
+struct finding {
+    enum rule_id rule;
+    const char *file;
+    unsigned line, column;
+    const char *function;
+    const char *lock;    /* as written, or NULL */
+    const char *message;
+    struct finding_note *path; /* acquired here -> branches -> exit */
+    unsigned npath;
+    struct finding_note *related; /* e.g. where other paths release it */
+    unsigned nrelated;
+};
+
+/* An input error for the "errors" list (file could not be analysed, parse
+ * errors, bad rules). */
+struct input_error {
+    const char *file;
+    unsigned line, column;
+    const char *message;
+};
+
+struct collector {
+    pthread_mutex_t mu;
+    struct arena *a;
+    struct finding *findings;
+    size_t nfindings, cap;
+    struct input_error *errors;
+    size_t nerrors, errors_cap;
+    unsigned long functions, files;
+};
+
+void collector_init(struct collector *c);
+void collector_free(struct collector *c);
+void finding_collect(struct collector *c, const struct finding *f);
+void collector_error(struct collector *c, const char *file, unsigned line, unsigned column,
+                     const char *message);
+/* Sorts findings by file, line, column, rule, message and drops exact
+ * duplicates (a header analysed from several TUs); errors likewise. */
+void collector_sort(struct collector *c);
+
+#endif

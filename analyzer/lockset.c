@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: MIT
+ * lockset: transfer functions, join and a worklist solver in reverse
+ * postorder. Lock states are sparse sorted arrays; a working state is a
+ * heap buffer reused across blocks, solved states are copied to the arena. */
+#include "lockset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct work {
+    struct ls_entry *e;
+    unsigned n, cap;
+};
+
+static unsigned find(const struct ls_entry *e, unsigned n, unsigned lock)
+{
+    unsigned lo = 0, hi = n;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        if (e[mid].lock < lock)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+uint8_t lockset_bits(const struct ls_state *s, unsigned lock)
+{
+    unsigned i = find(s->e, s->n, lock);
+    return i < s->n && s->e[i].lock == lock ? s->e[i].bits : LS_UNTOUCHED;
+}
+
+static struct ls_entry *work_get(struct work *w, unsigned lock)
+{
+    unsigned i = find(w->e, w->n, lock);
+    if (i < w->n && w->e[i].lock == lock)
+        return &w->e[i];
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 16;
+        w->e = xrealloc(w->e, w->cap * sizeof *w->e);
+    }
+    memmove(&w->e[i + 1], &w->e[i], (w->n - i) * sizeof *w->e);
+    w->n++;
+    w->e[i] = (struct ls_entry){lock, LS_UNTOUCHED, 0, -1};
+    return &w->e[i];
+}
+
+static void work_load(struct work *w, const struct ls_state *s)
+{
+    if (w->cap < s->n + 1) {
+        w->cap = s->n + 16;
+        w->e = xrealloc(w->e, w->cap * sizeof *w->e);
+    }
+    if (s->n)
+        memcpy(w->e, s->e, s->n * sizeof *s->e);
+    w->n = s->n;
+}
+
+/* Drops entries that say nothing ({untouched}, no binding). */
+static void work_compact(struct work *w)
+{
+    unsigned j = 0;
+    for (unsigned i = 0; i < w->n; i++)
+        if (w->e[i].bits != LS_UNTOUCHED || w->e[i].bind >= 0)
+            w->e[j++] = w->e[i];
+    w->n = j;
+}
+
+static struct ls_state work_save(struct arena *a, struct work *w)
+{
+    work_compact(w);
+    struct ls_state s = {NULL, w->n};
+    if (w->n) {
+        s.e = arena_alloc(a, w->n * sizeof *s.e);
+        memcpy(s.e, w->e, w->n * sizeof *s.e);
+    }
+    return s;
+}
+
+static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
+                     const struct ls_hooks *h)
+{
+    const struct cfg_event *ev = &g->events[idx];
+    struct ls_entry *e;
+    switch (ev->kind) {
+    case EV_ACQUIRE:
+        e = work_get(w, ev->lock);
+        if (h && h->on_event)
+            h->on_event(h->ctx, block, idx, e->bits);
+        e->pre_bits = e->bits;
+        e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
+        e->bind = -1;
+        if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
+            e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
+        break;
+    case EV_RELEASE:
+        e = work_get(w, ev->lock);
+        if (h && h->on_event)
+            h->on_event(h->ctx, block, idx, e->bits);
+        e->bits = LS_RELEASED;
+        e->bind = -1;
+        break;
+    case EV_REQUIRE:
+        if (h && h->on_event)
+            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n}, ev->lock));
+        break;
+    case EV_KILL_VAR:
+        for (unsigned i = 0; i < w->n; i++)
+            if (w->e[i].bind == 2 * (int)ev->lock + 1)
+                w->e[i].bind = -1;
+        break;
+    case EV_EXIT:
+        if (h && h->on_exit) {
+            struct ls_state s = {w->e, w->n};
+            h->on_exit(h->ctx, block, idx, &s);
+        }
+        break;
+    case EV_NORETURN:
+        break;
+    }
+}
+
+static bool holds(enum cfg_cmp op, long v, long k)
+{
+    switch (op) {
+    case CMP_EQ: return v == k;
+    case CMP_NE: return v != k;
+    case CMP_LT: return v < k;
+    case CMP_LE: return v <= k;
+    case CMP_GT: return v > k;
+    case CMP_GE: return v >= k;
+    default: return false;
+    }
+}
+
+/* Whether taking edge e means the try-lock of `rule` succeeded. */
+static bool edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
+                          const struct lock_rule *rule)
+{
+    bool truth = e->kind == EDGE_TRUE;
+    if (rule->success == SUCCESS_EQUALS)
+        return truth == holds(c->op, rule->success_value, c->k);
+    return truth != holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
+}
+
+static int edge_source(const struct cfg *g, const struct cfg_edge *e)
+{
+    if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
+        return -1;
+    const struct cfg_cond *c = &g->conds[e->cond];
+    if (c->op == CMP_NONE)
+        return -1;
+    if (c->try_event >= 0)
+        return 2 * c->try_event;
+    if (c->try_var >= 0)
+        return 2 * c->try_var + 1;
+    return -1;
+}
+
+static const struct lock_rule *bound_rule(const struct cfg *g, const struct ls_entry *x, int src)
+{
+    if (src % 2 == 0)
+        return g->events[src / 2].rule;
+    (void)x;
+    return NULL;
+}
+
+/* The rule behind a binding: for a variable, the acquire that bound it is
+ * found through the entry's own lock (the last acquire of that lock bound
+ * to the variable). */
+static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_entry *x, int src)
+{
+    const struct lock_rule *r = bound_rule(g, x, src);
+    if (r)
+        return r;
+    for (unsigned i = g->nevents; i-- > 0;)
+        if (g->events[i].kind == EV_ACQUIRE && g->events[i].lock == x->lock &&
+            2 * g->events[i].result_var + 1 == src)
+            return g->events[i].rule;
+    return NULL;
+}
+
+static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int src,
+                             struct ls_entry *x)
+{
+    if (src < 0 || x->bind != src)
+        return;
+    const struct lock_rule *rule = rule_for(g, x, src);
+    if (rule && !edge_succeeds(&g->conds[e->cond], e, rule))
+        x->bits = x->pre_bits;
+    x->bind = -1;
+}
+
+uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
+                          const struct cfg_edge *e, unsigned lock)
+{
+    unsigned i = find(out->e, out->n, lock);
+    if (i >= out->n || out->e[i].lock != lock)
+        return LS_UNTOUCHED;
+    struct ls_entry x = out->e[i];
+    apply_edge_entry(g, e, edge_source(g, e), &x);
+    return x.bits;
+}
+
+static void scratch_push(struct work *w, struct ls_entry x)
+{
+    if (w->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 16;
+        w->e = xrealloc(w->e, w->cap * sizeof *w->e);
+    }
+    w->e[w->n++] = x;
+}
+
+static bool same_state(const struct work *w, const struct ls_state *s)
+{
+    return w->n == s->n && (!w->n || !memcmp(w->e, s->e, w->n * sizeof *w->e));
+}
+
+/* Joins `from` (after edge e) into `into`; returns true if into changed.
+ * A lock missing on one side is {untouched} there. */
+static bool join_into(struct arena *a, const struct cfg *g, struct ls_state *into,
+                      bool *reached, const struct ls_state *from, const struct cfg_edge *e,
+                      struct work *scratch)
+{
+    int src = edge_source(g, e);
+    scratch->n = 0;
+    unsigned i = 0, j = 0;
+    while (i < into->n || j < from->n) {
+        bool have_old = i < into->n && (j >= from->n || into->e[i].lock <= from->e[j].lock);
+        bool have_new = j < from->n && (i >= into->n || from->e[j].lock <= into->e[i].lock);
+        unsigned lock = have_old ? into->e[i].lock : from->e[j].lock;
+        struct ls_entry untouched = {lock, LS_UNTOUCHED, 0, -1};
+        struct ls_entry old = have_old ? into->e[i] : untouched;
+        struct ls_entry nw = have_new ? from->e[j] : untouched;
+        if (have_new)
+            apply_edge_entry(g, e, src, &nw);
+        struct ls_entry x = nw;
+        if (*reached) {
+            x.bits = old.bits | nw.bits;
+            x.pre_bits = old.pre_bits | nw.pre_bits;
+            x.bind = old.bind == nw.bind ? old.bind : -1;
+        }
+        scratch_push(scratch, x);
+        i += have_old;
+        j += have_new;
+    }
+    work_compact(scratch);
+    if (*reached && same_state(scratch, into))
+        return false;
+    *into = work_save(a, scratch);
+    *reached = true;
+    return true;
+}
+
+/* Reverse postorder from the entry, with an explicit stack (deep CFGs). */
+static unsigned *reverse_postorder(const struct cfg *g, unsigned *rpo_index)
+{
+    unsigned *order = xmalloc((g->nblocks + 1) * sizeof *order);
+    unsigned *stack = xmalloc((g->nblocks + 1) * sizeof *stack);
+    unsigned *next_edge = xcalloc(g->nblocks + 1, sizeof *next_edge);
+    bool *seen = xcalloc(g->nblocks + 1, sizeof *seen);
+    unsigned sp = 0, count = 0;
+    stack[sp++] = g->entry;
+    seen[g->entry] = true;
+    while (sp) {
+        unsigned b = stack[sp - 1];
+        const struct cfg_block *blk = &g->blocks[b];
+        if (next_edge[b] < blk->nsucc) {
+            unsigned to = g->succ[blk->first_succ + next_edge[b]++].to;
+            if (!seen[to]) {
+                seen[to] = true;
+                stack[sp++] = to;
+            }
+        } else {
+            order[count++] = b;
+            sp--;
+        }
+    }
+    for (unsigned i = 0; i < g->nblocks; i++)
+        rpo_index[i] = UINT32_MAX;
+    for (unsigned i = 0; i < count; i++)
+        rpo_index[order[count - 1 - i]] = i;
+    free(stack);
+    free(next_edge);
+    free(seen);
+    free(order);
+    return rpo_index;
+}
+
+/* Min-heap of RPO indexes: the block earliest in RPO is processed first. */
+struct heap {
+    unsigned *v, n;
+    bool *queued; /* by RPO index */
+};
+
+static void heap_push(struct heap *h, unsigned x)
+{
+    if (h->queued[x])
+        return;
+    h->queued[x] = true;
+    unsigned i = h->n++;
+    while (i && h->v[(i - 1) / 2] > x) {
+        h->v[i] = h->v[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    h->v[i] = x;
+}
+
+static unsigned heap_pop(struct heap *h)
+{
+    unsigned top = h->v[0], last = h->v[--h->n], i = 0;
+    for (;;) {
+        unsigned c = 2 * i + 1;
+        if (c >= h->n)
+            break;
+        if (c + 1 < h->n && h->v[c + 1] < h->v[c])
+            c++;
+        if (h->v[c] >= last)
+            break;
+        h->v[i] = h->v[c];
+        i = c;
+    }
+    if (h->n)
+        h->v[i] = last;
+    h->queued[top] = false;
+    return top;
+}
+
+static void run_block(const struct cfg *g, struct work *w, unsigned b, const struct ls_hooks *h)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = 0; i < blk->nevents; i++)
+        transfer(g, w, b, blk->first_event + i, h);
+}
+
+void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r)
+{
+    unsigned nb = g->nblocks;
+    r->in = arena_alloc(a, (nb + 1) * sizeof *r->in);
+    r->out = arena_alloc(a, (nb + 1) * sizeof *r->out);
+    r->reached = arena_alloc(a, (nb + 1) * sizeof *r->reached);
+    r->gave_up = false;
+    unsigned *rpo = xmalloc((nb + 1) * sizeof *rpo);
+    unsigned *block_at = xmalloc((nb + 1) * sizeof *block_at);
+    reverse_postorder(g, rpo);
+    for (unsigned b = 0; b < nb; b++)
+        if (rpo[b] != UINT32_MAX)
+            block_at[rpo[b]] = b;
+    struct heap h = {xmalloc((nb + 1) * sizeof *h.v), 0, xcalloc(nb + 1, sizeof *h.queued)};
+    struct work w = {0}, scratch = {0};
+    r->reached[g->entry] = true;
+    heap_push(&h, rpo[g->entry]);
+    /* Budget: the lattice has height 4 per lock, so honest fixpoints need a
+     * few visits per block; the cap only stops pathological inputs. */
+    unsigned long budget = 64ul * nb + 4096, visits = 0;
+    while (h.n) {
+        if (++visits > budget) {
+            r->gave_up = true;
+            break;
+        }
+        unsigned b = block_at[heap_pop(&h)];
+        work_load(&w, &r->in[b]);
+        run_block(g, &w, b, NULL);
+        r->out[b] = work_save(a, &w);
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; i < blk->nsucc; i++) {
+            const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+            if (join_into(a, g, &r->in[e->to], &r->reached[e->to], &r->out[b], e, &scratch))
+                heap_push(&h, rpo[e->to]);
+        }
+    }
+    free(w.e);
+    free(scratch.e);
+    free(h.v);
+    free(h.queued);
+    free(rpo);
+    free(block_at);
+}
+
+void lockset_replay(struct arena *a, const struct cfg *g, const struct ls_result *r,
+                    unsigned block, const struct ls_hooks *h)
+{
+    (void)a;
+    if (!r->reached[block])
+        return;
+    struct work w = {0};
+    work_load(&w, &r->in[block]);
+    run_block(g, &w, block, h);
+    free(w.e);
+}

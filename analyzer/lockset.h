@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT
+ * lockset: the forward dataflow over a CFG. For every lock the state is a
+ * set of possibilities (untouched since entry, held exclusive, held shared,
+ * released), so "held on some paths" is the set {held, untouched} and needs
+ * no path enumeration: cost is O(blocks x locks in play x loop depth).
+ * Checks replay blocks from the solved entry states with callbacks.
+ * No libclang here. States live in the arena given to lockset_solve. */
+#ifndef LC_LOCKSET_H
+#define LC_LOCKSET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cfg.h"
+
+enum {
+    LS_UNTOUCHED = 1, /* not acquired or released on this path since entry */
+    LS_HELD_EX = 2,
+    LS_HELD_SH = 4,
+    LS_RELEASED = 8,
+    LS_HELD = LS_HELD_EX | LS_HELD_SH,
+};
+
+/* One lock's state. Locks absent from a state are {LS_UNTOUCHED}. */
+struct ls_entry {
+    unsigned lock;
+    uint8_t bits;
+    uint8_t pre_bits; /* bits before a pending try-acquire */
+    int bind;         /* pending try result: 2*event or 2*var+1; -1 none */
+};
+
+/* Invariant: entries sorted by lock, no two with the same lock, and no
+ * entry that is exactly {LS_UNTOUCHED} without a binding. */
+struct ls_state {
+    struct ls_entry *e;
+    unsigned n;
+};
+
+struct ls_result {
+    struct ls_state *in, *out; /* per block; e == NULL and n == 0 with
+                                  reached[b] false: never reached */
+    bool *reached;
+    bool gave_up; /* iteration budget exhausted (reported as incomplete) */
+};
+
+/* Callbacks for replay; any may be NULL. `before` is the lock's bits just
+ * before the event. */
+struct ls_hooks {
+    void *ctx;
+    void (*on_event)(void *ctx, unsigned block, unsigned event, uint8_t before);
+    void (*on_exit)(void *ctx, unsigned block, unsigned event, const struct ls_state *s);
+};
+
+void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r);
+/* Runs the events of one block from a copy of its entry state. */
+void lockset_replay(struct arena *a, const struct cfg *g, const struct ls_result *r,
+                    unsigned block, const struct ls_hooks *h);
+uint8_t lockset_bits(const struct ls_state *s, unsigned lock);
+/* Applies an edge's effect (try-lock outcome) to one lock's bits. */
+uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
+                          const struct cfg_edge *e, unsigned lock);
+
+#endif

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT
+ * parse: libclang helpers (see parse.h). */
+#include "parse.h"
+
+#include <stdlib.h>
+
+#include "arena.h"
+
+const char *parse_str(struct arena *a, CXString s)
+{
+    const char *c = clang_getCString(s);
+    const char *copy = arena_strdup(a, c ? c : "");
+    clang_disposeString(s);
+    return copy;
+}
+
+const char *parse_spelling(struct arena *a, CXCursor c)
+{
+    return parse_str(a, clang_getCursorSpelling(c));
+}
+
+struct cfg_loc parse_location(CXSourceLocation loc, CXFile *file)
+{
+    struct cfg_loc r = {0, 0, 0};
+    CXFile f = NULL;
+    clang_getExpansionLocation(loc, &f, &r.line, &r.column, &r.offset);
+    if (file)
+        *file = f;
+    return r;
+}
+
+struct cfg_loc parse_cursor_loc(CXCursor c)
+{
+    return parse_location(clang_getCursorLocation(c), NULL);
+}
+
+void parse_cursor_offsets(CXCursor c, unsigned *begin, unsigned *end)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    *begin = parse_location(clang_getRangeStart(r), NULL).offset;
+    *end = parse_location(clang_getRangeEnd(r), NULL).offset;
+}
+
+bool parse_in_main_file(CXCursor c, CXFile main_file)
+{
+    CXFile f = NULL;
+    parse_location(clang_getCursorLocation(c), &f);
+    return f && clang_File_isEqual(f, main_file);
+}
+
+static enum CXChildVisitResult push_child(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct cursor_stack *st = data;
+    if (st->n == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 256;
+        st->v = xrealloc(st->v, st->cap * sizeof *st->v);
+    }
+    st->v[st->n++] = c;
+    return CXChildVisit_Continue;
+}
+
+unsigned parse_children(CXCursor c, struct cursor_stack *st)
+{
+    size_t before = st->n;
+    clang_visitChildren(c, push_child, st);
+    return (unsigned)(st->n - before);
+}
+
+static bool single_child(CXCursor c, CXCursor *child)
+{
+    struct cursor_stack st = {0};
+    CXCursor one[1];
+    (void)one;
+    unsigned n = parse_children(c, &st);
+    if (n == 1)
+        *child = st.v[0];
+    free(st.v);
+    return n == 1;
+}
+
+CXCursor parse_peel(CXCursor c)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        CXCursor child;
+        if (k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr &&
+            k != CXCursor_UnexposedExpr)
+            return c;
+        if (!single_child(c, &child))
+            return c;
+        c = child;
+    }
+}
+
+bool parse_int_constant(CXCursor c, long *value)
+{
+    c = parse_peel(c);
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral &&
+        k != CXCursor_DeclRefExpr && k != CXCursor_UnaryOperator &&
+        k != CXCursor_BinaryOperator)
+        return false;
+    if (k == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(clang_getCursorReferenced(c)) != CXCursor_EnumConstantDecl)
+        return false;
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    if (!r)
+        return false;
+    bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *value = (long)clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}

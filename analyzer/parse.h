@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: MIT
+ * parse: the libclang border. Small helpers that turn cursors, strings and
+ * locations into our own types at once, so that CXString never leaves this
+ * file. The translation unit itself is created and disposed by driver.c. */
+#ifndef LC_PARSE_H
+#define LC_PARSE_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#include "cfg.h"
+
+struct arena;
+
+/* Copies the string into the arena and disposes it. */
+const char *parse_str(struct arena *a, CXString s);
+/* Spelling of a cursor (function name of a CallExpr, name of a decl). */
+const char *parse_spelling(struct arena *a, CXCursor c);
+/* Expansion location of a source location: for code from a macro, where
+ * the macro was used. *file may be NULL. */
+struct cfg_loc parse_location(CXSourceLocation loc, CXFile *file);
+struct cfg_loc parse_cursor_loc(CXCursor c);
+/* File offsets of a cursor's extent (expansion locations). */
+void parse_cursor_offsets(CXCursor c, unsigned *begin, unsigned *end);
+/* True if the cursor was written in (or expanded into) the main file. */
+bool parse_in_main_file(CXCursor c, CXFile main_file);
+
+/* Children of c pushed onto a caller-owned cursor stack; returns how many. */
+struct cursor_stack {
+    CXCursor *v;
+    size_t n, cap;
+};
+unsigned parse_children(CXCursor c, struct cursor_stack *st);
+
+/* Skips ParenExpr, casts and implicit (unexposed) single-child wrappers. */
+CXCursor parse_peel(CXCursor c);
+/* Integer value of a constant expression; false if it is not one. */
+bool parse_int_constant(CXCursor c, long *value);
+
+#endif

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT
+ * report_text: findings the way clang prints diagnostics, so editors and CI
+ * log parsers read them: "file:line:col: warning: msg [rule]", the source
+ * line with a caret, then notes in the same shape. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "report.h"
+
+/* The lines of the file being printed; findings are sorted by file, so
+ * one file is read at a time. */
+struct source_cache {
+    const char *file;
+    char *text;
+    size_t len;
+};
+
+static void load_source(struct source_cache *sc, const char *file)
+{
+    if (sc->file && !strcmp(sc->file, file))
+        return;
+    free(sc->text);
+    sc->text = NULL;
+    sc->len = 0;
+    sc->file = file;
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return;
+    size_t cap = 65536, got;
+    sc->text = xmalloc(cap);
+    while ((got = fread(sc->text + sc->len, 1, cap - sc->len, f)) > 0) {
+        sc->len += got;
+        if (sc->len == cap)
+            sc->text = xrealloc(sc->text, cap *= 2);
+    }
+    fclose(f);
+}
+
+static void print_source_line(FILE *out, struct source_cache *sc, const char *file,
+                              unsigned line, unsigned column, bool color)
+{
+    load_source(sc, file);
+    if (!sc->text || !line)
+        return;
+    const char *p = sc->text, *end = sc->text + sc->len;
+    for (unsigned l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    if (p >= end)
+        return;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+    if (n && p[n - 1] == '\r')
+        n--;
+    fprintf(out, "%5u | %.*s\n      | ", line, (int)n, p);
+    for (unsigned c = 1; c < column && c - 1 < n; c++)
+        fputc(p[c - 1] == '\t' ? '\t' : ' ', out);
+    fprintf(out, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
+}
+
+static void print_head(FILE *out, const char *file, unsigned line, unsigned column,
+                       const char *kind, const char *kind_color, const char *msg,
+                       const char *rule, bool color)
+{
+    const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+    fprintf(out, "%s%s:%u:%u: %s%s:%s %s%s%s", bold, file, line, column,
+            color ? kind_color : "", kind, color ? "\033[0m\033[1m" : "", msg,
+            rule ? " [" : "", rule ? rule : "");
+    fprintf(out, "%s%s\n", rule ? "]" : "", reset);
+}
+
+static void print_finding(FILE *out, struct source_cache *sc, const struct finding *f,
+                          const struct report_opts *ro)
+{
+    const struct rule_info *ri = &finding_rules[f->rule];
+    bool is_note = !strcmp(ri->severity, "note");
+    print_head(out, f->file, f->line, f->column, ri->severity,
+               is_note ? "\033[1;30m" : "\033[1;35m", f->message, ri->id, ro->color);
+    print_source_line(out, sc, f->file, f->line, f->column, ro->color);
+    if (ro->quiet)
+        return;
+    for (unsigned i = 0; i < f->npath; i++) {
+        const struct finding_note *n = &f->path[i];
+        if (i + 1 == f->npath && n->line == f->line && n->column == f->column)
+            continue; /* the exit itself is the warning's own location */
+        print_head(out, n->file, n->line, n->column, "note", "\033[1;30m", n->message, NULL,
+                   ro->color);
+        print_source_line(out, sc, n->file, n->line, n->column, ro->color);
+    }
+    for (unsigned i = 0; i < f->nrelated; i++) {
+        const struct finding_note *n = &f->related[i];
+        print_head(out, n->file, n->line, n->column, "note", "\033[1;30m", n->message, NULL,
+                   ro->color);
+        print_source_line(out, sc, n->file, n->line, n->column, ro->color);
+    }
+}
+
+static size_t files_with_findings(const struct collector *c)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (!i || strcmp(c->findings[i - 1].file, c->findings[i].file))
+            n++;
+    return n;
+}
+
+void report_text(FILE *out, FILE *err, const struct collector *c, const struct report_opts *ro)
+{
+    struct source_cache sc = {0};
+    for (size_t i = 0; i < c->nerrors; i++) {
+        const struct input_error *e = &c->errors[i];
+        if (e->line)
+            fprintf(err, "%s:%u:%u: error: %s\n", e->file, e->line, e->column, e->message);
+        else
+            fprintf(err, "%s: error: %s\n", e->file, e->message);
+    }
+    for (size_t i = 0; i < c->nfindings; i++)
+        print_finding(out, &sc, &c->findings[i], ro);
+    free(sc.text);
+    if (ro->summary && !ro->quiet)
+        fprintf(out, "%zu finding%s in %zu of %lu file%s\n", c->nfindings,
+                c->nfindings == 1 ? "" : "s", files_with_findings(c), c->files,
+                c->files == 1 ? "" : "s");
+}
