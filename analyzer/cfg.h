@@ -21,7 +21,8 @@ struct cfg_loc {
 enum cfg_event_kind {
     EV_ACQUIRE,
     EV_RELEASE,
-    EV_REQUIRE,   /* lock must be held here (condition-variable wait) */
+    EV_REQUIRE,   /* lock must be held here */
+    EV_WAIT,      /* must be held; released and held again (condition wait) */
     EV_KILL_VAR,  /* a local variable is overwritten: forget what it held */
     EV_EXIT,      /* the function returns here (return, or end of body) */
     EV_NORETURN,  /* a call that never returns; the path ends */

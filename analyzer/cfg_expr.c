@@ -177,8 +177,11 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
             build_event(b, ev);
             break;
         case EFFECT_REQUIRE:
-        case EFFECT_RELEASE_REACQUIRE:
             ev.kind = EV_REQUIRE;
+            build_event(b, ev);
+            break;
+        case EFFECT_RELEASE_REACQUIRE:
+            ev.kind = EV_WAIT;
             build_event(b, ev);
             break;
         }
@@ -341,6 +344,12 @@ void build_expr(struct builder *b, CXCursor e)
     }
     enum CXCursorKind k = clang_getCursorKind(e);
     size_t base = b->kids.n;
+    /* Only a call, possibly in parentheses or casts, receives a pending
+     * "result goes to variable x". */
+    bool wrapper = k == CXCursor_ParenExpr || k == CXCursor_CStyleCastExpr ||
+                   k == CXCursor_UnexposedExpr;
+    if (k != CXCursor_CallExpr && !wrapper)
+        b->pending_result_var = -1;
     if (k == CXCursor_CallExpr) {
         build_call(b, e);
     } else if (k == CXCursor_StmtExpr) {
@@ -361,7 +370,7 @@ void build_expr(struct builder *b, CXCursor e)
         int keep = b->pending_result_var; /* casts and parens pass it on */
         unsigned n = parse_children(e, &b->kids);
         for (unsigned i = 0; i < n; i++) {
-            b->pending_result_var = n == 1 ? keep : -1;
+            b->pending_result_var = n == 1 && wrapper ? keep : -1;
             build_expr(b, b->kids.v[base + i]);
         }
         b->pending_result_var = -1;

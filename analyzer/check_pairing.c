@@ -61,10 +61,24 @@ static bool releases_anywhere(const struct cfg *g, unsigned lock)
     return false;
 }
 
+/* Released somewhere while untouched on every path into that release: the
+ * caller holds it, and holding it at the exit is the caller's contract. */
+static bool is_callers_lock(const struct pairing *p, unsigned lock)
+{
+    for (size_t i = 0; i < p->events.n; i++) {
+        const struct cfg_event *ev = &p->c->g->events[p->events.v[i].event];
+        if (ev->kind == EV_RELEASE && ev->lock == lock && p->events.v[i].before == LS_UNTOUCHED)
+            return true;
+    }
+    return false;
+}
+
 /* Held on every exit, never released here: a helper that takes the lock
  * for its caller. */
 static bool is_acquiring_helper(const struct pairing *p, unsigned lock)
 {
+    if (is_callers_lock(p, lock))
+        return true;
     unsigned held_exits = 0;
     for (size_t i = 0; i < p->exits.n; i++) {
         if (p->exits.v[i].lock != lock)
@@ -171,7 +185,7 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
     struct finding_note *path;
     unsigned n = path_for(c, h->block, h->event, ev->lock, want,
                           arena_printf(c->a, "'%s' is not held here", name), &path);
-    const char *why = want == LS_RELEASED ? "it was already released on this path"
+    const char *why = want == LS_RELEASED ? "it is not held on this path"
                                           : "it was never acquired on this path";
     const char *msg = rule == RULE_RELEASE_UNHELD
                           ? arena_printf(c->a, "'%s' is released but %s", name, why)
@@ -208,7 +222,8 @@ static void report_events(const struct pairing *p)
             report_unheld(c, h, RULE_RELEASE_UNHELD);
             report_mismatch(c, h);
             break;
-        case EV_REQUIRE: report_unheld(c, h, RULE_REQUIRES_LOCK); break;
+        case EV_REQUIRE:
+        case EV_WAIT: report_unheld(c, h, RULE_REQUIRES_LOCK); break;
         default: break;
         }
     }

@@ -44,7 +44,7 @@ static struct ls_entry *work_get(struct work *w, unsigned lock)
     }
     memmove(&w->e[i + 1], &w->e[i], (w->n - i) * sizeof *w->e);
     w->n++;
-    w->e[i] = (struct ls_entry){lock, LS_UNTOUCHED, 0, -1};
+    w->e[i] = (struct ls_entry){lock, LS_UNTOUCHED, 0, 0, -1};
     return &w->e[i];
 }
 
@@ -80,6 +80,19 @@ static struct ls_state work_save(struct arena *a, struct work *w)
     return s;
 }
 
+/* Re-taking a lock already held by this path nests only where that is
+ * legal (recursive locks, a reader after a reader); otherwise it starts
+ * over at depth 1 (the double-acquire is reported by the check). */
+static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e)
+{
+    bool held = (e->bits & LS_HELD) && !(e->bits & ~LS_HELD);
+    bool nests = (ev->rule && ev->rule->recursive) ||
+                 (ev->mode == LOCK_SHARED && e->bits == LS_HELD_SH);
+    if (!held || !nests)
+        return 1;
+    return e->depth < LS_MAX_DEPTH ? (uint8_t)(e->depth + 1) : LS_MAX_DEPTH;
+}
+
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
                      const struct ls_hooks *h)
 {
@@ -91,6 +104,7 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         if (h && h->on_event)
             h->on_event(h->ctx, block, idx, e->bits);
         e->pre_bits = e->bits;
+        e->depth = nested_depth(ev, e);
         e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
         e->bind = -1;
         if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
@@ -100,12 +114,29 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         e = work_get(w, ev->lock);
         if (h && h->on_event)
             h->on_event(h->ctx, block, idx, e->bits);
-        e->bits = LS_RELEASED;
+        if (e->depth > 1 && (e->bits & LS_HELD) && !(e->bits & ~LS_HELD)) {
+            e->depth--; /* an inner hold of a recursive lock or reader */
+        } else {
+            e->bits = LS_RELEASED;
+            e->depth = 0;
+        }
         e->bind = -1;
         break;
     case EV_REQUIRE:
         if (h && h->on_event)
             h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n}, ev->lock));
+        break;
+    case EV_WAIT:
+        e = work_get(w, ev->lock);
+        if (h && h->on_event)
+            h->on_event(h->ctx, block, idx, e->bits);
+        /* The wait returns holding the lock; where it was not held the
+         * finding is made here and the path goes on as if it were. */
+        if (e->bits & (LS_RELEASED | LS_HELD)) {
+            e->bits = e->bits & LS_HELD_SH ? LS_HELD_SH : LS_HELD_EX;
+            e->depth = e->depth ? e->depth : 1;
+        }
+        e->bind = -1;
         break;
     case EV_KILL_VAR:
         for (unsigned i = 0; i < w->n; i++)
@@ -189,8 +220,12 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
     if (src < 0 || x->bind != src)
         return;
     const struct lock_rule *rule = rule_for(g, x, src);
-    if (rule && !edge_succeeds(&g->conds[e->cond], e, rule))
-        x->bits = x->pre_bits;
+    if (rule && !edge_succeeds(&g->conds[e->cond], e, rule)) {
+        /* Failed: back to what it was, except that a lock this path had
+         * not touched is now known not to be held by it. */
+        x->bits = x->pre_bits & LS_UNTOUCHED ? (uint8_t)((x->pre_bits & ~LS_UNTOUCHED) | LS_RELEASED)
+                                              : x->pre_bits;
+    }
     x->bind = -1;
 }
 
@@ -232,7 +267,7 @@ static bool join_into(struct arena *a, const struct cfg *g, struct ls_state *int
         bool have_old = i < into->n && (j >= from->n || into->e[i].lock <= from->e[j].lock);
         bool have_new = j < from->n && (i >= into->n || from->e[j].lock <= into->e[i].lock);
         unsigned lock = have_old ? into->e[i].lock : from->e[j].lock;
-        struct ls_entry untouched = {lock, LS_UNTOUCHED, 0, -1};
+        struct ls_entry untouched = {lock, LS_UNTOUCHED, 0, 0, -1};
         struct ls_entry old = have_old ? into->e[i] : untouched;
         struct ls_entry nw = have_new ? from->e[j] : untouched;
         if (have_new)
@@ -241,6 +276,7 @@ static bool join_into(struct arena *a, const struct cfg *g, struct ls_state *int
         if (*reached) {
             x.bits = old.bits | nw.bits;
             x.pre_bits = old.pre_bits | nw.pre_bits;
+            x.depth = old.depth > nw.depth ? old.depth : nw.depth;
             x.bind = old.bind == nw.bind ? old.bind : -1;
         }
         scratch_push(scratch, x);

@@ -19,6 +19,7 @@ enum {
     LS_HELD_SH = 4,
     LS_RELEASED = 8,
     LS_HELD = LS_HELD_EX | LS_HELD_SH,
+    LS_MAX_DEPTH = 4,
 };
 
 /* One lock's state. Locks absent from a state are {LS_UNTOUCHED}. */
@@ -26,6 +27,7 @@ struct ls_entry {
     unsigned lock;
     uint8_t bits;
     uint8_t pre_bits; /* bits before a pending try-acquire */
+    uint8_t depth;    /* nested holds (recursive locks, readers), 1..LS_MAX_DEPTH */
     int bind;         /* pending try result: 2*event or 2*var+1; -1 none */
 };
 

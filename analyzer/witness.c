@@ -9,15 +9,20 @@
 static bool is_origin(const struct cfg_event *ev, uint8_t want)
 {
     if (want & LS_HELD)
-        return ev->kind == EV_ACQUIRE;
-    if (want & LS_RELEASED)
-        return ev->kind == EV_RELEASE;
+        return ev->kind == EV_ACQUIRE || ev->kind == EV_WAIT;
+    if (want & LS_RELEASED) /* released, or a try that failed */
+        return ev->kind == EV_RELEASE ||
+               (ev->kind == EV_ACQUIRE && ev->rule && ev->rule->success != SUCCESS_ALWAYS);
     return false;
 }
 
-static bool touches(const struct cfg_event *ev, unsigned lock)
+/* A wait changes the state only from released to held. */
+static bool touches(const struct cfg_event *ev, unsigned lock, uint8_t want)
 {
-    return (ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE) && ev->lock == lock;
+    if (ev->lock != lock)
+        return false;
+    return ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE ||
+           (ev->kind == EV_WAIT && (want & LS_HELD));
 }
 
 /* Looks back from event `upto` (exclusive) in block b for the event that
@@ -29,7 +34,7 @@ static int scan_block(const struct check_ctx *c, unsigned b, unsigned upto, unsi
     const struct cfg_block *blk = &c->g->blocks[b];
     for (unsigned i = upto; i-- > blk->first_event;) {
         const struct cfg_event *ev = &c->g->events[i];
-        if (!touches(ev, lock))
+        if (!touches(ev, lock, want))
             continue;
         if (!is_origin(ev, want))
             return -1;
@@ -128,9 +133,11 @@ unsigned witness_notes(const struct check_ctx *c, const struct witness *w, unsig
     const char *name = c->g->locks[lock].display;
     if (w->origin_event >= 0) {
         const struct cfg_event *ev = &c->g->events[w->origin_event];
+        const char *what = want & LS_HELD ? "acquired"
+                           : ev->kind == EV_ACQUIRE ? "not acquired: the attempt fails"
+                                                    : "released";
         out[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column,
-                                         arena_printf(c->a, "'%s' %s here", name,
-                                                      want & LS_HELD ? "acquired" : "released")};
+                                         arena_printf(c->a, "'%s' %s here", name, what)};
     } else {
         out[n++] = (struct finding_note){
             c->file, c->g->loc.line, c->g->loc.column,
