@@ -140,7 +140,10 @@ static bool bad_entry(const char *name, const char *text, size_t len, size_t i,
     unsigned line = 0, col = 0;
     char path[64];
     snprintf(path, sizeof path, "[%zu]%s%s", i, key ? "." : "", key ? key : "");
-    jsonpos_find(text, len, path, false, &line, &col);
+    if (!jsonpos_find(text, len, path, false, &line, &col)) {
+        snprintf(path, sizeof path, "[%zu]", i); /* a missing key: name the entry */
+        jsonpos_find(text, len, path, false, &line, &col);
+    }
     return diag_set(d, name, line, col, "compile database entry %zu: %s", i, what);
 }
 

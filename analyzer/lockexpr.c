@@ -109,7 +109,7 @@ static bool skip_cast(struct parser *ps)
         skip_space(ps);
         if (identifier(ps)) {
             words++;
-        } else if (*ps->p == '*') {
+        } else if (*ps->p == '*' && words > 0) { /* "(*p)" is no cast */
             ps->p++;
             stars++;
         } else {

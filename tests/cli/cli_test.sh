@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# CLI contract tests. Usage: cli_test.sh LOCKCHECK SOURCE_DIR CASE
+# Each case checks exit status and output exactly; it prints what differed.
+set -uo pipefail
+LC=$1
+SRC=$2
+CASE=$3
+FIX=$SRC/tests/fixtures
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fail() { echo "FAIL [$CASE]: $*"; exit 1; }
+
+expect_status() { # expect_status WANT CMD...
+    local want=$1; shift
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    local got=$?
+    [ "$got" -eq "$want" ] || fail "exit status $got, want $want for: $*
+stdout: $(head -c 2000 "$TMP/out")
+stderr: $(head -c 2000 "$TMP/err")"
+}
+
+json_check() { # json_check PY_EXPR_ON_doc
+    CHECK="$1" python3 -c "import json,os; doc=json.load(open('$TMP/out')); assert eval(os.environ['CHECK'])" ||
+        fail "json check: $1"
+}
+
+case "$CASE" in
+help)
+    expect_status 0 "$LC" --help
+    grep -q -- '--format=text|json' "$TMP/out" || fail "--help lacks --format"
+    grep -q -- '-p BUILD_DIR' "$TMP/out" || fail "--help lacks -p" ;;
+version)
+    expect_status 0 "$LC" --version
+    grep -Eq '^lockcheck [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out" || fail "bad version line: $(cat "$TMP/out")" ;;
+exit-clean)
+    expect_status 0 "$LC" "$FIX/cfg/if_else_ok.c"
+    [ ! -s "$TMP/out" ] || fail "clean run printed: $(cat "$TMP/out")" ;;
+exit-findings)
+    expect_status 1 "$LC" "$FIX/basic/missing_release_early_return.c"
+    grep -q '\[missing-release\]' "$TMP/out" || fail "no missing-release in output" ;;
+exit-missing-file)
+    expect_status 2 "$LC" "$TMP/nope.c" "$FIX/basic/missing_release_early_return.c"
+    grep -q "nope.c: error: No such file or directory" "$TMP/err" || fail "error not named: $(cat "$TMP/err")"
+    grep -q '\[missing-release\]' "$TMP/out" || fail "other file not analysed" ;;
+exit-directory)
+    expect_status 2 "$LC" "$FIX"
+    grep -q "is a directory" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+exit-unknown-option)
+    expect_status 2 "$LC" --frobnicate x.c
+    grep -q "unknown option '--frobnicate'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+exit-no-input)
+    expect_status 2 "$LC"
+    grep -q "no input files" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+exit-bad-format)
+    expect_status 2 "$LC" --format=xml x.c
+    grep -q "unknown format 'xml'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+exit-bad-rules)
+    printf '{\n  "locks": [{"function": "f", "acquires": "x"->}]\n}\n' > "$TMP/bad.json"
+    expect_status 2 "$LC" --rules "$TMP/bad.json" "$FIX/cfg/if_else_ok.c"
+    grep -Eq "bad.json:2:[0-9]+: error: invalid JSON" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+exit-syntax-error)
+    printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\nint g(void) { return 1 +; }\n' > "$TMP/broken.c"
+    expect_status 2 "$LC" "$TMP/broken.c"
+    grep -q "broken.c:9:.*error: expected expression" "$TMP/err" || fail "$(cat "$TMP/err")"
+    grep -q "broken.c:5:.*\[missing-release\]" "$TMP/out" || fail "parsed function not checked" ;;
+json-shape)
+    expect_status 1 "$LC" --format=json "$FIX/basic/missing_release_early_return.c" "$FIX/cfg/if_else_ok.c"
+    json_check "doc['tool']['name'] == 'lockcheck' and doc['schema_version'] == 1"
+    json_check "doc['stats']['files'] == 2 and doc['stats']['functions'] >= 2"
+    json_check "doc['errors'] == []"
+    json_check "len(doc['findings']) == 1"
+    json_check "set(doc['findings'][0]) >= {'rule','severity','file','line','column','function','lock','message','path'}"
+    json_check "doc['findings'][0]['rule'] == 'missing-release' and doc['findings'][0]['severity'] == 'warning'"
+    json_check "doc['findings'][0]['path'][0]['note'].endswith('acquired here')"
+    json_check "doc['findings'][0]['path'][-1]['line'] == doc['findings'][0]['line']" ;;
+json-errors)
+    expect_status 2 "$LC" --format=json "$TMP/none.c"
+    json_check "doc['errors'][0]['file'].endswith('none.c') and 'No such file' in doc['errors'][0]['message']" ;;
+compile-db)
+    mkdir -p "$TMP/proj/src" "$TMP/proj/build"
+    cp "$FIX/basic/missing_release_early_return.c" "$TMP/proj/src/a.c"
+    printf '#include <pthread.h>\n#include "cfg.h"\nstatic pthread_mutex_t m;\nvoid f(void) {\n#ifdef NEED_UNLOCK\n  pthread_mutex_lock(&m);\n  pthread_mutex_unlock(&m);\n#else\n  pthread_mutex_lock(&m);\n#endif\n  VALUE;\n}\n' > "$TMP/proj/src/b.c"
+    mkdir -p "$TMP/proj/inc" && echo '#define VALUE (void)0' > "$TMP/proj/inc/cfg.h"
+    cat > "$TMP/proj/build/compile_commands.json" <<JSON
+[ {"directory": "$TMP/proj/build", "file": "../src/a.c", "command": "cc -c ../src/a.c -o a.o"},
+  {"directory": "$TMP/proj/build", "file": "../src/b.c", "arguments": ["cc", "-I../inc", "-DNEED_UNLOCK", "-c", "../src/b.c"]} ]
+JSON
+    cd "$TMP/proj"
+    expect_status 1 "$LC" -p build --format=json
+    json_check "doc['stats']['files'] == 2 and doc['errors'] == []"
+    json_check "[f['file'] for f in doc['findings']] == ['src/a.c']"
+    expect_status 0 "$LC" -p build src/b.c
+    expect_status 2 "$LC" -p build src/zzz.c
+    grep -q "not in the compile database" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+jobs-deterministic)
+    files=$(find "$FIX" -name '*.c' | sort)
+    # shellcheck disable=SC2086
+    "$LC" -j 1 --format=json $files > "$TMP/j1.json"
+    # shellcheck disable=SC2086
+    "$LC" -j 2 --format=json $files > "$TMP/j2.json"
+    # shellcheck disable=SC2086
+    "$LC" -j 2 --format=json $(echo "$files" | sort -r) > "$TMP/j2r.json"
+    for f in j1 j2 j2r; do grep -v '"seconds"' "$TMP/$f.json" > "$TMP/$f.cmp"; done
+    cmp -s "$TMP/j1.cmp" "$TMP/j2.cmp" || fail "-j 1 and -j 2 differ"
+    cmp -s "$TMP/j1.cmp" "$TMP/j2r.cmp" || fail "input order changes output"
+    n=$(grep -c '"rule":' "$TMP/j1.cmp")
+    [ "$n" -gt 50 ] || fail "only $n findings over all fixtures" ;;
+verify-detects-mismatch)
+    printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1; // expect: double-acquire\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/wrong.c"
+    expect_status 1 "$LC" --verify "$TMP/wrong.c"
+    grep -q "unexpected finding \[missing-release\]" "$TMP/out" || fail "$(cat "$TMP/out")"
+    grep -q "expected finding not reported \[double-acquire\]" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
+no-default-rules)
+    expect_status 0 "$LC" --no-default-rules "$FIX/basic/missing_release_early_return.c" ;;
+color)
+    expect_status 1 "$LC" --color=always "$FIX/basic/missing_release_early_return.c"
+    grep -q $'\033\[' "$TMP/out" || fail "no colour with --color=always"
+    NO_COLOR=1 expect_status 1 "$LC" "$FIX/basic/missing_release_early_return.c"
+    ! grep -q $'\033\[' "$TMP/out" || fail "colour despite NO_COLOR" ;;
+*)
+    fail "unknown case" ;;
+esac
+echo "ok [$CASE]"

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT
+ * Compile database loading: both entry forms, shell splitting, errors. */
+#include "arena.h"
+#include "cdb.h"
+#include "check.h"
+
+static void splitting(struct arena *a)
+{
+    unsigned n;
+    const char **w = cdb_split_command(a, "cc -DX=\"a b\" -I'inc dir' x\\ y.c  -c", &n);
+    CHECK_TRUE(n == 5);
+    CHECK_STR(w[1], "-DX=a b");
+    CHECK_STR(w[2], "-Iinc dir");
+    CHECK_STR(w[3], "x y.c");
+    CHECK_STR(cdb_join(a, "/a/b", "../c/./d.c"), "/a/c/d.c");
+    CHECK_STR(cdb_join(a, "/a", "/abs.c"), "/abs.c");
+}
+
+static void entries(struct arena *a)
+{
+    const char *db =
+        "[{\"directory\": \"/src\", \"file\": \"a.c\", \"command\": \"gcc -O2 -c a.c -o a.o -Iinc\"},\n"
+        " {\"directory\": \"/src\", \"file\": \"/src/b.c\", \"arguments\": [\"cc\", \"-DB\", \"-c\", \"/src/b.c\"]},\n"
+        " {\"directory\": \"/src\", \"file\": \"a.c\", \"command\": \"gcc -c a.c\"},\n"
+        " {\"directory\": \"/src\", \"file\": \"x.cc\", \"command\": \"g++ -c x.cc\"}]";
+    struct job_list l = {0};
+    struct diag d;
+    CHECK_TRUE(cdb_load_text(a, "/b/compile_commands.json", db, strlen(db), &l, &d));
+    CHECK_TRUE(l.n == 2); /* duplicate a.c and the C++ file are dropped */
+    if (l.n == 2) {
+        CHECK_STR(l.v[0].path, "/src/a.c");
+        CHECK_TRUE(l.v[0].nargs == 2);
+        CHECK_STR(l.v[0].args[0], "-O2");
+        CHECK_STR(l.v[0].args[1], "-Iinc");
+        CHECK_STR(l.v[1].args[0], "-DB");
+        CHECK_TRUE(l.v[1].nargs == 1);
+    }
+    job_list_free(&l);
+}
+
+static void errors(struct arena *a)
+{
+    struct job_list l = {0};
+    struct diag d;
+    CHECK_TRUE(!cdb_load_text(a, "db.json", "{\"x\": 1}", 8, &l, &d));
+    CHECK_TRUE(strstr(d.message, "JSON array") != NULL);
+    const char *missing = "[\n {\"file\": \"a.c\", \"command\": \"cc a.c\"}\n]";
+    CHECK_TRUE(!cdb_load_text(a, "db.json", missing, strlen(missing), &l, &d));
+    CHECK_TRUE(strstr(d.message, "directory") != NULL && d.line == 2);
+    CHECK_TRUE(!cdb_load_text(a, "db.json", "[1,", 3, &l, &d));
+    CHECK_TRUE(strstr(d.message, "invalid JSON") != NULL);
+    const char *noargs = "[{\"directory\": \"/\", \"file\": \"a.c\"}]";
+    CHECK_TRUE(!cdb_load_text(a, "db.json", noargs, strlen(noargs), &l, &d));
+    CHECK_TRUE(strstr(d.message, "arguments") != NULL);
+    job_list_free(&l);
+}
+
+int main(void)
+{
+    struct arena *a = arena_new();
+    splitting(a);
+    entries(a);
+    errors(a);
+    arena_free(a);
+    return check_report("test_cdb");
+}
