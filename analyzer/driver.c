@@ -43,8 +43,16 @@ static const char *unreadable(const char *path)
         return strerror(errno);
     if (S_ISDIR(st.st_mode))
         return "is a directory, not a C file";
-    if (access(path, R_OK) != 0)
+    FILE *f = fopen(path, "rb");
+    if (!f)
         return strerror(errno);
+    char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    if (n == 0 && st.st_size == 0)
+        return "the file is empty: nothing to analyse";
+    if (memchr(buf, '\0', n))
+        return "binary file (it contains NUL bytes), not C source";
     return NULL;
 }
 
@@ -68,12 +76,14 @@ static void report_diagnostics(struct run *r, CXTranslationUnit tu, const struct
             if (!strcmp(file, j->path))
                 file = j->display;
             const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
-            collector_error(r->c, file, line, col,
-                            arena_printf(a, "%s (the file has errors; functions that parsed "
-                                            "were still checked)", msg));
+            collector_error(r->c, file, line, col, msg);
         }
         clang_disposeDiagnostic(d);
     }
+    if (shown)
+        collector_error(r->c, j->display, 0, 0,
+                        arena_printf(a, "%u parse error%s; the functions that parsed were "
+                                        "still checked", shown, shown == 1 ? "" : "s"));
     arena_free(a);
 }
 

@@ -45,6 +45,14 @@ exit-missing-file)
 exit-directory)
     expect_status 2 "$LC" "$FIX"
     grep -q "is a directory" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+exit-empty-and-binary)
+    : > "$TMP/empty.c"
+    head -c 4096 "$LC" > "$TMP/binary.c"
+    expect_status 2 "$LC" "$TMP/empty.c" "$TMP/binary.c" "$FIX/basic/missing_release_early_return.c"
+    grep -q "empty.c: error: the file is empty" "$TMP/err" || fail "$(cat "$TMP/err")"
+    grep -q "binary.c: error: binary file" "$TMP/err" || fail "$(cat "$TMP/err")"
+    [ "$(wc -l < "$TMP/err")" -eq 2 ] || fail "one line per bad file expected: $(cat "$TMP/err")"
+    grep -q '\[missing-release\]' "$TMP/out" || fail "other file not analysed" ;;
 exit-unknown-option)
     expect_status 2 "$LC" --frobnicate x.c
     grep -q "unknown option '--frobnicate'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
@@ -62,6 +70,7 @@ exit-syntax-error)
     printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\nint g(void) { return 1 +; }\n' > "$TMP/broken.c"
     expect_status 2 "$LC" "$TMP/broken.c"
     grep -q "broken.c:9:.*error: expected expression" "$TMP/err" || fail "$(cat "$TMP/err")"
+    grep -q "broken.c: error: 1 parse error; the functions that parsed were still checked" "$TMP/err" || fail "$(cat "$TMP/err")"
     grep -q "broken.c:5:.*\[missing-release\]" "$TMP/out" || fail "parsed function not checked" ;;
 json-shape)
     expect_status 1 "$LC" --format=json "$FIX/basic/missing_release_early_return.c" "$FIX/cfg/if_else_ok.c"
