@@ -592,4 +592,5 @@ void cfg_tu_free(struct cfg_tu *t)
     t->macros = NULL;
     t->nmacros = 0;
     strmap_free(&t->callee_cache);
+    strmap_free(&t->summaries);
 }

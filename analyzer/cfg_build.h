@@ -35,6 +35,7 @@ struct cfg_tu {
     struct macro_use *macros; /* sorted by begin */
     unsigned nmacros, macros_cap;
     struct strmap callee_cache; /* function name -> struct callee_info */
+    struct strmap summaries;    /* function name -> inferred struct lock_rule */
     unsigned max_depth;         /* nesting limit before giving up */
 };
 

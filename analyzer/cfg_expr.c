@@ -249,7 +249,9 @@ static void build_call(struct builder *b, CXCursor call)
     if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
         const char *name = parse_spelling(b->a, call);
         struct callee_info *info = callee(b, call, name);
-        if (info->rule && !info->rule->is_macro) {
+        const struct lock_rule *rule = info->rule ? info->rule
+                                                  : strmap_get(&b->t->summaries, name);
+        if (rule && !rule->is_macro) {
             int nargs = clang_Cursor_getNumArguments(call);
             struct call_args args = {arena_alloc(b->a, (size_t)(nargs > 0 ? nargs : 1) *
                                                            sizeof(CXCursor)),
@@ -257,7 +259,7 @@ static void build_call(struct builder *b, CXCursor call)
             for (unsigned i = 0; i < args.n; i++)
                 args.cursors[i] = clang_Cursor_getArgument(call, i);
             b->pending_result_var = result_var;
-            emit_rule(b, info->rule, &args, parse_cursor_loc(call), call);
+            emit_rule(b, rule, &args, parse_cursor_loc(call), call);
         }
         if (info->noreturn) {
             struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),

@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "checks.h"
+#include "summary.h"
 #include "vec.h"
 #include "witness.h"
 
@@ -31,7 +32,6 @@ struct pairing {
     const struct check_ctx *c;
     VEC(struct exit_hit) exits;
     VEC(struct event_hit) events;
-    unsigned reached_exits;
 };
 
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
@@ -44,50 +44,12 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
 static void on_function_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct pairing *p = ctx;
-    p->reached_exits++;
     for (unsigned i = 0; i < s->n; i++) {
         if (!(s->e[i].bits & LS_HELD))
             continue;
         struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
         VEC_PUSH(p->exits, h);
     }
-}
-
-static bool releases_anywhere(const struct cfg *g, unsigned lock)
-{
-    for (unsigned i = 0; i < g->nevents; i++)
-        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock)
-            return true;
-    return false;
-}
-
-/* Released somewhere while untouched on every path into that release: the
- * caller holds it, and holding it at the exit is the caller's contract. */
-static bool is_callers_lock(const struct pairing *p, unsigned lock)
-{
-    for (size_t i = 0; i < p->events.n; i++) {
-        const struct cfg_event *ev = &p->c->g->events[p->events.v[i].event];
-        if (ev->kind == EV_RELEASE && ev->lock == lock && p->events.v[i].before == LS_UNTOUCHED)
-            return true;
-    }
-    return false;
-}
-
-/* Held on every exit, never released here: a helper that takes the lock
- * for its caller. */
-static bool is_acquiring_helper(const struct pairing *p, unsigned lock)
-{
-    if (is_callers_lock(p, lock))
-        return true;
-    unsigned held_exits = 0;
-    for (size_t i = 0; i < p->exits.n; i++) {
-        if (p->exits.v[i].lock != lock)
-            continue;
-        if (p->exits.v[i].bits & ~LS_HELD)
-            return false;
-        held_exits++;
-    }
-    return held_exits == p->reached_exits && !releases_anywhere(p->c->g, lock);
 }
 
 static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_event *at,
@@ -247,13 +209,18 @@ void check_pairing(const struct check_ctx *c)
         if (c->r->gave_up)
             return;
     }
-    struct pairing p = {c, {0}, {0}, 0};
+    struct pairing p = {c, {0}, {0}};
     struct ls_hooks hooks = {&p, on_event, on_function_exit};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
-    for (size_t i = 0; i < p.exits.n; i++)
-        if (!is_acquiring_helper(&p, p.exits.v[i].lock))
+    /* Inferred contracts: a lock-taking helper returns holding its lock,
+     * and a function that releases its caller's lock may take it back. */
+    struct summary_lock *facts = summary_facts(c->a, c->g, c->r);
+    for (size_t i = 0; i < p.exits.n; i++) {
+        const struct summary_lock *f = &facts[p.exits.v[i].lock];
+        if (!f->acquires && !f->callers_lock)
             report_exit(&p, &p.exits.v[i]);
+    }
     report_events(&p);
     VEC_FREE(p.exits);
     VEC_FREE(p.events);

@@ -18,6 +18,7 @@
 #include "checks.h"
 #include "lockset.h"
 #include "parse.h"
+#include "summary.h"
 
 enum { WORKER_STACK = 512u << 20, MAX_ERRORS_PER_TU = 20 };
 
@@ -87,25 +88,61 @@ static void report_diagnostics(struct run *r, CXTranslationUnit tu, const struct
     arena_free(a);
 }
 
+static const char *const *param_names(struct arena *a, CXCursor fn, unsigned *n)
+{
+    int count = clang_Cursor_getNumArguments(fn);
+    *n = count > 0 ? (unsigned)count : 0;
+    const char **names = arena_alloc(a, (*n + 1) * sizeof *names);
+    for (unsigned i = 0; i < *n; i++)
+        names[i] = parse_spelling(a, clang_Cursor_getArgument(fn, i));
+    return names;
+}
+
+/* Infers contracts of this TU's functions; returns how many changed. A
+ * helper of a helper needs a second round, so the caller repeats. */
+static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n)
+{
+    unsigned changed = 0;
+    for (unsigned i = 0; i < n; i++) {
+        struct cfg *g = cfg_build(t, fns[i]);
+        struct ls_result res;
+        lockset_solve(t->a, g, &res);
+        unsigned nparams;
+        const char *const *params = param_names(t->a, fns[i], &nparams);
+        const struct lock_rule *r =
+            summary_rule(t->a, g, summary_facts(t->a, g, &res), params, nparams);
+        const struct lock_rule *old = strmap_get(&t->summaries, g->function);
+        if (r && (!old || old->neffects != r->neffects)) {
+            strmap_put(&t->summaries, g->function, (void *)r);
+            changed++;
+        }
+    }
+    return changed;
+}
+
 static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job *j)
 {
     CXCursor root = clang_getTranslationUnitCursor(t->tu);
     struct cursor_stack top = {0};
-    unsigned n = parse_children(root, &top);
+    unsigned n = parse_children(root, &top), nfns = 0;
     for (unsigned i = 0; i < n; i++) {
         CXCursor c = top.v[i];
-        if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c) ||
-            !parse_in_main_file(c, t->main_file))
-            continue;
-        struct cfg *g = cfg_build(t, c);
+        if (clang_getCursorKind(c) == CXCursor_FunctionDecl && clang_isCursorDefinition(c) &&
+            parse_in_main_file(c, t->main_file))
+            top.v[nfns++] = c;
+    }
+    for (int round = 0; round < 3 && infer_round(t, top.v, nfns); round++)
+        ;
+    for (unsigned i = 0; i < nfns; i++) {
+        struct cfg *g = cfg_build(t, top.v[i]);
         struct ls_result res;
         lockset_solve(t->a, g, &res);
         struct check_ctx ctx = {t->a, g, &res, j->display, emit_finding, r->c};
         checks_run(&ctx);
-        pthread_mutex_lock(&r->c->mu);
-        r->c->functions++;
-        pthread_mutex_unlock(&r->c->mu);
     }
+    pthread_mutex_lock(&r->c->mu);
+    r->c->functions += nfns;
+    pthread_mutex_unlock(&r->c->mu);
     free(top.v);
 }
 

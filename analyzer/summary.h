@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT
+ * summary: contracts inferred for unannotated functions from their solved
+ * CFG, so that calls to a project's own lock helpers count like calls to
+ * the lock API. A function that holds a lock on every exit and never
+ * releases it acquires it; one that releases a lock no path in it took,
+ * and holds it on no exit, releases it. Locks rooted at a parameter are
+ * written "$N..." so that the caller's argument replaces the parameter.
+ * No libclang here; the result lives in the arena. */
+#ifndef LC_SUMMARY_H
+#define LC_SUMMARY_H
+
+#include <stdbool.h>
+
+#include "cfg.h"
+#include "lockset.h"
+#include "model.h"
+
+/* Facts about one lock over all exits of one function. */
+struct summary_lock {
+    bool acquires;     /* held on every reached exit, never released */
+    bool releases;     /* the caller's lock, released on every path */
+    bool callers_lock; /* some release found it untouched since entry */
+    enum lock_mode mode;
+};
+
+/* Per-lock facts (array of g->nlocks, arena). */
+struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
+                                   const struct ls_result *r);
+
+/* The inferred rule for calls to this function, or NULL when it does
+ * nothing to locks its callers can name. params: parameter names. */
+const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
+                                     const struct summary_lock *facts,
+                                     const char *const *params, unsigned nparams);
+
+#endif
