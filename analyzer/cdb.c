@@ -118,12 +118,15 @@ static bool is_c_source(const char *path)
 static void filter_args(struct arena *a, const char **words, unsigned n, const char *file,
                         const char *abs, struct job *j)
 {
+    /* j->directory is set before this is called. */
     j->args = arena_alloc(a, (n + 1) * sizeof *j->args);
     j->nargs = 0;
     for (unsigned i = 1; i < n; i++) {
         const char *w = words[i];
         if (!strcmp(w, "-c") || !strcmp(w, file) || !strcmp(w, abs) || !strcmp(w, "--"))
             continue;
+        if (w[0] != '-' && !strcmp(cdb_join(a, j->directory, w), abs))
+            continue; /* the source spelled relative to the directory (bear) */
         if (!strcmp(w, "-o") || !strcmp(w, "-MF") || !strcmp(w, "-MT") || !strcmp(w, "-MQ")) {
             i++;
             continue;

@@ -353,7 +353,7 @@ void build_stmt(struct builder *b, CXCursor s)
         b->depth--;
         return;
     }
-    if (b->t->nmacros && build_macro_use(b, s)) {
+    if (b->t->nmacros && build_macro_use(b, s, true)) {
         b->depth--;
         return;
     }
@@ -561,8 +561,11 @@ static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXCli
     CXString name = clang_getCursorSpelling(c);
     const char *s = clang_getCString(name);
     const struct lock_rule *r = s ? model_macro(t->model, s) : NULL;
-    if (!r && s && clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(c)))
+    bool from_function = false;
+    if (!r && s && clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(c))) {
         r = model_function(t->model, s); /* a lock function defined as a macro */
+        from_function = r != NULL;
+    }
     clang_disposeString(name);
     if (!r)
         return CXChildVisit_Continue;
@@ -573,6 +576,7 @@ static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXCli
     struct macro_use *u = &t->macros[t->nmacros++];
     memset(u, 0, sizeof *u);
     u->rule = r;
+    u->from_function = from_function;
     u->loc = loc;
     parse_cursor_offsets(c, &u->begin, &u->end);
     macro_args(t, c, u);

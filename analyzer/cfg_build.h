@@ -22,6 +22,9 @@ struct macro_use {
     const char **args;   /* argument texts */
     unsigned nargs;
     struct cfg_loc loc;
+    /* Matched by a "function" rule: the macro's own expansion decides when
+     * it calls known lock functions itself (see build_macro_use). */
+    bool from_function;
 };
 
 /* Per-TU facts the builder reads: shared by every function of the TU. */
@@ -83,6 +86,8 @@ struct builder {
     int pending_result_var;  /* the next lock call's result goes there */
     CXCursor last_lock_call; /* for conditions that test a call's result */
     int last_lock_event;
+    unsigned lock_events;                /* lock events emitted so far */
+    const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;
@@ -101,7 +106,7 @@ void build_expr(struct builder *b, CXCursor e);
 /* Evaluates a condition, branching to t when true and f when false. */
 void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
 /* Matches a rules macro use exactly covering c; emits its events. */
-bool build_macro_use(struct builder *b, CXCursor c);
+bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);
 
 #endif

@@ -100,6 +100,11 @@ static const char *display_of(struct builder *b, CXCursor arg, const char *key)
     if (!src || begin >= end || end > b->t->source_len || end - begin > 120 ||
         clang_Location_isFromMainFile(l) == 0)
         return key[0] == '*' ? key + 1 : key;
+    while (begin < end && (src[begin] == '&' || src[begin] == ' '))
+        begin++;
+    while (end - begin > 2 && src[begin] == '(' && src[end - 1] == ')' &&
+           !memchr(src + begin + 1, '(', end - begin - 2))
+        begin++, end--; /* "(&x)" and "&(x)" read as "x" */
     while (begin < end && src[begin] == '&')
         begin++;
     return arena_strndup(b->a, src + begin, end - begin);
@@ -163,6 +168,7 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         int lock = effect_lock(b, e, args);
         if (lock < 0)
             continue;
+        b->lock_events++;
         struct cfg_event ev = {.lock = (unsigned)lock, .mode = e->mode, .rule = r,
                                .result_var = -1, .loc = loc, .callee = r->name};
         switch (e->kind) {
@@ -340,7 +346,7 @@ void build_expr(struct builder *b, CXCursor e)
         b->depth--;
         return;
     }
-    if (b->t->nmacros && build_macro_use(b, e)) {
+    if (b->t->nmacros && build_macro_use(b, e, false)) {
         b->depth--;
         return;
     }
@@ -539,7 +545,7 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 
 /* ---- rules macros ---- */
 
-bool build_macro_use(struct builder *b, CXCursor c)
+bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
 {
     unsigned begin, end;
     parse_cursor_offsets(c, &begin, &end);
@@ -555,7 +561,27 @@ bool build_macro_use(struct builder *b, CXCursor c)
     if (lo == b->t->nmacros || m[lo].begin != begin || end > m[lo].end)
         return false;
     const struct macro_use *u = &m[lo];
+    if (b->expanding == u)
+        return false; /* looking into it: see below */
     struct call_args args = {NULL, u->args, u->nargs};
+    if (u->from_function) {
+        /* A macro named like a lock function: kernel headers make
+         * spin_lock_irqsave a macro over an unlisted call, while a
+         * user-space project may alias mutex_trylock to
+         * pthread_mutex_trylock, whose rule must win. So look into the
+         * expansion first and apply the name's rule only if nothing in it
+         * was a known lock call. */
+        const struct macro_use *saved = b->expanding;
+        unsigned before = b->lock_events;
+        b->expanding = u;
+        if (is_stmt)
+            build_stmt(b, c);
+        else
+            build_expr(b, c);
+        b->expanding = saved;
+        if (b->lock_events != before)
+            return true;
+    }
     emit_rule(b, u->rule, &args, u->loc, c);
     return true;
 }

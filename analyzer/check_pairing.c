@@ -137,10 +137,13 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
 }
 
 static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
-                          enum rule_id rule)
+                          enum rule_id rule, const struct summary_lock *facts)
 {
     const struct cfg_event *ev = &c->g->events[h->event];
-    uint8_t want = unheld_state(h->before);
+    uint8_t before = h->before;
+    if (facts[ev->lock].callers_lock && (before & LS_UNTOUCHED))
+        before = (uint8_t)((before & ~LS_UNTOUCHED) | LS_HELD_EX); /* the caller's hold */
+    uint8_t want = unheld_state(before);
     if (!want)
         return;
     const char *name = c->g->locks[ev->lock].display;
@@ -173,7 +176,7 @@ static void report_mismatch(const struct check_ctx *c, const struct event_hit *h
          path, n, NULL, 0);
 }
 
-static void report_events(const struct pairing *p)
+static void report_events(const struct pairing *p, const struct summary_lock *facts)
 {
     const struct check_ctx *c = p->c;
     for (size_t i = 0; i < p->events.n; i++) {
@@ -181,11 +184,11 @@ static void report_events(const struct pairing *p)
         switch (c->g->events[h->event].kind) {
         case EV_ACQUIRE: report_acquire(c, h); break;
         case EV_RELEASE:
-            report_unheld(c, h, RULE_RELEASE_UNHELD);
+            report_unheld(c, h, RULE_RELEASE_UNHELD, facts);
             report_mismatch(c, h);
             break;
         case EV_REQUIRE:
-        case EV_WAIT: report_unheld(c, h, RULE_REQUIRES_LOCK); break;
+        case EV_WAIT: report_unheld(c, h, RULE_REQUIRES_LOCK, facts); break;
         default: break;
         }
     }
@@ -221,7 +224,7 @@ void check_pairing(const struct check_ctx *c)
         if (!f->acquires && !f->callers_lock)
             report_exit(&p, &p.exits.v[i]);
     }
-    report_events(&p);
+    report_events(&p, facts);
     VEC_FREE(p.exits);
     VEC_FREE(p.events);
 }

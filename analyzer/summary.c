@@ -12,6 +12,7 @@ struct facts_ctx {
     struct summary_lock *locks;
     unsigned *held_exits, *released_exits, reached_exits;
     bool *released, *acquired;
+    bool *untouched_at_acquire, *untouched_at_release;
 };
 
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
@@ -21,10 +22,10 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     const struct cfg_event *ev = &f->g->events[event];
     if (ev->kind == EV_RELEASE) {
         f->released[ev->lock] = true;
-        if (before == LS_UNTOUCHED)
-            f->locks[ev->lock].callers_lock = true;
+        f->untouched_at_release[ev->lock] |= (before & LS_UNTOUCHED) != 0;
     } else if (ev->kind == EV_ACQUIRE) {
         f->acquired[ev->lock] = true;
+        f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
     }
 }
@@ -52,11 +53,13 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof *f.held_exits),
                           arena_alloc(a, n * sizeof *f.released_exits), 0,
                           arena_alloc(a, n * sizeof *f.released),
-                          arena_alloc(a, n * sizeof *f.acquired)};
+                          arena_alloc(a, n * sizeof *f.acquired),
+                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool))};
     struct ls_hooks hooks = {&f, on_event, on_exit_state};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
     for (unsigned l = 0; l < g->nlocks; l++) {
+        f.locks[l].callers_lock = f.untouched_at_release[l] && !f.untouched_at_acquire[l];
         bool all_held = f.reached_exits && f.held_exits[l] == f.reached_exits;
         bool all_released = f.reached_exits && f.released_exits[l] == f.reached_exits;
         f.locks[l].acquires = all_held && !f.released[l];

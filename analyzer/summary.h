@@ -19,7 +19,10 @@
 struct summary_lock {
     bool acquires;     /* held on every reached exit, never released */
     bool releases;     /* the caller's lock, released on every path */
-    bool callers_lock; /* some release found it untouched since entry */
+    bool callers_lock; /* paths from the entry reach a release of it before
+                          any acquire, and no acquire before any release:
+                          the caller holds it (it may be dropped and
+                          taken back here) */
     enum lock_mode mode;
 };
 
