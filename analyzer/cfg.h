@@ -69,6 +69,10 @@ struct cfg_block {
 struct cfg_lock {
     const char *key;     /* canonical access path */
     const char *display; /* as first written in this function */
+    /* Local variables used as its array index ("locks[i]"), -1 if none:
+     * when one changes, the path names another element and what was known
+     * about this lock is forgotten. */
+    int index_var[2];
 };
 
 struct cfg {

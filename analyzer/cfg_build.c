@@ -481,6 +481,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
     b.a = t->a;
     b.pending_result_var = -1;
     b.last_lock_event = -1;
+    b.path_index_var[0] = b.path_index_var[1] = -1;
     struct cfg *g = arena_alloc(t->a, sizeof *g);
     g->function = parse_spelling(t->a, fn);
     g->loc = parse_cursor_loc(fn);

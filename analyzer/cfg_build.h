@@ -87,6 +87,7 @@ struct builder {
     CXCursor last_lock_call; /* for conditions that test a call's result */
     int last_lock_event;
     unsigned lock_events;                /* lock events emitted so far */
+    int path_index_var[2];               /* index variables seen by cursor_path */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;

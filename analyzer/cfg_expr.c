@@ -51,6 +51,18 @@ static const char *opaque_path(struct builder *b, CXCursor c)
     return arena_printf(b->a, "<expr@%u>", begin);
 }
 
+/* Remembers a local variable used as an array index in a lock path. */
+static void note_index_var(struct builder *b, CXCursor index)
+{
+    index = parse_peel(index);
+    if (clang_getCursorKind(index) != CXCursor_DeclRefExpr)
+        return;
+    int v = build_var_id(b, index, true);
+    if (v < 0 || v == b->path_index_var[0] || v == b->path_index_var[1])
+        return;
+    b->path_index_var[b->path_index_var[0] < 0 ? 0 : 1] = v;
+}
+
 static const char *cursor_path(struct builder *b, CXCursor c, int depth)
 {
     if (depth > 64)
@@ -76,8 +88,10 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
         }
         break;
     case CXCursor_ArraySubscriptExpr:
-        if (parse_children(c, &b->kids) == 2)
+        if (parse_children(c, &b->kids) == 2) {
             r = lockexpr_index(b->a, cursor_path(b, b->kids.v[base], depth + 1));
+            note_index_var(b, b->kids.v[base + 1]);
+        }
         break;
     case CXCursor_CallExpr:
         r = arena_printf(b->a, "%s()", parse_spelling(b->a, c));
@@ -110,14 +124,28 @@ static const char *display_of(struct builder *b, CXCursor arg, const char *key)
     return arena_strndup(b->a, src + begin, end - begin);
 }
 
+static void add_index_vars(struct builder *b, unsigned id)
+{
+    struct cfg_lock *l = &b->locks.v[id];
+    for (int i = 0; i < 2; i++) {
+        int v = b->path_index_var[i];
+        if (v >= 0 && l->index_var[0] != v && l->index_var[1] != v)
+            l->index_var[l->index_var[0] < 0 ? 0 : 1] = v;
+    }
+    b->path_index_var[0] = b->path_index_var[1] = -1;
+}
+
 static unsigned lock_id(struct builder *b, const char *key, const char *display)
 {
     void *id = strmap_get(&b->lock_ids, key);
-    if (id)
+    if (id) {
+        add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
-    struct cfg_lock l = {key, display ? display : key};
+    }
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, key, (void *)(uintptr_t)b->locks.n);
+    add_index_vars(b, (unsigned)b->locks.n - 1);
     return (unsigned)b->locks.n - 1;
 }
 
@@ -141,6 +169,7 @@ static const char *arg_path(struct builder *b, const struct call_args *args, uns
 static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
 {
+    b->path_index_var[0] = b->path_index_var[1] = -1;
     if (e->target.arg >= 0) {
         if ((unsigned)e->target.arg >= args->n)
             return -1;
@@ -312,6 +341,35 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     }
 }
 
+/* x++, --x, x += n on a local: build the operand, then forget what the
+ * variable meant (a try result, an array index of a lock path). */
+static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, size_t *base)
+{
+    bool update = false;
+    if (k == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+        update = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+                 op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+    } else if (k == CXCursor_CompoundAssignOperator) {
+        update = true;
+    }
+    if (!update)
+        return false;
+    unsigned n = parse_children(e, &b->kids);
+    for (unsigned i = 0; i < n; i++)
+        build_expr(b, b->kids.v[*base + i]);
+    CXCursor target = n ? parse_peel(b->kids.v[*base]) : clang_getNullCursor();
+    int var = n && clang_getCursorKind(target) == CXCursor_DeclRefExpr
+                  ? build_var_id(b, target, true)
+                  : -1;
+    if (var >= 0) {
+        struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
+                               .loc = parse_cursor_loc(e)};
+        build_event(b, ev);
+    }
+    return true;
+}
+
 static void build_short_circuit(struct builder *b, CXCursor e)
 {
     unsigned join = build_new_block(b);
@@ -372,6 +430,8 @@ void build_expr(struct builder *b, CXCursor e)
                clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign &&
                parse_children(e, &b->kids) == 2) {
         build_assign(b, e, base);
+    } else if (is_local_update(b, e, k, &base)) {
+        /* handled: children built, kill event emitted */
     } else if (k == CXCursor_ConditionalOperator) {
         build_conditional(b, e, base, parse_children(e, &b->kids));
     } else {

@@ -139,9 +139,13 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         e->bind = -1;
         break;
     case EV_KILL_VAR:
-        for (unsigned i = 0; i < w->n; i++)
+        for (unsigned i = 0; i < w->n; i++) {
+            const struct cfg_lock *l = &g->locks[w->e[i].lock];
             if (w->e[i].bind == 2 * (int)ev->lock + 1)
                 w->e[i].bind = -1;
+            if (l->index_var[0] == (int)ev->lock || l->index_var[1] == (int)ev->lock)
+                w->e[i] = (struct ls_entry){w->e[i].lock, LS_UNTOUCHED, 0, 0, -1};
+        }
         break;
     case EV_EXIT:
         if (h && h->on_exit) {
