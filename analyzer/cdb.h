@@ -20,6 +20,10 @@ struct job {
     const char *directory; /* working directory for the compiler, or NULL */
     const char **args;
     unsigned nargs;
+    /* In-memory text of the file (tests, fuzzing, --staged), or NULL to
+     * read it from disk. Borrowed. */
+    const char *contents;
+    size_t contents_len;
 };
 
 struct job_list {

@@ -167,7 +167,7 @@ static const char **clang_args(struct arena *a, const struct run *r, const struc
 
 static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
 {
-    const char *why = unreadable(j->path);
+    const char *why = j->contents ? NULL : unreadable(j->path);
     if (why) {
         collector_error(r->c, j->display, 0, 0, why);
         return;
@@ -177,7 +177,9 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     const char **args = clang_args(a, r, j, &nargs);
     CXTranslationUnit tu = NULL;
     unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
-    enum CXErrorCode rc = clang_parseTranslationUnit2(idx, j->path, args, nargs, NULL, 0, opts, &tu);
+    struct CXUnsavedFile unsaved = {j->path, j->contents, (unsigned long)j->contents_len};
+    enum CXErrorCode rc = clang_parseTranslationUnit2(idx, j->path, args, nargs, &unsaved,
+                                                      j->contents ? 1 : 0, opts, &tu);
     if (rc != CXError_Success || !tu) {
         collector_error(r->c, j->display, 0, 0,
                         rc == CXError_Crashed ? "libclang crashed while parsing this file"

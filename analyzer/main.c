@@ -53,7 +53,7 @@ static bool make_jobs(struct arena *a, const struct lc_options *o, struct job_li
     }
     char *cwd = getcwd(NULL, 0);
     for (size_t i = 0; i < o->nfiles; i++) {
-        struct job j = {cdb_join(a, cwd, o->files[i]), o->files[i], NULL, NULL, 0};
+        struct job j = {cdb_join(a, cwd, o->files[i]), o->files[i], NULL, NULL, 0, NULL, 0};
         job_list_push(jobs, j);
     }
     free(cwd);
