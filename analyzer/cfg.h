@@ -36,6 +36,9 @@ struct cfg_event {
     int result_var;       /* local variable the call's result went to, or -1 */
     struct cfg_loc loc;
     const char *callee;   /* name of the call (lock events, noreturn) */
+    /* EV_EXIT: what is returned, when the exit is a `return e;` */
+    enum { RET_NONE, RET_CONST, RET_OTHER } ret;
+    long ret_value;       /* RET_CONST: the integer (NULL is 0) */
 };
 
 enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };
@@ -73,6 +76,7 @@ struct cfg_lock {
      * when one changes, the path names another element and what was known
      * about this lock is forgotten. */
     int index_var[2];
+    bool local_root; /* rooted at a local variable: means nothing to callers */
 };
 
 struct cfg {

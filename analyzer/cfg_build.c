@@ -280,10 +280,13 @@ static void build_jump(struct builder *b, CXCursor s, bool is_break)
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
-    if (parse_children(s, &b->kids))
-        build_expr(b, b->kids.v[base]);
-    b->kids.n = base;
     struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1};
+    if (parse_children(s, &b->kids)) {
+        CXCursor value = b->kids.v[base];
+        build_expr(b, value);
+        ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
+    }
+    b->kids.n = base;
     build_event(b, ev);
     build_dead_end(b);
 }

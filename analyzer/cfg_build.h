@@ -88,6 +88,7 @@ struct builder {
     int last_lock_event;
     unsigned lock_events;                /* lock events emitted so far */
     int path_index_var[2];               /* index variables seen by cursor_path */
+    bool path_local_root;                /* cursor_path met a local variable */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;

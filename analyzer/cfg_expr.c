@@ -71,9 +71,13 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
     size_t base = b->kids.n;
     const char *r = NULL;
     switch (clang_getCursorKind(c)) {
-    case CXCursor_DeclRefExpr:
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(d) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d))
+            b->path_local_root = true;
         r = parse_spelling(b->a, c);
         break;
+    }
     case CXCursor_MemberRefExpr:
         r = member_path(b, c, depth);
         break;
@@ -142,7 +146,7 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}};
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, key, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);
@@ -170,6 +174,7 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
 {
     b->path_index_var[0] = b->path_index_var[1] = -1;
+    b->path_local_root = false;
     if (e->target.arg >= 0) {
         if ((unsigned)e->target.arg >= args->n)
             return -1;

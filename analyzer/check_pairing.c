@@ -221,7 +221,7 @@ void check_pairing(const struct check_ctx *c)
     struct summary_lock *facts = summary_facts(c->a, c->g, c->r);
     for (size_t i = 0; i < p.exits.n; i++) {
         const struct summary_lock *f = &facts[p.exits.v[i].lock];
-        if (!f->acquires && !f->callers_lock)
+        if (!f->acquires && !f->callers_lock && !f->conditional)
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, facts);

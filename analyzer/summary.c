@@ -7,8 +7,16 @@
 
 #include "arena.h"
 
+/* The values the exits of one group return. */
+struct ret_set {
+    bool other, none, mixed;
+    long v[4];
+    unsigned nv;
+};
+
 struct facts_ctx {
     const struct cfg *g;
+    struct ret_set *held_rets, *free_rets;
     struct summary_lock *locks;
     unsigned *held_exits, *released_exits, reached_exits;
     bool *released, *acquired;
@@ -26,16 +34,44 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     } else if (ev->kind == EV_ACQUIRE) {
         f->acquired[ev->lock] = true;
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+        if (ev->rule && ev->rule->is_try)
+            f->locks[ev->lock].via_try = true;
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
+    }
+}
+
+static void add_ret(struct ret_set *r, const struct cfg_event *exit)
+{
+    if (exit->ret == RET_NONE) {
+        r->none = true;
+    } else if (exit->ret == RET_OTHER) {
+        r->other = true;
+    } else {
+        for (unsigned i = 0; i < r->nv; i++)
+            if (r->v[i] == exit->ret_value)
+                return;
+        if (r->nv < 4)
+            r->v[r->nv++] = exit->ret_value;
+        else
+            r->mixed = true;
     }
 }
 
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     (void)block;
-    (void)event;
     struct facts_ctx *f = ctx;
+    const struct cfg_event *exit = &f->g->events[event];
     f->reached_exits++;
+    for (unsigned l = 0; l < f->g->nlocks; l++) {
+        uint8_t bits = lockset_bits(s, l);
+        if ((bits & LS_HELD) && !(bits & ~LS_HELD))
+            add_ret(&f->held_rets[l], exit);
+        else if (!(bits & LS_HELD))
+            add_ret(&f->free_rets[l], exit);
+        else
+            f->held_rets[l].mixed = true;
+    }
     for (unsigned i = 0; i < s->n; i++) {
         uint8_t bits = s->e[i].bits;
         if ((bits & LS_HELD) && !(bits & ~LS_HELD))
@@ -45,11 +81,46 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     }
 }
 
+static bool is_only_value(const struct ret_set *r, long v)
+{
+    return !r->other && !r->none && !r->mixed && r->nv == 1 && r->v[0] == v;
+}
+
+static bool only_constants(const struct ret_set *r)
+{
+    return !r->other && !r->none && !r->mixed && r->nv > 0;
+}
+
+/* Held exits return success and free exits failure: the object or a
+ * pointer where NULL means failure, or 0 where negative constants mean
+ * failure. The reverse (an error code returned while holding the lock) is
+ * the classic leak on an error path and is not a contract. */
+static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
+                                 const struct ret_set *free)
+{
+    bool held_object = held->other && !held->nv && !held->none && !held->mixed;
+    if (held_object && is_only_value(free, 0)) {
+        l->conditional = true;
+        l->success = SUCCESS_NONZERO;
+        return;
+    }
+    bool free_errors = only_constants(free); /* -1, -EBUSY, ... */
+    for (unsigned i = 0; i < free->nv; i++)
+        free_errors &= free->v[i] < 0;
+    if (is_only_value(held, 0) && free_errors) {
+        l->conditional = true;
+        l->success = SUCCESS_EQUALS;
+        l->success_value = 0;
+    }
+}
+
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r)
 {
     unsigned n = g->nlocks + 1;
-    struct facts_ctx f = {g, arena_alloc(a, n * sizeof *f.locks),
+    struct facts_ctx f = {g, arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof *f.locks),
                           arena_alloc(a, n * sizeof *f.held_exits),
                           arena_alloc(a, n * sizeof *f.released_exits), 0,
                           arena_alloc(a, n * sizeof *f.released),
@@ -64,6 +135,9 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         bool all_released = f.reached_exits && f.released_exits[l] == f.reached_exits;
         f.locks[l].acquires = all_held && !f.released[l];
         f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
+        if (!f.locks[l].acquires && f.acquired[l] && !f.locks[l].callers_lock &&
+            f.held_exits[l] > 0)
+            classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l]);
     }
     return f.locks;
 }
@@ -90,7 +164,8 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
 {
     struct lock_rule *r = NULL;
     for (unsigned l = 0; l < g->nlocks; l++) {
-        if (!facts[l].acquires && !facts[l].releases)
+        bool conditional = facts[l].conditional && facts[l].success != SUCCESS_ALWAYS;
+        if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root)
             continue;
         if (!r) {
             r = arena_alloc(a, sizeof *r);
@@ -99,9 +174,16 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
         }
         if (r->neffects == MODEL_MAX_EFFECTS)
             break;
+        if (conditional) { /* one result value for the whole call */
+            if (r->success != SUCCESS_ALWAYS)
+                continue;
+            r->success = facts[l].success;
+            r->success_value = facts[l].success_value;
+            r->is_try = facts[l].via_try;
+        }
         struct lock_effect *e = &r->effects[r->neffects++];
-        e->kind = facts[l].acquires ? EFFECT_ACQUIRE : EFFECT_RELEASE;
-        e->mode = facts[l].acquires ? facts[l].mode : LOCK_ANY;
+        e->kind = facts[l].releases ? EFFECT_RELEASE : EFFECT_ACQUIRE;
+        e->mode = facts[l].releases ? LOCK_ANY : facts[l].mode;
         e->target.arg = -1;
         e->target.expr = parameterise(a, g->locks[l].key, params, nparams);
     }

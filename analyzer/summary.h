@@ -23,6 +23,13 @@ struct summary_lock {
                           any acquire, and no acquire before any release:
                           the caller holds it (it may be dropped and
                           taken back here) */
+    /* Held on some exits and free on the others, and what those exits
+     * return tells them apart (the lock object or NULL, 0 or an error):
+     * a conditional acquire, like a try-lock. */
+    bool conditional;
+    bool via_try; /* it is taken with a try-lock inside */
+    enum success_kind success;
+    long success_value;
     enum lock_mode mode;
 };
 

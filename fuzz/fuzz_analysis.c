@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT
+ * Fuzz target: the whole analysis (parse -> cfg -> lockset -> checks) of
+ * one in-memory C file with the default rules. The rules are loaded once;
+ * LOCKCHECK_FUZZ_RULES=PATH replaces the source tree's rules/. Every
+ * input gets a fresh collector, and the findings go through both
+ * report emitters (to /dev/null, or with LOCKCHECK_FUZZ_VERBOSE=1 the
+ * text report to stderr, to look at a reproducer). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "arena.h"
+#include "cdb.h"
+#include "cli.h"
+#include "driver.h"
+#include "finding.h"
+#include "model.h"
+#include "report.h"
+#include "rules.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct arena *rules_arena;
+static struct model rules_model;
+static FILE *sink; /* the reports are written, then thrown away */
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    /* As in main.c: libclang parses on the driver's big-stack worker. */
+    setenv("LIBCLANG_NOTHREADS", "1", 1);
+    const char *dir = getenv("LOCKCHECK_FUZZ_RULES");
+    if (!dir || !*dir)
+        dir = LOCKCHECK_SOURCE_RULES_DIR;
+    rules_arena = arena_new();
+    struct diag d;
+    if (!rules_load_path(rules_arena, &rules_model, dir, &d)) {
+        diag_print(stderr, &d);
+        abort();
+    }
+    const char *verbose = getenv("LOCKCHECK_FUZZ_VERBOSE");
+    sink = verbose && *verbose == '1' ? stderr : fopen("/dev/null", "w");
+    if (!sink)
+        abort();
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const char *args[] = {"-std=gnu11"};
+    struct lc_options o = {0};
+    o.jobs = 1;
+    o.no_default_rules = true;
+    o.quiet = true;
+
+    struct job_list jobs = {0};
+    struct job j = {
+        .path = "/fuzz/input.c",
+        .display = "input.c",
+        .directory = NULL,
+        .args = args,
+        .nargs = 1,
+        .contents = (const char *)data,
+        .contents_len = size,
+    };
+    job_list_push(&jobs, j);
+
+    struct collector c;
+    collector_init(&c);
+    driver_run(&o, &rules_model, &jobs, &c);
+    collector_sort(&c);
+    struct report_opts ro = {false, false, true, 0.0};
+    report_text(sink, sink, &c, &ro);
+    if (sink != stderr)
+        report_json(sink, &c, &ro);
+    collector_free(&c);
+    job_list_free(&jobs);
+    return 0;
+}
