@@ -126,6 +126,18 @@ color)
     grep -q $'\033\[' "$TMP/out" || fail "no colour with --color=always"
     NO_COLOR=1 expect_status 1 "$LC" "$FIX/basic/missing_release_early_return.c"
     ! grep -q $'\033\[' "$TMP/out" || fail "colour despite NO_COLOR" ;;
+install)
+    # The installed binary uses the installed rules (a rule added there is
+    # seen), and finds them with no environment help.
+    BUILD=$(dirname "$LC")
+    cmake --install "$BUILD" --prefix "$TMP/inst" >/dev/null || fail "cmake --install failed"
+    [ -x "$TMP/inst/bin/lockcheck" ] || fail "no installed binary"
+    [ -f "$TMP/inst/share/lockcheck/rules/pthread.json" ] || fail "rules not installed"
+    printf '{"name": "probe", "locks": [{"function": "probe_lock", "acquires": 0}]}\n' \
+        > "$TMP/inst/share/lockcheck/rules/zz-probe.json"
+    printf 'struct l { int x; };\nvoid probe_lock(struct l *);\nstatic struct l g;\nvoid f(void) {\n  probe_lock(&g);\n  probe_lock(&g);\n}\n' > "$TMP/p.c"
+    env -u LOCKCHECK_RULES_DIR "$TMP/inst/bin/lockcheck" --quiet "$TMP/p.c" > "$TMP/out" 2>&1
+    grep -q "'g' is acquired while already held" "$TMP/out" || fail "installed rules not used: $(cat "$TMP/out")" ;;
 *)
     fail "unknown case" ;;
 esac
