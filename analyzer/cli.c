@@ -24,7 +24,8 @@ void cli_help(FILE *out)
         "                          FILEs named, or every C file in it when none is\n"
         "\n"
         "Options:\n"
-        "  --format=text|json      output format (default: text)\n"
+        "  --format=text|json|sarif  output format (default: text)\n"
+        "  -o FILE, --output=FILE  write the report to FILE (atomically)\n"
         "  --rules PATH            extra rules file or folder (repeatable)\n"
         "  --no-default-rules      do not load the bundled rules/*.json\n"
         "  -j N, --jobs=N          worker threads (default: number of cores)\n"
@@ -33,6 +34,21 @@ void cli_help(FILE *out)
         "  --quiet                 no summary line, no notes in text output\n"
         "  --color=auto|always|never  colour text output (default: auto; NO_COLOR\n"
         "                          in the environment turns auto off)\n"
+        "  --staged                check the staged content of staged C files (git\n"
+        "                          pre-commit); flags from -p or a compile database\n"
+        "                          found in the repository root or its build/\n"
+        "  --install-hook          write .git/hooks/pre-commit running --staged\n"
+        "  --config FILE           configuration file (default: .lockcheck.json\n"
+        "                          found upward from the current directory)\n"
+        "  --no-config             ignore .lockcheck.json\n"
+        "  --disable RULE          do not report RULE (repeatable)\n"
+        "  --enable RULE           report RULE even if the configuration disables it\n"
+        "  --baseline FILE         report only findings not recorded in FILE\n"
+        "  --write-baseline FILE   record the current findings in FILE\n"
+        "  --report-unused-suppressions  report lockcheck-ignore comments that\n"
+        "                          suppress nothing, or are malformed\n"
+        "  --list-rules            list every rule id with its summary\n"
+        "  --explain RULE          explain a rule, with an example and its fix\n"
         "  -h, --help              show this help\n"
         "  --version               show the version\n"
         "\n"
@@ -89,8 +105,10 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
             o->format = FORMAT_TEXT;
         else if (!strcmp(v, "json"))
             o->format = FORMAT_JSON;
+        else if (!strcmp(v, "sarif"))
+            o->format = FORMAT_SARIF;
         else
-            return diag_usage("unknown format '%s' (expected text or json)", v), false;
+            return diag_usage("unknown format '%s' (expected text, json or sarif)", v), false;
     } else if ((v = option_value(argc, argv, i, "--color", &missing))) {
         if (!strcmp(v, "auto"))
             o->color = COLOR_AUTO;
@@ -108,6 +126,21 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
         return parse_jobs(v, &o->jobs);
     } else if (!strncmp(argv[*i], "-j", 2) && argv[*i][2]) {
         return parse_jobs(argv[*i] + 2, &o->jobs);
+    } else if ((v = option_value(argc, argv, i, "--output", &missing)) ||
+               (v = option_value(argc, argv, i, "-o", &missing))) {
+        o->output = v;
+    } else if ((v = option_value(argc, argv, i, "--explain", &missing))) {
+        o->explain = v;
+    } else if ((v = option_value(argc, argv, i, "--baseline", &missing))) {
+        o->baseline = v;
+    } else if ((v = option_value(argc, argv, i, "--write-baseline", &missing))) {
+        o->write_baseline = v;
+    } else if ((v = option_value(argc, argv, i, "--config", &missing))) {
+        o->config = v;
+    } else if ((v = option_value(argc, argv, i, "--disable", &missing))) {
+        push(&o->disable, &o->ndisable, v);
+    } else if ((v = option_value(argc, argv, i, "--enable", &missing))) {
+        push(&o->enable, &o->nenable, v);
     } else if ((v = option_value(argc, argv, i, "-p", &missing))) {
         if (o->build_dir)
             return diag_usage("-p given twice"), false;
@@ -145,13 +178,31 @@ bool cli_parse(int argc, char **argv, struct lc_options *o)
             o->quiet = true;
         else if (!strcmp(a, "--no-default-rules"))
             o->no_default_rules = true;
+        else if (!strcmp(a, "--list-rules"))
+            o->list_rules = true;
+        else if (!strcmp(a, "--report-unused-suppressions"))
+            o->report_unused_suppressions = true;
+        else if (!strcmp(a, "--no-config"))
+            o->no_config = true;
+        else if (!strcmp(a, "--staged"))
+            o->staged = true;
+        else if (!strcmp(a, "--install-hook"))
+            o->install_hook = true;
         else if (a[0] == '-' && a[1] != '\0')
             return diag_usage("unknown option '%s'", a), false;
         else
             push(&o->files, &o->nfiles, a);
     }
-    if (!o->help && !o->version && !o->nfiles && !o->build_dir)
-        return diag_usage("no input files (give FILE... or -p BUILD_DIR)"), false;
+    bool standalone = o->help || o->version || o->list_rules || o->explain || o->install_hook;
+    if (!standalone && !o->nfiles && !o->build_dir && !o->staged)
+        return diag_usage("no input files (give FILE..., -p BUILD_DIR or --staged)"), false;
+    if (o->staged && o->nfiles)
+        return diag_usage("--staged checks the staged files; do not name files with it"), false;
+    if (o->config && o->no_config)
+        return diag_usage("--config and --no-config cannot be combined"), false;
+    if (o->verify && o->format != FORMAT_TEXT)
+        return diag_usage("--verify prints its own report; it cannot be combined with --format"),
+               false;
     if (o->build_dir && o->ncompiler_args)
         return diag_usage("compiler arguments after '--' cannot be combined with -p "
                           "(the compile database gives them)"),
@@ -164,4 +215,6 @@ void cli_free(struct lc_options *o)
     free((void *)o->rules);
     free((void *)o->files);
     free((void *)o->compiler_args);
+    free((void *)o->disable);
+    free((void *)o->enable);
 }

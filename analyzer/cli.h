@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum lc_format { FORMAT_TEXT, FORMAT_JSON };
+enum lc_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
 enum lc_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct lc_options {
@@ -24,6 +24,16 @@ struct lc_options {
     size_t nfiles;
     const char **compiler_args; /* after -- */
     size_t ncompiler_args;
+    const char *output;         /* --output FILE, NULL: stdout */
+    bool list_rules;
+    const char *explain;        /* --explain RULE */
+    bool report_unused_suppressions;
+    const char *write_baseline, *baseline;
+    const char *config;         /* --config FILE */
+    bool no_config;
+    const char **disable, **enable;
+    size_t ndisable, nenable;
+    bool staged, install_hook;
 };
 
 /* Returns true on success; on a usage error prints it and returns false.

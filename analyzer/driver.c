@@ -139,6 +139,7 @@ static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job 
         lockset_solve(t->a, g, &res);
         struct check_ctx ctx = {t->a, g, &res, j->display, emit_finding, r->c};
         checks_run(&ctx);
+        collector_function(r->c, j->display, g->function, g->loc.line);
     }
     pthread_mutex_lock(&r->c->mu);
     r->c->functions += nfns;

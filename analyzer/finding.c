@@ -2,6 +2,8 @@
  * finding: rule table, collector, deterministic ordering. */
 #include "finding.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,11 @@ enum rule_id finding_rule_by_id(const char *id)
     return RULE_COUNT;
 }
 
+static const char *copy(struct arena *a, const char *s)
+{
+    return s ? arena_strdup(a, s) : NULL;
+}
+
 void collector_init(struct collector *c)
 {
     memset(c, 0, sizeof *c);
@@ -34,12 +41,29 @@ void collector_free(struct collector *c)
     arena_free(c->a);
     free(c->findings);
     free(c->errors);
+    free(c->sites);
 }
 
-static const char *copy(struct arena *a, const char *s)
+void collector_function(struct collector *c, const char *file, const char *name, unsigned line)
 {
-    return s ? arena_strdup(a, s) : NULL;
+    pthread_mutex_lock(&c->mu);
+    if (c->nsites == c->sites_cap) {
+        c->sites_cap = c->sites_cap ? c->sites_cap * 2 : 64;
+        c->sites = xrealloc(c->sites, c->sites_cap * sizeof *c->sites);
+    }
+    c->sites[c->nsites++] = (struct function_site){copy(c->a, file), copy(c->a, name), line};
+    pthread_mutex_unlock(&c->mu);
 }
+
+void collector_filter(struct collector *c, bool (*keep)(const struct finding *, void *), void *ctx)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (keep(&c->findings[i], ctx))
+            c->findings[j++] = c->findings[i];
+    c->nfindings = j;
+}
+
 
 static struct finding_note *copy_notes(struct arena *a, const struct finding_note *n,
                                        unsigned count)
@@ -118,6 +142,39 @@ static int cmp_error(const void *x, const void *y)
     return cmp_str(a->message, b->message);
 }
 
+static uint64_t fnv(uint64_t h, const char *s)
+{
+    for (s = s ? s : ""; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return (h ^ 0xff) * 1099511628211ull; /* field separator */
+}
+
+static uint64_t basis(const struct finding *f)
+{
+    uint64_t h = 1469598103934665603ull;
+    h = fnv(h, finding_rules[f->rule].id);
+    h = fnv(h, f->file);
+    h = fnv(h, f->function);
+    h = fnv(h, f->lock);
+    return fnv(h, f->message);
+}
+
+/* Same rule, file, function, lock and message: the k-th such finding in
+ * file order gets k mixed in, so moving code keeps every fingerprint. */
+static void fingerprint_all(struct collector *c)
+{
+    for (size_t i = 0; i < c->nfindings; i++) {
+        uint64_t b = basis(&c->findings[i]);
+        unsigned k = 0;
+        for (size_t j = i; j-- > 0 && !strcmp(c->findings[j].file, c->findings[i].file);)
+            k += basis(&c->findings[j]) == b;
+        char occurrence[16];
+        snprintf(occurrence, sizeof occurrence, "%u", k);
+        snprintf(c->findings[i].fingerprint, sizeof c->findings[i].fingerprint, "%016llx",
+                 (unsigned long long)fnv(b, occurrence));
+    }
+}
+
 void collector_sort(struct collector *c)
 {
     if (c->nfindings)
@@ -134,4 +191,5 @@ void collector_sort(struct collector *c)
         if (!j || cmp_error(&c->errors[j - 1], &c->errors[i]))
             c->errors[j++] = c->errors[i];
     c->nerrors = j;
+    fingerprint_all(c);
 }

@@ -43,6 +43,18 @@ struct finding {
     unsigned npath;
     struct finding_note *related; /* e.g. where other paths release it */
     unsigned nrelated;
+    unsigned function_line; /* where the function's name is */
+    /* Set by collector_sort: stable across edits elsewhere in the file
+     * (no line numbers in it), for baselines and SARIF. */
+    char fingerprint[17];
+    bool suppressed;            /* by an inline lockcheck-ignore comment */
+    const char *suppress_reason;
+};
+
+/* A function analysed (for lockcheck-ignore-function). */
+struct function_site {
+    const char *file, *name;
+    unsigned line;
 };
 
 /* An input error for the "errors" list (file could not be analysed, parse
@@ -60,6 +72,8 @@ struct collector {
     size_t nfindings, cap;
     struct input_error *errors;
     size_t nerrors, errors_cap;
+    struct function_site *sites;
+    size_t nsites, sites_cap;
     unsigned long functions, files;
 };
 
@@ -68,8 +82,12 @@ void collector_free(struct collector *c);
 void finding_collect(struct collector *c, const struct finding *f);
 void collector_error(struct collector *c, const char *file, unsigned line, unsigned column,
                      const char *message);
+void collector_function(struct collector *c, const char *file, const char *name, unsigned line);
+/* Removes findings for which keep() is false (disabled rules, baseline). */
+void collector_filter(struct collector *c, bool (*keep)(const struct finding *, void *), void *ctx);
 /* Sorts findings by file, line, column, rule, message and drops exact
- * duplicates (a header analysed from several TUs); errors likewise. */
+ * duplicates (a header analysed from several TUs); errors likewise. Then
+ * computes fingerprints. */
 void collector_sort(struct collector *c);
 
 #endif

@@ -1,62 +1,111 @@
 /* SPDX-License-Identifier: MIT
- * main: argv -> options -> rules -> jobs -> driver -> report -> exit code.
- * The only place that decides the exit status: 0 clean, 1 findings,
- * 2 bad input or usage, 3 internal error. */
+ * main: argv -> options -> configuration -> rules -> jobs -> driver ->
+ * suppressions, baseline -> report -> exit code. The only place that
+ * decides the exit status: 0 clean, 1 findings, 2 bad input or usage,
+ * 3 internal error. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
+#include "baseline.h"
 #include "cdb.h"
 #include "cli.h"
+#include "config.h"
 #include "diag.h"
 #include "driver.h"
+#include "explain.h"
 #include "finding.h"
+#include "output.h"
 #include "report.h"
 #include "rules.h"
+#include "staged.h"
+#include "suppress.h"
 #include "verify.h"
 
-static bool load_rules(struct arena *a, const struct lc_options *o, struct model *m)
+/* Everything one run holds, owned by main. */
+struct run_state {
+    struct lc_options o;
+    struct arena *a;
+    struct config cfg;
+    struct model m;
+    struct job_list jobs;
+    bool disabled[RULE_COUNT];
+    struct strmap baseline;
+};
+
+static bool fail(const struct diag *d)
+{
+    diag_print(stderr, d);
+    return false;
+}
+
+static bool load_config(struct run_state *s)
 {
     struct diag d;
-    if (!o->no_default_rules) {
-        const char *dir = rules_default_dir(a);
+    const char *path = s->o.no_config ? NULL : s->o.config ? s->o.config : config_find(s->a);
+    if (path && !config_load(s->a, path, &s->cfg, &d))
+        return fail(&d);
+    memcpy(s->disabled, s->cfg.disabled, sizeof s->disabled);
+    for (size_t i = 0; i < s->o.ndisable + s->o.nenable; i++) {
+        bool disable = i < s->o.ndisable;
+        const char *id = disable ? s->o.disable[i] : s->o.enable[i - s->o.ndisable];
+        enum rule_id r = finding_rule_by_id(id);
+        if (r == RULE_COUNT) {
+            diag_usage("unknown rule id '%s' (see lockcheck --list-rules)", id);
+            return false;
+        }
+        s->disabled[r] = disable;
+    }
+    return true;
+}
+
+static bool load_rules(struct run_state *s)
+{
+    struct diag d;
+    if (!s->o.no_default_rules) {
+        const char *dir = rules_default_dir(s->a);
         if (!dir) {
             diag_usage("cannot find the default rules folder; set LOCKCHECK_RULES_DIR "
                        "or pass --no-default-rules");
             return false;
         }
-        if (!rules_load_path(a, m, dir, &d)) {
-            diag_print(stderr, &d);
-            return false;
-        }
+        if (!rules_load_path(s->a, &s->m, dir, &d))
+            return fail(&d);
     }
-    for (size_t i = 0; i < o->nrules; i++) {
-        if (!rules_load_path(a, m, o->rules[i], &d)) {
-            diag_print(stderr, &d);
-            return false;
-        }
-    }
+    for (size_t i = 0; i < s->cfg.nrules_files; i++)
+        if (!rules_load_path(s->a, &s->m, s->cfg.rules_files[i], &d))
+            return fail(&d);
+    for (size_t i = 0; i < s->o.nrules; i++)
+        if (!rules_load_path(s->a, &s->m, s->o.rules[i], &d))
+            return fail(&d);
     return true;
 }
 
-static bool make_jobs(struct arena *a, const struct lc_options *o, struct job_list *jobs)
+static bool make_jobs(struct run_state *s)
 {
-    if (o->build_dir) {
-        struct diag d;
-        if (!cdb_load(a, o->build_dir, o->files, o->nfiles, jobs, &d)) {
-            diag_print(stderr, &d);
-            return false;
+    struct diag d;
+    struct job_list all = {0};
+    if (s->o.staged) {
+        if (!staged_jobs(s->a, s->o.build_dir, &all, &d))
+            return job_list_free(&all), fail(&d);
+    } else if (s->o.build_dir) {
+        if (!cdb_load(s->a, s->o.build_dir, s->o.files, s->o.nfiles, &all, &d))
+            return job_list_free(&all), fail(&d);
+    } else {
+        char *cwd = getcwd(NULL, 0);
+        for (size_t i = 0; i < s->o.nfiles; i++) {
+            struct job j = {cdb_join(s->a, cwd, s->o.files[i]), s->o.files[i], NULL, NULL, 0,
+                            NULL, 0};
+            job_list_push(&all, j);
         }
-        return true;
+        free(cwd);
     }
-    char *cwd = getcwd(NULL, 0);
-    for (size_t i = 0; i < o->nfiles; i++) {
-        struct job j = {cdb_join(a, cwd, o->files[i]), o->files[i], NULL, NULL, 0, NULL, 0};
-        job_list_push(jobs, j);
-    }
-    free(cwd);
+    for (size_t i = 0; i < all.n; i++) /* named files are never excluded */
+        if (s->o.nfiles || !config_excluded(&s->cfg, all.v[i].display, all.v[i].path))
+            job_list_push(&s->jobs, all.v[i]);
+    job_list_free(&all);
     return true;
 }
 
@@ -65,7 +114,7 @@ static bool use_color(const struct lc_options *o)
     if (o->color != COLOR_AUTO)
         return o->color == COLOR_ALWAYS;
     const char *no = getenv("NO_COLOR");
-    return !(no && *no) && isatty(STDOUT_FILENO);
+    return !(no && *no) && !o->output && isatty(STDOUT_FILENO);
 }
 
 static double now(void)
@@ -75,25 +124,116 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int report(const struct lc_options *o, struct collector *c, const struct job_list *jobs,
-                  double seconds)
+static bool keep_enabled(const struct finding *f, void *ctx)
+{
+    const struct run_state *s = ctx;
+    return !s->disabled[f->rule];
+}
+
+static bool keep_new(const struct finding *f, void *ctx)
+{
+    const struct run_state *s = ctx;
+    return !strmap_get(&s->baseline, f->fingerprint);
+}
+
+/* Suppressions, disabled rules and the baseline, in that order. */
+static bool filter_findings(struct run_state *s, struct collector *c)
+{
+    struct diag d;
+    suppress_apply(c, &s->jobs, s->o.report_unused_suppressions);
+    collector_filter(c, keep_enabled, s);
+    if (s->o.write_baseline && !baseline_write(s->o.write_baseline, c, &d))
+        return fail(&d);
+    if (s->o.baseline) {
+        if (!baseline_load(s->a, s->o.baseline, &s->baseline, &d))
+            return fail(&d);
+        collector_filter(c, keep_new, s);
+    }
+    return true;
+}
+
+static bool emit(const struct run_state *s, const struct collector *c, struct report_opts *ro)
+{
+    struct output out;
+    struct diag d;
+    if (!output_open(&out, s->o.output, &d))
+        return fail(&d);
+    bool ok = true;
+    report_text_errors(stderr, c);
+    if (s->o.format == FORMAT_JSON)
+        ok = report_json(out.f, c, ro);
+    else if (s->o.format == FORMAT_SARIF)
+        ok = report_sarif(out.f, c, ro);
+    else
+        report_text(out.f, c, ro);
+    if (!ok) {
+        output_abandon(&out);
+        diag_usage("cannot write the report");
+        return false;
+    }
+    return output_commit(&out, &d) || fail(&d);
+}
+
+static int report(struct run_state *s, struct collector *c, double seconds)
 {
     collector_sort(c);
-    struct report_opts ro = {use_color(o), o->quiet, isatty(STDOUT_FILENO) != 0, seconds};
-    if (o->verify) {
-        report_text(stderr, stderr, c, &(struct report_opts){false, true, false, seconds});
-        bool ok = verify_files(stdout, c, jobs);
+    if (s->o.verify) {
+        report_text_errors(stderr, c);
+        report_text(stderr, c, &(struct report_opts){false, true, false, seconds, NULL});
+        bool ok = verify_files(stdout, c, &s->jobs);
         return c->nerrors ? 2 : ok ? 0 : 1;
     }
-    if (o->format == FORMAT_JSON) {
-        if (!report_json(stdout, c, &ro))
-            return 2;
-    } else {
-        report_text(stdout, stderr, c, &ro);
-    }
-    if (fflush(stdout) != 0)
+    if (!filter_findings(s, c))
         return 2;
-    return c->nerrors ? 2 : c->nfindings ? 1 : 0;
+    struct report_opts ro = {use_color(&s->o), s->o.quiet,
+                             isatty(STDOUT_FILENO) && !s->o.output, seconds, s->cfg.severity};
+    if (!emit(s, c, &ro))
+        return 2;
+    size_t live = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        live += !c->findings[i].suppressed;
+    return c->nerrors ? 2 : live ? 1 : 0;
+}
+
+/* --help, --version, --list-rules, --explain, --install-hook. */
+static int standalone(struct run_state *s)
+{
+    if (s->o.help) {
+        cli_help(stdout);
+    } else if (s->o.version) {
+        printf("lockcheck %s\n", LOCKCHECK_VERSION);
+    } else if (s->o.list_rules) {
+        explain_list(stdout);
+    } else if (s->o.explain) {
+        enum rule_id r = finding_rule_by_id(s->o.explain);
+        if (r == RULE_COUNT) {
+            diag_usage("unknown rule id '%s' (see lockcheck --list-rules)", s->o.explain);
+            return 2;
+        }
+        explain_print(stdout, r);
+    } else {
+        const char *msg;
+        struct diag d;
+        if (!staged_install_hook(s->a, &msg, &d))
+            return fail(&d), 2;
+        printf("%s\n", msg);
+    }
+    return 0;
+}
+
+static int run(struct run_state *s)
+{
+    if (s->o.help || s->o.version || s->o.list_rules || s->o.explain || s->o.install_hook)
+        return standalone(s);
+    if (!load_config(s) || !load_rules(s) || !make_jobs(s))
+        return 2;
+    struct collector c;
+    collector_init(&c);
+    double start = now();
+    driver_run(&s->o, &s->m, &s->jobs, &c);
+    int status = report(s, &c, now() - start);
+    collector_free(&c);
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -101,34 +241,19 @@ int main(int argc, char **argv)
     /* libclang must parse on our big-stack workers, not on its own 8 MiB
      * threads (see driver.c). */
     setenv("LIBCLANG_NOTHREADS", "1", 1);
-    struct lc_options o;
-    if (!cli_parse(argc, argv, &o)) {
-        cli_free(&o);
+    output_install_signal_cleanup();
+    struct run_state s;
+    memset(&s, 0, sizeof s);
+    if (!cli_parse(argc, argv, &s.o)) {
+        cli_free(&s.o);
         return 2;
     }
-    if (o.help || o.version) {
-        if (o.help)
-            cli_help(stdout);
-        else
-            printf("lockcheck %s\n", LOCKCHECK_VERSION);
-        cli_free(&o);
-        return 0;
-    }
-    struct arena *run = arena_new();
-    struct model m = {0};
-    struct job_list jobs = {0};
-    int status = 2;
-    if (load_rules(run, &o, &m) && make_jobs(run, &o, &jobs)) {
-        struct collector c;
-        collector_init(&c);
-        double start = now();
-        driver_run(&o, &m, &jobs, &c);
-        status = report(&o, &c, &jobs, now() - start);
-        collector_free(&c);
-    }
-    job_list_free(&jobs);
-    model_free(&m);
-    arena_free(run);
-    cli_free(&o);
+    s.a = arena_new();
+    int status = run(&s);
+    strmap_free(&s.baseline);
+    job_list_free(&s.jobs);
+    model_free(&s.m);
+    arena_free(s.a);
+    cli_free(&s.o);
     return status;
 }

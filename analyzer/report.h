@@ -14,12 +14,22 @@ struct report_opts {
     bool quiet;   /* no notes, no summary */
     bool summary; /* "N findings in M of K files" (terminals) */
     double seconds;
+    /* Per-rule severity ("error", "warning", "note") from the
+     * configuration; NULL entries (or a NULL array) use the default. */
+    const char *const *severity;
 };
 
-/* clang-style text: findings on out, input errors on err. */
-void report_text(FILE *out, FILE *err, const struct collector *c, const struct report_opts *ro);
+/* The severity a rule is reported with under these options. */
+const char *report_severity(const struct report_opts *ro, enum rule_id r);
+
+/* clang-style text of the findings that are not suppressed. */
+void report_text(FILE *out, const struct collector *c, const struct report_opts *ro);
+/* "file:line:col: error: message" for every input error. */
+void report_text_errors(FILE *err, const struct collector *c);
 /* One JSON document on out (see shared DESIGN.md). Returns false if it
  * could not be written. */
 bool report_json(FILE *out, const struct collector *c, const struct report_opts *ro);
+/* SARIF 2.1.0 on out. Returns false if it could not be written. */
+bool report_sarif(FILE *out, const struct collector *c, const struct report_opts *ro);
 
 #endif

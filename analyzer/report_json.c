@@ -11,12 +11,12 @@ static json_t *note_json(const struct finding_note *n)
                      "column", (json_int_t)n->column, "note", n->message);
 }
 
-static json_t *finding_json(const struct finding *f)
+static json_t *finding_json(const struct finding *f, const struct report_opts *ro)
 {
     const struct rule_info *ri = &finding_rules[f->rule];
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(ri->id));
-    json_object_set_new(o, "severity", json_string(ri->severity));
+    json_object_set_new(o, "severity", json_string(report_severity(ro, f->rule)));
     json_object_set_new(o, "file", json_string(f->file));
     json_object_set_new(o, "line", json_integer(f->line));
     json_object_set_new(o, "column", json_integer(f->column));
@@ -33,6 +33,8 @@ static json_t *finding_json(const struct finding *f)
             json_array_append_new(rel, note_json(&f->related[i]));
         json_object_set_new(o, "related", rel);
     }
+    json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
+    json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
     return o;
 }
 
@@ -56,7 +58,7 @@ bool report_json(FILE *out, const struct collector *c, const struct report_opts 
     json_object_set_new(root, "schema_version", json_integer(1));
     json_t *findings = json_array(), *errors = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(findings, finding_json(&c->findings[i]));
+        json_array_append_new(findings, finding_json(&c->findings[i], ro));
     for (size_t i = 0; i < c->nerrors; i++)
         json_array_append_new(errors, error_json(&c->errors[i]));
     json_object_set_new(root, "findings", findings);

@@ -8,6 +8,13 @@
 #include "arena.h"
 #include "report.h"
 
+const char *report_severity(const struct report_opts *ro, enum rule_id r)
+{
+    if (ro && ro->severity && ro->severity[r])
+        return ro->severity[r];
+    return finding_rules[r].severity;
+}
+
 /* The lines of the file being printed; findings are sorted by file, so
  * one file is read at a time. */
 struct source_cache {
@@ -75,9 +82,11 @@ static void print_finding(FILE *out, struct source_cache *sc, const struct findi
                           const struct report_opts *ro)
 {
     const struct rule_info *ri = &finding_rules[f->rule];
-    bool is_note = !strcmp(ri->severity, "note");
-    print_head(out, f->file, f->line, f->column, ri->severity,
-               is_note ? "\033[1;30m" : "\033[1;35m", f->message, ri->id, ro->color);
+    const char *severity = report_severity(ro, f->rule);
+    const char *color = !strcmp(severity, "note")    ? "\033[1;30m"
+                        : !strcmp(severity, "error") ? "\033[1;31m"
+                                                      : "\033[1;35m";
+    print_head(out, f->file, f->line, f->column, severity, color, f->message, ri->id, ro->color);
     print_source_line(out, sc, f->file, f->line, f->column, ro->color);
     if (ro->quiet)
         return;
@@ -100,15 +109,18 @@ static void print_finding(FILE *out, struct source_cache *sc, const struct findi
 static size_t files_with_findings(const struct collector *c)
 {
     size_t n = 0;
-    for (size_t i = 0; i < c->nfindings; i++)
-        if (!i || strcmp(c->findings[i - 1].file, c->findings[i].file))
-            n++;
+    const char *last = NULL;
+    for (size_t i = 0; i < c->nfindings; i++) {
+        if (c->findings[i].suppressed || (last && !strcmp(last, c->findings[i].file)))
+            continue;
+        last = c->findings[i].file;
+        n++;
+    }
     return n;
 }
 
-void report_text(FILE *out, FILE *err, const struct collector *c, const struct report_opts *ro)
+void report_text_errors(FILE *err, const struct collector *c)
 {
-    struct source_cache sc = {0};
     for (size_t i = 0; i < c->nerrors; i++) {
         const struct input_error *e = &c->errors[i];
         if (e->line)
@@ -116,11 +128,20 @@ void report_text(FILE *out, FILE *err, const struct collector *c, const struct r
         else
             fprintf(err, "%s: error: %s\n", e->file, e->message);
     }
-    for (size_t i = 0; i < c->nfindings; i++)
+}
+
+void report_text(FILE *out, const struct collector *c, const struct report_opts *ro)
+{
+    struct source_cache sc = {0};
+    size_t shown = 0;
+    for (size_t i = 0; i < c->nfindings; i++) {
+        if (c->findings[i].suppressed)
+            continue;
         print_finding(out, &sc, &c->findings[i], ro);
+        shown++;
+    }
     free(sc.text);
     if (ro->summary && !ro->quiet)
-        fprintf(out, "%zu finding%s in %zu of %lu file%s\n", c->nfindings,
-                c->nfindings == 1 ? "" : "s", files_with_findings(c), c->files,
-                c->files == 1 ? "" : "s");
+        fprintf(out, "%zu finding%s in %zu of %lu file%s\n", shown, shown == 1 ? "" : "s",
+                files_with_findings(c), c->files, c->files == 1 ? "" : "s");
 }
