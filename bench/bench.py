@@ -228,6 +228,13 @@ def largest_tu(inp, tmp, a):
     inp.largest = {"file": tu["file"], "samples": res}
 
 
+def busy_seconds():
+    """CPU seconds the whole machine has spent not idle since boot."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return (sum(v[:8]) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
+
+
 def median(samples, key):
     return statistics.median(s[key] for s in samples) if samples else float("nan")
 
@@ -336,6 +343,12 @@ def report(inputs, a, meta):
             x = ratio(l["wall"], f["wall"])
             w(f"| wall ≤ 1.5× clang -fsyntax-only | {inp.name} | {fr(x)} | {verdict(x, 1.5)} |")
             w(f"| wall ≤ 2 s | {inp.name} | {fs(l['wall'])} s | {verdict(l['wall'], 2.0)} |")
+    w("\n## Load from other processes\n")
+    w(f"The machine has {os.cpu_count()} cores and is shared. Average number of cores busy with "
+      "work other than this benchmark during the timed runs of each input (from /proc/stat):\n")
+    w("| " + " | ".join(i.name for i in inputs) + " |")
+    w("|" + "---|" * len(inputs))
+    w("| " + " | ".join(f"{i.others:.2f}" for i in inputs) + " |")
     notes = [(i.name, n) for i in inputs for n in i.notes] + meta.get("notes", [])
     if notes:
         w("\n## Notes\n")
@@ -440,9 +453,12 @@ def main():
         prepare(inp, tmp, a)
         print(f"[bench] {inp.name}: {len(inp.tus)} TUs", file=sys.stderr, flush=True)
         warm_up(inp, tmp, a, logdir)
+        b0, t0 = busy_seconds(), time.perf_counter()
         for rnd in range(a.runs):
             for tool in inp.tools():
                 inp.samples[tool].append(timed(inp.cmds[tool], tmp))
+        ours = sum(r["cpu"] for v in inp.samples.values() for r in v)
+        inp.others = max(0.0, (busy_seconds() - b0 - ours) / (time.perf_counter() - t0))
         if inp.kind == "cdb":
             largest_tu(inp, tmp, a)
     meta["load_after"] = open("/proc/loadavg").read().split()[0]
@@ -451,6 +467,7 @@ def main():
     with open(os.path.join(a.out, "results.md"), "w") as f:
         f.write(text)
     raw = [{"input": i.name, "kind": i.kind, "tus": len(i.tus), "samples": i.samples,
+            "other_load_cores": i.others,
             "largest": getattr(i, "largest", None), "notes": i.notes} for i in inputs]
     with open(os.path.join(a.out, "results.json"), "w") as f:
         json.dump({"meta": meta, "runs": a.runs, "jobs": a.jobs, "inputs": raw}, f, indent=1)

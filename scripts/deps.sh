@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages lockcheck needs, only those missing.
 # Usage: scripts/deps.sh [extra-package...]
 set -euo pipefail
-pkgs=(cmake make gcc pkg-config libclang-19-dev clang-19 libjansson-dev "$@")
+pkgs=(cmake make gcc pkg-config libclang-19-dev clang-19 libjansson-dev git python3 "$@")
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

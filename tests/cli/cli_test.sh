@@ -138,6 +138,131 @@ install)
     printf 'struct l { int x; };\nvoid probe_lock(struct l *);\nstatic struct l g;\nvoid f(void) {\n  probe_lock(&g);\n  probe_lock(&g);\n}\n' > "$TMP/p.c"
     env -u LOCKCHECK_RULES_DIR "$TMP/inst/bin/lockcheck" --quiet "$TMP/p.c" > "$TMP/out" 2>&1
     grep -q "'g' is acquired while already held" "$TMP/out" || fail "installed rules not used: $(cat "$TMP/out")" ;;
+list-rules)
+    expect_status 0 "$LC" --list-rules
+    for id in missing-release double-acquire release-unheld lock-kind-mismatch requires-lock unused-suppression; do
+        grep -q "^$id " "$TMP/out" || fail "--list-rules lacks $id"
+    done ;;
+explain)
+    expect_status 0 "$LC" --explain missing-release
+    grep -q "Fix:" "$TMP/out" || fail "no fix in explanation"
+    expect_status 2 "$LC" --explain no-such-rule
+    grep -q "unknown rule id 'no-such-rule'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+output-file)
+    expect_status 1 "$LC" --format=json -o "$TMP/report.json" "$FIX/basic/missing_release_early_return.c"
+    [ ! -s "$TMP/out" ] || fail "stdout not empty with --output"
+    python3 -c "import json; json.load(open('$TMP/report.json'))" || fail "report is not JSON"
+    expect_status 2 "$LC" -o "$TMP/no/such/dir/r.txt" "$FIX/basic/missing_release_early_return.c"
+    grep -q "r.txt: error: cannot write the output file" "$TMP/err" || fail "$(cat "$TMP/err")"
+    [ -z "$(ls "$TMP" | grep tmp)" ] || fail "temporary file left behind" ;;
+suppressions)
+    cat > "$TMP/s.c" <<'C'
+#include <pthread.h>
+static pthread_mutex_t m;
+int f(int x) {
+  pthread_mutex_lock(&m);
+  // lockcheck-ignore[missing-release]: handed to the caller on purpose
+  if (x) return 1;
+  pthread_mutex_unlock(&m);
+  return 0;
+}
+// lockcheck-ignore-function[double-acquire, release-unheld]: test helper
+void g(void) {
+  pthread_mutex_lock(&m);
+  pthread_mutex_lock(&m);
+  pthread_mutex_unlock(&m);
+}
+int h(int x) {
+  pthread_mutex_lock(&m);
+  if (x) return 1; // lockcheck-ignore[double-acquire]: wrong rule, so unused
+  pthread_mutex_unlock(&m);
+  return 0;
+}
+// lockcheck-ignore missing brackets
+C
+    expect_status 1 "$LC" --format=json "$TMP/s.c"
+    json_check "[f['suppressed'] for f in doc['findings']] == [True, True, False]"
+    json_check "doc['findings'][2]['rule'] == 'missing-release' and doc['findings'][2]['line'] == 18"
+    expect_status 1 "$LC" "$TMP/s.c"
+    [ "$(grep -c 'warning:' "$TMP/out")" -eq 1 ] || fail "suppressed findings shown in text"
+    expect_status 1 "$LC" --format=json --report-unused-suppressions "$TMP/s.c"
+    json_check "sorted(f['rule'] for f in doc['findings'] if not f['suppressed']) == ['bad-annotation', 'missing-release', 'unused-suppression']"
+    sed -i 's/ if (x) return 1; \/\/ lockcheck-ignore.*/ if (x) return 1;/' "$TMP/s.c"
+    sed -i '18i\  // lockcheck-ignore[missing-release]: reviewed' "$TMP/s.c"
+    expect_status 0 "$LC" "$TMP/s.c" ;;
+baseline)
+    cp "$SRC/examples/bank/"*.c "$SRC/examples/bank/"*.h "$TMP/"
+    cd "$TMP"
+    expect_status 1 "$LC" --write-baseline base.json account.c ledger.c queue.c worker.c main.c
+    expect_status 0 "$LC" --baseline base.json account.c ledger.c queue.c worker.c main.c
+    # ten lines added above every function: nothing new
+    for f in account.c queue.c; do awk 'NR==1{for(i=0;i<10;i++) print "/* moved */"} {print}' "$f" > x && mv x "$f"; done
+    expect_status 0 "$LC" --baseline base.json account.c ledger.c queue.c worker.c main.c
+    # a new bug: reported alone
+    cat >> worker.c <<'C'
+int new_bug(struct bank *b)
+{
+    pthread_mutex_lock(&b->stats_mu);
+    if (!b)
+        return -1;
+    pthread_mutex_unlock(&b->stats_mu);
+    return 0;
+}
+C
+    expect_status 1 "$LC" --baseline base.json --format=json account.c ledger.c queue.c worker.c main.c
+    json_check "len(doc['findings']) == 1 and doc['findings'][0]['function'] == 'new_bug'" ;;
+config)
+    mkdir -p "$TMP/p/sub" "$TMP/p/gen"
+    cp "$FIX/basic/missing_release_early_return.c" "$TMP/p/sub/a.c"
+    cp "$FIX/basic/missing_release_early_return.c" "$TMP/p/gen/b.c"
+    printf '{"severity": {"missing-release": "error"}, "exclude": ["gen/*"]}\n' > "$TMP/p/.lockcheck.json"
+    cd "$TMP/p/sub"
+    expect_status 1 "$LC" a.c
+    grep -q "error: .*\[missing-release\]" "$TMP/out" || fail "severity not applied: $(cat "$TMP/out")"
+    printf '{"disable": ["missing-release"]}\n' > "$TMP/p/.lockcheck.json"
+    expect_status 0 "$LC" a.c
+    expect_status 1 "$LC" --enable missing-release a.c
+    expect_status 1 "$LC" --no-config a.c
+    printf '{"disable": ["no-such"]}\n' > "$TMP/p/.lockcheck.json"
+    expect_status 2 "$LC" a.c
+    grep -q ".lockcheck.json:1:14: error: unknown rule id 'no-such'" "$TMP/err" || fail "$(cat "$TMP/err")"
+    printf '{"exclude": ["gen/*"]}\n' > "$TMP/p/.lockcheck.json"
+    printf '[{"directory": "%s", "file": "sub/a.c", "command": "cc -c sub/a.c"}, {"directory": "%s", "file": "gen/b.c", "command": "cc -c gen/b.c"}]\n' "$TMP/p" "$TMP/p" > "$TMP/p/compile_commands.json"
+    cd "$TMP/p"
+    expect_status 1 "$LC" -p . --format=json
+    json_check "doc['stats']['files'] == 1" ;;
+staged)
+    command -v git >/dev/null || { echo "SKIPPED: no git"; exit 77; }
+    cd "$TMP" && git init -q repo && cd repo
+    git config user.email t@example.invalid && git config user.name t
+    cp "$FIX/cfg/if_else_ok.c" good.c && git add good.c
+    expect_status 0 "$LC" --staged
+    cp "$FIX/basic/missing_release_early_return.c" bad.c && git add bad.c
+    cp "$FIX/cfg/if_else_ok.c" bad.c   # the working tree is clean, the index is not
+    expect_status 1 "$LC" --staged
+    grep -q "bad.c:.*\[missing-release\]" "$TMP/out" || fail "staged content not checked: $(cat "$TMP/out")"
+    expect_status 0 "$LC" --install-hook
+    grep -q "installed the lockcheck pre-commit hook" "$TMP/out" || fail "$(cat "$TMP/out")"
+    expect_status 0 "$LC" --install-hook
+    grep -q "already installed" "$TMP/out" || fail "$(cat "$TMP/out")"
+    ! git commit -q -m bad >/dev/null 2>&1 || fail "the hook let a missing release through"
+    git reset -q bad.c && git commit -q -m good || fail "a clean commit was refused"
+    echo '#!/bin/sh' > .git/hooks/pre-commit
+    expect_status 2 "$LC" --install-hook
+    grep -q "a different pre-commit hook exists" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+pre-commit-framework)
+    command -v pre-commit >/dev/null || { echo "SKIPPED: pre-commit is not installed"; exit 77; }
+    git -C "$SRC" rev-parse HEAD >/dev/null 2>&1 || { echo "SKIPPED: source is not a git checkout"; exit 77; }
+    export PATH="$(dirname "$LC"):$PATH" PRE_COMMIT_HOME="$TMP/cache"
+    cd "$TMP" && git init -q repo && cd repo
+    git config user.email t@example.invalid && git config user.name t
+    cp "$FIX/basic/missing_release_early_return.c" bad.c
+    cp "$FIX/cfg/if_else_ok.c" good.c
+    git add bad.c good.c
+    expect_status 1 pre-commit try-repo "$SRC" lockcheck --files bad.c
+    grep -q "bad.c:.*\[missing-release\]" "$TMP/out" || fail "report not shown: $(cat "$TMP/out")"
+    expect_status 0 pre-commit try-repo "$SRC" lockcheck --files good.c
+    grep -q "Passed" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
 *)
     fail "unknown case" ;;
 esac
