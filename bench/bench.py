@@ -373,15 +373,16 @@ set terminal pngcairo size 900,560 font ",11"
 set output "{os.path.join(out, 'branches.png')}"
 set title "branches family: one function, K sequential ifs under a lock (2^K paths)"
 set xlabel "K"
-set ylabel "median wall time (s)"
+set ylabel "median wall time (ms)"
 set logscale x 2
-set xtics (8, 16, 32, 64, 128)
+set xrange [6:170]
+set xtics ("8" 8, "16" 16, "32" 32, "64" 64, "128" 128)
 set yrange [0:*]
-set key top left
+set key bottom right box opaque
 set grid
-plot "{dat}" using 1:2 with linespoints lw 2 pt 7 title "clang-19 -fsyntax-only", \\
-     "{dat}" using 1:3 with linespoints lw 2 pt 5 title "clang-19 -fsyntax-only -Wthread-safety", \\
-     "{dat}" using 1:4 with linespoints lw 2 pt 9 title "lockcheck"
+plot "{dat}" using 1:($2*1000) with linespoints lw 2 pt 7 title "clang-19 -fsyntax-only", \\
+     "{dat}" using 1:($3*1000) with linespoints lw 2 pt 5 title "clang-19 -fsyntax-only -Wthread-safety", \\
+     "{dat}" using 1:($4*1000) with linespoints lw 2 pt 9 title "lockcheck"
 """
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
     return True
@@ -424,6 +425,8 @@ def main():
     inputs = []
     for folder in a.cdb:
         folder = os.path.abspath(folder)
+        if not os.path.isfile(os.path.join(folder, "compile_commands.json")):
+            p.error(f"{folder} has no compile_commands.json")
         tus = load_cdb(folder)
         inputs.append(Input(os.path.basename(folder.rstrip("/")), "cdb", tus,
                             lambda j, folder=folder: [lc, "-p", folder, "-j", str(j), "--quiet"]))

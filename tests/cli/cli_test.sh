@@ -133,6 +133,7 @@ install)
     cmake --install "$BUILD" --prefix "$TMP/inst" >/dev/null || fail "cmake --install failed"
     [ -x "$TMP/inst/bin/lockcheck" ] || fail "no installed binary"
     [ -f "$TMP/inst/share/lockcheck/rules/pthread.json" ] || fail "rules not installed"
+    [ -f "$TMP/inst/share/man/man1/lockcheck.1" ] || fail "man page not installed"
     printf '{"name": "probe", "locks": [{"function": "probe_lock", "acquires": 0}]}\n' \
         > "$TMP/inst/share/lockcheck/rules/zz-probe.json"
     printf 'struct l { int x; };\nvoid probe_lock(struct l *);\nstatic struct l g;\nvoid f(void) {\n  probe_lock(&g);\n  probe_lock(&g);\n}\n' > "$TMP/p.c"
@@ -263,6 +264,13 @@ pre-commit-framework)
     grep -q "bad.c:.*\[missing-release\]" "$TMP/out" || fail "report not shown: $(cat "$TMP/out")"
     expect_status 0 pre-commit try-repo "$SRC" lockcheck --files good.c
     grep -q "Passed" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
+man-page)
+    # Every long option of --help is documented in the man page.
+    "$LC" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u > "$TMP/help.opts"
+    sed 's/\\-/-/g' "$SRC/docs/lockcheck.1" > "$TMP/man.txt"
+    while read -r opt; do
+        grep -q -- "$opt" "$TMP/man.txt" || fail "$opt is in --help but not in docs/lockcheck.1"
+    done < "$TMP/help.opts" ;;
 *)
     fail "unknown case" ;;
 esac
