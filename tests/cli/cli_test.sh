@@ -271,6 +271,54 @@ man-page)
     while read -r opt; do
         grep -q -- "$opt" "$TMP/man.txt" || fail "$opt is in --help but not in docs/lockcheck.1"
     done < "$TMP/help.opts" ;;
+not-c)
+    printf 'This is a shopping list.\n- eggs\n- milk\n' > "$TMP/notes.c"
+    expect_status 2 "$LC" "$TMP/notes.c" "$FIX/basic/missing_release_early_return.c"
+    grep -q "notes.c:1:1: error: unknown type name 'This'" "$TMP/err" || fail "$(cat "$TMP/err")"
+    grep -q '\[missing-release\]' "$TMP/out" || fail "other file not analysed" ;;
+invalid-utf8)
+    printf '#include <pthread.h>\n/* caf\xe9 \xff\xfe */\nstatic pthread_mutex_t m;\nconst char *s = "\xc3\x28";\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/latin1.c"
+    expect_status 1 "$LC" --format=json "$TMP/latin1.c"
+    json_check "doc['errors'] == [] and doc['findings'][0]['line'] == 7" ;;
+missing-header)
+    printf '#include <pthread.h>\n#include "nowhere.h"\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/hdr.c"
+    expect_status 2 "$LC" "$TMP/hdr.c"
+    grep -q "hdr.c:2:10: error: 'nowhere.h' file not found" "$TMP/err" || fail "$(cat "$TMP/err")"
+    grep -q "hdr.c:6:.*\[missing-release\]" "$TMP/out" || fail "functions not checked" ;;
+conflicting-options)
+    expect_status 2 "$LC" --config a.json --no-config x.c
+    grep -q "cannot be combined" "$TMP/err" || fail "$(cat "$TMP/err")"
+    expect_status 2 "$LC" -p build x.c -- -DX
+    grep -q "cannot be combined with -p" "$TMP/err" || fail "$(cat "$TMP/err")"
+    expect_status 2 "$LC" -j 0 x.c
+    grep -q "\-j takes a number" "$TMP/err" || fail "$(cat "$TMP/err")"
+    expect_status 2 "$LC" --format
+    grep -q "needs a value" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+bad-compile-db)
+    mkdir -p "$TMP/b"
+    printf '[{"directory": "/tmp", "file": "a.c"}]' > "$TMP/b/compile_commands.json"
+    expect_status 2 "$LC" -p "$TMP/b"
+    grep -q "compile_commands.json:1:2: error: compile database entry 0: needs \"arguments\"" "$TMP/err" || fail "$(cat "$TMP/err")"
+    printf 'not json' > "$TMP/b/compile_commands.json"
+    expect_status 2 "$LC" -p "$TMP/b"
+    grep -q "compile_commands.json:1:[0-9]*: error: invalid JSON" "$TMP/err" || fail "$(cat "$TMP/err")"
+    expect_status 2 "$LC" -p "$TMP/nodir"
+    grep -q "cannot read compile database" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+interrupt)
+    # SIGTERM during a run over many files leaves no output file at all.
+    for i in $(seq 1 60); do cp "$FIX/cfg/switch_in_loop_bad.c" "$TMP/f$i.c"; done
+    "$LC" -j 1 --format=json -o "$TMP/out.json" "$TMP"/f*.c >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.3
+    kill -TERM "$pid" 2>/dev/null
+    wait "$pid"
+    st=$?
+    if [ "$st" -eq 143 ]; then
+        [ ! -e "$TMP/out.json" ] || fail "output file exists after SIGTERM"
+    else
+        python3 -c "import json; json.load(open('$TMP/out.json'))" || fail "corrupt output"
+    fi
+    [ -z "$(ls "$TMP" | grep 'out.json.tmp')" ] || fail "temporary file left behind" ;;
 *)
     fail "unknown case" ;;
 esac
