@@ -9,6 +9,7 @@ Families:
   switch    one function with a SIZE-case switch under a lock
   nesting   SIZE nested ifs under a lock
   locks     one function taking and releasing SIZE distinct locks
+  statements one function of SIZE statements between lock and unlock
 """
 import sys
 
@@ -49,6 +50,11 @@ def locks(n):
     body = "".join(f"    pthread_mutex_lock(&v{i}.mu);\n    work({i});\n    pthread_mutex_unlock(&v{i}.mu);\n" for i in range(n))
     vars_ = "".join(f"struct s v{i};\n" for i in range(n))
     return HEAD + decl + vars_ + "void f(void) {\n" + body + "}\n"
+
+
+def statements(n):
+    body = "".join(f"    x += work({i});\n" if i % 7 == 0 else "    x++;\n" for i in range(n))
+    return HEAD + f"int f(int x) {{\n    pthread_mutex_lock(&m);\n{body}    pthread_mutex_unlock(&m);\n    return x;\n}}\n"
 
 
 if __name__ == "__main__":
