@@ -277,6 +277,25 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
     return info;
 }
 
+/* What a call to `name` does; args are the argument cursors. */
+static void apply_call(struct builder *b, CXCursor call, const char *name, CXCursor *args,
+                       unsigned nargs, int result_var)
+{
+    struct callee_info *info = callee(b, call, name);
+    const struct lock_rule *rule = info->rule ? info->rule : strmap_get(&b->t->summaries, name);
+    if (rule && !rule->is_macro) {
+        struct call_args ca = {args, NULL, nargs};
+        b->pending_result_var = result_var;
+        emit_rule(b, rule, &ca, parse_cursor_loc(call), call);
+    }
+    if (info->noreturn) {
+        struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
+                               .result_var = -1, .callee = name};
+        build_event(b, ev);
+        build_dead_end(b);
+    }
+}
+
 static void build_call(struct builder *b, CXCursor call)
 {
     size_t base = b->kids.n;
@@ -286,29 +305,55 @@ static void build_call(struct builder *b, CXCursor call)
     for (unsigned i = 0; i < n; i++)
         build_expr(b, b->kids.v[base + i]);
     CXCursor ref = clang_getCursorReferenced(call);
-    if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
-        const char *name = parse_spelling(b->a, call);
-        struct callee_info *info = callee(b, call, name);
-        const struct lock_rule *rule = info->rule ? info->rule
-                                                  : strmap_get(&b->t->summaries, name);
-        if (rule && !rule->is_macro) {
-            int nargs = clang_Cursor_getNumArguments(call);
-            struct call_args args = {arena_alloc(b->a, (size_t)(nargs > 0 ? nargs : 1) *
-                                                           sizeof(CXCursor)),
-                                     NULL, nargs > 0 ? (unsigned)nargs : 0};
-            for (unsigned i = 0; i < args.n; i++)
-                args.cursors[i] = clang_Cursor_getArgument(call, i);
-            b->pending_result_var = result_var;
-            emit_rule(b, rule, &args, parse_cursor_loc(call), call);
-        }
-        if (info->noreturn) {
-            struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
-                                   .result_var = -1, .callee = name};
-            build_event(b, ev);
-            build_dead_end(b);
-        }
+    CXCursor callee_ref = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
+    int nargs = clang_Cursor_getNumArguments(call);
+    const char *name = NULL;
+    if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+        name = parse_spelling(b->a, call);
+    else if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr &&
+             clang_getCursorKind(clang_getCursorReferenced(callee_ref)) == CXCursor_FunctionDecl)
+        name = parse_spelling(b->a, callee_ref);
+    if (name) {
+        /* LIBCLANG 19: a call whose arguments have errors has a dependent
+         * type, no callee declaration and no argument count; its children
+         * (callee, then arguments) still say what it is. */
+        unsigned count = nargs >= 0 ? (unsigned)nargs : (n ? n - 1 : 0);
+        CXCursor *args = arena_alloc(b->a, (count + 1) * sizeof *args);
+        for (unsigned i = 0; i < count; i++)
+            args[i] = nargs >= 0 ? clang_Cursor_getArgument(call, i) : b->kids.v[base + 1 + i];
+        apply_call(b, call, name, args, count, result_var);
     }
     b->kids.n = base;
+}
+
+/* LIBCLANG 19: in code with errors (a missing header, an incomplete
+ * struct), a call whose arguments did not type-check is kept as a
+ * RecoveryExpr, an UnexposedExpr whose first child names the callee. Such
+ * code is common in a pre-commit hook without the full build tree, so the
+ * call is still matched by the callee's name. */
+static bool build_recovered_call(struct builder *b, CXCursor e, size_t base)
+{
+    unsigned n = parse_children(e, &b->kids);
+    CXCursor callee_ref = n >= 2 ? b->kids.v[base] : clang_getNullCursor();
+    unsigned cb = 0, ce = 0, fb = 1, fe = 0;
+    if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(clang_getCursorReferenced(callee_ref)) == CXCursor_FunctionDecl) {
+        parse_cursor_offsets(e, &cb, &ce);
+        parse_cursor_offsets(callee_ref, &fb, &fe);
+    }
+    if (cb != fb || ce <= fe) {
+        b->kids.n = base;
+        return false;
+    }
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
+    CXCursor *args = arena_alloc(b->a, n * sizeof *args);
+    for (unsigned i = 1; i < n; i++) {
+        args[i - 1] = b->kids.v[base + i];
+        build_expr(b, b->kids.v[base + i]);
+    }
+    apply_call(b, e, parse_spelling(b->a, callee_ref), args, n - 1, result_var);
+    return true;
 }
 
 int build_var_id(struct builder *b, CXCursor ref, bool create)
@@ -435,6 +480,8 @@ void build_expr(struct builder *b, CXCursor e)
                clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign &&
                parse_children(e, &b->kids) == 2) {
         build_assign(b, e, base);
+    } else if (k == CXCursor_UnexposedExpr && build_recovered_call(b, e, base)) {
+        /* a call kept by error recovery */
     } else if (is_local_update(b, e, k, &base)) {
         /* handled: children built, kill event emitted */
     } else if (k == CXCursor_ConditionalOperator) {

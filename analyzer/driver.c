@@ -18,6 +18,7 @@
 #include "checks.h"
 #include "lockset.h"
 #include "parse.h"
+#include "strmap.h"
 #include "summary.h"
 
 enum { WORKER_STACK = 512u << 20, MAX_ERRORS_PER_TU = 20 };
@@ -166,6 +167,60 @@ static const char **clang_args(struct arena *a, const struct run *r, const struc
     return args;
 }
 
+static enum CXErrorCode parse(CXIndex idx, const struct job *j, const char **args, int nargs,
+                              CXTranslationUnit *tu)
+{
+    unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
+    struct CXUnsavedFile unsaved = {j->path, j->contents, (unsigned long)j->contents_len};
+    return clang_parseTranslationUnit2(idx, j->path, args, nargs, &unsaved, j->contents ? 1 : 0,
+                                       opts, tu);
+}
+
+/* An identifier quoted in a diagnostic ("use of undeclared identifier
+ * 'EBUSY'") that looks like a macro: capitals, digits, underscores. */
+static const char *macro_like(struct arena *a, const char *msg, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (strncmp(msg, prefix, n))
+        return NULL;
+    const char *id = msg + n, *end = strchr(id, '\'');
+    if (!end || end == id)
+        return NULL;
+    for (const char *p = id; p < end; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return NULL;
+    return arena_strndup(a, id, (size_t)(end - id));
+}
+
+/* A file parsed without its headers (a pre-commit hook outside the build
+ * tree) loses every statement that names an undefined macro such as
+ * `return -EBUSY;`, and with it the very paths that leak locks. When that
+ * happens, parse once more with each such name defined as 1: the control
+ * flow is what matters here, not the value. Returns true to retry. */
+static bool retry_args(struct arena *a, CXTranslationUnit tu, const char ***args, int *nargs)
+{
+    unsigned n = clang_getNumDiagnostics(tu), added = 0;
+    const char **more = arena_alloc(a, ((size_t)*nargs + 257) * sizeof *more);
+    memcpy(more, *args, (size_t)*nargs * sizeof *more);
+    struct strmap seen = {0};
+    for (unsigned i = 0; i < n && added < 256; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
+        clang_disposeDiagnostic(d);
+        const char *id = macro_like(a, msg, "use of undeclared identifier '");
+        if (!id || strmap_get(&seen, id))
+            continue;
+        strmap_put(&seen, id, (void *)1);
+        more[*nargs + (int)added++] = arena_printf(a, "-D%s=1", id);
+    }
+    strmap_free(&seen);
+    if (!added)
+        return false;
+    *args = more;
+    *nargs += (int)added;
+    return true;
+}
+
 static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
 {
     const char *why = j->contents ? NULL : unreadable(j->path);
@@ -177,10 +232,12 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     int nargs;
     const char **args = clang_args(a, r, j, &nargs);
     CXTranslationUnit tu = NULL;
-    unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
-    struct CXUnsavedFile unsaved = {j->path, j->contents, (unsigned long)j->contents_len};
-    enum CXErrorCode rc = clang_parseTranslationUnit2(idx, j->path, args, nargs, &unsaved,
-                                                      j->contents ? 1 : 0, opts, &tu);
+    enum CXErrorCode rc = parse(idx, j, args, nargs, &tu);
+    if (rc == CXError_Success && tu && retry_args(a, tu, &args, &nargs)) {
+        clang_disposeTranslationUnit(tu);
+        tu = NULL;
+        rc = parse(idx, j, args, nargs, &tu);
+    }
     if (rc != CXError_Success || !tu) {
         collector_error(r->c, j->display, 0, 0,
                         rc == CXError_Crashed ? "libclang crashed while parsing this file"

@@ -79,6 +79,14 @@ static bool single_child(CXCursor c, CXCursor *child)
     return n == 1;
 }
 
+static bool same_extent(CXCursor a, CXCursor b)
+{
+    unsigned ab, ae, bb, be;
+    parse_cursor_offsets(a, &ab, &ae);
+    parse_cursor_offsets(b, &bb, &be);
+    return ab == bb && ae == be;
+}
+
 CXCursor parse_peel(CXCursor c)
 {
     for (;;) {
@@ -89,6 +97,8 @@ CXCursor parse_peel(CXCursor c)
             return c;
         if (!single_child(c, &child))
             return c;
+        if (k == CXCursor_UnexposedExpr && !same_extent(c, child))
+            return c; /* LIBCLANG 19: a RecoveryExpr (code with errors), not a cast */
         c = child;
     }
 }

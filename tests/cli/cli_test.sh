@@ -284,7 +284,11 @@ missing-header)
     printf '#include <pthread.h>\n#include "nowhere.h"\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/hdr.c"
     expect_status 2 "$LC" "$TMP/hdr.c"
     grep -q "hdr.c:2:10: error: 'nowhere.h' file not found" "$TMP/err" || fail "$(cat "$TMP/err")"
-    grep -q "hdr.c:6:.*\[missing-release\]" "$TMP/out" || fail "functions not checked" ;;
+    grep -q "hdr.c:6:.*\[missing-release\]" "$TMP/out" || fail "functions not checked"
+    # Kernel code without its headers: undefined error-code macros must not
+    # make the early return (the leak) disappear.
+    expect_status 2 "$LC" --format=json "$SRC/tests/cli/kernel_without_headers.c"
+    json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(17, 'dev->lock'), (17, 'dev->slock')]" ;;
 conflicting-options)
     expect_status 2 "$LC" --config a.json --no-config x.c
     grep -q "cannot be combined" "$TMP/err" || fail "$(cat "$TMP/err")"
