@@ -23,6 +23,9 @@ enum cfg_event_kind {
     EV_RELEASE,
     EV_REQUIRE,   /* lock must be held here */
     EV_WAIT,      /* must be held; released and held again (condition wait) */
+    EV_EXCLUDE,   /* must not be held here (a callee takes it itself) */
+    EV_ASSERT,    /* held from here on (asserted at run time) */
+    EV_ACCESS,    /* guarded data is read or written; `lock` guards it */
     EV_KILL_VAR,  /* a local variable is overwritten: forget what it held */
     EV_EXIT,      /* the function returns here (return, or end of body) */
     EV_NORETURN,  /* a call that never returns; the path ends */
@@ -36,6 +39,9 @@ struct cfg_event {
     int result_var;       /* local variable the call's result went to, or -1 */
     struct cfg_loc loc;
     const char *callee;   /* name of the call (lock events, noreturn) */
+    /* EV_ACCESS: what is touched, and how */
+    const char *data;
+    bool write;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     enum { RET_NONE, RET_CONST, RET_OTHER } ret;
     long ret_value;       /* RET_CONST: the integer (NULL is 0) */
@@ -96,6 +102,16 @@ struct cfg {
     unsigned nvars;
     const char *source;          /* text of the main file (borrowed) */
     unsigned source_len;
+    /* From the function's own annotations: locks held when it starts
+     * (REQUIRES, RELEASE), locks it may return holding (REQUIRES,
+     * ACQUIRE), no analysis at all, an annotation that could not be read. */
+    struct cfg_held { unsigned lock; enum lock_mode mode; } *entry_held;
+    unsigned nentry_held;
+    unsigned *exit_ok;
+    unsigned nexit_ok;
+    bool no_analysis;
+    const char *bad_annotation;
+    struct cfg_loc bad_annotation_loc;
     bool incomplete;             /* a construct was not modelled */
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;

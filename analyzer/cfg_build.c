@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "contract.h"
+#include "lockexpr.h"
 
 unsigned build_new_block(struct builder *b)
 {
@@ -331,6 +333,10 @@ static void build_decl(struct builder *b, CXCursor s)
         CXCursor d = b->kids.v[base + i];
         if (clang_getCursorKind(d) != CXCursor_VarDecl)
             continue;
+        /* A struct declared here is this function's own until shared. */
+        CXType vt = clang_getCanonicalType(clang_getCursorType(d));
+        if (vt.kind == CXType_Record || vt.kind == CXType_ConstantArray)
+            build_mark_fresh(b, build_var_id(b, d, true), true);
         size_t vbase = b->kids.n;
         unsigned vn = parse_children(d, &b->kids);
         /* The initialiser is the last child that is an expression (the
@@ -340,6 +346,8 @@ static void build_decl(struct builder *b, CXCursor s)
             if (!clang_isExpression(clang_getCursorKind(init)))
                 continue;
             b->pending_result_var = build_var_id(b, d, true);
+            if (vt.kind == CXType_Pointer)
+                build_mark_fresh(b, b->pending_result_var, build_is_alloc_call(b, init));
             build_expr(b, init);
             b->pending_result_var = -1;
             break;
@@ -472,9 +480,36 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->locks);
     VEC_FREE(b->jumps);
     VEC_FREE(b->switches);
+    VEC_FREE(b->fresh);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);
+}
+
+/* The function's annotations shape its own analysis. */
+static void apply_own_contract(struct builder *b, struct cfg *g, CXCursor fn)
+{
+    const struct contract *c = contract_of(b->t, fn);
+    if (!c)
+        return;
+    g->no_analysis = c->no_analysis;
+    b->no_access_checks = c->initializer;
+    g->bad_annotation = c->problem;
+    g->bad_annotation_loc = c->problem_loc;
+    struct diag d;
+    g->entry_held = arena_alloc(b->a, (c->nentry + 1) * sizeof *g->entry_held);
+    for (unsigned i = 0; i < c->nentry; i++) {
+        const char *key = lockexpr_parse(b->a, c->entry[i].path, NULL, 0, &d);
+        if (key)
+            g->entry_held[g->nentry_held++] =
+                (struct cfg_held){build_lock_id(b, key, c->entry[i].path), c->entry[i].mode};
+    }
+    g->exit_ok = arena_alloc(b->a, (c->nexit_held + 1) * sizeof *g->exit_ok);
+    for (unsigned i = 0; i < c->nexit_held; i++) {
+        const char *key = lockexpr_parse(b->a, c->exit_held[i], NULL, 0, &d);
+        if (key)
+            g->exit_ok[g->nexit_ok++] = build_lock_id(b, key, c->exit_held[i]);
+    }
 }
 
 struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
@@ -485,6 +520,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
     b.pending_result_var = -1;
     b.last_lock_event = -1;
     b.path_index_var[0] = b.path_index_var[1] = -1;
+    b.path_root_var = -1;
     struct cfg *g = arena_alloc(t->a, sizeof *g);
     g->function = parse_spelling(t->a, fn);
     g->loc = parse_cursor_loc(fn);
@@ -492,6 +528,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
     g->source_len = t->source_len;
     g->entry = build_new_block(&b);
     b.cur = g->entry;
+    apply_own_contract(&b, g, fn);
     size_t base = b.kids.n;
     unsigned n = parse_children(fn, &b.kids);
     CXCursor body = clang_getNullCursor();
@@ -601,4 +638,6 @@ void cfg_tu_free(struct cfg_tu *t)
     t->nmacros = 0;
     strmap_free(&t->callee_cache);
     strmap_free(&t->summaries);
+    strmap_free(&t->contracts);
+    strmap_free(&t->guards);
 }

@@ -39,6 +39,8 @@ struct cfg_tu {
     unsigned nmacros, macros_cap;
     struct strmap callee_cache; /* function name -> struct callee_info */
     struct strmap summaries;    /* function name -> inferred struct lock_rule */
+    struct strmap contracts;    /* function name -> struct contract (annotations) */
+    struct strmap guards;       /* USR of a field or variable -> struct guard */
     unsigned max_depth;         /* nesting limit before giving up */
 };
 
@@ -89,6 +91,13 @@ struct builder {
     unsigned lock_events;                /* lock events emitted so far */
     int path_index_var[2];               /* index variables seen by cursor_path */
     bool path_local_root;                /* cursor_path met a local variable */
+    int path_root_var;                   /* that local variable's id, or -1 */
+    /* How the expression being built is used: read, written, or only
+     * its address taken; and how what it points to is used (for data
+     * guarded through a pointer). Consumed by the next access. */
+    enum access_mode { ACC_READ, ACC_WRITE, ACC_NONE } access_mode, pt_access;
+    VEC(bool) fresh;                     /* by var id: object made here, not yet shared */
+    bool no_access_checks;               /* an initializer or destructor */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
@@ -110,5 +119,13 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
 /* Matches a rules macro use exactly covering c; emits its events. */
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);
+unsigned build_lock_id(struct builder *b, const char *key, const char *display);
+const char *build_path(struct builder *b, CXCursor c);
+/* Guarded data: emits an access event if c (a MemberRefExpr or
+ * DeclRefExpr) touches data guarded by a lock. */
+void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);
+/* Marks local variable `var` as holding an object made in this function. */
+void build_mark_fresh(struct builder *b, int var, bool fresh);
+bool build_is_alloc_call(struct builder *b, CXCursor e);
 
 #endif

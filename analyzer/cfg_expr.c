@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "contract.h"
 #include "lockexpr.h"
 
 /* What a callee name means; cached per TU because names are unique in C. */
@@ -20,6 +21,7 @@ struct callee_info {
 };
 
 static const char *cursor_path(struct builder *b, CXCursor c, int depth);
+static unsigned lock_id(struct builder *b, const char *key, const char *display);
 
 static const char *member_path(struct builder *b, CXCursor c, int depth)
 {
@@ -73,8 +75,10 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
     switch (clang_getCursorKind(c)) {
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
-        if (clang_getCursorKind(d) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d))
+        if (clang_getCursorKind(d) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d)) {
             b->path_local_root = true;
+            b->path_root_var = build_var_id(b, d, true);
+        }
         r = parse_spelling(b->a, c);
         break;
     }
@@ -137,6 +141,16 @@ static void add_index_vars(struct builder *b, unsigned id)
             l->index_var[l->index_var[0] < 0 ? 0 : 1] = v;
     }
     b->path_index_var[0] = b->path_index_var[1] = -1;
+}
+
+unsigned build_lock_id(struct builder *b, const char *key, const char *display)
+{
+    return lock_id(b, key, display);
+}
+
+const char *build_path(struct builder *b, CXCursor c)
+{
+    return cursor_path(b, c, 0);
 }
 
 static unsigned lock_id(struct builder *b, const char *key, const char *display)
@@ -220,6 +234,14 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
             ev.kind = EV_REQUIRE;
             build_event(b, ev);
             break;
+        case EFFECT_EXCLUDE:
+            ev.kind = EV_EXCLUDE;
+            build_event(b, ev);
+            break;
+        case EFFECT_ASSERT:
+            ev.kind = EV_ASSERT;
+            build_event(b, ev);
+            break;
         case EFFECT_RELEASE_REACQUIRE:
             ev.kind = EV_WAIT;
             build_event(b, ev);
@@ -278,11 +300,14 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
 }
 
 /* What a call to `name` does; args are the argument cursors. */
-static void apply_call(struct builder *b, CXCursor call, const char *name, CXCursor *args,
-                       unsigned nargs, int result_var)
+static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
+                       CXCursor *args, unsigned nargs, int result_var)
 {
     struct callee_info *info = callee(b, call, name);
-    const struct lock_rule *rule = info->rule ? info->rule : strmap_get(&b->t->summaries, name);
+    const struct contract *c = clang_Cursor_isNull(decl) ? NULL : contract_of(b->t, decl);
+    const struct lock_rule *rule = c && c->rule ? c->rule
+                                   : info->rule ? info->rule
+                                                : strmap_get(&b->t->summaries, name);
     if (rule && !rule->is_macro) {
         struct call_args ca = {args, NULL, nargs};
         b->pending_result_var = result_var;
@@ -308,11 +333,16 @@ static void build_call(struct builder *b, CXCursor call)
     CXCursor callee_ref = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
     int nargs = clang_Cursor_getNumArguments(call);
     const char *name = NULL;
-    if (clang_getCursorKind(ref) == CXCursor_FunctionDecl)
+    CXCursor decl = clang_getNullCursor();
+    if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
         name = parse_spelling(b->a, call);
-    else if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr &&
-             clang_getCursorKind(clang_getCursorReferenced(callee_ref)) == CXCursor_FunctionDecl)
+        decl = ref;
+    } else if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr &&
+               clang_getCursorKind(clang_getCursorReferenced(callee_ref)) ==
+                   CXCursor_FunctionDecl) {
         name = parse_spelling(b->a, callee_ref);
+        decl = clang_getCursorReferenced(callee_ref);
+    }
     if (name) {
         /* LIBCLANG 19: a call whose arguments have errors has a dependent
          * type, no callee declaration and no argument count; its children
@@ -321,7 +351,7 @@ static void build_call(struct builder *b, CXCursor call)
         CXCursor *args = arena_alloc(b->a, (count + 1) * sizeof *args);
         for (unsigned i = 0; i < count; i++)
             args[i] = nargs >= 0 ? clang_Cursor_getArgument(call, i) : b->kids.v[base + 1 + i];
-        apply_call(b, call, name, args, count, result_var);
+        apply_call(b, call, decl, name, args, count, result_var);
     }
     b->kids.n = base;
 }
@@ -352,7 +382,8 @@ static bool build_recovered_call(struct builder *b, CXCursor e, size_t base)
         args[i - 1] = b->kids.v[base + i];
         build_expr(b, b->kids.v[base + i]);
     }
-    apply_call(b, e, parse_spelling(b->a, callee_ref), args, n - 1, result_var);
+    apply_call(b, e, clang_getCursorReferenced(callee_ref), parse_spelling(b->a, callee_ref),
+               args, n - 1, result_var);
     return true;
 }
 
@@ -377,6 +408,9 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
 {
     CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
     int var = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, true) : -1;
+    if (var >= 0)
+        build_mark_fresh(b, var, build_is_alloc_call(b, rhs));
+    b->access_mode = ACC_WRITE;
     build_expr(b, b->kids.v[base]);
     b->pending_result_var = var;
     build_expr(b, rhs);
@@ -389,6 +423,58 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
             b->events.v[b->events.n - 1].kind != EV_ACQUIRE)
             build_event(b, ev);
     }
+}
+
+/* Builds child i of the node at `base` with the given uses. */
+static void build_child(struct builder *b, size_t base, unsigned i, enum access_mode mode,
+                        enum access_mode pt)
+{
+    b->access_mode = mode;
+    b->pt_access = pt;
+    build_expr(b, b->kids.v[base + i]);
+}
+
+static bool is_pointer(CXCursor c)
+{
+    return clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer;
+}
+
+/* Fields, variables, `*p`, `a[i]` and `&x`: records the accesses to
+ * guarded data and passes the right use down to the operand. Returns
+ * false for other expressions. */
+static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
+                           enum access_mode mode, enum access_mode pt, size_t base)
+{
+    if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr) {
+        build_access(b, e, mode, false);
+        if (pt != ACC_NONE)
+            build_access(b, e, pt, true);
+        unsigned n = k == CXCursor_MemberRefExpr ? parse_children(e, &b->kids) : 0;
+        if (n) /* p->f uses what p points to; s.f is part of s */
+            build_child(b, base, 0, is_pointer(b->kids.v[base]) ? ACC_READ : mode,
+                        is_pointer(b->kids.v[base]) ? mode : ACC_NONE);
+        return true;
+    }
+    if (k == CXCursor_ArraySubscriptExpr) {
+        if (parse_children(e, &b->kids) != 2)
+            return false;
+        bool ptr = is_pointer(b->kids.v[base]);
+        build_child(b, base, 0, ptr ? ACC_READ : mode, ptr ? mode : ACC_NONE);
+        build_child(b, base, 1, ACC_READ, ACC_NONE);
+        return true;
+    }
+    if (k != CXCursor_UnaryOperator)
+        return false;
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+    if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_Deref)
+        return false;
+    if (parse_children(e, &b->kids) != 1)
+        return false;
+    if (op == CXUnaryOperator_AddrOf) /* taking the address is no access */
+        build_child(b, base, 0, ACC_NONE, ACC_NONE);
+    else
+        build_child(b, base, 0, ACC_READ, mode);
+    return true;
 }
 
 /* x++, --x, x += n on a local: build the operand, then forget what the
@@ -406,8 +492,10 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
     if (!update)
         return false;
     unsigned n = parse_children(e, &b->kids);
-    for (unsigned i = 0; i < n; i++)
+    for (unsigned i = 0; i < n; i++) {
+        b->access_mode = i == 0 ? ACC_WRITE : ACC_READ;
         build_expr(b, b->kids.v[*base + i]);
+    }
     CXCursor target = n ? parse_peel(b->kids.v[*base]) : clang_getNullCursor();
     int var = n && clang_getCursorKind(target) == CXCursor_DeclRefExpr
                   ? build_var_id(b, target, true)
@@ -464,9 +552,16 @@ void build_expr(struct builder *b, CXCursor e)
      * "result goes to variable x". */
     bool wrapper = k == CXCursor_ParenExpr || k == CXCursor_CStyleCastExpr ||
                    k == CXCursor_UnexposedExpr;
+    enum access_mode mode = b->access_mode, pt = b->pt_access;
+    b->access_mode = ACC_READ;
+    b->pt_access = ACC_NONE;
     if (k != CXCursor_CallExpr && !wrapper)
         b->pending_result_var = -1;
-    if (k == CXCursor_CallExpr) {
+    if (k == CXCursor_UnaryExpr) {
+        /* sizeof, _Alignof: not evaluated */
+    } else if (build_data_use(b, e, k, mode, pt, base)) {
+        /* a field, variable, dereference or element: accesses recorded */
+    } else if (k == CXCursor_CallExpr) {
         build_call(b, e);
     } else if (k == CXCursor_StmtExpr) {
         unsigned n = parse_children(e, &b->kids);
@@ -491,6 +586,10 @@ void build_expr(struct builder *b, CXCursor e)
         unsigned n = parse_children(e, &b->kids);
         for (unsigned i = 0; i < n; i++) {
             b->pending_result_var = n == 1 && wrapper ? keep : -1;
+            if (n == 1 && wrapper) {
+                b->access_mode = mode;
+                b->pt_access = pt;
+            }
             build_expr(b, b->kids.v[base + i]);
         }
         b->pending_result_var = -1;

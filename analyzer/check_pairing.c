@@ -145,6 +145,11 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
     if (facts[ev->lock].callers_lock && (before & LS_UNTOUCHED))
         before = (uint8_t)((before & ~LS_UNTOUCHED) | LS_HELD_EX); /* the caller's hold */
     uint8_t want = unheld_state(before);
+    /* An annotated REQUIRES is a promise the caller must keep: a lock this
+     * function never took is not held. */
+    if (!want && ev->kind == EV_REQUIRE && ev->rule && ev->rule->origin &&
+        !strcmp(ev->rule->origin, "annotation") && (before & LS_UNTOUCHED))
+        want = LS_UNTOUCHED;
     if (!want)
         return;
     const char *name = c->g->locks[ev->lock].display;
@@ -206,8 +211,19 @@ static void report_incomplete(const struct check_ctx *c)
     c->emit(c->emit_ctx, &f);
 }
 
+/* The contract (REQUIRES, ACQUIRE) says the function returns holding it. */
+static bool may_return_holding(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nexit_ok; i++)
+        if (g->exit_ok[i] == lock)
+            return true;
+    return false;
+}
+
 void check_pairing(const struct check_ctx *c)
 {
+    if (c->g->no_analysis)
+        return;
     if (c->g->incomplete || c->r->gave_up) {
         report_incomplete(c);
         if (c->r->gave_up)
@@ -222,7 +238,8 @@ void check_pairing(const struct check_ctx *c)
     struct summary_lock *facts = summary_facts(c->a, c->g, c->r);
     for (size_t i = 0; i < p.exits.n; i++) {
         const struct summary_lock *f = &facts[p.exits.v[i].lock];
-        if (!f->acquires && !f->callers_lock && !f->conditional)
+        if (!f->acquires && !f->callers_lock && !f->conditional &&
+            !may_return_holding(c->g, p.exits.v[i].lock))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, facts);

@@ -19,7 +19,7 @@ struct check_ctx {
 };
 
 /* The check list: CHECK(name) for every check_<name>.c. */
-#define CHECKS_LIST CHECK(pairing)
+#define CHECKS_LIST CHECK(pairing) CHECK(guarded)
 
 #define CHECK(name) void check_##name(const struct check_ctx *c);
 CHECKS_LIST

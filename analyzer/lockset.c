@@ -126,6 +126,17 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         if (h && h->on_event)
             h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n}, ev->lock));
         break;
+    case EV_EXCLUDE:
+    case EV_ACCESS:
+        if (h && h->on_event)
+            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n}, ev->lock));
+        break;
+    case EV_ASSERT:
+        e = work_get(w, ev->lock);
+        e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
+        e->depth = e->depth ? e->depth : 1;
+        e->bind = -1;
+        break;
     case EV_WAIT:
         e = work_get(w, ev->lock);
         if (h && h->on_event)
@@ -391,6 +402,14 @@ void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r)
             block_at[rpo[b]] = b;
     struct heap h = {xmalloc((nb + 1) * sizeof *h.v), 0, xcalloc(nb + 1, sizeof *h.queued)};
     struct work w = {0}, scratch = {0};
+    /* Locks the function's contract says its caller holds. */
+    for (unsigned i = 0; i < g->nentry_held; i++) {
+        struct ls_entry *e = work_get(&w, g->entry_held[i].lock);
+        e->bits = g->entry_held[i].mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
+        e->depth = 1;
+    }
+    r->in[g->entry] = work_save(a, &w);
+    w.n = 0;
     r->reached[g->entry] = true;
     heap_push(&h, rpo[g->entry]);
     /* Budget: the lattice has height 4 per lock, so honest fixpoints need a

@@ -20,7 +20,9 @@ enum effect_kind {
     EFFECT_ACQUIRE,
     EFFECT_RELEASE,
     EFFECT_REQUIRE,          /* must be held at the call */
-    EFFECT_RELEASE_REACQUIRE /* held before and after; released during */
+    EFFECT_RELEASE_REACQUIRE, /* held before and after; released during */
+    EFFECT_EXCLUDE,           /* must not be held at the call */
+    EFFECT_ASSERT             /* held after the call (a runtime check) */
 };
 
 /* Which lock an effect names: the object argument `arg` points to, or, when

@@ -9,7 +9,7 @@
 static bool is_origin(const struct cfg_event *ev, uint8_t want)
 {
     if (want & LS_HELD)
-        return ev->kind == EV_ACQUIRE || ev->kind == EV_WAIT;
+        return ev->kind == EV_ACQUIRE || ev->kind == EV_WAIT || ev->kind == EV_ASSERT;
     if (want & LS_RELEASED) /* released, or a try that failed */
         return ev->kind == EV_RELEASE ||
                (ev->kind == EV_ACQUIRE && ev->rule && ev->rule->success != SUCCESS_ALWAYS);
@@ -21,7 +21,7 @@ static bool touches(const struct cfg_event *ev, unsigned lock, uint8_t want)
 {
     if (ev->lock != lock)
         return false;
-    return ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE ||
+    return ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE || ev->kind == EV_ASSERT ||
            (ev->kind == EV_WAIT && (want & LS_HELD));
 }
 

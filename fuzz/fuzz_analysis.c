@@ -2,8 +2,8 @@
  * Fuzz target: the whole analysis (parse -> cfg -> lockset -> checks) of
  * one in-memory C file with the default rules. The rules are loaded once;
  * LOCKCHECK_FUZZ_RULES=PATH replaces the source tree's rules/. Every
- * input gets a fresh collector, and the findings go through both
- * report emitters (to /dev/null, or with LOCKCHECK_FUZZ_VERBOSE=1 the
+ * input gets a fresh collector, and the findings go through every
+ * report emitter (to /dev/null, or with LOCKCHECK_FUZZ_VERBOSE=1 the
  * text report to stderr, to look at a reproducer). */
 #include <stddef.h>
 #include <stdint.h>
@@ -72,10 +72,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     collector_init(&c);
     driver_run(&o, &rules_model, &jobs, &c);
     collector_sort(&c);
-    struct report_opts ro = {false, false, true, 0.0};
-    report_text(sink, sink, &c, &ro);
-    if (sink != stderr)
+    struct report_opts ro = {.summary = true};
+    report_text(sink, &c, &ro);
+    report_text_errors(sink, &c);
+    if (sink != stderr) {
         report_json(sink, &c, &ro);
+        report_sarif(sink, &c, &ro);
+    }
     collector_free(&c);
     job_list_free(&jobs);
     return 0;

@@ -35,7 +35,10 @@ done
 build=${BUILD_DIR:-$here/build}
 cc=${CC:-clang-19}
 cmake -S "$here" -B "$build" -DCMAKE_C_COMPILER="$cc" >/dev/null || exit 2
-cmake --build "$build" -j2 >/dev/null || { cmake --build "$build" -j1; exit 2; }
+for t in $targets; do
+  cmake --build "$build" -j2 --target "fuzz_$t" >/dev/null ||
+    { cmake --build "$build" -j1 --target "fuzz_$t"; exit 2; }
+done
 
 # Leaks inside libclang/LLVM are not ours to fix.
 export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"

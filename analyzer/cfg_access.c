@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_access: guarded data in expressions. Every read or write of a field
+ * or variable that a lock guards becomes an EV_ACCESS event naming the
+ * lock of that very object (the sibling field `mu` of `a->balance` is
+ * `a->mu`). Taking an address is not an access; writing through `.` writes
+ * the enclosing object too; data guarded through a pointer is accessed
+ * when the pointer is dereferenced.
+ *
+ * Objects not yet shared: an object declared in this function, or one
+ * whose pointer came straight from an allocator here, is being set up;
+ * nobody else can see it, so its accesses are not checked. LIMIT: the
+ * object stays "fresh" even after it escapes. */
+#include <string.h>
+
+#include "arena.h"
+#include "cfg_build.h"
+#include "contract.h"
+#include "lockexpr.h"
+
+void build_mark_fresh(struct builder *b, int var, bool fresh)
+{
+    if (var < 0)
+        return;
+    while (b->fresh.n <= (size_t)var)
+        VEC_PUSH(b->fresh, false);
+    b->fresh.v[var] = fresh;
+}
+
+static bool is_fresh(const struct builder *b, int var)
+{
+    return var >= 0 && (size_t)var < b->fresh.n && b->fresh.v[var];
+}
+
+bool build_is_alloc_call(struct builder *b, CXCursor e)
+{
+    e = parse_peel(e);
+    if (clang_getCursorKind(e) != CXCursor_CallExpr)
+        return false;
+    const char *name = parse_spelling(b->a, e);
+    return strstr(name, "alloc") || strstr(name, "_new") || strstr(name, "create") ||
+           !strncmp(name, "new_", 4);
+}
+
+/* The object that holds the field c names: "*a" for a->f, "s" for s.f. */
+static const char *holder_path(struct builder *b, CXCursor member)
+{
+    size_t base = b->kids.n;
+    const char *r = NULL;
+    if (parse_children(member, &b->kids)) {
+        CXCursor obj = b->kids.v[base];
+        const char *p = build_path(b, obj);
+        CXType t = clang_getCanonicalType(clang_getCursorType(obj));
+        r = t.kind == CXType_Pointer ? lockexpr_deref(b->a, p) : p;
+    }
+    b->kids.n = base;
+    return r;
+}
+
+static const char *data_text(struct builder *b, CXCursor c, const char *fallback)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(c, &begin, &end);
+    const char *src = b->t->source;
+    if (src && begin < end && end <= b->t->source_len && end - begin <= 80 &&
+        clang_Location_isFromMainFile(clang_getCursorLocation(c)) && !memchr(src + begin, '\n', end - begin))
+        return arena_strndup(b->a, src + begin, end - begin);
+    return fallback;
+}
+
+void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee)
+{
+    if (mode == ACC_NONE || b->no_access_checks)
+        return;
+    CXCursor decl = clang_getCursorReferenced(c);
+    enum CXCursorKind dk = clang_getCursorKind(decl);
+    if (dk != CXCursor_FieldDecl && (dk != CXCursor_VarDecl || !clang_Cursor_hasVarDeclGlobalStorage(decl)))
+        return;
+    const struct guard *g = guard_of(b->t, decl);
+    if (!g || g->pt != pointee)
+        return;
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    const char *holder = dk == CXCursor_FieldDecl ? holder_path(b, c) : NULL;
+    if (g->sibling && !holder)
+        return;
+    if (b->path_local_root && (is_fresh(b, b->path_root_var) || b->path_root_var < 0))
+        return; /* an object of this function, not yet shared */
+    const char *args[1] = {holder};
+    struct diag d;
+    const char *key = g->sibling ? lockexpr_parse(b->a, arena_printf(b->a, "$0.%s", g->lock), args, 1, &d)
+                                 : lockexpr_parse(b->a, g->lock, NULL, 0, &d);
+    if (!key)
+        return;
+    const char *text = data_text(b, c, g->data);
+    struct cfg_event ev = {.kind = EV_ACCESS, .lock = build_lock_id(b, key, key),
+                           .result_var = -1, .loc = parse_cursor_loc(c),
+                           .data = pointee ? arena_printf(b->a, "*%s", text) : text,
+                           .write = mode == ACC_WRITE};
+    build_event(b, ev);
+}

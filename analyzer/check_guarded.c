@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT
+ * check_guarded: unguarded-access and unguarded-write-shared (guarded
+ * data touched without its lock, or written under a reader's hold),
+ * excluded-held (a call that takes a lock itself, made while holding it)
+ * and bad-annotation (an annotation that could not be read). */
+#include "arena.h"
+#include "checks.h"
+#include "vec.h"
+#include "witness.h"
+
+struct hit {
+    unsigned block, event;
+    uint8_t before;
+};
+
+struct guarded {
+    VEC(struct hit) hits;
+};
+
+static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
+{
+    struct guarded *g = ctx;
+    struct hit h = {block, event, before};
+    VEC_PUSH(g->hits, h);
+}
+
+static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_event *ev,
+                 const char *message, struct finding_note *path, unsigned npath)
+{
+    struct finding f = {rule, c->file, ev->loc.line, ev->loc.column, c->g->function,
+                        c->g->locks[ev->lock].display, message, path, npath, NULL, 0,
+                        c->g->loc.line, "", false, NULL};
+    c->emit(c->emit_ctx, &f);
+}
+
+static unsigned path_to(const struct check_ctx *c, const struct hit *h, uint8_t want,
+                        const char *last, struct finding_note **out)
+{
+    struct witness w;
+    witness_find(c, h->block, h->event, c->g->events[h->event].lock, want, &w);
+    *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
+    unsigned n = witness_notes(c, &w, c->g->events[h->event].lock, want, *out);
+    const struct cfg_event *ev = &c->g->events[h->event];
+    (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
+    return n;
+}
+
+static void check_access(const struct check_ctx *c, const struct hit *h)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    const char *lock = c->g->locks[ev->lock].display, *verb = ev->write ? "writing" : "reading";
+    struct finding_note *path;
+    if ((h->before & LS_HELD) && !(h->before & ~LS_HELD)) {
+        if (!ev->write || (h->before & LS_HELD_EX))
+            return;
+        unsigned n = path_to(c, h, LS_HELD_SH,
+                             arena_printf(c->a, "'%s' written here", ev->data), &path);
+        emit(c, RULE_UNGUARDED_WRITE_SHARED, ev,
+             arena_printf(c->a, "writing '%s' requires '%s' held exclusively, but it is held "
+                                "only shared here", ev->data, lock),
+             path, n);
+        return;
+    }
+    uint8_t want = h->before & LS_RELEASED ? LS_RELEASED : LS_UNTOUCHED;
+    unsigned n = path_to(c, h, want, arena_printf(c->a, "'%s' %s here without '%s'", ev->data,
+                                                  ev->write ? "written" : "read", lock), &path);
+    const char *why = want == LS_RELEASED ? "it is not held on this path"
+                      : (h->before & LS_HELD) ? "it is not held on every path here"
+                                              : "it is never acquired on this path";
+    emit(c, RULE_UNGUARDED_ACCESS, ev,
+         arena_printf(c->a, "%s '%s' requires holding '%s', but %s", verb, ev->data, lock, why),
+         path, n);
+}
+
+static void check_exclude(const struct check_ctx *c, const struct hit *h)
+{
+    if (!(h->before & LS_HELD))
+        return;
+    const struct cfg_event *ev = &c->g->events[h->event];
+    const char *lock = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    unsigned n = path_to(c, h, LS_HELD,
+                         arena_printf(c->a, "'%s' called here", ev->callee), &path);
+    emit(c, RULE_EXCLUDED_HELD, ev,
+         arena_printf(c->a, "'%s' must not be called with '%s' held (it takes it itself), "
+                            "but '%s' is held here", ev->callee, lock, lock),
+         path, n);
+}
+
+static void report_bad_annotation(const struct check_ctx *c)
+{
+    struct cfg_loc at = c->g->bad_annotation_loc;
+    struct finding f = {RULE_BAD_ANNOTATION, c->file, at.line ? at.line : c->g->loc.line,
+                        at.line ? at.column : c->g->loc.column, c->g->function, NULL,
+                        c->g->bad_annotation, NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL};
+    c->emit(c->emit_ctx, &f);
+}
+
+void check_guarded(const struct check_ctx *c)
+{
+    if (c->g->bad_annotation)
+        report_bad_annotation(c);
+    if (c->g->no_analysis || c->r->gave_up)
+        return;
+    struct guarded g = {{0}};
+    struct ls_hooks hooks = {&g, on_event, NULL};
+    for (unsigned b = 0; b < c->g->nblocks; b++)
+        lockset_replay(c->a, c->g, c->r, b, &hooks);
+    for (size_t i = 0; i < g.hits.n; i++) {
+        enum cfg_event_kind k = c->g->events[g.hits.v[i].event].kind;
+        if (k == EV_ACCESS)
+            check_access(c, &g.hits.v[i]);
+        else if (k == EV_EXCLUDE)
+            check_exclude(c, &g.hits.v[i]);
+    }
+    VEC_FREE(g.hits);
+}

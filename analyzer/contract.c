@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: MIT
+ * contract: annotations -> lock effects and guards (see contract.h). */
+#include "contract.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot.h"
+#include "arena.h"
+#include "cfg_build.h"
+#include "lockexpr.h"
+
+/* Cached "no contract" / "no guard". */
+static const struct contract no_contract;
+static const struct guard no_guard;
+
+struct params {
+    const char **names;
+    unsigned n;
+};
+
+static struct params params_of(struct arena *a, CXCursor fn)
+{
+    int n = clang_Cursor_getNumArguments(fn);
+    struct params p = {arena_alloc(a, (size_t)(n > 0 ? n : 0) * sizeof(char *) + 1),
+                       n > 0 ? (unsigned)n : 0};
+    for (unsigned i = 0; i < p.n; i++)
+        p.names[i] = parse_spelling(a, clang_Cursor_getArgument(fn, i));
+    return p;
+}
+
+/* "a->mu" with parameter a at index 0 -> "$0->mu". Identifiers after '.'
+ * or '->' are field names and stay. */
+static const char *parameterise(struct arena *a, const char *text, const struct params *p)
+{
+    size_t len = strlen(text);
+    char *out = arena_alloc(a, len * 4 + 16);
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        if (!isalpha((unsigned char)text[i]) && text[i] != '_') {
+            out[o++] = text[i++];
+            continue;
+        }
+        size_t j = i;
+        while (j < len && (isalnum((unsigned char)text[j]) || text[j] == '_'))
+            j++;
+        size_t k = o;
+        while (k > 0 && out[k - 1] == ' ')
+            k--;
+        bool field = (k >= 1 && out[k - 1] == '.') || (k >= 2 && out[k - 1] == '>' && out[k - 2] == '-');
+        int param = -1;
+        for (unsigned n = 0; n < p->n && !field && param < 0; n++)
+            if (p->names[n] && strlen(p->names[n]) == j - i && !strncmp(p->names[n], text + i, j - i))
+                param = (int)n;
+        if (param >= 0)
+            o += (size_t)sprintf(out + o, "$%d", param);
+        else {
+            memcpy(out + o, text + i, j - i);
+            o += j - i;
+        }
+        i = j;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* TRY_ACQUIRE's first argument: the value that means success. */
+static void try_success(const char *v, struct lock_rule *r)
+{
+    if (!strcmp(v, "true") || !strcmp(v, "1")) {
+        r->success = SUCCESS_NONZERO;
+    } else if (!strcmp(v, "false") || !strcmp(v, "0")) {
+        r->success = SUCCESS_EQUALS;
+        r->success_value = 0;
+    } else {
+        char *end;
+        long n = strtol(v, &end, 0);
+        r->success = *end ? SUCCESS_NONZERO : SUCCESS_EQUALS;
+        r->success_value = n;
+    }
+    r->is_try = true;
+}
+
+static void add_effect(struct lock_rule *r, enum effect_kind kind, enum lock_mode mode,
+                       const char *expr)
+{
+    if (r->neffects == MODEL_MAX_EFFECTS)
+        return;
+    struct lock_effect *e = &r->effects[r->neffects++];
+    e->kind = kind;
+    e->mode = mode;
+    e->target.arg = -1;
+    e->target.expr = expr;
+}
+
+/* What one annotation means for callers and for the body. */
+static void apply(struct arena *a, const struct annotation *an, const struct params *p,
+                  struct lock_rule *r, struct contract *c)
+{
+    static const struct {
+        enum effect_kind effect;
+        enum lock_mode mode;
+        bool entry, exit_ok;
+    } meaning[AN_COUNT] = {
+        [AN_REQUIRES] = {EFFECT_REQUIRE, LOCK_EXCLUSIVE, true, true},
+        [AN_REQUIRES_SHARED] = {EFFECT_REQUIRE, LOCK_SHARED, true, true},
+        [AN_ACQUIRE] = {EFFECT_ACQUIRE, LOCK_EXCLUSIVE, false, true},
+        [AN_ACQUIRE_SHARED] = {EFFECT_ACQUIRE, LOCK_SHARED, false, true},
+        [AN_RELEASE] = {EFFECT_RELEASE, LOCK_EXCLUSIVE, true, false},
+        [AN_RELEASE_SHARED] = {EFFECT_RELEASE, LOCK_SHARED, true, false},
+        [AN_RELEASE_GENERIC] = {EFFECT_RELEASE, LOCK_ANY, true, false},
+        [AN_TRY_ACQUIRE] = {EFFECT_ACQUIRE, LOCK_EXCLUSIVE, false, true},
+        [AN_TRY_ACQUIRE_SHARED] = {EFFECT_ACQUIRE, LOCK_SHARED, false, true},
+        [AN_EXCLUDES] = {EFFECT_EXCLUDE, LOCK_ANY, false, false},
+        [AN_ASSERT] = {EFFECT_ASSERT, LOCK_EXCLUSIVE, false, true},
+        [AN_ASSERT_SHARED] = {EFFECT_ASSERT, LOCK_SHARED, false, true},
+    };
+    unsigned first = 0;
+    if (an->kind == AN_TRY_ACQUIRE || an->kind == AN_TRY_ACQUIRE_SHARED) {
+        if (an->nargs == 1) { /* the kernel's __cond_acquires(lock): non-zero */
+            r->success = SUCCESS_NONZERO;
+            r->is_try = true;
+        } else if (an->nargs) {
+            try_success(an->args[0], r);
+            first = 1;
+        }
+    }
+    for (unsigned i = first; i < an->nargs; i++) {
+        const char *text = an->args[i];
+        struct diag d;
+        if (!lockexpr_parse(a, text, NULL, 0, &d)) {
+            c->problem = arena_printf(a, "cannot read the lock '%s' of %s: %s", text,
+                                      an->spelling, d.message);
+            c->problem_loc = an->loc;
+            continue;
+        }
+        add_effect(r, meaning[an->kind].effect, meaning[an->kind].mode, parameterise(a, text, p));
+        if (meaning[an->kind].entry) {
+            c->entry = c->entry ? c->entry : arena_alloc(a, 8 * sizeof *c->entry);
+            if (c->nentry < 8)
+                c->entry[c->nentry++] = (struct held_lock){text, meaning[an->kind].mode};
+        }
+        if (meaning[an->kind].exit_ok) {
+            c->exit_held = c->exit_held ? c->exit_held : arena_alloc(a, 8 * sizeof(char *));
+            if (c->nexit_held < 8)
+                c->exit_held[c->nexit_held++] = text;
+        }
+    }
+}
+
+static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
+{
+    struct arena *a = t->a;
+    CXCursor decls[2] = {clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn)};
+    struct contract *c = arena_alloc(a, sizeof *c);
+    struct lock_rule *r = arena_alloc(a, sizeof *r);
+    r->name = parse_spelling(a, fn);
+    r->origin = "annotation";
+    struct params p = params_of(a, fn);
+    bool any = false;
+    for (int d = 0; d < 2; d++) {
+        if (clang_Cursor_isNull(decls[d]) || (d == 1 && clang_equalCursors(decls[0], decls[1])))
+            continue;
+        struct annot_list l = annot_read(a, t->tu, decls[d]);
+        for (unsigned i = 0; i < l.n; i++) {
+            any = true;
+            if (l.v[i].kind == AN_NO_ANALYSIS)
+                c->no_analysis = true;
+            else if (l.v[i].kind == AN_INITIALIZER)
+                c->initializer = true;
+            else
+                apply(a, &l.v[i], &p, r, c);
+        }
+    }
+    if (!any)
+        return &no_contract;
+    c->rule = r->neffects ? r : NULL;
+    return c;
+}
+
+const struct contract *contract_of(struct cfg_tu *t, CXCursor fn)
+{
+    const char *name = parse_spelling(t->a, fn);
+    const struct contract *c = strmap_get(&t->contracts, name);
+    if (!c) {
+        c = build_contract(t, fn);
+        strmap_put(&t->contracts, name, (void *)c);
+    }
+    return c == &no_contract ? NULL : c;
+}
+
+/* Is the lock expression's root a field of the record that holds decl? */
+static bool names_sibling(struct arena *a, CXCursor field, const char *lock)
+{
+    size_t n = strspn(lock, "&*( ");
+    const char *root = lock + n;
+    size_t len = 0;
+    while (isalnum((unsigned char)root[len]) || root[len] == '_')
+        len++;
+    CXCursor record = clang_getCursorSemanticParent(field);
+    struct cursor_stack st = {0};
+    unsigned count = parse_children(record, &st);
+    bool found = false;
+    for (unsigned i = 0; i < count && !found; i++) {
+        if (clang_getCursorKind(st.v[i]) != CXCursor_FieldDecl)
+            continue;
+        const char *f = parse_spelling(a, st.v[i]);
+        found = strlen(f) == len && !strncmp(f, root, len);
+    }
+    free(st.v);
+    return found;
+}
+
+/* "struct conn.state" / "conn_t.state" / "global" for rules-file guards. */
+static const struct guard *rules_guard(struct cfg_tu *t, CXCursor decl, const char *name)
+{
+    const struct model *m = t->model;
+    if (!m->nguards)
+        return NULL;
+    const char *key = name;
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl) {
+        CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
+        key = arena_printf(t->a, "%s.%s", parse_str(t->a, clang_getTypeSpelling(rec)), name);
+    }
+    for (unsigned i = 0; i < m->nguards; i++) {
+        if (strcmp(m->guards[i].data, key))
+            continue;
+        struct guard *g = arena_alloc(t->a, sizeof *g);
+        g->lock = m->guards[i].lock;
+        g->data = name;
+        g->sibling = clang_getCursorKind(decl) == CXCursor_FieldDecl &&
+                     names_sibling(t->a, decl, g->lock);
+        return g;
+    }
+    return NULL;
+}
+
+static const struct guard *build_guard(struct cfg_tu *t, CXCursor decl)
+{
+    struct annot_list l = annot_read(t->a, t->tu, decl);
+    const char *name = parse_spelling(t->a, decl);
+    for (unsigned i = 0; i < l.n; i++) {
+        const struct annotation *an = &l.v[i];
+        if ((an->kind != AN_GUARDED_BY && an->kind != AN_PT_GUARDED_BY) || !an->nargs)
+            continue;
+        struct guard *g = arena_alloc(t->a, sizeof *g);
+        g->pt = an->kind == AN_PT_GUARDED_BY;
+        g->lock = an->args[0];
+        g->data = name;
+        g->sibling = clang_getCursorKind(decl) == CXCursor_FieldDecl &&
+                     names_sibling(t->a, decl, g->lock);
+        return g;
+    }
+    const struct guard *g = rules_guard(t, decl, name);
+    return g ? g : &no_guard;
+}
+
+const struct guard *guard_of(struct cfg_tu *t, CXCursor decl)
+{
+    const char *usr = parse_str(t->a, clang_getCursorUSR(decl));
+    if (!*usr)
+        return NULL;
+    const struct guard *g = strmap_get(&t->guards, usr);
+    if (!g) {
+        g = build_guard(t, decl);
+        strmap_put(&t->guards, usr, (void *)g);
+    }
+    return g == &no_guard ? NULL : g;
+}
