@@ -160,11 +160,24 @@ static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
     r->origin = "annotation";
     struct params p = params_of(a, fn);
     bool any = false;
+    struct strmap seen = {0}; /* "kind:args": the same annotation on two declarations */
     for (int d = 0; d < 2; d++) {
         if (clang_Cursor_isNull(decls[d]) || (d == 1 && clang_equalCursors(decls[0], decls[1])))
             continue;
         struct annot_list l = annot_read(a, t->tu, decls[d]);
         for (unsigned i = 0; i < l.n; i++) {
+            const char *key = arena_printf(a, "%d:%s", (int)l.v[i].kind,
+                                           l.v[i].nargs ? l.v[i].args[0] : "");
+            for (unsigned k = 1; k < l.v[i].nargs; k++)
+                key = arena_printf(a, "%s,%s", key, l.v[i].args[k]);
+            char *w = (char *)key;
+            for (const char *rd = key; *rd; rd++) /* "c -> mu" (tokens) is "c->mu" */
+                if (*rd != ' ')
+                    *w++ = *rd;
+            *w = '\0';
+            if (strmap_get(&seen, key))
+                continue;
+            strmap_put(&seen, key, (void *)1);
             any = true;
             if (l.v[i].kind == AN_NO_ANALYSIS)
                 c->no_analysis = true;
@@ -174,6 +187,7 @@ static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
                 apply(a, &l.v[i], &p, r, c);
         }
     }
+    strmap_free(&seen);
     if (!any)
         return &no_contract;
     c->rule = r->neffects ? r : NULL;
