@@ -61,6 +61,10 @@ struct cfg_cond {
     long k;
     int try_event;   /* >= 0: tests the result of that event (a lock call) */
     int try_var;     /* >= 0: tests that local variable */
+    /* What the branch decides, for correlated branches: the tested value
+     * (interned: cfg.nkeys) and whether true means the value is zero. */
+    int key;
+    bool negated;
 };
 
 struct cfg_edge {
@@ -100,6 +104,8 @@ struct cfg {
     struct cfg_lock *locks;
     unsigned nlocks;
     unsigned nvars;
+    int *key_var;  /* per condition key: the local variable it reads, or -1 */
+    unsigned nkeys;
     const char *source;          /* text of the main file (borrowed) */
     unsigned source_len;
     /* From the function's own annotations: locks held when it starts

@@ -230,7 +230,7 @@ static void build_switch(struct builder *b, CXCursor s)
     }
     CXCursor cond = b->kids.v[base], body = b->kids.v[b->kids.n - 1];
     build_expr(b, cond);
-    struct cfg_cond c = {parse_cursor_loc(cond), 0, 0, CMP_NONE, 0, -1, -1};
+    struct cfg_cond c = {parse_cursor_loc(cond), 0, 0, CMP_NONE, 0, -1, -1, -1, false};
     parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
     VEC_PUSH(b->conds, c);
     struct switch_ctx sw = {b->cur, build_new_block(b), (int)b->conds.n - 1, 0};
@@ -464,6 +464,10 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     if (g->nlocks)
         memcpy(g->locks, b->locks.v, g->nlocks * sizeof *g->locks);
     g->nvars = b->nvars;
+    g->nkeys = (unsigned)b->key_var.n;
+    g->key_var = arena_alloc(a, (g->nkeys + 1) * sizeof *g->key_var);
+    if (g->nkeys)
+        memcpy(g->key_var, b->key_var.v, g->nkeys * sizeof *g->key_var);
     g->incomplete = b->incomplete;
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;
@@ -484,6 +488,8 @@ static void builder_free(struct builder *b)
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);
+    strmap_free(&b->keys);
+    VEC_FREE(b->key_var);
 }
 
 /* The function's annotations shape its own analysis. */

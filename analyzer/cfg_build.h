@@ -82,6 +82,8 @@ struct builder {
     struct strmap lock_ids;  /* key -> id + 1 */
     struct strmap labels;    /* label name -> block id + 1 */
     struct strmap vars;      /* "offset" of a local VarDecl -> var id + 1 */
+    struct strmap keys;      /* condition value text -> key id + 1 */
+    VEC(int) key_var;
     unsigned nvars;
     unsigned cur;            /* block receiving events */
     unsigned depth;

@@ -661,13 +661,48 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
         cc->try_event = b->last_lock_event;
 }
 
+/* The value a condition tests, as a key shared by every branch on the same
+ * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
+ * keys: they may answer differently each time. */
+static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
+{
+    cc->key = -1;
+    CXCursor v = parse_peel(c);
+    size_t base = b->kids.n;
+    if ((cc->op == CMP_EQ || cc->op == CMP_NE) && cc->k == 0 &&
+        clang_getCursorKind(v) == CXCursor_BinaryOperator && parse_children(v, &b->kids) == 2) {
+        long k;
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        v = parse_int_constant(r, &k) ? parse_peel(l) : parse_peel(r);
+        cc->negated = cc->op == CMP_EQ;
+    }
+    b->kids.n = base;
+    enum CXCursorKind kind = clang_getCursorKind(v);
+    if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
+        return;
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    const char *text = build_path(b, v);
+    if (!text || strstr(text, "()"))
+        return;
+    void *id = strmap_get(&b->keys, text);
+    if (!id) {
+        int var = b->path_local_root ? b->path_root_var : -1;
+        VEC_PUSH(b->key_var, var);
+        id = (void *)(uintptr_t)b->key_var.n;
+        strmap_put(&b->keys, text, id);
+    }
+    cc->key = (int)(uintptr_t)id - 1;
+}
+
 static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     b->last_lock_event = -1;
     build_expr(b, c);
-    struct cfg_cond cc = {parse_cursor_loc(c), 0, 0, CMP_NONE, 0, -1, -1};
+    struct cfg_cond cc = {parse_cursor_loc(c), 0, 0, CMP_NONE, 0, -1, -1, -1, false};
     parse_cursor_offsets(c, &cc.text_begin, &cc.text_end);
     leaf_test(b, c, &cc);
+    condition_key(b, c, &cc);
     VEC_PUSH(b->conds, cc);
     int idx = (int)b->conds.n - 1;
     build_edge(b, b->cur, t, EDGE_TRUE, idx);

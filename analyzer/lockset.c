@@ -12,6 +12,8 @@
 struct work {
     struct ls_entry *e;
     unsigned n, cap;
+    struct ls_fact f[LS_MAX_FACTS];
+    unsigned nf;
 };
 
 static unsigned find(const struct ls_entry *e, unsigned n, unsigned lock)
@@ -44,7 +46,7 @@ static struct ls_entry *work_get(struct work *w, unsigned lock)
     }
     memmove(&w->e[i + 1], &w->e[i], (w->n - i) * sizeof *w->e);
     w->n++;
-    w->e[i] = (struct ls_entry){lock, LS_UNTOUCHED, 0, 0, -1};
+    w->e[i] = (struct ls_entry){lock, LS_UNTOUCHED, 0, 0, -1, -1, 0, 0};
     return &w->e[i];
 }
 
@@ -57,6 +59,9 @@ static void work_load(struct work *w, const struct ls_state *s)
     if (s->n)
         memcpy(w->e, s->e, s->n * sizeof *s->e);
     w->n = s->n;
+    w->nf = s->nf;
+    if (s->nf)
+        memcpy(w->f, s->f, s->nf * sizeof *s->f);
 }
 
 /* Drops entries that say nothing ({untouched}, no binding). */
@@ -64,7 +69,7 @@ static void work_compact(struct work *w)
 {
     unsigned j = 0;
     for (unsigned i = 0; i < w->n; i++)
-        if (w->e[i].bits != LS_UNTOUCHED || w->e[i].bind >= 0)
+        if (w->e[i].bits != LS_UNTOUCHED || w->e[i].bind >= 0 || w->e[i].corr >= 0)
             w->e[j++] = w->e[i];
     w->n = j;
 }
@@ -72,10 +77,14 @@ static void work_compact(struct work *w)
 static struct ls_state work_save(struct arena *a, struct work *w)
 {
     work_compact(w);
-    struct ls_state s = {NULL, w->n};
+    struct ls_state s = {NULL, w->n, NULL, w->nf};
     if (w->n) {
         s.e = arena_alloc(a, w->n * sizeof *s.e);
         memcpy(s.e, w->e, w->n * sizeof *s.e);
+    }
+    if (w->nf) {
+        s.f = arena_alloc(a, w->nf * sizeof *s.f);
+        memcpy(s.f, w->f, w->nf * sizeof *s.f);
     }
     return s;
 }
@@ -93,6 +102,26 @@ static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e
     return e->depth < LS_MAX_DEPTH ? (uint8_t)(e->depth + 1) : LS_MAX_DEPTH;
 }
 
+/* A local variable is overwritten: what was known through it is gone. */
+static void kill_var(const struct cfg *g, struct work *w, int var)
+{
+    for (unsigned i = 0; i < w->n; i++) {
+        struct ls_entry *x = &w->e[i];
+        const struct cfg_lock *l = &g->locks[x->lock];
+        if (x->bind == 2 * var + 1)
+            x->bind = -1;
+        if (x->corr >= 0 && g->key_var[x->corr] == var)
+            x->corr = -1;
+        if (l->index_var[0] == var || l->index_var[1] == var)
+            *x = (struct ls_entry){x->lock, LS_UNTOUCHED, 0, 0, -1, -1, 0, 0};
+    }
+    unsigned j = 0;
+    for (unsigned i = 0; i < w->nf; i++)
+        if (g->key_var[w->f[i].key] != var)
+            w->f[j++] = w->f[i];
+    w->nf = j;
+}
+
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
                      const struct ls_hooks *h)
 {
@@ -106,6 +135,7 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         e->pre_bits = e->bits;
         e->depth = nested_depth(ev, e);
         e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
+        e->corr = -1;
         e->bind = -1;
         if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
             e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
@@ -121,21 +151,23 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
             e->depth = 0;
         }
         e->bind = -1;
+        e->corr = -1;
         break;
     case EV_REQUIRE:
         if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n}, ev->lock));
+            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n, w->f, w->nf}, ev->lock));
         break;
     case EV_EXCLUDE:
     case EV_ACCESS:
         if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n}, ev->lock));
+            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n, w->f, w->nf}, ev->lock));
         break;
     case EV_ASSERT:
         e = work_get(w, ev->lock);
         e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
         e->depth = e->depth ? e->depth : 1;
         e->bind = -1;
+        e->corr = -1;
         break;
     case EV_WAIT:
         e = work_get(w, ev->lock);
@@ -146,21 +178,16 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         if (e->bits & (LS_RELEASED | LS_HELD)) {
             e->bits = e->bits & LS_HELD_SH ? LS_HELD_SH : LS_HELD_EX;
             e->depth = e->depth ? e->depth : 1;
+            e->corr = -1;
         }
         e->bind = -1;
         break;
     case EV_KILL_VAR:
-        for (unsigned i = 0; i < w->n; i++) {
-            const struct cfg_lock *l = &g->locks[w->e[i].lock];
-            if (w->e[i].bind == 2 * (int)ev->lock + 1)
-                w->e[i].bind = -1;
-            if (l->index_var[0] == (int)ev->lock || l->index_var[1] == (int)ev->lock)
-                w->e[i] = (struct ls_entry){w->e[i].lock, LS_UNTOUCHED, 0, 0, -1};
-        }
+        kill_var(g, w, (int)ev->lock);
         break;
     case EV_EXIT:
         if (h && h->on_exit) {
-            struct ls_state s = {w->e, w->n};
+            struct ls_state s = {w->e, w->n, w->f, w->nf};
             h->on_exit(h->ctx, block, idx, &s);
         }
         break;
@@ -229,9 +256,28 @@ static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_ent
     return NULL;
 }
 
+/* The branch value an edge decides, if its condition has a key. */
+static bool edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
+{
+    if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
+        return false;
+    const struct cfg_cond *c = &g->conds[e->cond];
+    if (c->key < 0)
+        return false;
+    *key = c->key;
+    *truth = (e->kind == EDGE_TRUE) != c->negated;
+    return true;
+}
+
 static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int src,
                              struct ls_entry *x)
 {
+    int key;
+    bool truth;
+    if (x->corr >= 0 && edge_branch(g, e, &key, &truth) && x->corr == key) {
+        x->bits = truth ? x->if_true : x->if_false; /* the correlated branch, resolved */
+        x->corr = -1;
+    }
     if (src < 0 || x->bind != src)
         return;
     const struct lock_rule *rule = rule_for(g, x, src);
@@ -255,6 +301,35 @@ uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
     return x.bits;
 }
 
+static int fact_of(const struct ls_fact *f, unsigned nf, int key)
+{
+    for (unsigned i = 0; i < nf; i++)
+        if (f[i].key == key)
+            return f[i].value;
+    return -1;
+}
+
+/* Applies edge e to a whole state; false if the edge contradicts a known
+ * branch outcome (that path does not exist). */
+static bool apply_edge(const struct cfg *g, const struct cfg_edge *e, struct work *w)
+{
+    int src = edge_source(g, e), key;
+    bool truth;
+    for (unsigned i = 0; i < w->n; i++)
+        apply_edge_entry(g, e, src, &w->e[i]);
+    if (!edge_branch(g, e, &key, &truth))
+        return true;
+    int known = fact_of(w->f, w->nf, key);
+    if (known >= 0)
+        return known == truth;
+    if (w->nf == LS_MAX_FACTS) { /* forget the oldest */
+        memmove(w->f, w->f + 1, (LS_MAX_FACTS - 1) * sizeof *w->f);
+        w->nf--;
+    }
+    w->f[w->nf++] = (struct ls_fact){key, truth};
+    return true;
+}
+
 static void scratch_push(struct work *w, struct ls_entry x)
 {
     if (w->n == w->cap) {
@@ -264,45 +339,110 @@ static void scratch_push(struct work *w, struct ls_entry x)
     w->e[w->n++] = x;
 }
 
+static bool same_entry(const struct ls_entry *x, const struct ls_entry *y)
+{
+    return x->lock == y->lock && x->bits == y->bits && x->pre_bits == y->pre_bits &&
+           x->depth == y->depth && x->bind == y->bind && x->corr == y->corr &&
+           (x->corr < 0 || (x->if_true == y->if_true && x->if_false == y->if_false));
+}
+
 static bool same_state(const struct work *w, const struct ls_state *s)
 {
-    return w->n == s->n && (!w->n || !memcmp(w->e, s->e, w->n * sizeof *w->e));
+    if (w->n != s->n || w->nf != s->nf)
+        return false;
+    for (unsigned i = 0; i < w->n; i++)
+        if (!same_entry(&w->e[i], &s->e[i]))
+            return false;
+    for (unsigned i = 0; i < w->nf; i++)
+        if (w->f[i].key != s->f[i].key || w->f[i].value != s->f[i].value)
+            return false;
+    return true;
+}
+
+/* One side correlated with c->corr, the other plain with bits `plain`
+ * (its outcome of that branch is `known`: 0, 1, or -1 unknown). */
+static void fold(struct ls_entry *x, const struct ls_entry *c, uint8_t plain, int known)
+{
+    x->corr = c->corr;
+    x->if_true = c->if_true;
+    x->if_false = c->if_false;
+    if (known != 0)
+        x->if_true |= plain;
+    if (known != 1)
+        x->if_false |= plain;
+}
+
+/* Where paths with states O and N meet: the lock may be correlated with a
+ * branch value the two sides disagree on. */
+static struct ls_entry merge_entry(const struct ls_entry *o, const struct ls_entry *n,
+                                   const struct ls_state *os, const struct work *ns)
+{
+    struct ls_entry x = *n;
+    x.bits = o->bits | n->bits;
+    x.pre_bits = o->pre_bits | n->pre_bits;
+    x.depth = o->depth > n->depth ? o->depth : n->depth;
+    x.bind = o->bind == n->bind ? o->bind : -1;
+    x.corr = -1;
+    if (o->bits == n->bits && o->corr < 0 && n->corr < 0)
+        return x;
+    if (o->corr >= 0 && o->corr == n->corr) {
+        x.corr = o->corr;
+        x.if_true = o->if_true | n->if_true;
+        x.if_false = o->if_false | n->if_false;
+    } else if (o->corr >= 0 && n->corr < 0) {
+        fold(&x, o, n->bits, fact_of(ns->f, ns->nf, o->corr));
+    } else if (n->corr >= 0 && o->corr < 0) {
+        fold(&x, n, o->bits, fact_of(os->f, os->nf, n->corr));
+    } else {
+        for (unsigned i = os->nf; i-- > 0;) {
+            int other = fact_of(ns->f, ns->nf, os->f[i].key);
+            if (other < 0 || other == os->f[i].value)
+                continue;
+            x.corr = os->f[i].key;
+            x.if_true = os->f[i].value ? o->bits : n->bits;
+            x.if_false = os->f[i].value ? n->bits : o->bits;
+            break;
+        }
+    }
+    return x;
 }
 
 /* Joins `from` (after edge e) into `into`; returns true if into changed.
  * A lock missing on one side is {untouched} there. */
 static bool join_into(struct arena *a, const struct cfg *g, struct ls_state *into,
                       bool *reached, const struct ls_state *from, const struct cfg_edge *e,
-                      struct work *scratch)
+                      struct work *scratch, struct work *edge_state)
 {
-    int src = edge_source(g, e);
+    work_load(edge_state, from);
+    if (!apply_edge(g, e, edge_state))
+        return false;
+    if (!*reached) {
+        work_compact(edge_state);
+        *into = work_save(a, edge_state);
+        *reached = true;
+        return true;
+    }
     scratch->n = 0;
+    scratch->nf = 0;
+    for (unsigned k = 0; k < into->nf; k++) /* facts: those both sides know */
+        if (fact_of(edge_state->f, edge_state->nf, into->f[k].key) == into->f[k].value)
+            scratch->f[scratch->nf++] = into->f[k];
     unsigned i = 0, j = 0;
-    while (i < into->n || j < from->n) {
-        bool have_old = i < into->n && (j >= from->n || into->e[i].lock <= from->e[j].lock);
-        bool have_new = j < from->n && (i >= into->n || from->e[j].lock <= into->e[i].lock);
-        unsigned lock = have_old ? into->e[i].lock : from->e[j].lock;
-        struct ls_entry untouched = {lock, LS_UNTOUCHED, 0, 0, -1};
+    while (i < into->n || j < edge_state->n) {
+        bool have_old = i < into->n && (j >= edge_state->n || into->e[i].lock <= edge_state->e[j].lock);
+        bool have_new = j < edge_state->n && (i >= into->n || edge_state->e[j].lock <= into->e[i].lock);
+        unsigned lock = have_old ? into->e[i].lock : edge_state->e[j].lock;
+        struct ls_entry untouched = {lock, LS_UNTOUCHED, 0, 0, -1, -1, 0, 0};
         struct ls_entry old = have_old ? into->e[i] : untouched;
-        struct ls_entry nw = have_new ? from->e[j] : untouched;
-        if (have_new)
-            apply_edge_entry(g, e, src, &nw);
-        struct ls_entry x = nw;
-        if (*reached) {
-            x.bits = old.bits | nw.bits;
-            x.pre_bits = old.pre_bits | nw.pre_bits;
-            x.depth = old.depth > nw.depth ? old.depth : nw.depth;
-            x.bind = old.bind == nw.bind ? old.bind : -1;
-        }
-        scratch_push(scratch, x);
+        struct ls_entry nw = have_new ? edge_state->e[j] : untouched;
+        scratch_push(scratch, merge_entry(&old, &nw, into, edge_state));
         i += have_old;
         j += have_new;
     }
     work_compact(scratch);
-    if (*reached && same_state(scratch, into))
+    if (same_state(scratch, into))
         return false;
     *into = work_save(a, scratch);
-    *reached = true;
     return true;
 }
 
@@ -401,7 +541,7 @@ void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r)
         if (rpo[b] != UINT32_MAX)
             block_at[rpo[b]] = b;
     struct heap h = {xmalloc((nb + 1) * sizeof *h.v), 0, xcalloc(nb + 1, sizeof *h.queued)};
-    struct work w = {0}, scratch = {0};
+    struct work w = {0}, scratch = {0}, edge_state = {0};
     /* Locks the function's contract says its caller holds. */
     for (unsigned i = 0; i < g->nentry_held; i++) {
         struct ls_entry *e = work_get(&w, g->entry_held[i].lock);
@@ -427,12 +567,14 @@ void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r)
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++) {
             const struct cfg_edge *e = &g->succ[blk->first_succ + i];
-            if (join_into(a, g, &r->in[e->to], &r->reached[e->to], &r->out[b], e, &scratch))
+            if (join_into(a, g, &r->in[e->to], &r->reached[e->to], &r->out[b], e, &scratch,
+                          &edge_state))
                 heap_push(&h, rpo[e->to]);
         }
     }
     free(w.e);
     free(scratch.e);
+    free(edge_state.e);
     free(h.v);
     free(h.queued);
     free(rpo);

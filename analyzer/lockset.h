@@ -3,6 +3,13 @@
  * set of possibilities (untouched since entry, held exclusive, held shared,
  * released), so "held on some paths" is the set {held, untouched} and needs
  * no path enumeration: cost is O(blocks x locks in play x loop depth).
+ *
+ * Correlated branches (`if (x) lock(); ... if (x) unlock();`): a state
+ * also knows the outcome of recent branches (facts, at most LS_MAX_FACTS)
+ * and a lock may be correlated with one branch value ("held if x, untouched
+ * if not"). A later branch on the same value resolves it, and a branch
+ * contradicting a fact is not taken. The refinement is bounded, so the
+ * cost stays linear.
  * Checks replay blocks from the solved entry states with callbacks.
  * No libclang here. States live in the arena given to lockset_solve. */
 #ifndef LC_LOCKSET_H
@@ -20,6 +27,7 @@ enum {
     LS_RELEASED = 8,
     LS_HELD = LS_HELD_EX | LS_HELD_SH,
     LS_MAX_DEPTH = 4,
+    LS_MAX_FACTS = 8,
 };
 
 /* One lock's state. Locks absent from a state are {LS_UNTOUCHED}. */
@@ -29,6 +37,14 @@ struct ls_entry {
     uint8_t pre_bits; /* bits before a pending try-acquire */
     uint8_t depth;    /* nested holds (recursive locks, readers), 1..LS_MAX_DEPTH */
     int bind;         /* pending try result: 2*event or 2*var+1; -1 none */
+    int corr;         /* condition key this lock depends on, or -1 */
+    uint8_t if_true, if_false; /* its bits when that value is true / false */
+};
+
+/* A branch outcome known on every path here. */
+struct ls_fact {
+    int key;
+    bool value;
 };
 
 /* Invariant: entries sorted by lock, no two with the same lock, and no
@@ -36,6 +52,8 @@ struct ls_entry {
 struct ls_state {
     struct ls_entry *e;
     unsigned n;
+    struct ls_fact *f;
+    unsigned nf;
 };
 
 struct ls_result {
