@@ -116,6 +116,7 @@ struct cfg {
     unsigned *exit_ok;
     unsigned nexit_ok;
     bool no_analysis;
+    bool calls_local;  /* calls a function defined in the same file */
     const char *bad_annotation;
     struct cfg_loc bad_annotation_loc;
     bool incomplete;             /* a construct was not modelled */

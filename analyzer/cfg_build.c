@@ -468,6 +468,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->key_var = arena_alloc(a, (g->nkeys + 1) * sizeof *g->key_var);
     if (g->nkeys)
         memcpy(g->key_var, b->key_var.v, g->nkeys * sizeof *g->key_var);
+    g->calls_local = b->calls_local;
     g->incomplete = b->incomplete;
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;

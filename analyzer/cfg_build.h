@@ -100,6 +100,7 @@ struct builder {
     enum access_mode { ACC_READ, ACC_WRITE, ACC_NONE } access_mode, pt_access;
     VEC(bool) fresh;                     /* by var id: object made here, not yet shared */
     bool no_access_checks;               /* an initializer or destructor */
+    bool calls_local;                    /* a call to a function defined in this TU */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;

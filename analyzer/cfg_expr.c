@@ -18,6 +18,7 @@
 struct callee_info {
     const struct lock_rule *rule;
     bool noreturn;
+    bool local; /* defined in this TU: its contract may be inferred */
 };
 
 static const char *cursor_path(struct builder *b, CXCursor c, int depth);
@@ -292,6 +293,14 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
     info->rule = model_function(b->t->model, name);
     info->noreturn = model_is_noreturn(b->t->model, name);
     CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl && clang_getCursorKind(call) == CXCursor_UnexposedExpr) {
+        size_t base = b->kids.n;
+        if (parse_children(call, &b->kids))
+            decl = clang_getCursorReferenced(b->kids.v[base]);
+        b->kids.n = base;
+    }
+    info->local = clang_getCursorKind(decl) == CXCursor_FunctionDecl &&
+                  !clang_Cursor_isNull(clang_getCursorDefinition(decl));
     if (!info->noreturn && clang_getCursorKind(decl) == CXCursor_FunctionDecl)
         info->noreturn = decl_is_noreturn(b, decl) ||
                          decl_is_noreturn(b, clang_getCanonicalCursor(decl));
@@ -304,6 +313,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
                        CXCursor *args, unsigned nargs, int result_var)
 {
     struct callee_info *info = callee(b, call, name);
+    b->calls_local |= info->local;
     const struct contract *c = clang_Cursor_isNull(decl) ? NULL : contract_of(b->t, decl);
     const struct lock_rule *rule = c && c->rule ? c->rule
                                    : info->rule ? info->rule

@@ -99,19 +99,28 @@ static const char *const *param_names(struct arena *a, CXCursor fn, unsigned *n)
     return names;
 }
 
-/* Infers contracts of this TU's functions; returns how many changed. A
- * helper of a helper needs a second round, so the caller repeats. */
-static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n)
+/* One function's latest analysis. */
+struct solved {
+    struct cfg *g;
+    struct ls_result res;
+};
+
+/* (Re)builds and solves the functions marked stale, infers their
+ * contracts, and returns how many contracts changed. */
+static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n,
+                            struct solved *out, const bool *stale)
 {
     unsigned changed = 0;
     for (unsigned i = 0; i < n; i++) {
+        if (!stale[i])
+            continue;
         struct cfg *g = cfg_build(t, fns[i]);
-        struct ls_result res;
-        lockset_solve(t->a, g, &res);
+        out[i].g = g;
+        lockset_solve(t->a, g, &out[i].res);
         unsigned nparams;
         const char *const *params = param_names(t->a, fns[i], &nparams);
         const struct lock_rule *r =
-            summary_rule(t->a, g, summary_facts(t->a, g, &res), params, nparams);
+            summary_rule(t->a, g, summary_facts(t->a, g, &out[i].res), params, nparams);
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
         if (r && (!old || old->neffects != r->neffects)) {
             strmap_put(&t->summaries, g->function, (void *)r);
@@ -121,6 +130,10 @@ static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n)
     return changed;
 }
 
+/* Contracts of this TU's helpers are inferred first (a helper of a helper
+ * needs another round); only functions that call this TU's own functions
+ * are analysed again once contracts changed, the rest keep their first
+ * (and only) analysis. */
 static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job *j)
 {
     CXCursor root = clang_getTranslationUnitCursor(t->tu);
@@ -132,19 +145,26 @@ static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job 
             parse_in_main_file(c, t->main_file))
             top.v[nfns++] = c;
     }
-    for (int round = 0; round < 3 && infer_round(t, top.v, nfns); round++)
-        ;
+    struct solved *fns = xcalloc(nfns + 1, sizeof *fns);
+    bool *stale = xmalloc((nfns + 1) * sizeof *stale);
+    for (unsigned i = 0; i < nfns; i++)
+        stale[i] = true;
+    unsigned changed = infer_round(t, top.v, nfns, fns, stale);
+    for (int round = 0; round < 3 && changed; round++) {
+        for (unsigned i = 0; i < nfns; i++)
+            stale[i] = fns[i].g->calls_local;
+        changed = infer_round(t, top.v, nfns, fns, stale);
+    }
     for (unsigned i = 0; i < nfns; i++) {
-        struct cfg *g = cfg_build(t, top.v[i]);
-        struct ls_result res;
-        lockset_solve(t->a, g, &res);
-        struct check_ctx ctx = {t->a, g, &res, j->display, emit_finding, r->c};
+        struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, r->c};
         checks_run(&ctx);
-        collector_function(r->c, j->display, g->function, g->loc.line);
+        collector_function(r->c, j->display, fns[i].g->function, fns[i].g->loc.line);
     }
     pthread_mutex_lock(&r->c->mu);
     r->c->functions += nfns;
     pthread_mutex_unlock(&r->c->mu);
+    free(fns);
+    free(stale);
     free(top.v);
 }
 
