@@ -161,7 +161,7 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root};
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, NULL};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, key, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);
@@ -185,6 +185,63 @@ static const char *arg_path(struct builder *b, const struct call_args *args, uns
 }
 
 /* The lock an effect names at this call, or -1 if the call lacks it. */
+/* The class of the lock object a pointer expression designates:
+ * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
+static const char *class_of_pointer(struct builder *b, CXCursor arg)
+{
+    CXCursor c = parse_peel(arg);
+    if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+        clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_AddrOf)
+        return NULL;
+    size_t base = b->kids.n;
+    const char *r = NULL;
+    if (parse_children(c, &b->kids) == 1) {
+        CXCursor obj = parse_peel(b->kids.v[base]);
+        bool index = clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr;
+        if (index && parse_children(obj, &b->kids) == 2)
+            obj = parse_peel(b->kids.v[base + 1]);
+        CXCursor decl = clang_getCursorReferenced(obj);
+        enum CXCursorKind k = clang_getCursorKind(decl);
+        if (k == CXCursor_FieldDecl) {
+            CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
+            r = arena_printf(b->a, "%s.%s%s", parse_str(b->a, clang_getTypeSpelling(rec)),
+                             parse_spelling(b->a, decl), index ? "[]" : "");
+        } else if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl)) {
+            r = arena_printf(b->a, "%s%s", parse_spelling(b->a, decl), index ? "[]" : "");
+        }
+    }
+    b->kids.n = base;
+    return r;
+}
+
+/* "$0->mu" with argument 0 of type struct q * -> "struct q.mu". */
+static const char *class_of_expr(struct builder *b, const char *expr, const struct call_args *args)
+{
+    if (expr[0] != '$' || !args->cursors || expr[1] < '0' || expr[1] > '9')
+        return strchr(expr, '$') ? NULL : expr;
+    unsigned i = (unsigned)(expr[1] - '0');
+    const char *rest = expr + 2;
+    if (i >= args->n || strncmp(rest, "->", 2) || strchr(rest + 2, '$'))
+        return NULL;
+    CXType t = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(args->cursors[i])));
+    if (t.kind == CXType_Invalid)
+        return NULL;
+    return arena_printf(b->a, "%s.%s", parse_str(b->a, clang_getTypeSpelling(t)), rest + 2);
+}
+
+static void set_class(struct builder *b, int id, const struct lock_effect *e,
+                      const struct call_args *args)
+{
+    if (id < 0 || b->locks.v[id].cls)
+        return;
+    if (e->target.arg >= 0)
+        b->locks.v[id].cls = args->cursors && (unsigned)e->target.arg < args->n
+                                 ? class_of_pointer(b, args->cursors[e->target.arg])
+                                 : NULL;
+    else
+        b->locks.v[id].cls = class_of_expr(b, e->target.expr, args);
+}
+
 static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
 {
@@ -217,6 +274,8 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         int lock = effect_lock(b, e, args);
         if (lock < 0)
             continue;
+        if (e->kind == EFFECT_ACQUIRE)
+            set_class(b, lock, e, args);
         b->lock_events++;
         struct cfg_event ev = {.lock = (unsigned)lock, .mode = e->mode, .rule = r,
                                .result_var = -1, .loc = loc, .callee = r->name};

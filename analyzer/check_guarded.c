@@ -103,7 +103,7 @@ void check_guarded(const struct check_ctx *c)
     if (c->g->no_analysis || c->r->gave_up)
         return;
     struct guarded g = {{0}};
-    struct ls_hooks hooks = {&g, on_event, NULL};
+    struct ls_hooks hooks = {&g, on_event, NULL, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     for (size_t i = 0; i < g.hits.n; i++) {

@@ -230,7 +230,7 @@ void check_pairing(const struct check_ctx *c)
             return;
     }
     struct pairing p = {c, {0}, {0}};
-    struct ls_hooks hooks = {&p, on_event, on_function_exit};
+    struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     /* Inferred contracts: a lock-taking helper returns holding its lock,

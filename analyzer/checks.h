@@ -16,10 +16,12 @@ struct check_ctx {
     const char *file;
     void (*emit)(void *emit_ctx, const struct finding *f);
     void *emit_ctx;
+    /* Lock order edges, gathered over the whole run (may be NULL). */
+    void (*order)(void *emit_ctx, const struct order_edge *e);
 };
 
 /* The check list: CHECK(name) for every check_<name>.c. */
-#define CHECKS_LIST CHECK(pairing) CHECK(guarded)
+#define CHECKS_LIST CHECK(pairing) CHECK(guarded) CHECK(order)
 
 #define CHECK(name) void check_##name(const struct check_ctx *c);
 CHECKS_LIST

@@ -63,6 +63,11 @@ static void emit_finding(void *ctx, const struct finding *f)
     finding_collect(ctx, f);
 }
 
+static void emit_order(void *ctx, const struct order_edge *e)
+{
+    collector_order_edge(ctx, e);
+}
+
 static void report_diagnostics(struct run *r, CXTranslationUnit tu, const struct job *j)
 {
     unsigned n = clang_getNumDiagnostics(tu), shown = 0;
@@ -156,7 +161,8 @@ static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job 
         changed = infer_round(t, top.v, nfns, fns, stale);
     }
     for (unsigned i = 0; i < nfns; i++) {
-        struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, r->c};
+        struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, r->c,
+                                emit_order};
         checks_run(&ctx);
         collector_function(r->c, j->display, fns[i].g->function, fns[i].g->loc.line);
     }

@@ -42,6 +42,7 @@ void collector_free(struct collector *c)
     free(c->findings);
     free(c->errors);
     free(c->sites);
+    free(c->edges);
 }
 
 void collector_function(struct collector *c, const char *file, const char *name, unsigned line)
@@ -52,6 +53,24 @@ void collector_function(struct collector *c, const char *file, const char *name,
         c->sites = xrealloc(c->sites, c->sites_cap * sizeof *c->sites);
     }
     c->sites[c->nsites++] = (struct function_site){copy(c->a, file), copy(c->a, name), line};
+    pthread_mutex_unlock(&c->mu);
+}
+
+void collector_order_edge(struct collector *c, const struct order_edge *e)
+{
+    pthread_mutex_lock(&c->mu);
+    if (c->nedges == c->edges_cap) {
+        c->edges_cap = c->edges_cap ? c->edges_cap * 2 : 64;
+        c->edges = xrealloc(c->edges, c->edges_cap * sizeof *c->edges);
+    }
+    struct order_edge *x = &c->edges[c->nedges++];
+    *x = *e;
+    x->from = copy(c->a, e->from);
+    x->to = copy(c->a, e->to);
+    x->from_lock = copy(c->a, e->from_lock);
+    x->to_lock = copy(c->a, e->to_lock);
+    x->file = copy(c->a, e->file);
+    x->function = copy(c->a, e->function);
     pthread_mutex_unlock(&c->mu);
 }
 

@@ -51,6 +51,15 @@ struct finding {
     const char *suppress_reason;
 };
 
+/* Lock `to` taken while `from` is held (by lock class), for lock order. */
+struct order_edge {
+    const char *from, *to;           /* classes */
+    const char *from_lock, *to_lock; /* as written */
+    const char *file, *function;
+    unsigned line, column;           /* where `to` is acquired */
+    unsigned held_line, held_column; /* where `from` was acquired */
+};
+
 /* A function analysed (for lockcheck-ignore-function). */
 struct function_site {
     const char *file, *name;
@@ -74,6 +83,8 @@ struct collector {
     size_t nerrors, errors_cap;
     struct function_site *sites;
     size_t nsites, sites_cap;
+    struct order_edge *edges;
+    size_t nedges, edges_cap;
     unsigned long functions, files;
 };
 
@@ -83,6 +94,7 @@ void finding_collect(struct collector *c, const struct finding *f);
 void collector_error(struct collector *c, const char *file, unsigned line, unsigned column,
                      const char *message);
 void collector_function(struct collector *c, const char *file, const char *name, unsigned line);
+void collector_order_edge(struct collector *c, const struct order_edge *e);
 /* Removes findings for which keep() is false (disabled rules, baseline). */
 void collector_filter(struct collector *c, bool (*keep)(const struct finding *, void *), void *ctx);
 /* Sorts findings by file, line, column, rule, message and drops exact

@@ -127,6 +127,10 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
 {
     const struct cfg_event *ev = &g->events[idx];
     struct ls_entry *e;
+    if (h && h->on_state) {
+        struct ls_state now = {w->e, w->n, w->f, w->nf};
+        h->on_state(h->ctx, block, idx, &now);
+    }
     switch (ev->kind) {
     case EV_ACQUIRE:
         e = work_get(w, ev->lock);

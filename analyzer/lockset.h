@@ -69,6 +69,8 @@ struct ls_hooks {
     void *ctx;
     void (*on_event)(void *ctx, unsigned block, unsigned event, uint8_t before);
     void (*on_exit)(void *ctx, unsigned block, unsigned event, const struct ls_state *s);
+    /* The whole state just before every event. */
+    void (*on_state)(void *ctx, unsigned block, unsigned event, const struct ls_state *s);
 };
 
 void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r);

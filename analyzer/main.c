@@ -17,6 +17,7 @@
 #include "driver.h"
 #include "explain.h"
 #include "finding.h"
+#include "lockorder.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
@@ -231,6 +232,7 @@ static int run(struct run_state *s)
     collector_init(&c);
     double start = now();
     driver_run(&s->o, &s->m, &s->jobs, &c);
+    lockorder_report(&c);
     int status = report(s, &c, now() - start);
     collector_free(&c);
     return status;

@@ -126,7 +126,7 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof *f.released),
                           arena_alloc(a, n * sizeof *f.acquired),
                           arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool))};
-    struct ls_hooks hooks = {&f, on_event, on_exit_state};
+    struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
     for (unsigned l = 0; l < g->nlocks; l++) {

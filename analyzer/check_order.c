@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT
+ * check_order: records, for every lock taken while another is held on
+ * every path, the pair of lock classes and where it happens. The cycles
+ * among those pairs over the whole run are lock-order findings (see
+ * lockorder.c). Try-locks do not wait, so they make no pair. */
+#include <string.h>
+
+#include "checks.h"
+#include "witness.h"
+
+struct order_ctx {
+    const struct check_ctx *c;
+};
+
+static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
+{
+    const struct check_ctx *c = ((struct order_ctx *)ctx)->c;
+    const struct cfg_event *ev = &c->g->events[event];
+    if (ev->kind != EV_ACQUIRE || (ev->rule && ev->rule->is_try))
+        return;
+    const struct cfg_lock *to = &c->g->locks[ev->lock];
+    if (!to->cls)
+        return;
+    for (unsigned i = 0; i < s->n; i++) {
+        const struct cfg_lock *from = &c->g->locks[s->e[i].lock];
+        uint8_t bits = s->e[i].bits;
+        if (!from->cls || s->e[i].lock == ev->lock || !(bits & LS_HELD) || (bits & ~LS_HELD) ||
+            !strcmp(from->cls, to->cls))
+            continue;
+        struct witness w;
+        witness_find(c, block, event, s->e[i].lock, LS_HELD, &w);
+        const struct cfg_event *held = w.origin_event >= 0 ? &c->g->events[w.origin_event] : NULL;
+        struct order_edge e = {from->cls, to->cls, from->display, to->display, c->file,
+                               c->g->function, ev->loc.line, ev->loc.column,
+                               held ? held->loc.line : c->g->loc.line,
+                               held ? held->loc.column : c->g->loc.column};
+        c->order(c->emit_ctx, &e);
+    }
+}
+
+void check_order(const struct check_ctx *c)
+{
+    if (!c->order || c->g->no_analysis || c->r->gave_up)
+        return;
+    struct order_ctx oc = {c};
+    struct ls_hooks hooks = {&oc, NULL, NULL, on_state};
+    for (unsigned b = 0; b < c->g->nblocks; b++)
+        lockset_replay(c->a, c->g, c->r, b, &hooks);
+}
