@@ -170,6 +170,7 @@ static const char *join_tokens(struct arena *a, CXTranslationUnit tu, CXToken *t
 {
     size_t cap = 64, len = 0;
     char *out = arena_alloc(a, cap);
+    bool prev_word = false;
     for (unsigned i = b; i < e; i++) {
         CXString s = clang_getTokenSpelling(tu, t[i]);
         const char *str = clang_getCString(s);
@@ -179,8 +180,10 @@ static const char *join_tokens(struct arena *a, CXTranslationUnit tu, CXToken *t
             memcpy(bigger, out, len);
             out = bigger;
         }
-        if (len)
-            out[len++] = ' ';
+        bool word = clang_getTokenKind(t[i]) != CXToken_Punctuation;
+        if (len && word && prev_word)
+            out[len++] = ' '; /* "a->mu", but "struct s" */
+        prev_word = word;
         memcpy(out + len, str ? str : "", n);
         len += n;
         clang_disposeString(s);
@@ -204,8 +207,13 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
     CXToken *t = NULL;
     unsigned n = 0;
     clang_tokenize(tu, range, &t, &n);
+    int braces = 0; /* a struct defined inside a declaration has its own fields */
     for (unsigned i = 0; i < n; i++) {
-        if (clang_getTokenKind(t[i]) != CXToken_Identifier)
+        if (clang_getTokenKind(t[i]) == CXToken_Punctuation) {
+            braces += token_is(tu, t[i], "{") - token_is(tu, t[i], "}");
+            continue;
+        }
+        if (braces > 0 || clang_getTokenKind(t[i]) != CXToken_Identifier)
             continue;
         CXString s = clang_getTokenSpelling(tu, t[i]);
         enum annot_kind kind;
@@ -236,6 +244,8 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
     clang_disposeTokens(tu, t, n);
 }
 
+static CXSourceRange widen(CXTranslationUnit tu, CXSourceRange r);
+
 /* annotate("lockcheck:KIND:ARGS") */
 static void read_annotate(struct collect *c, CXCursor attr)
 {
@@ -262,7 +272,7 @@ static void read_annotate(struct collect *c, CXCursor attr)
 /* An attribute clang exposes without arguments: its name is the token at
  * its spelling location (inside a macro definition, maybe); its
  * arguments are those of the outermost macro use, or of the attribute. */
-static void read_unexposed(struct collect *c, CXTranslationUnit tu, CXCursor attr)
+static void read_unexposed(struct collect *c, CXTranslationUnit tu, CXCursor attr, CXCursor decl)
 {
     CXFile file;
     unsigned line, col;
@@ -279,10 +289,17 @@ static void read_unexposed(struct collect *c, CXTranslationUnit tu, CXCursor att
     clang_disposeTokens(tu, tok, 1);
     if (!known || c->seen[kind])
         return;
-    struct collect inner = {c->a, NULL, 0, 0, {false}};
+    /* The macro use (or the attribute itself) starts at the expansion
+     * location: tokenize from there to the end of the declaration. */
+    CXFile efile;
+    unsigned eoff;
+    clang_getExpansionLocation(clang_getCursorLocation(attr), &efile, NULL, NULL, &eoff);
+    CXSourceRange decl_range = widen(tu, clang_getCursorExtent(decl));
+    CXSourceRange from_use = clang_getRange(clang_getLocationForOffset(tu, efile, eoff),
+                                            clang_getRangeEnd(decl_range));
     CXToken *t = NULL;
     unsigned n = 0;
-    clang_tokenize(tu, clang_getCursorExtent(attr), &t, &n);
+    clang_tokenize(tu, from_use, &t, &n);
     unsigned open = 0;
     while (open < n && !token_is(tu, t[open], "("))
         open++;
@@ -299,14 +316,12 @@ static void read_unexposed(struct collect *c, CXTranslationUnit tu, CXCursor att
         split_args(c->a, args, strlen(args), &an);
     }
     clang_disposeTokens(tu, t, n);
-    (void)inner;
     if (an.nargs || takes_no_args(kind))
         add(c, an);
 }
 
 static enum CXChildVisitResult visit_attr(CXCursor child, CXCursor parent, CXClientData data)
 {
-    (void)parent;
     void **ctx = data;
     struct collect *c = ctx[0];
     CXTranslationUnit tu = ctx[1];
@@ -314,23 +329,76 @@ static enum CXChildVisitResult visit_attr(CXCursor child, CXCursor parent, CXCli
     if (k == CXCursor_AnnotateAttr)
         read_annotate(c, child);
     else if (clang_isAttribute(k))
-        read_unexposed(c, tu, child);
+        read_unexposed(c, tu, child, parent);
     return CXChildVisit_Continue;
+}
+
+/* Offsets in the file that holds the declaration (expansion locations). */
+static bool file_offsets(CXSourceRange r, CXFile *file, unsigned *begin, unsigned *end)
+{
+    CXFile f2 = NULL;
+    clang_getExpansionLocation(clang_getRangeStart(r), file, NULL, NULL, begin);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &f2, NULL, NULL, end);
+    return *file && f2 && clang_File_isEqual(*file, f2) && *begin <= *end;
+}
+
+/* LIBCLANG 19: a declaration's extent stops at its declarator, so
+ * annotations written after it (`int n GUARDED_BY(mu);`, a prototype's
+ * `__must_hold(x);`, macros that expand to nothing) and C23 attributes in
+ * front of it are outside. Widen the range over the file's text: back over
+ * a `[[...]]`, forward to the `;`, `,`, `{` or `=` that ends the
+ * declarator, skipping parentheses. */
+static CXSourceRange widen(CXTranslationUnit tu, CXSourceRange r)
+{
+    CXFile file;
+    unsigned begin, end;
+    if (!file_offsets(r, &file, &begin, &end))
+        return r;
+    size_t len = 0;
+    const char *text = clang_getFileContents(tu, file, &len);
+    if (!text || end > len)
+        return r;
+    unsigned b = begin;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\n'))
+        b--;
+    if (b >= 2 && text[b - 1] == ']' && text[b - 2] == ']') {
+        unsigned k = b - 2;
+        while (k >= 2 && !(text[k - 1] == '[' && text[k - 2] == '['))
+            k--;
+        if (k >= 2)
+            begin = k - 2;
+    }
+    int depth = 0;
+    unsigned e = end;
+    for (; e < len; e++) {
+        char ch = text[e];
+        if (ch == '(')
+            depth++;
+        else if (ch == ')')
+            depth--;
+        else if (depth <= 0 && (ch == ';' || ch == ',' || ch == '{' || ch == '=' || ch == '}'))
+            break;
+    }
+    return clang_getRange(clang_getLocationForOffset(tu, file, begin),
+                          clang_getLocationForOffset(tu, file, e));
 }
 
 /* A function's head (up to its body) or a whole field/variable. */
 static CXSourceRange head_range(CXTranslationUnit tu, CXCursor decl)
 {
-    (void)tu;
     CXSourceRange ext = clang_getCursorExtent(decl);
     struct cursor_stack st = {0};
     unsigned n = parse_children(decl, &st);
-    for (unsigned i = 0; i < n; i++)
-        if (clang_getCursorKind(st.v[i]) == CXCursor_CompoundStmt)
+    bool body = false;
+    for (unsigned i = 0; i < n; i++) {
+        if (clang_getCursorKind(st.v[i]) == CXCursor_CompoundStmt) {
             ext = clang_getRange(clang_getRangeStart(ext),
                                  clang_getRangeStart(clang_getCursorExtent(st.v[i])));
+            body = true;
+        }
+    }
     free(st.v);
-    return ext;
+    return body ? ext : widen(tu, ext);
 }
 
 struct annot_list annot_read(struct arena *a, CXTranslationUnit tu, CXCursor decl)
