@@ -87,8 +87,10 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
         return; /* an object of this function, not yet shared */
     const char *args[1] = {holder};
     struct diag d;
-    const char *key = g->sibling ? lockexpr_parse(b->a, arena_printf(b->a, "$0.%s", g->lock), args, 1, &d)
-                                 : lockexpr_parse(b->a, g->lock, NULL, 0, &d);
+    /* `&tx_lock` (the kernel's spelling) names the lock tx_lock itself. */
+    const char *lock = g->lock[0] == '&' ? g->lock + 1 : g->lock;
+    const char *key = g->sibling ? lockexpr_parse(b->a, arena_printf(b->a, "$0.%s", lock), args, 1, &d)
+                                 : lockexpr_parse(b->a, lock, NULL, 0, &d);
     if (!key)
         return;
     const char *text = data_text(b, c, g->data);

@@ -528,6 +528,8 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
     b.last_lock_event = -1;
     b.path_index_var[0] = b.path_index_var[1] = -1;
     b.path_root_var = -1;
+    b.access_mode = ACC_READ;
+    b.pt_access = ACC_NONE;
     struct cfg *g = arena_alloc(t->a, sizeof *g);
     g->function = parse_spelling(t->a, fn);
     g->loc = parse_cursor_loc(fn);

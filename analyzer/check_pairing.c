@@ -145,6 +145,18 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
     if (facts[ev->lock].callers_lock && (before & LS_UNTOUCHED))
         before = (uint8_t)((before & ~LS_UNTOUCHED) | LS_HELD_EX); /* the caller's hold */
     uint8_t want = unheld_state(before);
+    if (!want && ev->kind == EV_REQUIRE && ev->mode == LOCK_EXCLUSIVE &&
+        (before & LS_HELD_SH) && !(before & ~LS_HELD_SH)) {
+        const char *name = c->g->locks[ev->lock].display;
+        struct finding_note *path;
+        unsigned n = path_for(c, h->block, h->event, ev->lock, LS_HELD_SH,
+                              arena_printf(c->a, "'%s' called here", ev->callee), &path);
+        emit(c, rule, ev, ev->lock,
+             arena_printf(c->a, "'%s' needs '%s' held exclusively, but it is held only shared",
+                          ev->callee, name),
+             path, n, NULL, 0);
+        return;
+    }
     /* An annotated REQUIRES is a promise the caller must keep: a lock this
      * function never took is not held. */
     if (!want && ev->kind == EV_REQUIRE && ev->rule && ev->rule->origin &&
@@ -220,6 +232,16 @@ static bool may_return_holding(const struct cfg *g, unsigned lock)
     return false;
 }
 
+/* Held on entry by contract (RELEASE): it must be gone at every exit,
+ * whatever the inference for unannotated helpers would say. */
+static bool must_release(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nentry_held; i++)
+        if (g->entry_held[i].lock == lock)
+            return !may_return_holding(g, lock);
+    return false;
+}
+
 void check_pairing(const struct check_ctx *c)
 {
     if (c->g->no_analysis)
@@ -238,8 +260,10 @@ void check_pairing(const struct check_ctx *c)
     struct summary_lock *facts = summary_facts(c->a, c->g, c->r);
     for (size_t i = 0; i < p.exits.n; i++) {
         const struct summary_lock *f = &facts[p.exits.v[i].lock];
-        if (!f->acquires && !f->callers_lock && !f->conditional &&
-            !may_return_holding(c->g, p.exits.v[i].lock))
+        unsigned lock = p.exits.v[i].lock;
+        if (must_release(c->g, lock) ||
+            (!f->acquires && !f->callers_lock && !f->conditional &&
+             !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, facts);

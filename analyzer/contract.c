@@ -18,6 +18,7 @@ static const struct guard no_guard;
 
 struct params {
     const char **names;
+    bool *pointer; /* the parameter is a pointer */
     unsigned n;
 };
 
@@ -25,10 +26,26 @@ static struct params params_of(struct arena *a, CXCursor fn)
 {
     int n = clang_Cursor_getNumArguments(fn);
     struct params p = {arena_alloc(a, (size_t)(n > 0 ? n : 0) * sizeof(char *) + 1),
-                       n > 0 ? (unsigned)n : 0};
-    for (unsigned i = 0; i < p.n; i++)
-        p.names[i] = parse_spelling(a, clang_Cursor_getArgument(fn, i));
+                       arena_alloc(a, (size_t)(n > 0 ? n : 0) + 1), n > 0 ? (unsigned)n : 0};
+    for (unsigned i = 0; i < p.n; i++) {
+        CXCursor arg = clang_Cursor_getArgument(fn, i);
+        p.names[i] = parse_spelling(a, arg);
+        p.pointer[i] = clang_getCanonicalType(clang_getCursorType(arg)).kind == CXType_Pointer;
+    }
     return p;
+}
+
+/* The lock object an annotation names: `&lock` is the lock itself (the
+ * kernel writes it so), and a pointer parameter `m` names the lock it
+ * points to, as in clang's analysis. */
+static const char *lock_object(struct arena *a, const char *text, const struct params *p)
+{
+    while (*text == '&' || *text == ' ')
+        text++;
+    for (unsigned i = 0; i < p->n; i++)
+        if (p->pointer[i] && p->names[i] && !strcmp(p->names[i], text))
+            return arena_printf(a, "*%s", text);
+    return text;
 }
 
 /* "a->mu" with parameter a at index 0 -> "$0->mu". Identifiers after '.'
@@ -128,7 +145,7 @@ static void apply(struct arena *a, const struct annotation *an, const struct par
         }
     }
     for (unsigned i = first; i < an->nargs; i++) {
-        const char *text = an->args[i];
+        const char *text = lock_object(a, an->args[i], p);
         struct diag d;
         if (!lockexpr_parse(a, text, NULL, 0, &d)) {
             c->problem = arena_printf(a, "cannot read the lock '%s' of %s: %s", text,
