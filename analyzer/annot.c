@@ -223,8 +223,8 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
         clang_disposeString(s);
         if (!known)
             continue;
-        struct annotation an = {kind, NULL, 0, parse_location(clang_getTokenLocation(tu, t[i]), NULL),
-                                spelled};
+        struct annotation an = {kind, NULL, 0, {0, 0, 0}, spelled, NULL};
+        an.loc = parse_location(clang_getTokenLocation(tu, t[i]), &an.file);
         if (i + 1 < n && token_is(tu, t[i + 1], "(")) {
             unsigned depth = 0, j = i + 1;
             for (; j < n; j++) {
@@ -261,8 +261,8 @@ static void read_annotate(struct collect *c, CXCursor attr)
             continue;
         if (c->seen[k])
             return; /* already read from the tokens */
-        struct annotation an = {(enum annot_kind)k, NULL, 0, parse_cursor_loc(attr),
-                                kind_names[k]};
+        struct annotation an = {(enum annot_kind)k, NULL, 0, {0, 0, 0}, kind_names[k], NULL};
+        an.loc = parse_location(clang_getCursorLocation(attr), &an.file);
         split_args(c->a, colon + 1, strlen(colon + 1), &an);
         add(c, an);
         return;
@@ -310,7 +310,8 @@ static void read_unexposed(struct collect *c, CXTranslationUnit tu, CXCursor att
         else if (token_is(tu, t[close], ")") && --depth == 0)
             break;
     }
-    struct annotation an = {kind, NULL, 0, parse_cursor_loc(attr), kind_names[kind]};
+    struct annotation an = {kind, NULL, 0, {0, 0, 0}, kind_names[kind], NULL};
+    an.loc = parse_location(clang_getCursorLocation(attr), &an.file);
     if (open < n) {
         const char *args = join_tokens(c->a, tu, t, open + 1, close < n ? close : n);
         split_args(c->a, args, strlen(args), &an);

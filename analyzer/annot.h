@@ -46,6 +46,7 @@ struct annotation {
     unsigned nargs;
     struct cfg_loc loc;
     const char *spelling; /* the name as written, for messages */
+    CXFile file;          /* where it is written */
 };
 
 struct annot_list {

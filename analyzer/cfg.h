@@ -120,8 +120,12 @@ struct cfg {
     unsigned nexit_ok;
     bool no_analysis;
     bool calls_local;  /* calls a function defined in the same file */
-    const char *bad_annotation;
-    struct cfg_loc bad_annotation_loc;
+    struct cfg_problem {
+        const char *message;
+        struct cfg_loc loc;
+        bool elsewhere; /* at the annotation, not in this function */
+    } *problems;         /* annotations that could not be read */
+    unsigned nproblems;
     bool incomplete;             /* a construct was not modelled */
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;

@@ -17,6 +17,17 @@
 #include "contract.h"
 #include "lockexpr.h"
 
+void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
+                          CXCursor use)
+{
+    for (size_t i = 0; i < b->problems.n; i++)
+        if (b->problems.v[i].message == problem)
+            return;
+    bool here = file && b->t->main_file && clang_File_isEqual(file, b->t->main_file);
+    struct cfg_problem p = {problem, here ? at : parse_cursor_loc(use), here};
+    VEC_PUSH(b->problems, p);
+}
+
 void build_mark_fresh(struct builder *b, int var, bool fresh)
 {
     if (var < 0)
@@ -76,6 +87,10 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     if (dk != CXCursor_FieldDecl && (dk != CXCursor_VarDecl || !clang_Cursor_hasVarDeclGlobalStorage(decl)))
         return;
     const struct guard *g = guard_of(b->t, decl);
+    if (g && g->problem) {
+        build_bad_annotation(b, g->problem, g->problem_loc, g->problem_file, c);
+        return;
+    }
     if (!g || g->pt != pointee)
         return;
     b->path_local_root = false;

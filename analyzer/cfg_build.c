@@ -469,6 +469,10 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     if (g->nkeys)
         memcpy(g->key_var, b->key_var.v, g->nkeys * sizeof *g->key_var);
     g->calls_local = b->calls_local;
+    g->nproblems = (unsigned)b->problems.n;
+    g->problems = arena_alloc(a, (g->nproblems + 1) * sizeof *g->problems);
+    if (g->nproblems)
+        memcpy(g->problems, b->problems.v, g->nproblems * sizeof *g->problems);
     g->incomplete = b->incomplete;
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;
@@ -486,6 +490,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->jumps);
     VEC_FREE(b->switches);
     VEC_FREE(b->fresh);
+    VEC_FREE(b->problems);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);
@@ -501,8 +506,8 @@ static void apply_own_contract(struct builder *b, struct cfg *g, CXCursor fn)
         return;
     g->no_analysis = c->no_analysis;
     b->no_access_checks = c->initializer;
-    g->bad_annotation = c->problem;
-    g->bad_annotation_loc = c->problem_loc;
+    if (c->problem)
+        build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, fn);
     struct diag d;
     g->entry_held = arena_alloc(b->a, (c->nentry + 1) * sizeof *g->entry_held);
     for (unsigned i = 0; i < c->nentry; i++) {

@@ -101,6 +101,7 @@ struct builder {
     VEC(bool) fresh;                     /* by var id: object made here, not yet shared */
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
+    VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
@@ -129,6 +130,9 @@ const char *build_path(struct builder *b, CXCursor c);
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);
 /* Marks local variable `var` as holding an object made in this function. */
 void build_mark_fresh(struct builder *b, int var, bool fresh);
+/* Notes an annotation that cannot be read, met at `use`. */
+void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
+                          CXCursor use);
 bool build_is_alloc_call(struct builder *b, CXCursor e);
 
 #endif

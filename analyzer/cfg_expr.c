@@ -374,6 +374,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     struct callee_info *info = callee(b, call, name);
     b->calls_local |= info->local;
     const struct contract *c = clang_Cursor_isNull(decl) ? NULL : contract_of(b->t, decl);
+    if (c && c->problem)
+        build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = c && c->rule ? c->rule
                                    : info->rule ? info->rule
                                                 : strmap_get(&b->t->summaries, name);

@@ -87,19 +87,21 @@ static void check_exclude(const struct check_ctx *c, const struct hit *h)
          path, n);
 }
 
-static void report_bad_annotation(const struct check_ctx *c)
+static void report_bad_annotations(const struct check_ctx *c)
 {
-    struct cfg_loc at = c->g->bad_annotation_loc;
-    struct finding f = {RULE_BAD_ANNOTATION, c->file, at.line ? at.line : c->g->loc.line,
-                        at.line ? at.column : c->g->loc.column, c->g->function, NULL,
-                        c->g->bad_annotation, NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL};
-    c->emit(c->emit_ctx, &f);
+    for (unsigned i = 0; i < c->g->nproblems; i++) {
+        const struct cfg_problem *p = &c->g->problems[i];
+        /* At the annotation itself: one finding whichever function met it. */
+        struct finding f = {RULE_BAD_ANNOTATION, c->file, p->loc.line, p->loc.column,
+                            p->elsewhere ? "" : c->g->function, NULL, p->message, NULL, 0, NULL,
+                            0, c->g->loc.line, "", false, NULL};
+        c->emit(c->emit_ctx, &f);
+    }
 }
 
 void check_guarded(const struct check_ctx *c)
 {
-    if (c->g->bad_annotation)
-        report_bad_annotation(c);
+    report_bad_annotations(c);
     if (c->g->no_analysis || c->r->gave_up)
         return;
     struct guarded g = {{0}};

@@ -151,6 +151,7 @@ static void apply(struct arena *a, const struct annotation *an, const struct par
             c->problem = arena_printf(a, "cannot read the lock '%s' of %s: %s", text,
                                       an->spelling, d.message);
             c->problem_loc = an->loc;
+            c->problem_file = an->file;
             continue;
         }
         add_effect(r, meaning[an->kind].effect, meaning[an->kind].mode, parameterise(a, text, p));
@@ -280,6 +281,14 @@ static const struct guard *build_guard(struct cfg_tu *t, CXCursor decl)
         g->pt = an->kind == AN_PT_GUARDED_BY;
         g->lock = an->args[0];
         g->data = name;
+        struct diag d;
+        const char *lock = g->lock[0] == '&' ? g->lock + 1 : g->lock;
+        if (!lockexpr_parse(t->a, lock, NULL, 0, &d)) {
+            g->problem = arena_printf(t->a, "cannot read the lock '%s' of %s on '%s': %s",
+                                      g->lock, an->spelling, name, d.message);
+            g->problem_loc = an->loc;
+            g->problem_file = an->file;
+        }
         g->sibling = clang_getCursorKind(decl) == CXCursor_FieldDecl &&
                      names_sibling(t->a, decl, g->lock);
         return g;

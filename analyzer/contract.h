@@ -30,6 +30,7 @@ struct contract {
     unsigned nexit_held;
     const char *problem;          /* an annotation that could not be read */
     struct cfg_loc problem_loc;
+    CXFile problem_file;
 };
 
 struct guard {
@@ -37,6 +38,9 @@ struct guard {
     bool sibling;     /* the lock is a field of the same object */
     const char *lock; /* lock expression as written */
     const char *data; /* the guarded field or variable, for messages */
+    const char *problem; /* the lock cannot be read */
+    struct cfg_loc problem_loc;
+    CXFile problem_file;
 };
 
 /* The contract of a function declaration (any of its declarations), or
