@@ -90,6 +90,10 @@ struct cfg_lock {
     /* Lock class for lock order: the field or global, not the instance
      * ("struct account.mu", "g_lock"); NULL when unknown. */
     const char *cls;
+    /* Declared order (ACQUIRED_BEFORE / ACQUIRED_AFTER on the lock):
+     * classes this lock must be taken before, and after. */
+    const char **precedes, **follows;
+    unsigned nprecedes, nfollows;
 };
 
 struct cfg {

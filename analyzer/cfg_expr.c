@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "annot.h"
 #include "contract.h"
 #include "lockexpr.h"
 
@@ -154,16 +155,28 @@ const char *build_path(struct builder *b, CXCursor c)
     return cursor_path(b, c, 0);
 }
 
+/* A lock named through a pointer to it is the lock: `*m` and `m`, where m
+ * points to the lock, are one lock (as in clang's analysis, where a
+ * pointer-typed lock expression means what it points to; a pointer itself
+ * is never a lock). The key kept is the one with the `*`, which is what
+ * lock calls produce and what contracts substitute into. */
 static unsigned lock_id(struct builder *b, const char *key, const char *display)
 {
-    void *id = strmap_get(&b->lock_ids, key);
+    const char *identity = key;
+    while (*identity == '*')
+        identity++;
+    void *id = strmap_get(&b->lock_ids, identity);
     if (id) {
+        struct cfg_lock *l = &b->locks.v[(uintptr_t)id - 1];
+        if (key[0] == '*' && l->key[0] != '*')
+            l->key = key;
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, NULL};
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, NULL,
+                         NULL, NULL, 0, 0};
     VEC_PUSH(b->locks, l);
-    strmap_put(&b->lock_ids, key, (void *)(uintptr_t)b->locks.n);
+    strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);
     return (unsigned)b->locks.n - 1;
 }
@@ -187,21 +200,56 @@ static const char *arg_path(struct builder *b, const struct call_args *args, uns
 /* The lock an effect names at this call, or -1 if the call lacks it. */
 /* The class of the lock object a pointer expression designates:
  * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
-static const char *class_of_pointer(struct builder *b, CXCursor arg)
+/* ACQUIRED_BEFORE(x) / ACQUIRED_AFTER(x) on the lock's declaration, as
+ * classes: a sibling field of a struct, or a global. */
+static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
+{
+    struct annot_list an = annot_read(b->a, b->t->tu, decl);
+    const char *prefix = "";
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl) {
+        CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
+        prefix = arena_printf(b->a, "%s.", parse_str(b->a, clang_getTypeSpelling(rec)));
+    }
+    for (unsigned i = 0; i < an.n; i++) {
+        bool before = an.v[i].kind == AN_ACQUIRED_BEFORE;
+        if (!before && an.v[i].kind != AN_ACQUIRED_AFTER)
+            continue;
+        const char **list = arena_alloc(b->a, (an.v[i].nargs + 1) * sizeof *list);
+        for (unsigned k = 0; k < an.v[i].nargs; k++) {
+            const char *x = an.v[i].args[k];
+            while (*x == '&' || *x == '*')
+                x++;
+            list[k] = arena_printf(b->a, "%s%s", prefix, x);
+        }
+        if (before) {
+            l->precedes = list;
+            l->nprecedes = an.v[i].nargs;
+        } else {
+            l->follows = list;
+            l->nfollows = an.v[i].nargs;
+        }
+    }
+}
+
+static const char *class_of_pointer(struct builder *b, CXCursor arg, CXCursor *decl_out)
 {
     CXCursor c = parse_peel(arg);
-    if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
-        clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_AddrOf)
+    bool addr = clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+                clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
+    enum CXCursorKind ck = clang_getCursorKind(c);
+    /* A pointer field or global that points to the lock stands for it. */
+    if (!addr && ck != CXCursor_MemberRefExpr && ck != CXCursor_DeclRefExpr)
         return NULL;
     size_t base = b->kids.n;
     const char *r = NULL;
-    if (parse_children(c, &b->kids) == 1) {
-        CXCursor obj = parse_peel(b->kids.v[base]);
+    if (!addr || parse_children(c, &b->kids) == 1) {
+        CXCursor obj = addr ? parse_peel(b->kids.v[base]) : c;
         bool index = clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr;
         if (index && parse_children(obj, &b->kids) == 2)
             obj = parse_peel(b->kids.v[base + 1]);
         CXCursor decl = clang_getCursorReferenced(obj);
         enum CXCursorKind k = clang_getCursorKind(decl);
+        *decl_out = decl;
         if (k == CXCursor_FieldDecl) {
             CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
             r = arena_printf(b->a, "%s.%s%s", parse_str(b->a, clang_getTypeSpelling(rec)),
@@ -234,12 +282,18 @@ static void set_class(struct builder *b, int id, const struct lock_effect *e,
 {
     if (id < 0 || b->locks.v[id].cls)
         return;
+    CXCursor decl = clang_getNullCursor();
     if (e->target.arg >= 0)
         b->locks.v[id].cls = args->cursors && (unsigned)e->target.arg < args->n
-                                 ? class_of_pointer(b, args->cursors[e->target.arg])
+                                 ? class_of_pointer(b, args->cursors[e->target.arg], &decl)
                                  : NULL;
+    else if (e->target.expr[0] == '*' && e->target.expr[1] == '$' && args->cursors &&
+             (unsigned)(e->target.expr[2] - '0') < args->n && !e->target.expr[3])
+        b->locks.v[id].cls = class_of_pointer(b, args->cursors[e->target.expr[2] - '0'], &decl);
     else
         b->locks.v[id].cls = class_of_expr(b, e->target.expr, args);
+    if (b->locks.v[id].cls && !clang_Cursor_isNull(decl))
+        declared_order(b, &b->locks.v[id], decl);
 }
 
 static int effect_lock(struct builder *b, const struct lock_effect *e,
@@ -541,10 +595,22 @@ static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
         return false;
     if (parse_children(e, &b->kids) != 1)
         return false;
-    if (op == CXUnaryOperator_AddrOf) /* taking the address is no access */
+    if (op == CXUnaryOperator_AddrOf) { /* taking the address is no access */
         build_child(b, base, 0, ACC_NONE, ACC_NONE);
-    else
-        build_child(b, base, 0, ACC_READ, mode);
+        return true;
+    }
+    /* *&x (through casts, as WRITE_ONCE-style macros write) is x itself. */
+    CXCursor inner = parse_peel(b->kids.v[base]);
+    size_t ibase = b->kids.n;
+    if (clang_getCursorKind(inner) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(inner) == CXUnaryOperator_AddrOf &&
+        parse_children(inner, &b->kids) == 1) {
+        build_child(b, ibase, 0, mode, ACC_NONE);
+        b->kids.n = ibase;
+        return true;
+    }
+    b->kids.n = ibase;
+    build_child(b, base, 0, ACC_READ, mode);
     return true;
 }
 

@@ -5,12 +5,40 @@
  * lockorder.c). Try-locks do not wait, so they make no pair. */
 #include <string.h>
 
+#include "arena.h"
 #include "checks.h"
 #include "witness.h"
 
 struct order_ctx {
     const struct check_ctx *c;
 };
+
+static bool listed(const char **list, unsigned n, const char *cls)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (!strcmp(list[i], cls))
+            return true;
+    return false;
+}
+
+/* `to` taken while `from` is held, against a declared order. */
+static bool declared_against(const struct cfg_lock *from, const struct cfg_lock *to)
+{
+    return listed(to->precedes, to->nprecedes, from->cls) ||
+           listed(from->follows, from->nfollows, to->cls);
+}
+
+static void report_declared(const struct check_ctx *c, const struct cfg_event *ev,
+                            const struct cfg_lock *held, const struct cfg_lock *taken)
+{
+    struct finding f = {RULE_LOCK_ORDER, c->file, ev->loc.line, ev->loc.column, c->g->function,
+                        taken->display,
+                        arena_printf(c->a, "'%s' is acquired while holding '%s', but it is declared "
+                                           "to be acquired before it",
+                                     taken->display, held->display),
+                        NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL};
+    c->emit(c->emit_ctx, &f);
+}
 
 static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
@@ -27,6 +55,8 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
         if (!from->cls || s->e[i].lock == ev->lock || !(bits & LS_HELD) || (bits & ~LS_HELD) ||
             !strcmp(from->cls, to->cls))
             continue;
+        if (declared_against(from, to))
+            report_declared(c, ev, from, to);
         struct witness w;
         witness_find(c, block, event, s->e[i].lock, LS_HELD, &w);
         const struct cfg_event *held = w.origin_event >= 0 ? &c->g->events[w.origin_event] : NULL;
