@@ -103,7 +103,7 @@ static void build_if(struct builder *b, CXCursor s)
 
 static void push_jumps(struct builder *b, unsigned brk, unsigned cont)
 {
-    struct jump_target j = {brk, cont};
+    struct jump_target j = {brk, cont, b->cleanups.n};
     VEC_PUSH(b->jumps, j);
 }
 
@@ -200,6 +200,7 @@ static void build_for(struct builder *b, CXCursor s)
     }
     CXCursor part[4];
     for_parts(b, s, base, n, part);
+    size_t scope = b->cleanups.n; /* variables declared in the header */
     if (!clang_Cursor_isNull(part[0]))
         build_stmt(b, part[0]);
     unsigned head = build_new_block(b), body_b = build_new_block(b);
@@ -218,6 +219,8 @@ static void build_for(struct builder *b, CXCursor s)
         build_expr(b, part[2]);
     build_edge(b, b->cur, head, EDGE_PLAIN, -1);
     b->cur = exit;
+    build_run_cleanups(b, scope);
+    b->cleanups.n = scope;
     b->kids.n = base;
 }
 
@@ -275,6 +278,7 @@ static void build_jump(struct builder *b, CXCursor s, bool is_break)
         build_give_up(b, s, "continue without a loop");
         return;
     }
+    build_run_cleanups(b, j.cleanups);
     build_edge(b, b->cur, to, EDGE_PLAIN, -1);
     build_dead_end(b);
 }
@@ -289,6 +293,7 @@ static void build_return(struct builder *b, CXCursor s)
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
     }
     b->kids.n = base;
+    build_run_cleanups(b, 0); /* every scope is left */
     build_event(b, ev);
     build_dead_end(b);
 }
@@ -318,11 +323,13 @@ static void build_goto(struct builder *b, CXCursor s)
 
 static void build_children_as_stmts(struct builder *b, CXCursor s)
 {
-    size_t base = b->kids.n;
+    size_t base = b->kids.n, scope = b->cleanups.n;
     unsigned n = parse_children(s, &b->kids);
     for (unsigned i = 0; i < n; i++)
         build_stmt(b, b->kids.v[base + i]);
     b->kids.n = base;
+    build_run_cleanups(b, scope); /* the end of the block */
+    b->cleanups.n = scope;
 }
 
 static void build_decl(struct builder *b, CXCursor s)
@@ -350,9 +357,11 @@ static void build_decl(struct builder *b, CXCursor s)
                 build_mark_fresh(b, b->pending_result_var, build_is_alloc_call(b, init));
             build_expr(b, init);
             b->pending_result_var = -1;
+            build_note_alias(b, d, init, true);
             break;
         }
         b->kids.n = vbase;
+        build_note_cleanup(b, d);
     }
     b->kids.n = base;
 }
@@ -491,6 +500,8 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->switches);
     VEC_FREE(b->fresh);
     VEC_FREE(b->problems);
+    VEC_FREE(b->cleanups);
+    strmap_free(&b->aliases);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);
@@ -654,4 +665,5 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->summaries);
     strmap_free(&t->contracts);
     strmap_free(&t->guards);
+    strmap_free(&t->functions_by_name);
 }

@@ -41,6 +41,7 @@ struct cfg_tu {
     struct strmap summaries;    /* function name -> inferred struct lock_rule */
     struct strmap contracts;    /* function name -> struct contract (annotations) */
     struct strmap guards;       /* USR of a field or variable -> struct guard */
+    struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
     unsigned max_depth;         /* nesting limit before giving up */
 };
 
@@ -60,6 +61,15 @@ struct bblock {
 
 struct jump_target {
     unsigned brk, cont; /* block ids; cont == UINT_MAX inside a bare switch */
+    size_t cleanups;    /* scope cleanups registered when the loop began */
+};
+
+/* A variable with __attribute__((cleanup(fn))): fn(&var) runs when its
+ * scope is left. */
+struct scope_cleanup {
+    const char *var;
+    CXCursor fn;
+    struct cfg_loc loc;
 };
 
 struct switch_ctx {
@@ -102,6 +112,8 @@ struct builder {
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
+    VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
+    struct strmap aliases;               /* local pointer name -> the path it holds */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
@@ -130,6 +142,18 @@ const char *build_path(struct builder *b, CXCursor c);
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);
 /* Marks local variable `var` as holding an object made in this function. */
 void build_mark_fresh(struct builder *b, int var, bool fresh);
+/* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
+ * only; a second makes it unknown). */
+void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl);
+/* A lock key with an aliased local root, resolved. */
+const char *build_resolve_alias(struct builder *b, const char *key);
+/* __attribute__((cleanup(fn))) on a declared variable: registered. */
+void build_note_cleanup(struct builder *b, CXCursor var);
+/* Runs the cleanups of the scopes above `keep` (innermost first). */
+void build_run_cleanups(struct builder *b, size_t keep);
+/* A call made by the analysis itself (a cleanup), with argument texts. */
+void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const char **args,
+                        unsigned nargs, struct cfg_loc loc);
 /* Notes an annotation that cannot be read, met at `use`. */
 void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
                           CXCursor use);

@@ -162,6 +162,7 @@ const char *build_path(struct builder *b, CXCursor c)
  * lock calls produce and what contracts substitute into. */
 static unsigned lock_id(struct builder *b, const char *key, const char *display)
 {
+    key = build_resolve_alias(b, key);
     const char *identity = key;
     while (*identity == '*')
         identity++;
@@ -446,6 +447,22 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     }
 }
 
+void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const char **args,
+                        unsigned nargs, struct cfg_loc loc)
+{
+    const struct contract *c = contract_of(b->t, fn);
+    const struct lock_rule *rule = c && c->rule ? c->rule
+                                   : model_function(b->t->model, name)
+                                       ? model_function(b->t->model, name)
+                                       : strmap_get(&b->t->summaries, name);
+    if (!clang_Cursor_isNull(clang_getCursorDefinition(fn)))
+        b->calls_local = true;
+    if (!rule)
+        return;
+    struct call_args ca = {NULL, args, nargs};
+    emit_rule(b, rule, &ca, loc, fn);
+}
+
 static void build_call(struct builder *b, CXCursor call)
 {
     size_t base = b->kids.n;
@@ -533,8 +550,10 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
 {
     CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
     int var = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, true) : -1;
-    if (var >= 0)
+    if (var >= 0) {
         build_mark_fresh(b, var, build_is_alloc_call(b, rhs));
+        build_note_alias(b, clang_getCursorReferenced(lhs), rhs, false);
+    }
     b->access_mode = ACC_WRITE;
     build_expr(b, b->kids.v[base]);
     b->pending_result_var = var;

@@ -173,6 +173,7 @@ static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
     struct arena *a = t->a;
     CXCursor decls[2] = {clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn)};
     struct contract *c = arena_alloc(a, sizeof *c);
+    c->returns_arg = -1;
     struct lock_rule *r = arena_alloc(a, sizeof *r);
     r->name = parse_spelling(a, fn);
     r->origin = "annotation";
@@ -197,7 +198,15 @@ static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
                 continue;
             strmap_put(&seen, key, (void *)1);
             any = true;
-            if (l.v[i].kind == AN_NO_ANALYSIS)
+            if (l.v[i].kind == AN_RETURN_CAPABILITY) {
+                for (unsigned k = 0; k < p.n && l.v[i].nargs; k++) {
+                    const char *x = l.v[i].args[0];
+                    while (*x == '&' || *x == '*')
+                        x++;
+                    if (p.names[k] && !strcmp(p.names[k], x))
+                        c->returns_arg = (int)k;
+                }
+            } else if (l.v[i].kind == AN_NO_ANALYSIS)
                 c->no_analysis = true;
             else if (l.v[i].kind == AN_INITIALIZER)
                 c->initializer = true;

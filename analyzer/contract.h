@@ -31,6 +31,7 @@ struct contract {
     const char *problem;          /* an annotation that could not be read */
     struct cfg_loc problem_loc;
     CXFile problem_file;
+    int returns_arg;              /* RETURN_CAPABILITY(param N): returns argument N, or -1 */
 };
 
 struct guard {

@@ -117,6 +117,42 @@
 #define LOCKCHECK_DESTRUCTOR
 #endif
 
+/* LOCKCHECK_SCOPED_LOCK(m): C's answer to a lock guard. Locks the pthread
+ * mutex m and unlocks it whenever the enclosing block is left (end of the
+ * block, return, break, continue), through gcc's and clang's cleanup
+ * attribute:
+ *
+ *     void deposit(struct account *a, long n)
+ *     {
+ *         LOCKCHECK_SCOPED_LOCK(&a->mu);
+ *         if (n <= 0)
+ *             return;            // unlocked here
+ *         a->balance += n;
+ *     }                          // and here
+ *
+ * Needs <pthread.h> included first. A goto out of the block also unlocks at
+ * run time, but lockcheck does not follow that exit. */
+#if defined(PTHREAD_MUTEX_INITIALIZER) && (defined(__GNUC__) || defined(__clang__))
+static inline void lockcheck_scoped_unlock_(pthread_mutex_t **m) LOCKCHECK_RELEASE(**m);
+static inline void lockcheck_scoped_unlock_(pthread_mutex_t **m)
+{
+    pthread_mutex_unlock(*m);
+}
+static inline pthread_mutex_t *lockcheck_scoped_lock_(pthread_mutex_t *m)
+    LOCKCHECK_ACQUIRE(*m) LOCKCHECK_RETURN_CAPABILITY(m);
+static inline pthread_mutex_t *lockcheck_scoped_lock_(pthread_mutex_t *m)
+{
+    pthread_mutex_lock(m);
+    return m;
+}
+#define LOCKCHECK_SCOPED_LOCK_NAME2_(line) lockcheck_scope_##line##_
+#define LOCKCHECK_SCOPED_LOCK_NAME_(line) LOCKCHECK_SCOPED_LOCK_NAME2_(line)
+#define LOCKCHECK_SCOPED_LOCK(m)                                                 \
+    pthread_mutex_t *LOCKCHECK_SCOPED_LOCK_NAME_(__LINE__)                     \
+        __attribute__((cleanup(lockcheck_scoped_unlock_), unused)) =          \
+            lockcheck_scoped_lock_(m)
+#endif
+
 /* Short names, where the project has not defined its own. */
 #ifndef GUARDED_BY
 #define GUARDED_BY(lock) LOCKCHECK_GUARDED_BY(lock)

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_scope: locks reached through local variables. A pointer local set
+ * once from a lock's address stands for that lock (`pthread_mutex_t *m =
+ * &s->mu; pthread_mutex_lock(m);` takes s->mu). A variable declared with
+ * __attribute__((cleanup(fn))) runs fn(&var) whenever its scope is left:
+ * at the end of the block, and at a return, break or continue that leaves
+ * it; what fn does to locks comes from its rules entry, its annotations or
+ * its inferred contract. This is how scoped-lock macros (LOCKCHECK_SCOPED_LOCK,
+ * hand-written guards) are followed. LIMIT: a goto out of the scope does
+ * not run the cleanups. */
+#include <ctype.h>
+#include <string.h>
+
+#include "arena.h"
+#include "cfg_build.h"
+#include "contract.h"
+#include "lockexpr.h"
+
+/* The expression a pointer local is set from, seen through parentheses,
+ * casts, a comma (`(lock(m), m)`) and calls that return their argument
+ * (RETURN_CAPABILITY); a null cursor if it is something else. */
+static CXCursor aliased_value(struct builder *b, CXCursor v)
+{
+    for (int depth = 0; depth < 8; depth++) {
+        v = parse_peel(v);
+        enum CXCursorKind k = clang_getCursorKind(v);
+        size_t base = b->kids.n;
+        unsigned n = (k == CXCursor_BinaryOperator || k == CXCursor_CallExpr)
+                         ? parse_children(v, &b->kids) : 0;
+        CXCursor next = clang_getNullCursor();
+        if (k == CXCursor_BinaryOperator && n == 2 &&
+            clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_Comma) {
+            next = b->kids.v[base + 1];
+        } else if (k == CXCursor_CallExpr) {
+            CXCursor fn = clang_getCursorReferenced(v);
+            const struct contract *c = clang_getCursorKind(fn) == CXCursor_FunctionDecl
+                                           ? contract_of(b->t, fn) : NULL;
+            if (c && c->returns_arg >= 0 && c->returns_arg < clang_Cursor_getNumArguments(v))
+                next = clang_Cursor_getArgument(v, (unsigned)c->returns_arg);
+        } else if (k == CXCursor_UnaryOperator || k == CXCursor_MemberRefExpr ||
+                   k == CXCursor_DeclRefExpr || k == CXCursor_ArraySubscriptExpr) {
+            b->kids.n = base;
+            return v;
+        }
+        b->kids.n = base;
+        if (clang_Cursor_isNull(next))
+            return next;
+        v = next;
+    }
+    return clang_getNullCursor();
+}
+
+void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(var));
+    if (t.kind != CXType_Pointer)
+        return;
+    const char *name = parse_spelling(b->a, var);
+    void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
+    value = aliased_value(b, value);
+    const char *path = !old && !clang_Cursor_isNull(value) ? build_path(b, value) : "";
+    strmap_put(&b->aliases, name, (void *)path); /* "" once set twice */
+}
+
+const char *build_resolve_alias(struct builder *b, const char *key)
+{
+    if (!b->aliases.count)
+        return key;
+    size_t skip = strspn(key, "*(");
+    const char *root = key + skip;
+    size_t len = 0;
+    while (isalnum((unsigned char)root[len]) || root[len] == '_')
+        len++;
+    if (!len)
+        return key;
+    const char *name = arena_strndup(b->a, root, len);
+    const char *path = strmap_get(&b->aliases, name);
+    if (!path || !*path)
+        return key;
+    const char *args[1] = {path};
+    struct diag d;
+    const char *r = lockexpr_parse(b->a, arena_printf(b->a, "%.*s$0%s", (int)skip, key,
+                                                      root + len), args, 1, &d);
+    return r ? r : key;
+}
+
+/* A function of the TU by name (the cleanup attribute names one). */
+static CXCursor function_named(struct builder *b, const char *name)
+{
+    struct cfg_tu *t = b->t;
+    if (!t->functions_by_name.count) {
+        struct cursor_stack st = {0};
+        unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
+        for (unsigned i = 0; i < n; i++) {
+            if (clang_getCursorKind(st.v[i]) != CXCursor_FunctionDecl)
+                continue;
+            CXCursor *c = arena_alloc(t->a, sizeof *c);
+            *c = st.v[i];
+            strmap_put(&t->functions_by_name, parse_spelling(t->a, st.v[i]), c);
+        }
+        free(st.v);
+        if (!t->functions_by_name.count) /* remember that there are none */
+            strmap_put(&t->functions_by_name, "", NULL);
+    }
+    CXCursor *c = strmap_get(&t->functions_by_name, name);
+    return c ? *c : clang_getNullCursor();
+}
+
+/* cleanup(fn): the attribute's name is the token at its spelling location
+ * (in a macro definition, for scoped-lock macros), the function the token
+ * two further on. */
+static CXCursor cleanup_of_attr(struct builder *b, CXCursor attr)
+{
+    CXFile file;
+    unsigned line, col, off;
+    clang_getSpellingLocation(clang_getCursorLocation(attr), &file, &line, &col, &off);
+    if (!file)
+        return clang_getNullCursor();
+    size_t len = 0;
+    const char *text = clang_getFileContents(b->t->tu, file, &len);
+    if (!text || off >= len)
+        return clang_getNullCursor();
+    const char *p = text + off, *end = text + len;
+    size_t n = strspn(p, "_cleanup");
+    if (!((n == 7 && !strncmp(p, "cleanup", 7)) || (n == 11 && !strncmp(p, "__cleanup__", 11))))
+        return clang_getNullCursor();
+    p += n;
+    while (p < end && (*p == ' ' || *p == '('))
+        p++;
+    size_t id = 0;
+    while (p + id < end && (isalnum((unsigned char)p[id]) || p[id] == '_'))
+        id++;
+    return id ? function_named(b, arena_strndup(b->a, p, id)) : clang_getNullCursor();
+}
+
+void build_note_cleanup(struct builder *b, CXCursor var)
+{
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(var, &st);
+    CXCursor fn = clang_getNullCursor();
+    for (unsigned i = 0; i < n && clang_Cursor_isNull(fn); i++)
+        if (clang_isAttribute(clang_getCursorKind(st.v[i])))
+            fn = cleanup_of_attr(b, st.v[i]);
+    free(st.v);
+    if (clang_Cursor_isNull(fn))
+        return;
+    struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var)};
+    VEC_PUSH(b->cleanups, c);
+}
+
+void build_run_cleanups(struct builder *b, size_t keep)
+{
+    for (size_t i = b->cleanups.n; i-- > keep;) {
+        const struct scope_cleanup *c = &b->cleanups.v[i];
+        const char *arg = arena_printf(b->a, "&%s", c->var);
+        build_call_by_name(b, c->fn, parse_spelling(b->a, c->fn), &arg, 1, c->loc);
+    }
+}
