@@ -50,10 +50,11 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
     if (!to->cls)
         return;
     for (unsigned i = 0; i < s->n; i++) {
+        uint8_t bits = s->e[i].bits; /* most entries are released locks: test them first */
+        if (!(bits & LS_HELD) || (bits & ~LS_HELD) || s->e[i].lock == ev->lock)
+            continue;
         const struct cfg_lock *from = &c->g->locks[s->e[i].lock];
-        uint8_t bits = s->e[i].bits;
-        if (!from->cls || s->e[i].lock == ev->lock || !(bits & LS_HELD) || (bits & ~LS_HELD) ||
-            !strcmp(from->cls, to->cls))
+        if (!from->cls || !strcmp(from->cls, to->cls))
             continue;
         if (declared_against(from, to))
             report_declared(c, ev, from, to);
@@ -71,6 +72,11 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
 void check_order(const struct check_ctx *c)
 {
     if (!c->order || c->g->no_analysis || c->r->gave_up)
+        return;
+    unsigned classes = 0; /* an order needs two locks with a class */
+    for (unsigned i = 0; i < c->g->nlocks && classes < 2; i++)
+        classes += c->g->locks[i].cls != NULL;
+    if (classes < 2)
         return;
     struct order_ctx oc = {c};
     struct ls_hooks hooks = {&oc, NULL, NULL, on_state};

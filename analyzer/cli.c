@@ -13,6 +13,7 @@ void cli_help(FILE *out)
     fputs(
         "usage: lockcheck [OPTIONS] FILE... [-- COMPILER_ARGS...]\n"
         "       lockcheck [OPTIONS] -p BUILD_DIR [FILE...]\n"
+        "       lockcheck merge [--format=json|sarif] [-o FILE] REPORT...\n"
         "\n"
         "Checks lock discipline in C: every lock taken is released on every path,\n"
         "no lock is taken twice or released when not held.\n"
@@ -47,6 +48,11 @@ void cli_help(FILE *out)
         "  --write-baseline FILE   record the current findings in FILE\n"
         "  --report-unused-suppressions  report lockcheck-ignore comments that\n"
         "                          suppress nothing, or are malformed\n"
+        "  --cache DIR             keep results in DIR; an unchanged file (and its\n"
+        "                          headers, arguments, rules) is not analysed again\n"
+        "  --shard K/N             analyse only share K of N of the compile database\n"
+        "                          (deterministic and balanced); combine the shards'\n"
+        "                          reports with 'lockcheck merge'\n"
         "  --list-rules            list every rule id with its summary\n"
         "  --explain RULE          explain a rule, with an example and its fix\n"
         "  -h, --help              show this help\n"
@@ -135,6 +141,15 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
         o->baseline = v;
     } else if ((v = option_value(argc, argv, i, "--write-baseline", &missing))) {
         o->write_baseline = v;
+    } else if ((v = option_value(argc, argv, i, "--cache", &missing))) {
+        o->cache = v;
+    } else if ((v = option_value(argc, argv, i, "--shard", &missing))) {
+        char *slash;
+        unsigned long k = strtoul(v, &slash, 10), n = *slash == '/' ? strtoul(slash + 1, NULL, 10) : 0;
+        if (*slash != '/' || !n || !k || k > n || n > 100000)
+            return diag_usage("--shard takes K/N with 1 <= K <= N, not '%s'", v), false;
+        o->shard = (unsigned)k;
+        o->nshards = (unsigned)n;
     } else if ((v = option_value(argc, argv, i, "--config", &missing))) {
         o->config = v;
     } else if ((v = option_value(argc, argv, i, "--disable", &missing))) {
@@ -156,7 +171,12 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
 bool cli_parse(int argc, char **argv, struct lc_options *o)
 {
     memset(o, 0, sizeof *o);
-    for (int i = 1; i < argc; i++) {
+    int first = 1;
+    if (argc > 1 && !strcmp(argv[1], "merge")) {
+        o->merge = true;
+        first = 2;
+    }
+    for (int i = first; i < argc; i++) {
         const char *a = argv[i];
         bool handled;
         if (!strcmp(a, "--")) {
@@ -194,6 +214,8 @@ bool cli_parse(int argc, char **argv, struct lc_options *o)
             push(&o->files, &o->nfiles, a);
     }
     bool standalone = o->help || o->version || o->list_rules || o->explain || o->install_hook;
+    if (o->merge && !o->help && !o->nfiles)
+        return diag_usage("merge needs the reports to combine (JSON or SARIF files)"), false;
     if (!standalone && !o->nfiles && !o->build_dir && !o->staged)
         return diag_usage("no input files (give FILE..., -p BUILD_DIR or --staged)"), false;
     if (o->staged && o->nfiles)

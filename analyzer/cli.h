@@ -34,6 +34,9 @@ struct lc_options {
     const char **disable, **enable;
     size_t ndisable, nenable;
     bool staged, install_hook;
+    const char *cache;          /* --cache DIR */
+    unsigned shard, nshards;    /* --shard K/N: 1-based K, or 0/0 */
+    bool merge;                 /* `lockcheck merge REPORT...` */
 };
 
 /* Returns true on success; on a usage error prints it and returns false.

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cache.h"
 #include "cfg_build.h"
 #include "checks.h"
 #include "lockset.h"
@@ -68,7 +69,7 @@ static void emit_order(void *ctx, const struct order_edge *e)
     collector_order_edge(ctx, e);
 }
 
-static void report_diagnostics(struct run *r, CXTranslationUnit tu, const struct job *j)
+static void report_diagnostics(struct collector *out, CXTranslationUnit tu, const struct job *j)
 {
     unsigned n = clang_getNumDiagnostics(tu), shown = 0;
     struct arena *a = arena_new();
@@ -83,12 +84,12 @@ static void report_diagnostics(struct run *r, CXTranslationUnit tu, const struct
             if (!strcmp(file, j->path))
                 file = j->display;
             const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
-            collector_error(r->c, file, line, col, msg);
+            collector_error(out, file, line, col, msg);
         }
         clang_disposeDiagnostic(d);
     }
     if (shown)
-        collector_error(r->c, j->display, 0, 0,
+        collector_error(out, j->display, 0, 0,
                         arena_printf(a, "%u parse error%s; the functions that parsed were "
                                         "still checked", shown, shown == 1 ? "" : "s"));
     arena_free(a);
@@ -139,7 +140,7 @@ static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n,
  * needs another round); only functions that call this TU's own functions
  * are analysed again once contracts changed, the rest keep their first
  * (and only) analysis. */
-static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job *j)
+static void analyse_functions(struct collector *out, struct cfg_tu *t, const struct job *j)
 {
     CXCursor root = clang_getTranslationUnitCursor(t->tu);
     struct cursor_stack top = {0};
@@ -161,14 +162,12 @@ static void analyse_functions(struct run *r, struct cfg_tu *t, const struct job 
         changed = infer_round(t, top.v, nfns, fns, stale);
     }
     for (unsigned i = 0; i < nfns; i++) {
-        struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, r->c,
+        struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, out,
                                 emit_order};
         checks_run(&ctx);
-        collector_function(r->c, j->display, fns[i].g->function, fns[i].g->loc.line);
+        collector_function(out, j->display, fns[i].g->function, fns[i].g->loc.line);
     }
-    pthread_mutex_lock(&r->c->mu);
-    r->c->functions += nfns;
-    pthread_mutex_unlock(&r->c->mu);
+    out->functions += nfns;
     free(fns);
     free(stale);
     free(top.v);
@@ -257,6 +256,14 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     struct arena *a = arena_new();
     int nargs;
     const char **args = clang_args(a, r, j, &nargs);
+    /* In-memory contents (staged files) have no stable dependencies. */
+    const char *entry = r->o->cache && !j->contents
+                            ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash)
+                            : NULL;
+    if (entry && cache_load(entry, r->c)) {
+        arena_free(a);
+        return;
+    }
     CXTranslationUnit tu = NULL;
     enum CXErrorCode rc = parse(idx, j, args, nargs, &tu);
     if (rc == CXError_Success && tu && retry_args(a, tu, &args, &nargs)) {
@@ -271,7 +278,9 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
         arena_free(a);
         return;
     }
-    report_diagnostics(r, tu, j);
+    struct collector local; /* this TU's results, for the cache and then the run */
+    collector_init(&local);
+    report_diagnostics(&local, tu, j);
     struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000};
     t.main_file = clang_getFile(tu, j->path);
     size_t len = 0;
@@ -279,13 +288,15 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     t.source_len = (unsigned)len;
     if (model_has_macros(r->m) || r->m->functions.count)
         cfg_collect_macros(&t);
-    analyse_functions(r, &t, j);
+    analyse_functions(&local, &t, j);
+    local.files = 1;
+    if (entry)
+        cache_store(entry, tu, &local);
+    collector_merge(r->c, &local);
+    collector_free(&local);
     cfg_tu_free(&t);
     clang_disposeTranslationUnit(tu);
     arena_free(a);
-    pthread_mutex_lock(&r->c->mu);
-    r->c->files++;
-    pthread_mutex_unlock(&r->c->mu);
 }
 
 static void *worker(void *arg)

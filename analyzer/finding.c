@@ -74,6 +74,24 @@ void collector_order_edge(struct collector *c, const struct order_edge *e)
     pthread_mutex_unlock(&c->mu);
 }
 
+void collector_merge(struct collector *dst, const struct collector *src)
+{
+    for (size_t i = 0; i < src->nfindings; i++)
+        finding_collect(dst, &src->findings[i]);
+    for (size_t i = 0; i < src->nerrors; i++)
+        collector_error(dst, src->errors[i].file, src->errors[i].line, src->errors[i].column,
+                        src->errors[i].message);
+    for (size_t i = 0; i < src->nsites; i++)
+        collector_function(dst, src->sites[i].file, src->sites[i].name, src->sites[i].line);
+    for (size_t i = 0; i < src->nedges; i++)
+        collector_order_edge(dst, &src->edges[i]);
+    pthread_mutex_lock(&dst->mu);
+    dst->files += src->files;
+    dst->cached += src->cached;
+    dst->functions += src->functions;
+    pthread_mutex_unlock(&dst->mu);
+}
+
 void collector_filter(struct collector *c, bool (*keep)(const struct finding *, void *), void *ctx)
 {
     size_t j = 0;

@@ -86,6 +86,7 @@ struct collector {
     struct order_edge *edges;
     size_t nedges, edges_cap;
     unsigned long functions, files;
+    unsigned long cached; /* files whose results came from the cache */
 };
 
 void collector_init(struct collector *c);
@@ -95,6 +96,8 @@ void collector_error(struct collector *c, const char *file, unsigned line, unsig
                      const char *message);
 void collector_function(struct collector *c, const char *file, const char *name, unsigned line);
 void collector_order_edge(struct collector *c, const struct order_edge *e);
+/* Copies everything src holds into dst (counts added). */
+void collector_merge(struct collector *dst, const struct collector *src);
 /* Removes findings for which keep() is false (disabled rules, baseline). */
 void collector_filter(struct collector *c, bool (*keep)(const struct finding *, void *), void *ctx);
 /* Sorts findings by file, line, column, rule, message and drops exact

@@ -3,8 +3,10 @@
  * suppressions, baseline -> report -> exit code. The only place that
  * decides the exit status: 0 clean, 1 findings, 2 bad input or usage,
  * 3 internal error. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -18,6 +20,7 @@
 #include "explain.h"
 #include "finding.h"
 #include "lockorder.h"
+#include "merge.h"
 #include "output.h"
 #include "report.h"
 #include "rules.h"
@@ -84,6 +87,52 @@ static bool load_rules(struct run_state *s)
     return true;
 }
 
+/* LPT: the biggest files first, each to the least loaded shard, so shards
+ * take about equally long; ties by path keep it deterministic. */
+struct sized {
+    size_t index;
+    long long size;
+    const char *path;
+};
+
+static int by_size(const void *x, const void *y)
+{
+    const struct sized *a = x, *b = y;
+    if (a->size != b->size)
+        return a->size > b->size ? -1 : 1;
+    return strcmp(a->path, b->path);
+}
+
+static void keep_shard(struct run_state *s)
+{
+    size_t n = s->jobs.n;
+    struct sized *v = xcalloc(n + 1, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        v[i] = (struct sized){i, stat(s->jobs.v[i].path, &st) == 0 ? (long long)st.st_size : 0,
+                              s->jobs.v[i].path};
+    }
+    qsort(v, n, sizeof *v, by_size);
+    long long *load = xcalloc(s->o.nshards, sizeof *load);
+    bool *mine = xcalloc(n + 1, sizeof *mine);
+    for (size_t i = 0; i < n; i++) {
+        unsigned best = 0;
+        for (unsigned k = 1; k < s->o.nshards; k++)
+            if (load[k] < load[best])
+                best = k;
+        load[best] += v[i].size + 1;
+        mine[v[i].index] = best + 1 == s->o.shard;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++)
+        if (mine[i])
+            s->jobs.v[j++] = s->jobs.v[i];
+    s->jobs.n = j;
+    free(v);
+    free(load);
+    free(mine);
+}
+
 static bool make_jobs(struct run_state *s)
 {
     struct diag d;
@@ -107,6 +156,8 @@ static bool make_jobs(struct run_state *s)
         if (s->o.nfiles || !config_excluded(&s->cfg, all.v[i].display, all.v[i].path))
             job_list_push(&s->jobs, all.v[i]);
     job_list_free(&all);
+    if (s->o.nshards)
+        keep_shard(s);
     return true;
 }
 
@@ -222,10 +273,53 @@ static int standalone(struct run_state *s)
     return 0;
 }
 
+/* `lockcheck merge`: shard reports -> one report. */
+static int merge(struct run_state *s)
+{
+    struct diag d;
+    const char *const *files = s->o.files;
+    if (merge_is_sarif(files[0])) {
+        struct output out;
+        if (!output_open(&out, s->o.output, &d))
+            return fail(&d), 2;
+        if (!merge_sarif(files, s->o.nfiles, out.f, &d)) {
+            output_abandon(&out);
+            return fail(&d), 2;
+        }
+        return output_commit(&out, &d) ? 0 : (fail(&d), 2);
+    }
+    struct collector c;
+    collector_init(&c);
+    int status = 2;
+    if (merge_json(s->a, files, s->o.nfiles, &c, &d)) {
+        collector_sort(&c);
+        if (s->o.format == FORMAT_TEXT)
+            s->o.format = FORMAT_JSON; /* a merged report is for machines */
+        status = emit(s, &c, &(struct report_opts){false, true, false, 0, NULL}) ? 0 : 2;
+    } else {
+        fail(&d);
+    }
+    collector_free(&c);
+    return status;
+}
+
+static bool make_cache_dir(const char *dir)
+{
+    if (!dir || mkdir(dir, 0777) == 0 || errno == EEXIST)
+        return true;
+    struct diag d;
+    diag_set(&d, dir, 0, 0, "cannot create the cache folder: %s", strerror(errno));
+    return fail(&d);
+}
+
 static int run(struct run_state *s)
 {
     if (s->o.help || s->o.version || s->o.list_rules || s->o.explain || s->o.install_hook)
         return standalone(s);
+    if (s->o.merge)
+        return merge(s);
+    if (!make_cache_dir(s->o.cache))
+        return 2;
     if (!load_config(s) || !load_rules(s) || !make_jobs(s))
         return 2;
     struct collector c;

@@ -72,6 +72,7 @@ struct model {
     struct guard_rule *guards;
     unsigned nguards, guards_cap;
     unsigned nrulesets;
+    unsigned long long hash; /* of every rules text loaded, for the cache */
 };
 
 const struct lock_rule *model_function(const struct model *m, const char *name);

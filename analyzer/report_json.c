@@ -64,8 +64,9 @@ bool report_json(FILE *out, const struct collector *c, const struct report_opts 
     json_object_set_new(root, "findings", findings);
     json_object_set_new(root, "errors", errors);
     json_object_set_new(root, "stats",
-                        json_pack("{s:I, s:I, s:f}", "files", (json_int_t)c->files, "functions",
-                                  (json_int_t)c->functions, "seconds", ro->seconds));
+                        json_pack("{s:I, s:I, s:I, s:f}", "files", (json_int_t)c->files,
+                                  "functions", (json_int_t)c->functions, "cached",
+                                  (json_int_t)c->cached, "seconds", ro->seconds));
     int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', out);
     json_decref(root);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "cache.h"
 #include "jsonpos.h"
 #include "lockexpr.h"
 
@@ -294,6 +295,7 @@ bool rules_load_text(struct arena *a, struct model *m, const char *name, const c
                         (unsigned)(err.column > 0 ? err.column : 0), "invalid JSON: %s",
                         err.text);
     struct loader ld = {a, m, arena_strdup(a, name), text, len, d, {0}};
+    m->hash = cache_hash(m->hash ? m->hash : 1469598103934665603ull, text, len);
     bool ok = read_root(&ld, root);
     json_decref(root);
     strmap_free(&ld.seen);

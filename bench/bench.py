@@ -17,6 +17,7 @@ from other users of the machine spreads over all of them.
 """
 import argparse
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -369,20 +370,26 @@ def plot(inputs, out):
             f.write(f"{k} {s['floor']['wall']} {s['tsa']['wall']} {s['lockcheck']['wall']} "
                     f"{s['floor']['cpu']} {s['tsa']['cpu']} {s['lockcheck']['cpu']}\n")
     script = f"""
-set terminal pngcairo size 900,560 font ",11"
+set terminal pngcairo size 1200,520 font ",11"
 set output "{os.path.join(out, 'branches.png')}"
-set title "branches family: one function, K sequential ifs under a lock (2^K paths)"
+set multiplot layout 1,2 title "branches family: one function, K sequential ifs under a lock (2^K paths); medians of the timed runs"
 set xlabel "K"
-set ylabel "median wall time (ms)"
 set logscale x 2
 set xrange [6:170]
 set xtics ("8" 8, "16" 16, "32" 32, "64" 64, "128" 128)
 set yrange [0:*]
 set key bottom right box opaque
 set grid
+set title "wall time"
+set ylabel "ms"
 plot "{dat}" using 1:($2*1000) with linespoints lw 2 pt 7 title "clang-19 -fsyntax-only", \\
      "{dat}" using 1:($3*1000) with linespoints lw 2 pt 5 title "clang-19 -fsyntax-only -Wthread-safety", \\
      "{dat}" using 1:($4*1000) with linespoints lw 2 pt 9 title "lockcheck"
+set title "CPU time (user+sys)"
+plot "{dat}" using 1:($5*1000) with linespoints lw 2 pt 7 title "clang-19 -fsyntax-only", \\
+     "{dat}" using 1:($6*1000) with linespoints lw 2 pt 5 title "clang-19 -fsyntax-only -Wthread-safety", \\
+     "{dat}" using 1:($7*1000) with linespoints lw 2 pt 9 title "lockcheck"
+unset multiplot
 """
     subprocess.run(["gnuplot"], input=script, text=True, check=True)
     return True
@@ -418,7 +425,9 @@ def main():
     meta["lockcheck_version"] = subprocess.run([lc, "--version"], capture_output=True, text=True).stdout.split()[-1]
     g = subprocess.run(["git", "-C", os.path.dirname(HERE), "describe", "--always", "--dirty"],
                        capture_output=True, text=True)
-    meta["commit"] = "commit " + (g.stdout.strip() or "unknown")
+    with open(lc, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:12]
+    meta["commit"] = f"tree at commit {g.stdout.strip() or 'unknown'}, binary sha256 {digest}"
     meta["clang"] = subprocess.run([CLANG, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     meta["load_before"] = open("/proc/loadavg").read().split()[0]
 

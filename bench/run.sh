@@ -11,7 +11,8 @@
 #   -j N         parallelism of every tool (default 2)
 #   --keep       keep the temporary folder (generated inputs, command lists)
 #
-# Environment: LOCKCHECK (default build/lockcheck, built if missing), CC.
+# Environment: LOCKCHECK (default build/lockcheck, built if missing),
+# LOCKCHECK_RULES_DIR (default rules/), CC. Both are copied before the first run.
 # See bench/README.md for what the numbers mean.
 set -eu
 
@@ -46,5 +47,10 @@ llvm_prefix=$(llvm-config-19 --prefix 2>/dev/null || echo /usr/lib/llvm-19)
 ${CC:-cc} -O2 -std=c11 -I"$llvm_prefix/include" -o "$tmpbin/bareparse" "$here/bareparse.c" \
     -L"$llvm_prefix/lib" -Wl,-rpath,"$llvm_prefix/lib" -lclang -pthread
 
-python3 "$here/bench.py" --lockcheck "$lockcheck" --bareparse "$tmpbin/bareparse" \
+# Snapshot lockcheck and its rules: the tree may be rebuilt while the benchmark runs.
+cp "$lockcheck" "$tmpbin/lockcheck"
+cp -r "${LOCKCHECK_RULES_DIR:-$root/rules}" "$tmpbin/rules"
+export LOCKCHECK_RULES_DIR="$tmpbin/rules"
+
+python3 "$here/bench.py" --lockcheck "$tmpbin/lockcheck" --bareparse "$tmpbin/bareparse" \
     --command "bench/run.sh $*" "$@"

@@ -323,6 +323,69 @@ interrupt)
         python3 -c "import json; json.load(open('$TMP/out.json'))" || fail "corrupt output"
     fi
     [ -z "$(ls "$TMP" | grep 'out.json.tmp')" ] || fail "temporary file left behind" ;;
+cache)
+    mkdir -p "$TMP/p"
+    printf '#define LIMIT 10\n' > "$TMP/p/limits.h"
+    printf '#include <pthread.h>\n#include "limits.h"\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x > LIMIT) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/p/a.c"
+    cp "$FIX/cfg/if_else_ok.c" "$TMP/p/b.c"
+    cd "$TMP/p"
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json a.c b.c
+    json_check "doc['stats']['cached'] == 0 and len(doc['findings']) == 1"
+    cp "$TMP/out" "$TMP/first.json"
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json a.c b.c
+    json_check "doc['stats']['cached'] == 2 and doc['stats']['files'] == 2"
+    python3 -c "
+import json
+a = json.load(open('$TMP/first.json')); b = json.load(open('$TMP/out'))
+assert a['findings'] == b['findings'], 'cached findings differ'" || fail "cached findings differ"
+    # A header changes: that TU is analysed again.
+    printf '#define LIMIT 10\n/* edited */\n' > "$TMP/p/limits.h"
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json a.c b.c
+    json_check "doc['stats']['cached'] == 1"
+    # A corrupt entry is ignored, not trusted.
+    for e in "$TMP/cache"/*.json; do printf '{"version": "0.1.0", "deps": [' > "$e"; done
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json a.c b.c
+    json_check "doc['stats']['cached'] == 0 and len(doc['findings']) == 1"
+    # Different arguments, different entry.
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json a.c b.c -- -DOTHER
+    json_check "doc['stats']['cached'] == 0" ;;
+shard-merge)
+    files=$(find "$FIX/basic" "$FIX/cfg" -name '*.c' | sort)
+    # shellcheck disable=SC2086
+    "$LC" --format=json $files > "$TMP/all.json"
+    for k in 1 2 3; do
+        # shellcheck disable=SC2086
+        "$LC" --shard $k/3 --format=json $files > "$TMP/s$k.json"
+        # shellcheck disable=SC2086
+        "$LC" --shard $k/3 --format=sarif $files > "$TMP/s$k.sarif"
+    done
+    python3 - "$TMP" <<'PY' || fail "shards do not partition the inputs"
+import json, sys
+t = sys.argv[1]
+n = [json.load(open(f"{t}/s{k}.json"))['stats']['files'] for k in (1, 2, 3)]
+total = json.load(open(f"{t}/all.json"))['stats']['files']
+assert sum(n) == total and min(n) > 0, (n, total)
+PY
+    expect_status 0 "$LC" merge -o "$TMP/merged.json" "$TMP/s1.json" "$TMP/s2.json" "$TMP/s3.json" "$TMP/s2.json"
+    python3 - "$TMP" <<'PY' || fail "merged report differs from the whole run"
+import json, sys
+t = sys.argv[1]
+key = lambda f: (f['file'], f['line'], f['column'], f['rule'], f['message'])
+a = sorted(map(key, json.load(open(f"{t}/all.json"))['findings']))
+m = json.load(open(f"{t}/merged.json"))
+assert sorted(map(key, m['findings'])) == a
+assert [key(f) for f in m['findings']] == a, 'not sorted'
+PY
+    expect_status 0 "$LC" merge "$TMP/s1.sarif" "$TMP/s2.sarif" "$TMP/s3.sarif" "$TMP/s1.sarif"
+    python3 - "$TMP" <<'PY' || fail "merged SARIF is wrong"
+import json, sys
+t = sys.argv[1]
+n = len(json.load(open(f"{t}/all.json"))['findings'])
+m = json.load(open(f"{t}/out"))
+assert len(m['runs']) == 1 and len(m['runs'][0]['results']) == n, (len(m['runs'][0]['results']), n)
+PY
+    expect_status 2 "$LC" --shard 4/3 x.c
+    expect_status 2 "$LC" merge "$FIX/cfg/if_else_ok.c" ;;
 *)
     fail "unknown case" ;;
 esac
