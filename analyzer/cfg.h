@@ -26,6 +26,8 @@ enum cfg_event_kind {
     EV_EXCLUDE,   /* must not be held here (a callee takes it itself) */
     EV_ASSERT,    /* held from here on (asserted at run time) */
     EV_ACCESS,    /* guarded data is read or written; `lock` guards it */
+    EV_FACT,      /* a local flag is set to a constant: condition key `lock`
+                     is known to be `write` (true/false) from here */
     EV_KILL_VAR,  /* a local variable is overwritten: forget what it held */
     EV_EXIT,      /* the function returns here (return, or end of body) */
     EV_NORETURN,  /* a call that never returns; the path ends */

@@ -358,6 +358,8 @@ static void build_decl(struct builder *b, CXCursor s)
             build_expr(b, init);
             b->pending_result_var = -1;
             build_note_alias(b, d, init, true);
+            build_flag_fact(b, parse_spelling(b->a, d), build_var_id(b, d, true), init,
+                            parse_cursor_loc(d));
             break;
         }
         b->kids.n = vbase;

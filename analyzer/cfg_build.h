@@ -135,6 +135,9 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
 /* Matches a rules macro use exactly covering c; emits its events. */
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);
+/* `flag = 1;`: the branch value "flag" is known from here on. */
+void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
+                     struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
 /* Guarded data: emits an access event if c (a MemberRefExpr or

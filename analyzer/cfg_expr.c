@@ -566,6 +566,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
         if (!b->events.n || b->events.v[b->events.n - 1].result_var != var ||
             b->events.v[b->events.n - 1].kind != EV_ACQUIRE)
             build_event(b, ev);
+        build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
     }
 }
 
@@ -817,6 +818,17 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
         cc->try_event = b->last_lock_event;
 }
 
+static int intern_key(struct builder *b, const char *text, int var)
+{
+    void *id = strmap_get(&b->keys, text);
+    if (!id) {
+        VEC_PUSH(b->key_var, var);
+        id = (void *)(uintptr_t)b->key_var.n;
+        strmap_put(&b->keys, text, id);
+    }
+    return (int)(uintptr_t)id - 1;
+}
+
 /* The value a condition tests, as a key shared by every branch on the same
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
  * keys: they may answer differently each time. */
@@ -841,14 +853,20 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     const char *text = build_path(b, v);
     if (!text || strstr(text, "()"))
         return;
-    void *id = strmap_get(&b->keys, text);
-    if (!id) {
-        int var = b->path_local_root ? b->path_root_var : -1;
-        VEC_PUSH(b->key_var, var);
-        id = (void *)(uintptr_t)b->key_var.n;
-        strmap_put(&b->keys, text, id);
-    }
-    cc->key = (int)(uintptr_t)id - 1;
+    cc->key = intern_key(b, text, b->path_local_root ? b->path_root_var : -1);
+}
+
+/* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`
+ * later) correlate like branches on the same value. */
+void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
+                     struct cfg_loc loc)
+{
+    long v;
+    if (var < 0 || !parse_int_constant(value, &v))
+        return;
+    struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),
+                           .write = v != 0, .result_var = -1, .loc = loc};
+    build_event(b, ev);
 }
 
 static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)

@@ -122,6 +122,21 @@ static void kill_var(const struct cfg *g, struct work *w, int var)
     w->nf = j;
 }
 
+static void set_fact(struct work *w, int key, bool value)
+{
+    for (unsigned i = 0; i < w->nf; i++) {
+        if (w->f[i].key == key) {
+            w->f[i].value = value;
+            return;
+        }
+    }
+    if (w->nf == LS_MAX_FACTS) { /* forget the oldest */
+        memmove(w->f, w->f + 1, (LS_MAX_FACTS - 1) * sizeof *w->f);
+        w->nf--;
+    }
+    w->f[w->nf++] = (struct ls_fact){key, value};
+}
+
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
                      const struct ls_hooks *h)
 {
@@ -188,6 +203,9 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         break;
     case EV_KILL_VAR:
         kill_var(g, w, (int)ev->lock);
+        break;
+    case EV_FACT:
+        set_fact(w, (int)ev->lock, ev->write);
         break;
     case EV_EXIT:
         if (h && h->on_exit) {
