@@ -53,6 +53,11 @@ void cli_help(FILE *out)
         "  --shard K/N             analyse only share K of N of the compile database\n"
         "                          (deterministic and balanced); combine the shards'\n"
         "                          reports with 'lockcheck merge'\n"
+        "  --cross-tu              first infer the lock contracts of every file's\n"
+        "                          functions, then check each file with all of them\n"
+        "                          (parses everything twice)\n"
+        "  --write-summaries FILE  write the inferred contracts as a rules file, for\n"
+        "                          --rules in later runs (pre-commit on one file)\n"
         "  --list-rules            list every rule id with its summary\n"
         "  --explain RULE          explain a rule, with an example and its fix\n"
         "  -h, --help              show this help\n"
@@ -141,6 +146,8 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
         o->baseline = v;
     } else if ((v = option_value(argc, argv, i, "--write-baseline", &missing))) {
         o->write_baseline = v;
+    } else if ((v = option_value(argc, argv, i, "--write-summaries", &missing))) {
+        o->write_summaries = v;
     } else if ((v = option_value(argc, argv, i, "--cache", &missing))) {
         o->cache = v;
     } else if ((v = option_value(argc, argv, i, "--shard", &missing))) {
@@ -206,6 +213,8 @@ bool cli_parse(int argc, char **argv, struct lc_options *o)
             o->no_config = true;
         else if (!strcmp(a, "--staged"))
             o->staged = true;
+        else if (!strcmp(a, "--cross-tu"))
+            o->cross_tu = true;
         else if (!strcmp(a, "--install-hook"))
             o->install_hook = true;
         else if (a[0] == '-' && a[1] != '\0')

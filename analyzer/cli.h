@@ -37,6 +37,8 @@ struct lc_options {
     const char *cache;          /* --cache DIR */
     unsigned shard, nshards;    /* --shard K/N: 1-based K, or 0/0 */
     bool merge;                 /* `lockcheck merge REPORT...` */
+    bool cross_tu;              /* first pass: contracts of every file's functions */
+    const char *write_summaries;
 };
 
 /* Returns true on success; on a usage error prints it and returns false.

@@ -29,8 +29,41 @@ struct run {
     const struct model *m;
     const struct job_list *jobs;
     struct collector *c;
+    struct summary_sink *sink;
+    bool infer_only;
     atomic_size_t next;
 };
+
+void summary_sink_init(struct summary_sink *s)
+{
+    memset(s, 0, sizeof *s);
+    pthread_mutex_init(&s->mu, NULL);
+    s->a = arena_new();
+}
+
+void summary_sink_free(struct summary_sink *s)
+{
+    pthread_mutex_destroy(&s->mu);
+    strmap_free(&s->rules);
+    arena_free(s->a);
+}
+
+/* Copies a TU's inferred rule into the run's sink (first one wins). */
+static void sink_put(struct summary_sink *s, const struct lock_rule *r)
+{
+    pthread_mutex_lock(&s->mu);
+    if (!strmap_get(&s->rules, r->name)) {
+        struct lock_rule *c = arena_alloc(s->a, sizeof *c);
+        *c = *r;
+        c->name = arena_strdup(s->a, r->name);
+        c->origin = "inferred in another file";
+        for (unsigned i = 0; i < c->neffects; i++)
+            if (c->effects[i].target.expr)
+                c->effects[i].target.expr = arena_strdup(s->a, c->effects[i].target.expr);
+        strmap_put(&s->rules, c->name, c);
+    }
+    pthread_mutex_unlock(&s->mu);
+}
 
 unsigned driver_default_jobs(void)
 {
@@ -140,7 +173,8 @@ static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n,
  * needs another round); only functions that call this TU's own functions
  * are analysed again once contracts changed, the rest keep their first
  * (and only) analysis. */
-static void analyse_functions(struct collector *out, struct cfg_tu *t, const struct job *j)
+static void analyse_functions(struct run *r, struct collector *out, struct cfg_tu *t,
+                              const struct job *j)
 {
     CXCursor root = clang_getTranslationUnitCursor(t->tu);
     struct cursor_stack top = {0};
@@ -161,7 +195,12 @@ static void analyse_functions(struct collector *out, struct cfg_tu *t, const str
             stale[i] = fns[i].g->calls_local;
         changed = infer_round(t, top.v, nfns, fns, stale);
     }
-    for (unsigned i = 0; i < nfns; i++) {
+    for (unsigned i = 0; i < nfns && r->sink; i++) {
+        const struct lock_rule *rule = strmap_get(&t->summaries, fns[i].g->function);
+        if (rule && clang_Cursor_getStorageClass(top.v[i]) != CX_SC_Static)
+            sink_put(r->sink, rule);
+    }
+    for (unsigned i = 0; i < nfns && !r->infer_only; i++) {
         struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, out,
                                 emit_order};
         checks_run(&ctx);
@@ -260,7 +299,7 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     const char *entry = r->o->cache && !j->contents
                             ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash)
                             : NULL;
-    if (entry && cache_load(entry, r->c)) {
+    if (entry && !r->sink && cache_load(entry, r->c)) {
         arena_free(a);
         return;
     }
@@ -288,9 +327,9 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     t.source_len = (unsigned)len;
     if (model_has_macros(r->m) || r->m->functions.count)
         cfg_collect_macros(&t);
-    analyse_functions(&local, &t, j);
+    analyse_functions(r, &local, &t, j);
     local.files = 1;
-    if (entry)
+    if (entry && !r->infer_only)
         cache_store(entry, tu, &local);
     collector_merge(r->c, &local);
     collector_free(&local);
@@ -314,9 +353,9 @@ static void *worker(void *arg)
 }
 
 void driver_run(const struct lc_options *o, const struct model *m, const struct job_list *jobs,
-                struct collector *c)
+                struct collector *c, struct summary_sink *sink, bool infer_only)
 {
-    struct run r = {o, m, jobs, c, 0};
+    struct run r = {o, m, jobs, c, sink, infer_only, 0};
     unsigned n = o->jobs ? o->jobs : driver_default_jobs();
     if (n > jobs->n)
         n = jobs->n ? (unsigned)jobs->n : 1;

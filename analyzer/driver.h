@@ -11,10 +11,22 @@
 #include "finding.h"
 #include "model.h"
 
+/* Contracts inferred for the functions other files can call (not static),
+ * gathered over a run: a rules entry each, in the sink's arena. */
+struct summary_sink {
+    pthread_mutex_t mu;
+    struct arena *a;
+    struct strmap rules; /* name -> struct lock_rule */
+};
+
+void summary_sink_init(struct summary_sink *s);
+void summary_sink_free(struct summary_sink *s);
+
 /* Runs every job; returns after all workers are done. The collector holds
- * the results (unsorted). */
+ * the results (unsorted). With a sink, inferred contracts go there too; with
+ * infer_only, nothing is checked (the first pass of --cross-tu). */
 void driver_run(const struct lc_options *o, const struct model *m, const struct job_list *jobs,
-                struct collector *c);
+                struct collector *c, struct summary_sink *sink, bool infer_only);
 
 /* Number of online processors (at least 1). */
 unsigned driver_default_jobs(void);

@@ -303,6 +303,21 @@ static int merge(struct run_state *s)
     return status;
 }
 
+/* --cross-tu: a first pass infers the contracts of every file's functions;
+ * they join the model where no rules entry describes the function. */
+static void learn_contracts(struct run_state *s, struct summary_sink *sink)
+{
+    struct collector first;
+    collector_init(&first);
+    driver_run(&s->o, &s->m, &s->jobs, &first, sink, true);
+    collector_free(&first);
+    for (size_t i = 0; i < sink->rules.cap; i++) {
+        const char *name = sink->rules.keys[i];
+        if (name && !model_function(&s->m, name))
+            strmap_put(&s->m.functions, name, sink->rules.values[i]);
+    }
+}
+
 static bool make_cache_dir(const char *dir)
 {
     if (!dir || mkdir(dir, 0777) == 0 || errno == EEXIST)
@@ -325,9 +340,23 @@ static int run(struct run_state *s)
     struct collector c;
     collector_init(&c);
     double start = now();
-    driver_run(&s->o, &s->m, &s->jobs, &c);
+    struct summary_sink sink;
+    bool summaries = s->o.cross_tu || s->o.write_summaries;
+    if (summaries)
+        summary_sink_init(&sink);
+    if (s->o.cross_tu)
+        learn_contracts(s, &sink);
+    driver_run(&s->o, &s->m, &s->jobs, &c, summaries ? &sink : NULL, false);
+    struct diag d;
+    bool written = !s->o.write_summaries || rules_write(s->o.write_summaries, &sink.rules, &d);
+    if (!written)
+        fail(&d);
+    if (summaries)
+        summary_sink_free(&sink);
     lockorder_report(&c);
     int status = report(s, &c, now() - start);
+    if (!written)
+        status = 2;
     collector_free(&c);
     return status;
 }

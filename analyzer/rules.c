@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "cache.h"
+#include "output.h"
 #include "jsonpos.h"
 #include "lockexpr.h"
 
@@ -355,6 +356,62 @@ static bool load_dir(struct arena *a, struct model *m, const char *path, struct 
     for (size_t i = 0; i < n && ok; i++)
         ok = load_file(a, m, names[i], d);
     free(names);
+    return ok;
+}
+
+static int cmp_rule_names(const void *x, const void *y)
+{
+    return strcmp((*(const struct lock_rule *const *)x)->name,
+                  (*(const struct lock_rule *const *)y)->name);
+}
+
+static json_t *rule_json(const struct lock_rule *r)
+{
+    static const char *const keys[] = {"acquires", "releases", "requires",
+                                       "releases_and_reacquires", NULL, NULL};
+    json_t *o = json_object();
+    json_object_set_new(o, r->is_macro ? "macro" : "function", json_string(r->name));
+    for (unsigned i = 0; i < r->neffects; i++) {
+        const struct lock_effect *e = &r->effects[i];
+        if (e->kind > EFFECT_RELEASE_REACQUIRE || json_object_get(o, keys[e->kind]))
+            continue; /* one target per kind in the file format */
+        json_object_set_new(o, keys[e->kind], e->target.expr ? json_string(e->target.expr)
+                                                             : json_integer(e->target.arg));
+        if (e->kind == EFFECT_ACQUIRE && e->mode == LOCK_SHARED)
+            json_object_set_new(o, "mode", json_string("shared"));
+    }
+    if (r->success != SUCCESS_ALWAYS)
+        json_object_set_new(o, r->is_try ? "succeeds_when" : "fails_unless",
+                            r->success == SUCCESS_NONZERO ? json_string("nonzero")
+                                                          : json_integer(r->success_value));
+    return o;
+}
+
+bool rules_write(const char *path, const struct strmap *rules, struct diag *d)
+{
+    const struct lock_rule **v = xcalloc(rules->count + 1, sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < rules->cap; i++)
+        if (rules->keys[i] && rules->values[i])
+            v[n++] = rules->values[i];
+    if (n)
+        qsort(v, n, sizeof *v, cmp_rule_names);
+    json_t *locks = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(locks, rule_json(v[i]));
+    free(v);
+    json_t *doc = json_pack("{s:s, s:s, s:o}", "name", "summaries", "description",
+                            "lock contracts inferred by lockcheck from the functions' code",
+                            "locks", locks);
+    struct output out;
+    bool ok = output_open(&out, path, d);
+    if (ok) {
+        ok = json_dumpf(doc, out.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+             fputc('\n', out.f) != EOF;
+        ok = ok ? output_commit(&out, d)
+                : (output_abandon(&out), diag_set(d, path, 0, 0, "cannot write the summaries"));
+    }
+    json_decref(doc);
     return ok;
 }
 

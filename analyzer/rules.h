@@ -24,6 +24,10 @@ bool rules_load_path(struct arena *a, struct model *m, const char *path, struct 
 bool rules_load_text(struct arena *a, struct model *m, const char *name,
                      const char *text, size_t len, struct diag *d);
 
+/* Writes rules (name -> struct lock_rule, e.g. inferred contracts) as a
+ * rules file that --rules reads back. Atomic; false with d on failure. */
+bool rules_write(const char *path, const struct strmap *rules, struct diag *d);
+
 /* The folder of the default rules: next to an installed binary
  * (<prefix>/share/lockcheck/rules) or the source tree's rules/. NULL if
  * neither exists. */

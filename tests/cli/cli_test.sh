@@ -386,6 +386,17 @@ assert len(m['runs']) == 1 and len(m['runs'][0]['results']) == n, (len(m['runs']
 PY
     expect_status 2 "$LC" --shard 4/3 x.c
     expect_status 2 "$LC" merge "$FIX/cfg/if_else_ok.c" ;;
+cross-tu)
+    X="$SRC/tests/cli/cross_tu"
+    expect_status 0 "$LC" "$X/lockutil.c" "$X/user.c"   # helpers unknown across files
+    expect_status 1 "$LC" --cross-tu --format=json "$X/lockutil.c" "$X/user.c"
+    json_check "[(f['rule'], f['line']) for f in doc['findings']] == [('missing-release', 8)]"
+    expect_status 0 "$LC" --write-summaries "$TMP/s.json" "$X/lockutil.c"
+    python3 -c "
+import json; d = json.load(open('$TMP/s.json'))
+assert {'function': 'pool_lock', 'acquires': '\$0->mu'} in d['locks'], d" || fail "summaries file"
+    expect_status 1 "$LC" --rules "$TMP/s.json" "$X/user.c"
+    grep -q "user.c:8:9: warning: 'p->mu' is still held" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
 *)
     fail "unknown case" ;;
 esac
