@@ -263,20 +263,34 @@ static const char *macro_like(struct arena *a, const char *msg, const char *pref
  * flow is what matters here, not the value. Returns true to retry. */
 static bool retry_args(struct arena *a, CXTranslationUnit tu, const char ***args, int *nargs)
 {
+    static const char *const kernel_noops[] = {
+        /* sparse and section annotations that a kernel file without its
+         * headers cannot parse, and that mean nothing to locking */
+        "__user", "__iomem", "__rcu", "__force", "__percpu", "__bitwise", "__must_check",
+        "__init", "__exit", "__read_mostly", "__maybe_unused", "__always_unused", "__cold",
+        "__acquire(x)", "__release(x)", "__cond_lock(x,c)=(c)", "likely(x)=(x)",
+        "unlikely(x)=(x)", "noinline_for_stack", "__always_inline=inline", NULL};
     unsigned n = clang_getNumDiagnostics(tu), added = 0;
-    const char **more = arena_alloc(a, ((size_t)*nargs + 257) * sizeof *more);
+    const char **more = arena_alloc(a, ((size_t)*nargs + 300) * sizeof *more);
     memcpy(more, *args, (size_t)*nargs * sizeof *more);
     struct strmap seen = {0};
+    bool kernel = false;
     for (unsigned i = 0; i < n && added < 256; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
         const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
         clang_disposeDiagnostic(d);
+        kernel |= !strncmp(msg, "'linux/", 7) && strstr(msg, "file not found");
         const char *id = macro_like(a, msg, "use of undeclared identifier '");
         if (!id || strmap_get(&seen, id))
             continue;
         strmap_put(&seen, id, (void *)1);
-        more[*nargs + (int)added++] = arena_printf(a, "-D%s=1", id);
+        /* distinct values, so that `case EAGAIN:` and `case EBUSY:` differ */
+        more[*nargs + (int)added] = arena_printf(a, "-D%s=%u", id, 4096 + added);
+        added++;
     }
+    for (unsigned k = 0; kernel && kernel_noops[k]; k++)
+        more[*nargs + (int)added++] = arena_printf(a, "-D%s%s", kernel_noops[k],
+                                                   strchr(kernel_noops[k], '=') ? "" : "=");
     strmap_free(&seen);
     if (!added)
         return false;
