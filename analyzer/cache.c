@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -105,6 +106,19 @@ struct deps {
     json_t *list;
 };
 
+/* Size and modification time: when both are as recorded, the content is
+ * taken as unchanged without reading it; otherwise the content hash decides
+ * (a file touched but not changed still hits). */
+static bool file_stamp(const char *path, json_int_t *size, json_int_t *mtime_ns)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return false;
+    *size = (json_int_t)st.st_size;
+    *mtime_ns = (json_int_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    return true;
+}
+
 static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth, CXClientData data)
 {
     (void)stack;
@@ -113,12 +127,14 @@ static void visit_inclusion(CXFile file, CXSourceLocation *stack, unsigned depth
     CXString name = clang_getFileName(file);
     const char *path = clang_getCString(name);
     uint64_t h;
-    if (path && hash_file(path, &h)) {
+    json_int_t size = 0, mtime = 0;
+    if (path && hash_file(path, &h) && file_stamp(path, &size, &mtime)) {
         char hex[17];
         snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
-        json_array_append_new(d->list, json_pack("[s, s]", path, hex));
+        json_array_append_new(d->list, json_pack("[s, s, I, I]", path, hex, size, mtime));
     } else {
-        json_array_append_new(d->list, json_pack("[s, s]", path ? path : "", "unreadable"));
+        json_array_append_new(d->list, json_pack("[s, s, I, I]", path ? path : "", "unreadable",
+                                                 (json_int_t)-1, (json_int_t)-1));
     }
     clang_disposeString(name);
 }
@@ -131,9 +147,15 @@ static bool deps_unchanged(json_t *deps)
         return false;
     json_array_foreach(deps, i, d) {
         const char *path = NULL, *hex = NULL;
+        json_int_t size, mtime, now_size, now_mtime;
         uint64_t h;
         char now[17];
-        if (json_unpack(d, "[s, s]", &path, &hex) || !hash_file(path, &h))
+        if (json_unpack(d, "[s, s, I, I]", &path, &hex, &size, &mtime) ||
+            !file_stamp(path, &now_size, &now_mtime))
+            return false;
+        if (now_size == size && now_mtime == mtime)
+            continue;
+        if (!hash_file(path, &h))
             return false;
         snprintf(now, sizeof now, "%016llx", (unsigned long long)h);
         if (strcmp(now, hex))
