@@ -309,9 +309,12 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     struct arena *a = arena_new();
     int nargs;
     const char **args = clang_args(a, r, j, &nargs);
-    /* In-memory contents (staged files) have no stable dependencies. */
-    const char *entry = r->o->cache && !j->contents
-                            ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash)
+    /* Staged contents are part of the key: the file on disk may differ. */
+    uint64_t content = j->contents ? cache_hash(1469598103934665603ull, j->contents,
+                                                j->contents_len)
+                                   : 0;
+    const char *entry = r->o->cache
+                            ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash ^ content)
                             : NULL;
     if (entry && !r->sink && cache_load(entry, r->c)) {
         arena_free(a);
