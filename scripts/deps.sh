@@ -2,7 +2,7 @@
 # Installs the Debian/Ubuntu packages lockcheck needs, only those missing.
 # Usage: scripts/deps.sh [extra-package...]
 set -euo pipefail
-pkgs=(cmake make gcc pkg-config libclang-19-dev clang-19 libjansson-dev git python3 "$@")
+pkgs=(cmake make gcc pkg-config libclang-19-dev clang-19 libjansson-dev git python3 valgrind "$@")
 missing=()
 for p in "${pkgs[@]}"; do
     # Tools that may come from elsewhere than Debian (node's npm) count when
