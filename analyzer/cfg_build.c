@@ -175,6 +175,12 @@ static void for_parts(struct builder *b, CXCursor s, size_t base, unsigned n,
         clang_disposeString(sp);
     }
     clang_disposeTokens(b->t->tu, toks, ntoks);
+    /* LIBCLANG: a header written in a macro tokenizes as the macro's own
+     * text elsewhere in the file; those semicolons say nothing here. */
+    unsigned for_begin, for_end;
+    parse_cursor_offsets(s, &for_begin, &for_end);
+    if (found == 2 && (semi[0] < for_begin || semi[1] > body_begin))
+        found = 0;
     for (unsigned i = 0; i + 1 < n; i++) {
         CXCursor c = b->kids.v[base + i];
         unsigned cb, ce;

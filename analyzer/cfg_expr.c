@@ -862,6 +862,13 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
                      struct cfg_loc loc)
 {
     long v;
+    value = parse_peel(value);
+    size_t base = b->kids.n; /* `(unlock(m), 0)`: the value of a comma is its right side */
+    if (clang_getCursorKind(value) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(value) == CXBinaryOperator_Comma &&
+        parse_children(value, &b->kids) == 2)
+        value = b->kids.v[base + 1];
+    b->kids.n = base;
     if (var < 0 || !parse_int_constant(value, &v))
         return;
     struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),

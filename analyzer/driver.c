@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "cache.h"
+#include "cfg_dump.h"
 #include "cfg_build.h"
 #include "checks.h"
 #include "lockset.h"
@@ -200,7 +201,10 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
         if (rule && clang_Cursor_getStorageClass(top.v[i]) != CX_SC_Static)
             sink_put(r->sink, rule);
     }
+    bool dump = getenv("LOCKCHECK_DUMP_CFG") != NULL;
     for (unsigned i = 0; i < nfns && !r->infer_only; i++) {
+        if (dump)
+            cfg_dump(stderr, fns[i].g);
         struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, out,
                                 emit_order};
         checks_run(&ctx);
