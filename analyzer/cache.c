@@ -94,7 +94,7 @@ static bool finding_from(struct arena *a, json_t *o, struct finding *f)
         rule < 0 || rule >= RULE_COUNT)
         return false;
     *f = (struct finding){(enum rule_id)rule, file, (unsigned)line, (unsigned)col, fn, lock, msg,
-                          NULL, 0, NULL, 0, (unsigned)fline, "", false, NULL};
+                          NULL, 0, NULL, 0, (unsigned)fline, "", false, NULL, NULL};
     f->path = notes_from(a, path, &f->npath);
     f->related = notes_from(a, related, &f->nrelated);
     return f->path && f->related;

@@ -26,6 +26,9 @@ enum cfg_event_kind {
     EV_EXCLUDE,   /* must not be held here (a callee takes it itself) */
     EV_ASSERT,    /* held from here on (asserted at run time) */
     EV_ACCESS,    /* guarded data is read or written; `lock` guards it */
+    EV_OBSERVE,   /* unannotated shared data touched (--infer-guards): `data`
+                     names its class, `callee` the prefix its sibling locks
+                     would have ("a->"), or NULL for a global */
     EV_FACT,      /* a local flag is set to a constant: condition key `lock`
                      is known to be `write` (true/false) from here */
     EV_KILL_VAR,  /* a local variable is overwritten: forget what it held */
@@ -41,8 +44,9 @@ struct cfg_event {
     int result_var;       /* local variable the call's result went to, or -1 */
     struct cfg_loc loc;
     const char *callee;   /* name of the call (lock events, noreturn) */
-    /* EV_ACCESS: what is touched, and how */
+    /* EV_ACCESS, EV_OBSERVE: what is touched, and how */
     const char *data;
+    const char *text;  /* EV_OBSERVE: as written */
     bool write;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     enum { RET_NONE, RET_CONST, RET_OTHER } ret;

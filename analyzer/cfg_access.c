@@ -78,6 +78,36 @@ static const char *data_text(struct builder *b, CXCursor c, const char *fallback
     return fallback;
 }
 
+/* --infer-guards: an access to data nobody said is guarded, with what
+ * would name a sibling lock of the same object. Lock objects themselves,
+ * and objects of this function not yet shared, are not data. */
+static void observe(struct builder *b, CXCursor c, CXCursor decl, enum CXCursorKind dk,
+                    enum access_mode mode)
+{
+    const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(decl)));
+    if (strmap_get(&b->t->model->lock_types, type))
+        return; /* the lock itself */
+    const char *cls, *prefix = NULL;
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    if (dk == CXCursor_FieldDecl) {
+        const char *holder = holder_path(b, c);
+        if (!holder || (b->path_local_root && (is_fresh(b, b->path_root_var) || b->path_root_var < 0)))
+            return;
+        CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
+        cls = arena_printf(b->a, "%s.%s", parse_str(b->a, clang_getTypeSpelling(rec)),
+                           parse_spelling(b->a, decl));
+        prefix = lockexpr_member(b->a, holder, "");
+    } else {
+        cls = parse_spelling(b->a, decl);
+    }
+    struct cfg_event ev = {.kind = EV_OBSERVE, .lock = 0, .result_var = -1,
+                           .loc = parse_cursor_loc(c), .data = cls, .callee = prefix,
+                           .text = data_text(b, c, parse_spelling(b->a, decl)),
+                           .write = mode == ACC_WRITE};
+    build_event(b, ev);
+}
+
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee)
 {
     if (mode == ACC_NONE || b->no_access_checks)
@@ -89,6 +119,10 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     const struct guard *g = guard_of(b->t, decl);
     if (g && g->problem) {
         build_bad_annotation(b, g->problem, g->problem_loc, g->problem_file, c);
+        return;
+    }
+    if (!g && !pointee && b->t->observe) {
+        observe(b, c, decl, dk, mode);
         return;
     }
     if (!g || g->pt != pointee)

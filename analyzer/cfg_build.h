@@ -43,6 +43,7 @@ struct cfg_tu {
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
     unsigned max_depth;         /* nesting limit before giving up */
+    bool observe;               /* --infer-guards: record unannotated accesses */
 };
 
 /* Collects the macro uses for cfg_tu.macros (needs the detailed

@@ -6,7 +6,8 @@
 #include "cfg_dump.h"
 
 static const char *const kinds[] = {"acquire", "release", "require", "wait", "exclude",
-                                    "assert", "access", "fact", "kill-var", "exit", "noreturn"};
+                                    "assert", "access", "observe", "fact", "kill-var", "exit",
+                                    "noreturn"};
 
 void cfg_dump(FILE *out, const struct cfg *g)
 {

@@ -29,7 +29,7 @@ static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_
 {
     struct finding f = {rule, c->file, ev->loc.line, ev->loc.column, c->g->function,
                         c->g->locks[ev->lock].display, message, path, npath, NULL, 0,
-                        c->g->loc.line, "", false, NULL};
+                        c->g->loc.line, "", false, NULL, NULL};
     c->emit(c->emit_ctx, &f);
 }
 
@@ -94,7 +94,7 @@ static void report_bad_annotations(const struct check_ctx *c)
         /* At the annotation itself: one finding whichever function met it. */
         struct finding f = {RULE_BAD_ANNOTATION, c->file, p->loc.line, p->loc.column,
                             p->elsewhere ? "" : c->g->function, NULL, p->message, NULL, 0, NULL,
-                            0, c->g->loc.line, "", false, NULL};
+                            0, c->g->loc.line, "", false, NULL, NULL};
         c->emit(c->emit_ctx, &f);
     }
 }

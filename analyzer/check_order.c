@@ -36,7 +36,7 @@ static void report_declared(const struct check_ctx *c, const struct cfg_event *e
                         arena_printf(c->a, "'%s' is acquired while holding '%s', but it is declared "
                                            "to be acquired before it",
                                      taken->display, held->display),
-                        NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL};
+                        NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL, NULL};
     c->emit(c->emit_ctx, &f);
 }
 

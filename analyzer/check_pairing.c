@@ -58,7 +58,7 @@ static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_
 {
     struct finding f = {rule, c->file, at->loc.line, at->loc.column, c->g->function,
                         c->g->locks[lock].display, message, path, npath, related, nrelated,
-                        c->g->loc.line, "", false, NULL};
+                        c->g->loc.line, "", false, NULL, NULL};
     c->emit(c->emit_ctx, &f);
 }
 
@@ -219,7 +219,7 @@ static void report_incomplete(const struct check_ctx *c)
     struct finding f = {RULE_ANALYSIS_INCOMPLETE, c->file, at.line, at.column, c->g->function,
                         NULL, arena_printf(c->a, "analysis of '%s' is incomplete: %s",
                                            c->g->function, why),
-                        NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL};
+                        NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL, NULL};
     c->emit(c->emit_ctx, &f);
 }
 

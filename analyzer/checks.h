@@ -18,10 +18,12 @@ struct check_ctx {
     void *emit_ctx;
     /* Lock order edges, gathered over the whole run (may be NULL). */
     void (*order)(void *emit_ctx, const struct order_edge *e);
+    /* --infer-guards observations (may be NULL). */
+    void (*observe)(void *emit_ctx, const struct observation *o);
 };
 
 /* The check list: CHECK(name) for every check_<name>.c. */
-#define CHECKS_LIST CHECK(pairing) CHECK(guarded) CHECK(order)
+#define CHECKS_LIST CHECK(pairing) CHECK(guarded) CHECK(order) CHECK(observe)
 
 #define CHECK(name) void check_##name(const struct check_ctx *c);
 CHECKS_LIST

@@ -58,6 +58,8 @@ void cli_help(FILE *out)
         "                          (parses everything twice)\n"
         "  --write-summaries FILE  write the inferred contracts as a rules file, for\n"
         "                          --rules in later runs (pre-commit on one file)\n"
+        "  --infer-guards          report accesses to unannotated data made without\n"
+        "                          the lock held in most other places (notes)\n"
         "  --list-rules            list every rule id with its summary\n"
         "  --explain RULE          explain a rule, with an example and its fix\n"
         "  -h, --help              show this help\n"
@@ -215,6 +217,8 @@ bool cli_parse(int argc, char **argv, struct lc_options *o)
             o->staged = true;
         else if (!strcmp(a, "--cross-tu"))
             o->cross_tu = true;
+        else if (!strcmp(a, "--infer-guards"))
+            o->infer_guards = true;
         else if (!strcmp(a, "--install-hook"))
             o->install_hook = true;
         else if (a[0] == '-' && a[1] != '\0')

@@ -39,6 +39,7 @@ struct lc_options {
     bool merge;                 /* `lockcheck merge REPORT...` */
     bool cross_tu;              /* first pass: contracts of every file's functions */
     const char *write_summaries;
+    bool infer_guards;
 };
 
 /* Returns true on success; on a usage error prints it and returns false.

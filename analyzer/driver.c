@@ -103,6 +103,11 @@ static void emit_order(void *ctx, const struct order_edge *e)
     collector_order_edge(ctx, e);
 }
 
+static void emit_observation(void *ctx, const struct observation *o)
+{
+    collector_observation(ctx, o);
+}
+
 static void report_diagnostics(struct collector *out, CXTranslationUnit tu, const struct job *j)
 {
     unsigned n = clang_getNumDiagnostics(tu), shown = 0;
@@ -206,7 +211,7 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
         if (dump)
             cfg_dump(stderr, fns[i].g);
         struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, out,
-                                emit_order};
+                                emit_order, r->o->infer_guards ? emit_observation : NULL};
         checks_run(&ctx);
         collector_function(out, j->display, fns[i].g->function, fns[i].g->loc.line);
     }
@@ -320,7 +325,7 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     const char *entry = r->o->cache
                             ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash ^ content)
                             : NULL;
-    if (entry && !r->sink && cache_load(entry, r->c)) {
+    if (entry && !r->sink && !r->o->infer_guards && cache_load(entry, r->c)) {
         arena_free(a);
         return;
     }
@@ -341,7 +346,8 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     struct collector local; /* this TU's results, for the cache and then the run */
     collector_init(&local);
     report_diagnostics(&local, tu, j);
-    struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000};
+    struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000,
+                       .observe = r->o->infer_guards};
     t.main_file = clang_getFile(tu, j->path);
     size_t len = 0;
     t.source = t.main_file ? clang_getFileContents(tu, t.main_file, &len) : NULL;
@@ -350,7 +356,7 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
         cfg_collect_macros(&t);
     analyse_functions(r, &local, &t, j);
     local.files = 1;
-    if (entry && !r->infer_only)
+    if (entry && !r->infer_only && !r->o->infer_guards)
         cache_store(entry, tu, &local);
     collector_merge(r->c, &local);
     collector_free(&local);

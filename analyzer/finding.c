@@ -43,6 +43,7 @@ void collector_free(struct collector *c)
     free(c->errors);
     free(c->sites);
     free(c->edges);
+    free(c->obs);
 }
 
 void collector_function(struct collector *c, const char *file, const char *name, unsigned line)
@@ -74,6 +75,23 @@ void collector_order_edge(struct collector *c, const struct order_edge *e)
     pthread_mutex_unlock(&c->mu);
 }
 
+void collector_observation(struct collector *c, const struct observation *o)
+{
+    pthread_mutex_lock(&c->mu);
+    if (c->nobs == c->obs_cap) {
+        c->obs_cap = c->obs_cap ? c->obs_cap * 2 : 256;
+        c->obs = xrealloc(c->obs, c->obs_cap * sizeof *c->obs);
+    }
+    struct observation *x = &c->obs[c->nobs++];
+    *x = *o;
+    x->cls = copy(c->a, o->cls);
+    x->held = copy(c->a, o->held);
+    x->file = copy(c->a, o->file);
+    x->function = copy(c->a, o->function);
+    x->text = copy(c->a, o->text);
+    pthread_mutex_unlock(&c->mu);
+}
+
 void collector_merge(struct collector *dst, const struct collector *src)
 {
     for (size_t i = 0; i < src->nfindings; i++)
@@ -85,6 +103,8 @@ void collector_merge(struct collector *dst, const struct collector *src)
         collector_function(dst, src->sites[i].file, src->sites[i].name, src->sites[i].line);
     for (size_t i = 0; i < src->nedges; i++)
         collector_order_edge(dst, &src->edges[i]);
+    for (size_t i = 0; i < src->nobs; i++)
+        collector_observation(dst, &src->obs[i]);
     pthread_mutex_lock(&dst->mu);
     dst->files += src->files;
     dst->cached += src->cached;
@@ -129,6 +149,7 @@ void finding_collect(struct collector *c, const struct finding *f)
     g->message = copy(c->a, f->message);
     g->path = copy_notes(c->a, f->path, f->npath);
     g->related = copy_notes(c->a, f->related, f->nrelated);
+    g->severity = copy(c->a, f->severity);
     pthread_mutex_unlock(&c->mu);
 }
 

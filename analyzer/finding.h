@@ -49,6 +49,7 @@ struct finding {
     char fingerprint[17];
     bool suppressed;            /* by an inline lockcheck-ignore comment */
     const char *suppress_reason;
+    const char *severity;       /* overrides the rule's default, or NULL */
 };
 
 /* Lock `to` taken while `from` is held (by lock class), for lock order. */
@@ -58,6 +59,14 @@ struct order_edge {
     const char *file, *function;
     unsigned line, column;           /* where `to` is acquired */
     unsigned held_line, held_column; /* where `from` was acquired */
+};
+
+/* --infer-guards: one access to unannotated data, and the sibling or global
+ * locks held there ("mu,stats_mu"; "" when none). */
+struct observation {
+    const char *cls, *held, *file, *function, *text;
+    unsigned line, column;
+    bool write;
 };
 
 /* A function analysed (for lockcheck-ignore-function). */
@@ -85,6 +94,8 @@ struct collector {
     size_t nsites, sites_cap;
     struct order_edge *edges;
     size_t nedges, edges_cap;
+    struct observation *obs;
+    size_t nobs, obs_cap;
     unsigned long functions, files;
     unsigned long cached; /* files whose results came from the cache */
 };
@@ -96,6 +107,7 @@ void collector_error(struct collector *c, const char *file, unsigned line, unsig
                      const char *message);
 void collector_function(struct collector *c, const char *file, const char *name, unsigned line);
 void collector_order_edge(struct collector *c, const struct order_edge *e);
+void collector_observation(struct collector *c, const struct observation *o);
 /* Copies everything src holds into dst (counts added). */
 void collector_merge(struct collector *dst, const struct collector *src);
 /* Removes findings for which keep() is false (disabled rules, baseline). */

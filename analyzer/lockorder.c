@@ -66,7 +66,7 @@ static void report(struct collector *c, const struct order_edge *here,
                                      "'%s' is acquired while holding '%s', but %s:%u acquires "
                                      "them in the opposite order (potential deadlock)",
                                      here->to_lock, here->from_lock, there->file, there->line),
-                        path, 2, related, 2, 0, "", false, NULL};
+                        path, 2, related, 2, 0, "", false, NULL, NULL};
     finding_collect(c, &f);
 }
 

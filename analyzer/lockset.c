@@ -207,6 +207,8 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     case EV_FACT:
         set_fact(w, (int)ev->lock, ev->write);
         break;
+    case EV_OBSERVE: /* for --infer-guards, seen through on_state */
+        break;
     case EV_EXIT:
         if (h && h->on_exit) {
             struct ls_state s = {w->e, w->n, w->f, w->nf};

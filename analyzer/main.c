@@ -19,6 +19,7 @@
 #include "driver.h"
 #include "explain.h"
 #include "finding.h"
+#include "guardinfer.h"
 #include "lockorder.h"
 #include "merge.h"
 #include "output.h"
@@ -354,6 +355,7 @@ static int run(struct run_state *s)
     if (summaries)
         summary_sink_free(&sink);
     lockorder_report(&c);
+    guardinfer_report(&c);
     int status = report(s, &c, now() - start);
     if (!written)
         status = 2;

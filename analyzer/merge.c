@@ -43,7 +43,7 @@ static bool read_finding(struct arena *a, json_t *o, struct finding *f)
     if (r == RULE_COUNT)
         return false;
     *f = (struct finding){r, file, (unsigned)line, (unsigned)col, fn, lock, msg, NULL, 0, NULL, 0,
-                          0, "", suppressed != 0, NULL};
+                          0, "", suppressed != 0, NULL, NULL};
     f->path = notes(a, json_object_get(o, "path"), &f->npath);
     f->related = notes(a, json_object_get(o, "related"), &f->nrelated);
     return true;

@@ -21,6 +21,8 @@ struct report_opts {
 
 /* The severity a rule is reported with under these options. */
 const char *report_severity(const struct report_opts *ro, enum rule_id r);
+/* The severity of one finding (its own, else its rule's). */
+const char *report_finding_severity(const struct report_opts *ro, const struct finding *f);
 
 /* clang-style text of the findings that are not suppressed. */
 void report_text(FILE *out, const struct collector *c, const struct report_opts *ro);

@@ -16,7 +16,7 @@ static json_t *finding_json(const struct finding *f, const struct report_opts *r
     const struct rule_info *ri = &finding_rules[f->rule];
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(ri->id));
-    json_object_set_new(o, "severity", json_string(report_severity(ro, f->rule)));
+    json_object_set_new(o, "severity", json_string(report_finding_severity(ro, f)));
     json_object_set_new(o, "file", json_string(f->file));
     json_object_set_new(o, "line", json_integer(f->line));
     json_object_set_new(o, "column", json_integer(f->column));

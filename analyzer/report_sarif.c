@@ -144,7 +144,7 @@ bool report_sarif(FILE *out, const struct collector *c, const struct report_opts
         json_array_append_new(rules, rule_json((enum rule_id)r, report_severity(ro, (enum rule_id)r)));
     for (size_t i = 0; i < c->nfindings; i++)
         json_array_append_new(results, result_json(&c->findings[i],
-                                                   report_severity(ro, c->findings[i].rule), root));
+                                                   report_finding_severity(ro, &c->findings[i]), root));
     char root_uri[PATH_MAX + 16];
     snprintf(root_uri, sizeof root_uri, "file://%s/", strcmp(root, "/") ? root : "");
     json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "lockcheck", "version",

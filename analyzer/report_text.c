@@ -8,6 +8,11 @@
 #include "arena.h"
 #include "report.h"
 
+const char *report_finding_severity(const struct report_opts *ro, const struct finding *f)
+{
+    return f->severity ? f->severity : report_severity(ro, f->rule);
+}
+
 const char *report_severity(const struct report_opts *ro, enum rule_id r)
 {
     if (ro && ro->severity && ro->severity[r])
@@ -82,7 +87,7 @@ static void print_finding(FILE *out, struct source_cache *sc, const struct findi
                           const struct report_opts *ro)
 {
     const struct rule_info *ri = &finding_rules[f->rule];
-    const char *severity = report_severity(ro, f->rule);
+    const char *severity = report_finding_severity(ro, f);
     const char *color = !strcmp(severity, "note")    ? "\033[1;30m"
                         : !strcmp(severity, "error") ? "\033[1;31m"
                                                       : "\033[1;35m";

@@ -165,7 +165,7 @@ static void report_leftovers(struct collector *c, const char *file, struct suppr
             snprintf(msg, sizeof msg, "this lockcheck-ignore comment suppresses nothing");
         struct finding f = {s[k].malformed ? RULE_BAD_ANNOTATION : RULE_UNUSED_SUPPRESSION,
                             file, s[k].line, 1, "", NULL, msg, NULL, 0, NULL, 0, 0, "", false,
-                            NULL};
+                            NULL, NULL};
         finding_collect(c, &f);
     }
 }
