@@ -49,7 +49,7 @@ struct cfg_event {
     const char *text;  /* EV_OBSERVE: as written */
     bool write;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
-    enum { RET_NONE, RET_CONST, RET_OTHER } ret;
+    enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
     long ret_value;       /* RET_CONST: the integer (NULL is 0) */
 };
 

@@ -28,6 +28,24 @@ void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc
     VEC_PUSH(b->problems, p);
 }
 
+void build_note_store(struct builder *b, int var, CXCursor value)
+{
+    if (var < 0)
+        return;
+    if ((size_t)var >= b->nvalues) {
+        size_t n = (size_t)var + 16;
+        b->values = xrealloc(b->values, n * sizeof *b->values);
+        memset(b->values + b->nvalues, 0, (n - b->nvalues) * sizeof *b->values);
+        b->nvalues = n;
+    }
+    struct var_value *v = &b->values[var];
+    long k;
+    if (clang_Cursor_isNull(value) || !parse_int_constant(value, &k) || (v->set && v->value != k))
+        v->varied = true;
+    v->set = true;
+    v->value = k;
+}
+
 void build_mark_fresh(struct builder *b, int var, bool fresh)
 {
     if (var < 0)

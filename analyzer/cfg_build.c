@@ -297,6 +297,14 @@ static void build_return(struct builder *b, CXCursor s)
         CXCursor value = b->kids.v[base];
         build_expr(b, value);
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
+        CXCursor v = parse_peel(value);
+        if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr) {
+            int var = build_var_id(b, v, false); /* resolved when the body is done */
+            if (var >= 0) {
+                ev.ret = RET_VAR;
+                ev.ret_value = var;
+            }
+        }
     }
     b->kids.n = base;
     build_run_cleanups(b, 0); /* every scope is left */
@@ -366,6 +374,7 @@ static void build_decl(struct builder *b, CXCursor s)
             build_note_alias(b, d, init, true);
             build_flag_fact(b, parse_spelling(b->a, d), build_var_id(b, d, true), init,
                             parse_cursor_loc(d));
+            build_note_store(b, build_var_id(b, d, true), init);
             break;
         }
         b->kids.n = vbase;
@@ -444,6 +453,16 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->events = arena_alloc(a, (g->nevents + 1) * sizeof *g->events);
     if (g->nevents)
         memcpy(g->events, b->events.v, g->nevents * sizeof *g->events);
+    /* `return ret;` where ret only ever held one constant returns it. */
+    for (unsigned i = 0; i < g->nevents; i++) {
+        struct cfg_event *ev = &g->events[i];
+        if (ev->kind != EV_EXIT || ev->ret != RET_VAR)
+            continue;
+        size_t var = (size_t)ev->ret_value;
+        bool one = var < b->nvalues && b->values[var].set && !b->values[var].varied;
+        ev->ret = one ? RET_CONST : RET_OTHER;
+        ev->ret_value = one ? b->values[var].value : 0;
+    }
     g->nedges = (unsigned)b->edges.n;
     g->succ = arena_alloc(a, (g->nedges + 1) * sizeof *g->succ);
     g->pred = arena_alloc(a, (g->nedges + 1) * sizeof *g->pred);
@@ -507,6 +526,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->jumps);
     VEC_FREE(b->switches);
     VEC_FREE(b->fresh);
+    free(b->values);
     VEC_FREE(b->problems);
     VEC_FREE(b->cleanups);
     strmap_free(&b->aliases);

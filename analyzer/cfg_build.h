@@ -110,6 +110,10 @@ struct builder {
      * guarded through a pointer). Consumed by the next access. */
     enum access_mode { ACC_READ, ACC_WRITE, ACC_NONE } access_mode, pt_access;
     VEC(bool) fresh;                     /* by var id: object made here, not yet shared */
+    /* by var id: the one constant ever stored in it, for `return ret;`
+     * (set: it has one; varied: anything else was stored) */
+    struct var_value { bool set, varied; long value; } *values;
+    size_t nvalues;
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
@@ -146,6 +150,9 @@ const char *build_path(struct builder *b, CXCursor c);
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);
 /* Marks local variable `var` as holding an object made in this function. */
 void build_mark_fresh(struct builder *b, int var, bool fresh);
+/* A store to local `var` (value: the stored expression, or null when it
+ * is not a plain store). */
+void build_note_store(struct builder *b, int var, CXCursor value);
 /* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
  * only; a second makes it unknown). */
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl);

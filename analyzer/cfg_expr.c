@@ -567,6 +567,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
             b->events.v[b->events.n - 1].kind != EV_ACQUIRE)
             build_event(b, ev);
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
+        build_note_store(b, var, rhs);
     }
 }
 
@@ -616,6 +617,9 @@ static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
     if (parse_children(e, &b->kids) != 1)
         return false;
     if (op == CXUnaryOperator_AddrOf) { /* taking the address is no access */
+        CXCursor target = parse_peel(b->kids.v[base]);
+        if (clang_getCursorKind(target) == CXCursor_DeclRefExpr) /* &rc: anything may be stored */
+            build_note_store(b, build_var_id(b, target, false), clang_getNullCursor());
         build_child(b, base, 0, ACC_NONE, ACC_NONE);
         return true;
     }
@@ -661,6 +665,7 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
         struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
                                .loc = parse_cursor_loc(e)};
         build_event(b, ev);
+        build_note_store(b, var, clang_getNullCursor());
     }
     return true;
 }
