@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
- * Fuzz target: the whole analysis (parse -> cfg -> lockset -> checks) of
- * one in-memory C file with the default rules. The rules are loaded once;
+ * Fuzz target: the whole analysis (parse -> cfg -> lockset -> checks,
+ * contract inference into a summary sink, lock order) of one in-memory C
+ * file with the default rules. The rules are loaded once;
  * LOCKCHECK_FUZZ_RULES=PATH replaces the source tree's rules/. Every
  * input gets a fresh collector, and the findings go through every
  * report emitter (to /dev/null, or with LOCKCHECK_FUZZ_VERBOSE=1 the
@@ -15,6 +16,7 @@
 #include "cli.h"
 #include "driver.h"
 #include "finding.h"
+#include "lockorder.h"
 #include "model.h"
 #include "report.h"
 #include "rules.h"
@@ -70,7 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     struct collector c;
     collector_init(&c);
-    driver_run(&o, &rules_model, &jobs, &c);
+    struct summary_sink summaries;
+    summary_sink_init(&summaries);
+    driver_run(&o, &rules_model, &jobs, &c, &summaries, false);
+    summary_sink_free(&summaries);
+    lockorder_report(&c);
     collector_sort(&c);
     struct report_opts ro = {.summary = true};
     report_text(sink, &c, &ro);

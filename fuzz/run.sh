@@ -8,6 +8,8 @@
 # Environment:
 #   CC          compiler for the build (default clang-19)
 #   BUILD_DIR   build folder (default fuzz/build)
+#   LOCKCHECK_ROOT  source tree whose analyzer/ and rules/ are fuzzed
+#               (default: the one holding this folder)
 #   KEEP_GOING  1: libFuzzer fork mode, which goes on after a crash,
 #               timeout or out-of-memory and saves every reproducer
 #   FUZZ_FLAGS  extra libFuzzer flags, e.g. "-seed=1 -max_len=8192"
@@ -34,9 +36,10 @@ done
 
 build=${BUILD_DIR:-$here/build}
 cc=${CC:-clang-19}
-cmake -S "$here" -B "$build" -DCMAKE_C_COMPILER="$cc" >/dev/null || exit 2
+root=${LOCKCHECK_ROOT:-$(dirname "$here")}
+cmake -S "$here" -B "$build" -DCMAKE_C_COMPILER="$cc" -DLOCKCHECK_ROOT="$root" >/dev/null || exit 2
 for t in $targets; do
-  cmake --build "$build" -j2 --target "fuzz_$t" >/dev/null ||
+  cmake --build "$build" -j2 --target "fuzz_$t" >/dev/null 2>&1 ||
     { cmake --build "$build" -j1 --target "fuzz_$t"; exit 2; }
 done
 
@@ -62,19 +65,22 @@ for t in $targets; do
     set -- "$@" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
   fi
   echo "== fuzz_$t: $seconds s (log: $log)"
-  # shellcheck disable=SC2086
+  before=$(find "$crashes" -type f | wc -l)
+  # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
   "$build/fuzz_$t" "$@" ${FUZZ_FLAGS:-} "$work" "$here/corpus/$t" >"$log" 2>&1
   rc=$?
+  new=$(( $(find "$crashes" -type f | wc -l) - before ))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   [ -n "$execs" ] || execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' "$log" | tail -n 1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+  [ -n "$speed" ] || speed=$(sed -n 's/^#.* exec\/s: \([0-9]*\).*/\1/p' "$log" | tail -n 1)
   found=$(grep -cE '^(==[0-9]+==ERROR|SUMMARY: .*Sanitizer|ALARM: working on the last Unit|==[0-9]+== ERROR: libFuzzer)' "$log")
-  if [ "$rc" -ne 0 ] || [ "$found" -ne 0 ]; then
+  if [ "$rc" -ne 0 ] || [ "$found" -ne 0 ] || [ "$new" -ne 0 ]; then
     failed="$failed $t"
     grep -E '^(SUMMARY|==[0-9]+==ERROR|artifact_prefix|Test unit written|ALARM)' "$log" | head -n 20
   fi
   summary="$summary
-fuzz_$t: exit $rc, ${execs:-?} executions, ${speed:-?} exec/s"
+fuzz_$t: exit $rc, ${execs:-?} executions, ${speed:-?} exec/s, $new new reproducer(s)"
 done
 
 echo "$summary"
