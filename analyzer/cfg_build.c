@@ -563,19 +563,19 @@ static void apply_own_contract(struct builder *b, struct cfg *g, CXCursor fn)
     }
 }
 
-struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn)
+struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
 {
     struct builder b = {0};
     b.t = t;
-    b.a = t->a;
+    b.a = a;
     b.pending_result_var = -1;
     b.last_lock_event = -1;
     b.path_index_var[0] = b.path_index_var[1] = -1;
     b.path_root_var = -1;
     b.access_mode = ACC_READ;
     b.pt_access = ACC_NONE;
-    struct cfg *g = arena_alloc(t->a, sizeof *g);
-    g->function = parse_spelling(t->a, fn);
+    struct cfg *g = arena_alloc(a, sizeof *g);
+    g->function = parse_spelling(a, fn);
     g->loc = parse_cursor_loc(fn);
     g->source = t->source;
     g->source_len = t->source_len;

@@ -51,8 +51,10 @@ struct cfg_tu {
 void cfg_collect_macros(struct cfg_tu *t);
 void cfg_tu_free(struct cfg_tu *t);
 
-/* Builds the CFG of a FunctionDecl that has a body. */
-struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn);
+/* Builds the CFG of a FunctionDecl that has a body, in arena `a` (the
+ * function's own, so that it can go once the function is checked; what
+ * is learnt about the TU goes to t->a). */
+struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a);
 
 /* ---- shared between cfg_build.c and cfg_expr.c ---- */
 

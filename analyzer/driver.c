@@ -144,33 +144,57 @@ static const char *const *param_names(struct arena *a, CXCursor fn, unsigned *n)
     return names;
 }
 
-/* One function's latest analysis. */
+/* One function's latest analysis, in its own arena. */
 struct solved {
+    struct arena *a;
     struct cfg *g;
     struct ls_result res;
+    bool checked;
 };
 
+static void check_one(struct run *r, struct collector *out, const struct job *j, struct solved *f)
+{
+    if (getenv("LOCKCHECK_DUMP_CFG"))
+        cfg_dump(stderr, f->g);
+    struct check_ctx ctx = {f->a, f->g, &f->res, j->display, emit_finding, out, emit_order,
+                            r->o->infer_guards ? emit_observation : NULL};
+    checks_run(&ctx);
+    collector_function(out, j->display, f->g->function, f->g->loc.line);
+    f->checked = true;
+    arena_free(f->a); /* findings were copied out */
+    f->a = NULL;
+}
+
 /* (Re)builds and solves the functions marked stale, infers their
- * contracts, and returns how many contracts changed. */
-static unsigned infer_round(struct cfg_tu *t, const CXCursor *fns, unsigned n,
-                            struct solved *out, const bool *stale)
+ * contracts, and returns how many contracts changed. A function that calls
+ * none of this TU's functions cannot change later: it is checked at once
+ * and its memory goes, so a file of many functions stays small. */
+static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu *t,
+                            const struct job *j, const CXCursor *fns, unsigned n,
+                            struct solved *sv, const bool *stale)
 {
     unsigned changed = 0;
     for (unsigned i = 0; i < n; i++) {
         if (!stale[i])
             continue;
-        struct cfg *g = cfg_build(t, fns[i]);
-        out[i].g = g;
-        lockset_solve(t->a, g, &out[i].res);
+        arena_free(sv[i].a);
+        sv[i].a = arena_new();
+        struct cfg *g = cfg_build(t, fns[i], sv[i].a);
+        sv[i].g = g;
+        lockset_solve(sv[i].a, g, &sv[i].res);
         unsigned nparams;
         const char *const *params = param_names(t->a, fns[i], &nparams);
-        const struct lock_rule *r =
-            summary_rule(t->a, g, summary_facts(t->a, g, &out[i].res), params, nparams);
+        const struct lock_rule *rule =
+            summary_rule(t->a, g, summary_facts(sv[i].a, g, &sv[i].res), params, nparams);
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
-        if (r && (!old || old->neffects != r->neffects)) {
-            strmap_put(&t->summaries, g->function, (void *)r);
+        if (rule && (!old || old->neffects != rule->neffects)) {
+            strmap_put(&t->summaries, rule->name, (void *)rule); /* keys must outlive the CFG */
             changed++;
         }
+        if (r->sink && rule && clang_Cursor_getStorageClass(fns[i]) != CX_SC_Static)
+            sink_put(r->sink, rule);
+        if (!g->calls_local && !r->infer_only)
+            check_one(r, out, j, &sv[i]);
     }
     return changed;
 }
@@ -191,32 +215,23 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
             parse_in_main_file(c, t->main_file))
             top.v[nfns++] = c;
     }
-    struct solved *fns = xcalloc(nfns + 1, sizeof *fns);
+    struct solved *sv = xcalloc(nfns + 1, sizeof *sv);
     bool *stale = xmalloc((nfns + 1) * sizeof *stale);
     for (unsigned i = 0; i < nfns; i++)
         stale[i] = true;
-    unsigned changed = infer_round(t, top.v, nfns, fns, stale);
+    unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, stale);
     for (int round = 0; round < 3 && changed; round++) {
         for (unsigned i = 0; i < nfns; i++)
-            stale[i] = fns[i].g->calls_local;
-        changed = infer_round(t, top.v, nfns, fns, stale);
+            stale[i] = !sv[i].checked && sv[i].g->calls_local;
+        changed = infer_round(r, out, t, j, top.v, nfns, sv, stale);
     }
-    for (unsigned i = 0; i < nfns && r->sink; i++) {
-        const struct lock_rule *rule = strmap_get(&t->summaries, fns[i].g->function);
-        if (rule && clang_Cursor_getStorageClass(top.v[i]) != CX_SC_Static)
-            sink_put(r->sink, rule);
-    }
-    bool dump = getenv("LOCKCHECK_DUMP_CFG") != NULL;
-    for (unsigned i = 0; i < nfns && !r->infer_only; i++) {
-        if (dump)
-            cfg_dump(stderr, fns[i].g);
-        struct check_ctx ctx = {t->a, fns[i].g, &fns[i].res, j->display, emit_finding, out,
-                                emit_order, r->o->infer_guards ? emit_observation : NULL};
-        checks_run(&ctx);
-        collector_function(out, j->display, fns[i].g->function, fns[i].g->loc.line);
+    for (unsigned i = 0; i < nfns; i++) {
+        if (!sv[i].checked && !r->infer_only)
+            check_one(r, out, j, &sv[i]);
+        arena_free(sv[i].a);
     }
     out->functions += nfns;
-    free(fns);
+    free(sv);
     free(stale);
     free(top.v);
 }

@@ -155,7 +155,7 @@ static const char *parameterise(struct arena *a, const char *key, const char *co
     for (unsigned i = 0; i < nparams; i++)
         if (params[i] && strlen(params[i]) == len && !strncmp(root, params[i], len))
             return arena_printf(a, "%.*s$%u%s", (int)skip, key, i, root + len);
-    return key;
+    return arena_strdup(a, key); /* the CFG's strings do not outlive its function */
 }
 
 const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
@@ -169,7 +169,7 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
             continue;
         if (!r) {
             r = arena_alloc(a, sizeof *r);
-            r->name = g->function;
+            r->name = arena_strdup(a, g->function);
             r->origin = "inferred";
         }
         if (r->neffects == MODEL_MAX_EFFECTS)

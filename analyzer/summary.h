@@ -38,7 +38,8 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r);
 
 /* The inferred rule for calls to this function, or NULL when it does
- * nothing to locks its callers can name. params: parameter names. */
+ * nothing to locks its callers can name. params: parameter names. The
+ * rule is wholly in `a` (it outlives the CFG). */
 const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
                                      const struct summary_lock *facts,
                                      const char *const *params, unsigned nparams);
