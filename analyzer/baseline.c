@@ -21,14 +21,7 @@ bool baseline_write(const char *path, const struct collector *c, struct diag *d)
     }
     json_t *doc = json_pack("{s:s, s:i, s:o}", "tool", "lockcheck", "baseline_version", 1,
                             "findings", list);
-    struct output out;
-    bool ok = output_open(&out, path, d);
-    if (ok) {
-        ok = json_dumpf(doc, out.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-             fputc('\n', out.f) != EOF;
-        ok = ok ? output_commit(&out, d)
-                : (output_abandon(&out), diag_set(d, path, 0, 0, "cannot write the baseline"));
-    }
+    bool ok = output_json(path, doc, "the baseline", d);
     json_decref(doc);
     return ok;
 }

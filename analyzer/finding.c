@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "vec.h"
 
 const struct rule_info finding_rules[RULE_COUNT] = {
 #define RULE(sym, id, sev, summary) {id, sev, summary},
@@ -49,10 +50,7 @@ void collector_free(struct collector *c)
 void collector_function(struct collector *c, const char *file, const char *name, unsigned line)
 {
     pthread_mutex_lock(&c->mu);
-    if (c->nsites == c->sites_cap) {
-        c->sites_cap = c->sites_cap ? c->sites_cap * 2 : 64;
-        c->sites = xrealloc(c->sites, c->sites_cap * sizeof *c->sites);
-    }
+    ARRAY_RESERVE1(c->sites, c->nsites, c->sites_cap, 64);
     c->sites[c->nsites++] = (struct function_site){copy(c->a, file), copy(c->a, name), line};
     pthread_mutex_unlock(&c->mu);
 }
@@ -60,10 +58,7 @@ void collector_function(struct collector *c, const char *file, const char *name,
 void collector_order_edge(struct collector *c, const struct order_edge *e)
 {
     pthread_mutex_lock(&c->mu);
-    if (c->nedges == c->edges_cap) {
-        c->edges_cap = c->edges_cap ? c->edges_cap * 2 : 64;
-        c->edges = xrealloc(c->edges, c->edges_cap * sizeof *c->edges);
-    }
+    ARRAY_RESERVE1(c->edges, c->nedges, c->edges_cap, 64);
     struct order_edge *x = &c->edges[c->nedges++];
     *x = *e;
     x->from = copy(c->a, e->from);
@@ -78,10 +73,7 @@ void collector_order_edge(struct collector *c, const struct order_edge *e)
 void collector_observation(struct collector *c, const struct observation *o)
 {
     pthread_mutex_lock(&c->mu);
-    if (c->nobs == c->obs_cap) {
-        c->obs_cap = c->obs_cap ? c->obs_cap * 2 : 256;
-        c->obs = xrealloc(c->obs, c->obs_cap * sizeof *c->obs);
-    }
+    ARRAY_RESERVE1(c->obs, c->nobs, c->obs_cap, 256);
     struct observation *x = &c->obs[c->nobs++];
     *x = *o;
     x->cls = copy(c->a, o->cls);
@@ -137,10 +129,7 @@ static struct finding_note *copy_notes(struct arena *a, const struct finding_not
 void finding_collect(struct collector *c, const struct finding *f)
 {
     pthread_mutex_lock(&c->mu);
-    if (c->nfindings == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 64;
-        c->findings = xrealloc(c->findings, c->cap * sizeof *c->findings);
-    }
+    ARRAY_RESERVE1(c->findings, c->nfindings, c->cap, 64);
     struct finding *g = &c->findings[c->nfindings++];
     *g = *f;
     g->file = copy(c->a, f->file);
@@ -157,10 +146,7 @@ void collector_error(struct collector *c, const char *file, unsigned line, unsig
                      const char *message)
 {
     pthread_mutex_lock(&c->mu);
-    if (c->nerrors == c->errors_cap) {
-        c->errors_cap = c->errors_cap ? c->errors_cap * 2 : 16;
-        c->errors = xrealloc(c->errors, c->errors_cap * sizeof *c->errors);
-    }
+    ARRAY_RESERVE1(c->errors, c->nerrors, c->errors_cap, 16);
     c->errors[c->nerrors++] = (struct input_error){copy(c->a, file), line, column,
                                                    copy(c->a, message)};
     pthread_mutex_unlock(&c->mu);

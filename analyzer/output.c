@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,19 @@ bool output_commit(struct output *o, struct diag *d)
     err = errno ? errno : err;
     output_abandon(o);
     return diag_set(d, o->target, 0, 0, "cannot write the output file: %s", strerror(err));
+}
+
+bool output_json(const char *path, json_t *doc, const char *what, struct diag *d)
+{
+    struct output out;
+    if (!output_open(&out, path, d))
+        return false;
+    bool ok = json_dumpf(doc, out.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+              fputc('\n', out.f) != EOF;
+    if (ok)
+        return output_commit(&out, d);
+    output_abandon(&out);
+    return diag_set(d, path, 0, 0, "cannot write %s", what);
 }
 
 void output_abandon(struct output *o)

@@ -23,6 +23,11 @@ bool output_open(struct output *o, const char *target, struct diag *d);
 bool output_commit(struct output *o, struct diag *d);
 /* Removes the temporary file (after an error). */
 void output_abandon(struct output *o);
+struct json_t;
+/* Writes a JSON document (indented) to path atomically; `what` names it in
+ * the error ("the baseline"). Takes no reference to doc. */
+bool output_json(const char *path, struct json_t *doc, const char *what, struct diag *d);
+
 /* Installs SIGINT/SIGTERM handlers that remove a pending temporary file
  * and then die of the same signal. */
 void output_install_signal_cleanup(void);

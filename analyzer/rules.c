@@ -403,14 +403,7 @@ bool rules_write(const char *path, const struct strmap *rules, struct diag *d)
     json_t *doc = json_pack("{s:s, s:s, s:o}", "name", "summaries", "description",
                             "lock contracts inferred by lockcheck from the functions' code",
                             "locks", locks);
-    struct output out;
-    bool ok = output_open(&out, path, d);
-    if (ok) {
-        ok = json_dumpf(doc, out.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-             fputc('\n', out.f) != EOF;
-        ok = ok ? output_commit(&out, d)
-                : (output_abandon(&out), diag_set(d, path, 0, 0, "cannot write the summaries"));
-    }
+    bool ok = output_json(path, doc, "the summaries", d);
     json_decref(doc);
     return ok;
 }

@@ -18,6 +18,15 @@
         (vec).v[(vec).n++] = (item);                                         \
     } while (0)
 
+/* Makes room for one more element in a plain (ptr, n, cap) array. */
+#define ARRAY_RESERVE1(ptr, n, cap, first)                                   \
+    do {                                                                     \
+        if ((n) == (cap)) {                                                  \
+            (cap) = (cap) ? (cap) * 2 : (first);                             \
+            (ptr) = xrealloc((ptr), (cap) * sizeof *(ptr));                  \
+        }                                                                    \
+    } while (0)
+
 #define VEC_FREE(vec)                                                        \
     do {                                                                     \
         free((vec).v);                                                       \
