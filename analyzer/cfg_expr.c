@@ -20,6 +20,8 @@ struct callee_info {
     const struct lock_rule *rule;
     bool noreturn;
     bool local; /* defined in this TU: its contract may be inferred */
+    bool contract_read;
+    const struct contract *contract; /* from its annotations, or NULL */
 };
 
 static const char *cursor_path(struct builder *b, CXCursor c, int depth);
@@ -428,7 +430,11 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
 {
     struct callee_info *info = callee(b, call, name);
     b->calls_local |= info->local;
-    const struct contract *c = clang_Cursor_isNull(decl) ? NULL : contract_of(b->t, decl);
+    if (!info->contract_read && !clang_Cursor_isNull(decl)) {
+        info->contract = contract_of(b->t, decl); /* once per callee name */
+        info->contract_read = true;
+    }
+    const struct contract *c = info->contract;
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = c && c->rule ? c->rule

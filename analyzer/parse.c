@@ -67,16 +67,28 @@ unsigned parse_children(CXCursor c, struct cursor_stack *st)
     return (unsigned)(st->n - before);
 }
 
+struct first_two {
+    CXCursor first;
+    unsigned n;
+};
+
+static enum CXChildVisitResult count_two(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct first_two *ft = data;
+    if (ft->n++ == 0)
+        ft->first = c;
+    return ft->n < 2 ? CXChildVisit_Continue : CXChildVisit_Break;
+}
+
+/* Called for every peel: no heap, and it stops at the second child. */
 static bool single_child(CXCursor c, CXCursor *child)
 {
-    struct cursor_stack st = {0};
-    CXCursor one[1];
-    (void)one;
-    unsigned n = parse_children(c, &st);
-    if (n == 1)
-        *child = st.v[0];
-    free(st.v);
-    return n == 1;
+    struct first_two ft = {clang_getNullCursor(), 0};
+    clang_visitChildren(c, count_two, &ft);
+    if (ft.n == 1)
+        *child = ft.first;
+    return ft.n == 1;
 }
 
 static bool same_extent(CXCursor a, CXCursor b)
