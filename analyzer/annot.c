@@ -405,6 +405,11 @@ static CXSourceRange head_range(CXTranslationUnit tu, CXCursor decl)
 struct annot_list annot_read(struct arena *a, CXTranslationUnit tu, CXCursor decl)
 {
     struct collect c = {a, NULL, 0, 0, {false}};
+    /* System headers (the C library, POSIX) carry no lock annotations here;
+     * reading every libc declaration a file calls would cost more than the
+     * rest of the analysis. */
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(decl)))
+        return (struct annot_list){NULL, 0};
     scan_tokens(&c, tu, head_range(tu, decl));
     void *ctx[2] = {&c, tu};
     clang_visitChildren(decl, visit_attr, ctx);

@@ -646,8 +646,9 @@ static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXCli
 {
     (void)parent;
     struct cfg_tu *t = data;
-    if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
-        return CXChildVisit_Continue;
+    if (clang_getCursorKind(c) != CXCursor_MacroExpansion ||
+        !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue; /* the cheap test first: most are in headers */
     CXFile f = NULL;
     struct cfg_loc loc = parse_location(clang_getCursorLocation(c), &f);
     if (!f || !clang_File_isEqual(f, t->main_file))
@@ -694,4 +695,6 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->contracts);
     strmap_free(&t->guards);
     strmap_free(&t->functions_by_name);
+    free(t->guard_seen.keys);
+    free(t->guard_seen.values);
 }

@@ -13,6 +13,7 @@
 #include "vec.h"
 
 struct arena;
+struct guard;
 
 /* A use of a rules macro (or a function-like macro named like a rules
  * function) found in the preprocessing record of the main file. */
@@ -42,6 +43,11 @@ struct cfg_tu {
     struct strmap contracts;    /* function name -> struct contract (annotations) */
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
+    struct guard_seen {         /* declaration cursor -> struct guard (contract.c) */
+        CXCursor *keys;
+        const struct guard **values;
+        size_t cap, count;
+    } guard_seen;
     unsigned max_depth;         /* nesting limit before giving up */
     bool observe;               /* --infer-guards: record unannotated accesses */
 };

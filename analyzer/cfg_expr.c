@@ -983,8 +983,20 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 
 /* ---- rules macros ---- */
 
+/* Only these can be a whole macro use; checking the rest would cost an
+ * extent and two expansion lookups per cursor for nothing. */
+static bool may_be_macro_use(enum CXCursorKind k)
+{
+    return k == CXCursor_CallExpr || k == CXCursor_DoStmt || k == CXCursor_ParenExpr ||
+           k == CXCursor_StmtExpr || k == CXCursor_UnexposedExpr || k == CXCursor_CStyleCastExpr ||
+           k == CXCursor_CompoundStmt || k == CXCursor_IfStmt || k == CXCursor_BinaryOperator ||
+           k == CXCursor_ConditionalOperator || k == CXCursor_UnaryOperator;
+}
+
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
 {
+    if (!may_be_macro_use(clang_getCursorKind(c)))
+        return false;
     unsigned begin, end;
     parse_cursor_offsets(c, &begin, &end);
     const struct macro_use *m = b->t->macros;

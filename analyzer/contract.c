@@ -306,15 +306,55 @@ static const struct guard *build_guard(struct cfg_tu *t, CXCursor decl)
     return g ? g : &no_guard;
 }
 
+/* The answer for this very declaration cursor, without making its USR
+ * (a string per access): a small table keyed by clang_hashCursor. */
+static const struct guard **seen_slot(struct cfg_tu *t, CXCursor decl)
+{
+    struct guard_seen *s = &t->guard_seen;
+    if (s->count * 2 >= s->cap) {
+        struct guard_seen bigger = {0};
+        bigger.cap = s->cap ? s->cap * 2 : 256;
+        bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+        bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->values[i])
+                continue;
+            size_t j = clang_hashCursor(s->keys[i]) & (bigger.cap - 1);
+            while (bigger.values[j])
+                j = (j + 1) & (bigger.cap - 1);
+            bigger.keys[j] = s->keys[i];
+            bigger.values[j] = s->values[i];
+            bigger.count++;
+        }
+        free(s->keys);
+        free(s->values);
+        *s = bigger;
+    }
+    size_t i = clang_hashCursor(decl) & (s->cap - 1);
+    while (s->values[i] && !clang_equalCursors(s->keys[i], decl))
+        i = (i + 1) & (s->cap - 1);
+    s->keys[i] = decl;
+    return &s->values[i];
+}
+
 const struct guard *guard_of(struct cfg_tu *t, CXCursor decl)
 {
+    const struct guard **slot = seen_slot(t, decl);
+    if (*slot)
+        return *slot == &no_guard ? NULL : *slot;
     const char *usr = parse_str(t->a, clang_getCursorUSR(decl));
-    if (!*usr)
+    if (!*usr) {
+        t->guard_seen.count++;
+        *slot = &no_guard;
         return NULL;
+    }
     const struct guard *g = strmap_get(&t->guards, usr);
     if (!g) {
         g = build_guard(t, decl);
         strmap_put(&t->guards, usr, (void *)g);
     }
+    if (!*slot)
+        t->guard_seen.count++;
+    *slot = g;
     return g == &no_guard ? NULL : g;
 }

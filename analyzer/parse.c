@@ -91,12 +91,11 @@ static bool single_child(CXCursor c, CXCursor *child)
     return ft.n == 1;
 }
 
+/* Raw range comparison: no expansion-location lookups (this runs for
+ * every implicit cast). */
 static bool same_extent(CXCursor a, CXCursor b)
 {
-    unsigned ab, ae, bb, be;
-    parse_cursor_offsets(a, &ab, &ae);
-    parse_cursor_offsets(b, &bb, &be);
-    return ab == bb && ae == be;
+    return clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b)) != 0;
 }
 
 CXCursor parse_peel(CXCursor c)
