@@ -60,6 +60,8 @@ void cli_help(FILE *out)
         "                          --rules in later runs (pre-commit on one file)\n"
         "  --infer-guards          report accesses to unannotated data made without\n"
         "                          the lock held in most other places (notes)\n"
+        "  --timeout SECONDS       give up on a file libclang is still parsing after\n"
+        "                          SECONDS (default 300): it is reported, not analysed\n"
         "  --list-rules            list every rule id with its summary\n"
         "  --explain RULE          explain a rule, with an example and its fix\n"
         "  -h, --help              show this help\n"
@@ -148,6 +150,12 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
         o->baseline = v;
     } else if ((v = option_value(argc, argv, i, "--write-baseline", &missing))) {
         o->write_baseline = v;
+    } else if ((v = option_value(argc, argv, i, "--timeout", &missing))) {
+        char *end;
+        unsigned long t = strtoul(v, &end, 10);
+        if (*end || !t || t > 86400)
+            return diag_usage("--timeout takes seconds from 1 to 86400, not '%s'", v), false;
+        o->timeout = (unsigned)t;
     } else if ((v = option_value(argc, argv, i, "--write-summaries", &missing))) {
         o->write_summaries = v;
     } else if ((v = option_value(argc, argv, i, "--cache", &missing))) {

@@ -40,6 +40,7 @@ struct lc_options {
     bool cross_tu;              /* first pass: contracts of every file's functions */
     const char *write_summaries;
     bool infer_guards;
+    unsigned timeout;           /* --timeout SECONDS per file, 0: default */
 };
 
 /* Returns true on success; on a usage error prints it and returns false.

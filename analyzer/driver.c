@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -23,7 +24,17 @@
 #include "strmap.h"
 #include "summary.h"
 
-enum { WORKER_STACK = 512u << 20, MAX_ERRORS_PER_TU = 20 };
+enum { WORKER_STACK = 512u << 20, MAX_ERRORS_PER_TU = 20, DEFAULT_TIMEOUT = 300 };
+
+/* One worker thread and the job it is on, watched by driver_run. */
+struct slot {
+    struct run *r;
+    pthread_t thread;
+    atomic_long job;        /* index of the job being analysed, or -1 */
+    atomic_llong started;   /* when it began, in milliseconds */
+    atomic_bool abandoned;  /* over the time limit: its results are dropped */
+    atomic_bool done;
+};
 
 struct run {
     const struct lc_options *o;
@@ -323,7 +334,7 @@ static bool retry_args(struct arena *a, CXTranslationUnit tu, const char ***args
     return true;
 }
 
-static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
+static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct slot *slot)
 {
     const char *why = j->contents ? NULL : unreadable(j->path);
     if (why) {
@@ -351,6 +362,12 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
         tu = NULL;
         rc = parse(idx, j, args, nargs, &tu);
     }
+    if (atomic_load(&slot->abandoned)) { /* reported already; touch nothing shared */
+        if (tu)
+            clang_disposeTranslationUnit(tu);
+        arena_free(a);
+        return;
+    }
     if (rc != CXError_Success || !tu) {
         collector_error(r->c, j->display, 0, 0,
                         rc == CXError_Crashed ? "libclang crashed while parsing this file"
@@ -373,48 +390,113 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j)
     local.files = 1;
     if (entry && !r->infer_only && !r->o->infer_guards)
         cache_store(entry, tu, &local);
-    collector_merge(r->c, &local);
+    if (!atomic_load(&slot->abandoned)) /* else reported as over time already */
+        collector_merge(r->c, &local);
     collector_free(&local);
     cfg_tu_free(&t);
     clang_disposeTranslationUnit(tu);
     arena_free(a);
 }
 
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void *worker(void *arg)
 {
-    struct run *r = arg;
+    struct slot *s = arg;
+    struct run *r = s->r;
     CXIndex idx = clang_createIndex(0, 0);
     for (;;) {
         size_t i = atomic_fetch_add(&r->next, 1);
         if (i >= r->jobs->n)
             break;
-        analyse_job(r, idx, &r->jobs->v[i]);
+        atomic_store(&s->started, now_ms());
+        atomic_store(&s->job, (long)i);
+        analyse_job(r, idx, &r->jobs->v[i], s);
+        atomic_store(&s->job, -1L);
+        if (atomic_load(&s->abandoned))
+            return NULL; /* driver_run has moved on without this thread */
     }
     clang_disposeIndex(idx);
+    atomic_store(&s->done, true);
     return NULL;
+}
+
+static bool start_worker(struct run *r, struct slot *s)
+{
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, WORKER_STACK);
+    s->r = r;
+    atomic_store(&s->job, -1L);
+    bool ok = pthread_create(&s->thread, &attr, worker, s) == 0;
+    pthread_attr_destroy(&attr);
+    return ok;
+}
+
+/* A file libclang takes too long on (a pathological input can make its
+ * error recovery run for ever) is reported and left behind: its worker is
+ * abandoned and a new one takes the remaining jobs. Returns how many
+ * workers were abandoned. */
+static unsigned watch(struct run *r, struct slot *slots, unsigned *n, unsigned cap)
+{
+    unsigned abandoned = 0;
+    long long limit = (long long)(r->o->timeout ? r->o->timeout : DEFAULT_TIMEOUT) * 1000;
+    for (;;) {
+        bool busy = false;
+        for (unsigned i = 0; i < *n; i++) {
+            struct slot *s = &slots[i];
+            if (atomic_load(&s->abandoned) || atomic_load(&s->done))
+                continue;
+            busy = true;
+            long job = atomic_load(&s->job);
+            if (job < 0 || now_ms() - atomic_load(&s->started) < limit)
+                continue;
+            atomic_store(&s->abandoned, true);
+            abandoned++;
+            char msg[160];
+            snprintf(msg, sizeof msg, "not analysed: libclang was still parsing it after %u s "
+                     "(--timeout)", r->o->timeout ? r->o->timeout : DEFAULT_TIMEOUT);
+            collector_error(r->c, r->jobs->v[job].display, 0, 0, msg);
+            if (*n < cap && start_worker(r, &slots[*n]))
+                (*n)++;
+        }
+        if (!busy)
+            return abandoned;
+        struct timespec tick = {0, 50 * 1000000};
+        nanosleep(&tick, NULL);
+    }
 }
 
 void driver_run(const struct lc_options *o, const struct model *m, const struct job_list *jobs,
                 struct collector *c, struct summary_sink *sink, bool infer_only)
 {
-    struct run r = {o, m, jobs, c, sink, infer_only, 0};
+    /* On the heap: an abandoned worker may outlive this call. */
+    struct run *r = xcalloc(1, sizeof *r);
+    *r = (struct run){o, m, jobs, c, sink, infer_only, 0};
     unsigned n = o->jobs ? o->jobs : driver_default_jobs();
     if (n > jobs->n)
         n = jobs->n ? (unsigned)jobs->n : 1;
-    pthread_t *threads = xcalloc(n, sizeof *threads);
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, WORKER_STACK);
+    unsigned cap = n + (unsigned)jobs->n; /* room for replacements */
+    struct slot *slots = xcalloc(cap, sizeof *slots);
     unsigned started = 0;
-    for (unsigned i = 0; i < n; i++)
-        if (pthread_create(&threads[i], &attr, worker, &r) == 0)
-            started++;
-        else
-            break;
-    pthread_attr_destroy(&attr);
-    if (!started)
-        worker(&r); /* no threads to be had: do the work here */
+    while (started < n && start_worker(r, &slots[started]))
+        started++;
+    if (!started) { /* no threads to be had: do the work here, unwatched */
+        slots[0].r = r;
+        worker(&slots[0]);
+    }
+    unsigned abandoned = started ? watch(r, slots, &started, cap) : 0;
     for (unsigned i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    free(threads);
+        if (!atomic_load(&slots[i].abandoned))
+            pthread_join(slots[i].thread, NULL);
+    c->abandoned += abandoned;
+    if (abandoned)
+        return; /* r and slots stay: abandoned threads still hold them */
+    free(slots);
+    free(r);
 }

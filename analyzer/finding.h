@@ -98,6 +98,7 @@ struct collector {
     size_t nobs, obs_cap;
     unsigned long functions, files;
     unsigned long cached; /* files whose results came from the cache */
+    unsigned long abandoned; /* workers left behind on a file over --timeout */
 };
 
 void collector_init(struct collector *c);

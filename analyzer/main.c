@@ -38,6 +38,7 @@ struct run_state {
     struct job_list jobs;
     bool disabled[RULE_COUNT];
     struct strmap baseline;
+    bool abandoned; /* a worker was left behind on a file over --timeout */
 };
 
 static bool fail(const struct diag *d)
@@ -357,6 +358,7 @@ static int run(struct run_state *s)
     lockorder_report(&c);
     guardinfer_report(&c);
     int status = report(s, &c, now() - start);
+    s->abandoned = c.abandoned > 0;
     if (!written)
         status = 2;
     collector_free(&c);
@@ -377,6 +379,13 @@ int main(int argc, char **argv)
     }
     s.a = arena_new();
     int status = run(&s);
+    if (s.abandoned) {
+        /* A worker is still inside libclang: leave without running exit
+         * handlers under its feet. */
+        fflush(stdout);
+        fflush(stderr);
+        _exit(status);
+    }
     strmap_free(&s.baseline);
     job_list_free(&s.jobs);
     model_free(&s.m);

@@ -55,6 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *args[] = {"-std=gnu11"};
     struct lc_options o = {0};
     o.jobs = 1;
+    o.timeout = 10; /* under libFuzzer's 20 s: a slow parse is reported, not a hang */
     o.no_default_rules = true;
     o.quiet = true;
 

@@ -400,6 +400,16 @@ import json; d = json.load(open('$TMP/s.json'))
 assert {'function': 'pool_lock', 'acquires': '\$0->mu'} in d['locks'], d" || fail "summaries file"
     expect_status 1 "$LC" --rules "$TMP/s.json" "$X/user.c"
     grep -q "user.c:8:9: warning: 'p->mu' is still held" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
+timeout)
+    # A file found by fuzzing on which clang's error recovery runs for
+    # minutes: reported after --timeout, the other files still analysed.
+    start=$(date +%s)
+    expect_status 2 "$LC" --timeout 2 "$SRC/tests/cli/clang_slow_parse.c" \
+        "$FIX/basic/missing_release_early_return.c" -- -std=gnu11
+    [ $(( $(date +%s) - start )) -lt 30 ] || fail "took too long"
+    grep -q "clang_slow_parse.c: error: not analysed: libclang was still parsing it after 2 s" "$TMP/err" ||
+        fail "$(head -c 2000 "$TMP/err")"
+    grep -q '\[missing-release\]' "$TMP/out" || fail "other file not analysed" ;;
 *)
     fail "unknown case" ;;
 esac
