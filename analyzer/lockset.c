@@ -137,6 +137,22 @@ static void set_fact(struct work *w, int key, bool value)
     w->f[w->nf++] = (struct ls_fact){key, value};
 }
 
+static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_entry *x, int src);
+
+/* The bits a check sees: a try-lock whose result is not tested yet may
+ * still have failed, so until the test it is held only on some paths. */
+static uint8_t checked_bits(const struct cfg *g, const struct work *w, unsigned lock)
+{
+    unsigned i = find(w->e, w->n, lock);
+    if (i >= w->n || w->e[i].lock != lock)
+        return LS_UNTOUCHED;
+    const struct ls_entry *x = &w->e[i];
+    if (x->bind < 0)
+        return x->bits;
+    const struct lock_rule *r = rule_for(g, x, x->bind);
+    return r && r->is_try ? (uint8_t)(x->bits | x->pre_bits) : x->bits;
+}
+
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
                      const struct ls_hooks *h)
 {
@@ -173,13 +189,10 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         e->corr = -1;
         break;
     case EV_REQUIRE:
-        if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n, w->f, w->nf}, ev->lock));
-        break;
     case EV_EXCLUDE:
     case EV_ACCESS:
         if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, lockset_bits(&(struct ls_state){w->e, w->n, w->f, w->nf}, ev->lock));
+            h->on_event(h->ctx, block, idx, checked_bits(g, w, ev->lock));
         break;
     case EV_ASSERT:
         e = work_get(w, ev->lock);
