@@ -66,8 +66,12 @@ for t in $targets; do
   fi
   echo "== fuzz_$t: $seconds s (log: $log)"
   before=$(find "$crashes" -type f | wc -l)
+  # The analysis target also starts from the test fixtures (read only, like
+  # the seeds), so they need not be copied into corpus/analysis/.
   # shellcheck disable=SC2086 # FUZZ_FLAGS is a list of flags
-  "$build/fuzz_$t" "$@" ${FUZZ_FLAGS:-} "$work" "$here/corpus/$t" >"$log" 2>&1
+  set -- ${FUZZ_FLAGS:-} "$@" "$work" "$here/corpus/$t"
+  [ "$t" = analysis ] && set -- "$@" "$root/tests/fixtures"
+  "$build/fuzz_$t" "$@" >"$log" 2>&1
   rc=$?
   new=$(( $(find "$crashes" -type f | wc -l) - before ))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
