@@ -109,6 +109,57 @@ static bool parse_jobs(const char *v, unsigned *jobs)
     return true;
 }
 
+static bool parse_format(const char *v, struct lc_options *o)
+{
+    if (!strcmp(v, "text"))
+        o->format = FORMAT_TEXT;
+    else if (!strcmp(v, "json"))
+        o->format = FORMAT_JSON;
+    else if (!strcmp(v, "sarif"))
+        o->format = FORMAT_SARIF;
+    else
+        return diag_usage("unknown format '%s' (expected text, json or sarif)", v), false;
+    return true;
+}
+
+static bool parse_color(const char *v, struct lc_options *o)
+{
+    if (!strcmp(v, "auto"))
+        o->color = COLOR_AUTO;
+    else if (!strcmp(v, "always"))
+        o->color = COLOR_ALWAYS;
+    else if (!strcmp(v, "never"))
+        o->color = COLOR_NEVER;
+    else
+        return diag_usage("unknown --color value '%s' (expected auto, always or never)", v),
+               false;
+    return true;
+}
+
+static bool parse_timeout(const char *v, struct lc_options *o)
+{
+    char *end;
+    unsigned long t = strtoul(v, &end, 10);
+    if (*end || !t || t > 86400)
+        return diag_usage("--timeout takes seconds from 1 to 86400, not '%s'", v), false;
+    o->timeout = (unsigned)t;
+    return true;
+}
+
+/* K/N: this run analyses the K-th of N equal shares of the inputs. */
+static bool parse_shard(const char *v, struct lc_options *o)
+{
+    char *slash, *end = NULL;
+    unsigned long k = strtoul(v, &slash, 10), n = 0;
+    if (*slash == '/')
+        n = strtoul(slash + 1, &end, 10);
+    if (*slash != '/' || !end || *end || slash == v || !n || !k || k > n || n > 100000)
+        return diag_usage("--shard takes K/N with 1 <= K <= N, not '%s'", v), false;
+    o->shard = (unsigned)k;
+    o->nshards = (unsigned)n;
+    return true;
+}
+
 static bool parse_value_option(int argc, char **argv, int *i, struct lc_options *o,
                                bool *handled)
 {
@@ -116,24 +167,9 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
     const char *v;
     *handled = true;
     if ((v = option_value(argc, argv, i, "--format", &missing))) {
-        if (!strcmp(v, "text"))
-            o->format = FORMAT_TEXT;
-        else if (!strcmp(v, "json"))
-            o->format = FORMAT_JSON;
-        else if (!strcmp(v, "sarif"))
-            o->format = FORMAT_SARIF;
-        else
-            return diag_usage("unknown format '%s' (expected text, json or sarif)", v), false;
+        return parse_format(v, o);
     } else if ((v = option_value(argc, argv, i, "--color", &missing))) {
-        if (!strcmp(v, "auto"))
-            o->color = COLOR_AUTO;
-        else if (!strcmp(v, "always"))
-            o->color = COLOR_ALWAYS;
-        else if (!strcmp(v, "never"))
-            o->color = COLOR_NEVER;
-        else
-            return diag_usage("unknown --color value '%s' (expected auto, always or never)", v),
-                   false;
+        return parse_color(v, o);
     } else if ((v = option_value(argc, argv, i, "--rules", &missing))) {
         push(&o->rules, &o->nrules, v);
     } else if ((v = option_value(argc, argv, i, "--jobs", &missing)) ||
@@ -151,22 +187,13 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
     } else if ((v = option_value(argc, argv, i, "--write-baseline", &missing))) {
         o->write_baseline = v;
     } else if ((v = option_value(argc, argv, i, "--timeout", &missing))) {
-        char *end;
-        unsigned long t = strtoul(v, &end, 10);
-        if (*end || !t || t > 86400)
-            return diag_usage("--timeout takes seconds from 1 to 86400, not '%s'", v), false;
-        o->timeout = (unsigned)t;
+        return parse_timeout(v, o);
     } else if ((v = option_value(argc, argv, i, "--write-summaries", &missing))) {
         o->write_summaries = v;
     } else if ((v = option_value(argc, argv, i, "--cache", &missing))) {
         o->cache = v;
     } else if ((v = option_value(argc, argv, i, "--shard", &missing))) {
-        char *slash;
-        unsigned long k = strtoul(v, &slash, 10), n = *slash == '/' ? strtoul(slash + 1, NULL, 10) : 0;
-        if (*slash != '/' || !n || !k || k > n || n > 100000)
-            return diag_usage("--shard takes K/N with 1 <= K <= N, not '%s'", v), false;
-        o->shard = (unsigned)k;
-        o->nshards = (unsigned)n;
+        return parse_shard(v, o);
     } else if ((v = option_value(argc, argv, i, "--config", &missing))) {
         o->config = v;
     } else if ((v = option_value(argc, argv, i, "--disable", &missing))) {

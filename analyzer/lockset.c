@@ -153,66 +153,97 @@ static uint8_t checked_bits(const struct cfg *g, const struct work *w, unsigned 
     return r && r->is_try ? (uint8_t)(x->bits | x->pre_bits) : x->bits;
 }
 
-static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
-                     const struct ls_hooks *h)
+/* A lock taken: held from here on, remembering what it was before so that
+ * a failed try-lock branch can restore it. */
+static void apply_acquire(struct work *w, const struct cfg_event *ev, unsigned idx)
+{
+    struct ls_entry *e = work_get(w, ev->lock);
+    e->pre_bits = e->bits;
+    e->depth = nested_depth(ev, e);
+    e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
+    e->corr = -1;
+    e->bind = -1;
+    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
+        e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
+}
+
+static void apply_release(struct work *w, const struct cfg_event *ev)
+{
+    struct ls_entry *e = work_get(w, ev->lock);
+    if (e->depth > 1 && (e->bits & LS_HELD) && !(e->bits & ~LS_HELD)) {
+        e->depth--; /* an inner hold of a recursive lock or reader */
+    } else {
+        e->bits = LS_RELEASED;
+        e->depth = 0;
+    }
+    e->bind = -1;
+    e->corr = -1;
+}
+
+/* The wait returns holding the lock; where it was not held the finding is
+ * made by the hook and the path goes on as if it were. */
+static void apply_wait(struct work *w, const struct cfg_event *ev)
+{
+    struct ls_entry *e = work_get(w, ev->lock);
+    if (e->bits & (LS_RELEASED | LS_HELD)) {
+        e->bits = e->bits & LS_HELD_SH ? LS_HELD_SH : LS_HELD_EX;
+        e->depth = e->depth ? e->depth : 1;
+        e->corr = -1;
+    }
+    e->bind = -1;
+}
+
+static void apply_assert(struct work *w, const struct cfg_event *ev)
+{
+    struct ls_entry *e = work_get(w, ev->lock);
+    e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
+    e->depth = e->depth ? e->depth : 1;
+    e->bind = -1;
+    e->corr = -1;
+}
+
+/* What the hook sees for an event: the lock's bits before the event. */
+static void report_event(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
+                         const struct ls_hooks *h)
 {
     const struct cfg_event *ev = &g->events[idx];
-    struct ls_entry *e;
-    if (h && h->on_state) {
-        struct ls_state now = {w->e, w->n, w->f, w->nf};
-        h->on_state(h->ctx, block, idx, &now);
-    }
     switch (ev->kind) {
     case EV_ACQUIRE:
-        e = work_get(w, ev->lock);
-        if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, e->bits);
-        e->pre_bits = e->bits;
-        e->depth = nested_depth(ev, e);
-        e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
-        e->corr = -1;
-        e->bind = -1;
-        if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
-            e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
-        break;
     case EV_RELEASE:
-        e = work_get(w, ev->lock);
-        if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, e->bits);
-        if (e->depth > 1 && (e->bits & LS_HELD) && !(e->bits & ~LS_HELD)) {
-            e->depth--; /* an inner hold of a recursive lock or reader */
-        } else {
-            e->bits = LS_RELEASED;
-            e->depth = 0;
-        }
-        e->bind = -1;
-        e->corr = -1;
+    case EV_WAIT:
+        h->on_event(h->ctx, block, idx, work_get(w, ev->lock)->bits);
         break;
     case EV_REQUIRE:
     case EV_EXCLUDE:
     case EV_ACCESS:
-        if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, checked_bits(g, w, ev->lock));
+        h->on_event(h->ctx, block, idx, checked_bits(g, w, ev->lock));
+        break;
+    default:
+        break;
+    }
+}
+
+static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
+                     const struct ls_hooks *h)
+{
+    const struct cfg_event *ev = &g->events[idx];
+    struct ls_state now = {w->e, w->n, w->f, w->nf};
+    if (h && h->on_state)
+        h->on_state(h->ctx, block, idx, &now);
+    if (h && h->on_event)
+        report_event(g, w, block, idx, h);
+    switch (ev->kind) {
+    case EV_ACQUIRE:
+        apply_acquire(w, ev, idx);
+        break;
+    case EV_RELEASE:
+        apply_release(w, ev);
         break;
     case EV_ASSERT:
-        e = work_get(w, ev->lock);
-        e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
-        e->depth = e->depth ? e->depth : 1;
-        e->bind = -1;
-        e->corr = -1;
+        apply_assert(w, ev);
         break;
     case EV_WAIT:
-        e = work_get(w, ev->lock);
-        if (h && h->on_event)
-            h->on_event(h->ctx, block, idx, e->bits);
-        /* The wait returns holding the lock; where it was not held the
-         * finding is made here and the path goes on as if it were. */
-        if (e->bits & (LS_RELEASED | LS_HELD)) {
-            e->bits = e->bits & LS_HELD_SH ? LS_HELD_SH : LS_HELD_EX;
-            e->depth = e->depth ? e->depth : 1;
-            e->corr = -1;
-        }
-        e->bind = -1;
+        apply_wait(w, ev);
         break;
     case EV_KILL_VAR:
         kill_var(g, w, (int)ev->lock);
@@ -220,14 +251,16 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     case EV_FACT:
         set_fact(w, (int)ev->lock, ev->write);
         break;
-    case EV_OBSERVE: /* for --infer-guards, seen through on_state */
-        break;
     case EV_EXIT:
         if (h && h->on_exit) {
             struct ls_state s = {w->e, w->n, w->f, w->nf};
             h->on_exit(h->ctx, block, idx, &s);
         }
         break;
+    case EV_REQUIRE:
+    case EV_EXCLUDE:
+    case EV_ACCESS:
+    case EV_OBSERVE: /* for --infer-guards, seen through on_state */
     case EV_NORETURN:
         break;
     }

@@ -387,7 +387,9 @@ n = len(json.load(open(f"{t}/all.json"))['findings'])
 m = json.load(open(f"{t}/out"))
 assert len(m['runs']) == 1 and len(m['runs'][0]['results']) == n, (len(m['runs'][0]['results']), n)
 PY
-    expect_status 2 "$LC" --shard 4/3 x.c
+    expect_status 2 "$LC" --shard 4/3 "$FIX/cfg/if_else_ok.c"
+    expect_status 2 "$LC" --shard 1/3x "$FIX/cfg/if_else_ok.c"
+    expect_status 2 "$LC" --shard /3 "$FIX/cfg/if_else_ok.c"
     expect_status 2 "$LC" merge "$FIX/cfg/if_else_ok.c" ;;
 cross-tu)
     X="$SRC/tests/cli/cross_tu"
