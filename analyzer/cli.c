@@ -109,30 +109,34 @@ static bool parse_jobs(const char *v, unsigned *jobs)
     return true;
 }
 
+/* Index of v in a NULL-terminated word list, or -1. The lists below are in
+ * the order of their enum in cli.h. */
+static int word_index(const char *v, const char *const *words)
+{
+    for (int k = 0; words[k]; k++)
+        if (!strcmp(v, words[k]))
+            return k;
+    return -1;
+}
+
 static bool parse_format(const char *v, struct lc_options *o)
 {
-    if (!strcmp(v, "text"))
-        o->format = FORMAT_TEXT;
-    else if (!strcmp(v, "json"))
-        o->format = FORMAT_JSON;
-    else if (!strcmp(v, "sarif"))
-        o->format = FORMAT_SARIF;
-    else
+    static const char *const words[] = {"text", "json", "sarif", NULL};
+    int k = word_index(v, words);
+    if (k < 0)
         return diag_usage("unknown format '%s' (expected text, json or sarif)", v), false;
+    o->format = (enum lc_format)k;
     return true;
 }
 
 static bool parse_color(const char *v, struct lc_options *o)
 {
-    if (!strcmp(v, "auto"))
-        o->color = COLOR_AUTO;
-    else if (!strcmp(v, "always"))
-        o->color = COLOR_ALWAYS;
-    else if (!strcmp(v, "never"))
-        o->color = COLOR_NEVER;
-    else
+    static const char *const words[] = {"auto", "always", "never", NULL};
+    int k = word_index(v, words);
+    if (k < 0)
         return diag_usage("unknown --color value '%s' (expected auto, always or never)", v),
                false;
+    o->color = (enum lc_color)k;
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* The order matches the option words in cli.c. */
 enum lc_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
 enum lc_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
