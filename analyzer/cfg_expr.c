@@ -324,6 +324,11 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
 static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
                       struct cfg_loc loc, CXCursor call)
 {
+    static const enum cfg_event_kind event_kind[] = {
+        [EFFECT_ACQUIRE] = EV_ACQUIRE, [EFFECT_RELEASE] = EV_RELEASE,
+        [EFFECT_REQUIRE] = EV_REQUIRE, [EFFECT_RELEASE_REACQUIRE] = EV_WAIT,
+        [EFFECT_EXCLUDE] = EV_EXCLUDE, [EFFECT_ASSERT] = EV_ASSERT,
+    };
     int result_var = b->pending_result_var;
     b->pending_result_var = -1;
     for (unsigned i = 0; i < r->neffects; i++) {
@@ -334,35 +339,15 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         if (e->kind == EFFECT_ACQUIRE)
             set_class(b, lock, e, args);
         b->lock_events++;
-        struct cfg_event ev = {.lock = (unsigned)lock, .mode = e->mode, .rule = r,
-                               .result_var = -1, .loc = loc, .callee = r->name};
-        switch (e->kind) {
-        case EFFECT_ACQUIRE:
-            ev.kind = EV_ACQUIRE;
+        struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
+                               .mode = e->mode, .rule = r, .result_var = -1, .loc = loc,
+                               .callee = r->name};
+        if (e->kind == EFFECT_ACQUIRE) {
             ev.result_var = r->success != SUCCESS_ALWAYS ? result_var : -1;
             b->last_lock_event = (int)build_event(b, ev);
             b->last_lock_call = call;
-            break;
-        case EFFECT_RELEASE:
-            ev.kind = EV_RELEASE;
+        } else {
             build_event(b, ev);
-            break;
-        case EFFECT_REQUIRE:
-            ev.kind = EV_REQUIRE;
-            build_event(b, ev);
-            break;
-        case EFFECT_EXCLUDE:
-            ev.kind = EV_EXCLUDE;
-            build_event(b, ev);
-            break;
-        case EFFECT_ASSERT:
-            ev.kind = EV_ASSERT;
-            build_event(b, ev);
-            break;
-        case EFFECT_RELEASE_REACQUIRE:
-            ev.kind = EV_WAIT;
-            build_event(b, ev);
-            break;
         }
     }
 }

@@ -2,6 +2,7 @@
  * finding: rule table, collector, deterministic ordering. */
 #include "finding.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,16 @@ enum rule_id finding_rule_by_id(const char *id)
         if (!strcmp(finding_rules[i].id, id))
             return (enum rule_id)i;
     return RULE_COUNT;
+}
+
+size_t finding_read_rule_id(const char *p, char id[64], enum rule_id *rule)
+{
+    size_t n = 0;
+    while (isalnum((unsigned char)p[n]) || p[n] == '-')
+        n++;
+    snprintf(id, 64, "%.*s", (int)n, p);
+    *rule = n ? finding_rule_by_id(id) : RULE_COUNT;
+    return n;
 }
 
 static const char *copy(struct arena *a, const char *s)

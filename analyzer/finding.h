@@ -25,6 +25,10 @@ struct rule_info {
 extern const struct rule_info finding_rules[RULE_COUNT];
 /* RULE_COUNT if the id is unknown. */
 enum rule_id finding_rule_by_id(const char *id);
+/* Reads the rule-id word (letters, digits, '-') at p, for marks written in
+ * comments. Returns its length, 0 if there is none; the word goes to id
+ * (cut to fit) and its rule, or RULE_COUNT, is returned through *rule. */
+size_t finding_read_rule_id(const char *p, char id[64], enum rule_id *rule);
 
 struct finding_note {
     const char *file;

@@ -227,9 +227,10 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
                      const struct ls_hooks *h)
 {
     const struct cfg_event *ev = &g->events[idx];
-    struct ls_state now = {w->e, w->n, w->f, w->nf};
-    if (h && h->on_state)
+    if (h && h->on_state) {
+        struct ls_state now = {w->e, w->n, w->f, w->nf};
         h->on_state(h->ctx, block, idx, &now);
+    }
     if (h && h->on_event)
         report_event(g, w, block, idx, h);
     switch (ev->kind) {

@@ -3,7 +3,6 @@
  * applies them to the collected findings (see suppress.h). */
 #include "suppress.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,14 +54,11 @@ static void parse_ids(const char *p, struct suppression *s)
     while (*p && *p != ']' && *p != '\n') {
         while (*p == ' ' || *p == ',')
             p++;
-        size_t n = 0;
-        while (isalnum((unsigned char)p[n]) || p[n] == '-')
-            n++;
+        char id[64];
+        enum rule_id r;
+        size_t n = finding_read_rule_id(p, id, &r);
         if (!n)
             break;
-        char id[64];
-        snprintf(id, sizeof id, "%.*s", (int)n, p);
-        enum rule_id r = finding_rule_by_id(id);
         if (r == RULE_COUNT) {
             snprintf(s->problem, sizeof s->problem, "unknown rule id '%s'", id);
             s->malformed = true;

@@ -3,7 +3,6 @@
  * layer: it is what a fixture test prints when it fails. */
 #include "verify.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,14 +36,11 @@ static void parse_expect(FILE *out, const char *file, unsigned line, const char 
     while (*p) {
         while (*p == ' ' || *p == ',' || *p == '\t')
             p++;
-        size_t n = 0;
-        while (isalnum((unsigned char)p[n]) || p[n] == '-')
-            n++;
+        char id[64];
+        enum rule_id r;
+        size_t n = finding_read_rule_id(p, id, &r);
         if (!n)
             break;
-        char id[64];
-        snprintf(id, sizeof id, "%.*s", (int)n, p);
-        enum rule_id r = finding_rule_by_id(id);
         if (r == RULE_COUNT) {
             fprintf(out, "%s:%u: error: unknown rule '%s' in expect mark\n", file, line, id);
             m->bad = true;
