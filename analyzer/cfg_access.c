@@ -39,7 +39,7 @@ void build_note_store(struct builder *b, int var, CXCursor value)
         b->nvalues = n;
     }
     struct var_value *v = &b->values[var];
-    long k;
+    long k = 0;
     if (clang_Cursor_isNull(value) || !parse_int_constant(value, &k) || (v->set && v->value != k))
         v->varied = true;
     v->set = true;

@@ -366,15 +366,15 @@ static void build_decl(struct builder *b, CXCursor s)
             CXCursor init = b->kids.v[vbase + j];
             if (!clang_isExpression(clang_getCursorKind(init)))
                 continue;
-            b->pending_result_var = build_var_id(b, d, true);
+            int var = build_var_id(b, d, true);
+            b->pending_result_var = var;
             if (vt.kind == CXType_Pointer)
-                build_mark_fresh(b, b->pending_result_var, build_is_alloc_call(b, init));
+                build_mark_fresh(b, var, build_is_alloc_call(b, init));
             build_expr(b, init);
             b->pending_result_var = -1;
             build_note_alias(b, d, init, true);
-            build_flag_fact(b, parse_spelling(b->a, d), build_var_id(b, d, true), init,
-                            parse_cursor_loc(d));
-            build_note_store(b, build_var_id(b, d, true), init);
+            build_flag_fact(b, parse_spelling(b->a, d), var, init, parse_cursor_loc(d));
+            build_note_store(b, var, init);
             break;
         }
         b->kids.n = vbase;

@@ -409,6 +409,16 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
     return info;
 }
 
+/* The rule a call follows: the callee's own annotations first, then the
+ * rules files, then what was inferred from its body. */
+static const struct lock_rule *call_rule(struct builder *b, const struct contract *c,
+                                         const struct lock_rule *model_rule, const char *name)
+{
+    if (c && c->rule)
+        return c->rule;
+    return model_rule ? model_rule : strmap_get(&b->t->summaries, name);
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -422,9 +432,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     const struct contract *c = info->contract;
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
-    const struct lock_rule *rule = c && c->rule ? c->rule
-                                   : info->rule ? info->rule
-                                                : strmap_get(&b->t->summaries, name);
+    const struct lock_rule *rule = call_rule(b, c, info->rule, name);
     if (rule && !rule->is_macro) {
         struct call_args ca = {args, NULL, nargs};
         b->pending_result_var = result_var;
@@ -442,10 +450,7 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
                         unsigned nargs, struct cfg_loc loc)
 {
     const struct contract *c = contract_of(b->t, fn);
-    const struct lock_rule *rule = c && c->rule ? c->rule
-                                   : model_function(b->t->model, name)
-                                       ? model_function(b->t->model, name)
-                                       : strmap_get(&b->t->summaries, name);
+    const struct lock_rule *rule = call_rule(b, c, model_function(b->t->model, name), name);
     if (!clang_Cursor_isNull(clang_getCursorDefinition(fn)))
         b->calls_local = true;
     if (!rule)

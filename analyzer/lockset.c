@@ -155,9 +155,8 @@ static uint8_t checked_bits(const struct cfg *g, const struct work *w, unsigned 
 
 /* A lock taken: held from here on, remembering what it was before so that
  * a failed try-lock branch can restore it. */
-static void apply_acquire(struct work *w, const struct cfg_event *ev, unsigned idx)
+static void apply_acquire(struct ls_entry *e, const struct cfg_event *ev, unsigned idx)
 {
-    struct ls_entry *e = work_get(w, ev->lock);
     e->pre_bits = e->bits;
     e->depth = nested_depth(ev, e);
     e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
@@ -167,9 +166,8 @@ static void apply_acquire(struct work *w, const struct cfg_event *ev, unsigned i
         e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
 }
 
-static void apply_release(struct work *w, const struct cfg_event *ev)
+static void apply_release(struct ls_entry *e)
 {
-    struct ls_entry *e = work_get(w, ev->lock);
     if (e->depth > 1 && (e->bits & LS_HELD) && !(e->bits & ~LS_HELD)) {
         e->depth--; /* an inner hold of a recursive lock or reader */
     } else {
@@ -182,9 +180,8 @@ static void apply_release(struct work *w, const struct cfg_event *ev)
 
 /* The wait returns holding the lock; where it was not held the finding is
  * made by the hook and the path goes on as if it were. */
-static void apply_wait(struct work *w, const struct cfg_event *ev)
+static void apply_wait(struct ls_entry *e)
 {
-    struct ls_entry *e = work_get(w, ev->lock);
     if (e->bits & (LS_RELEASED | LS_HELD)) {
         e->bits = e->bits & LS_HELD_SH ? LS_HELD_SH : LS_HELD_EX;
         e->depth = e->depth ? e->depth : 1;
@@ -193,34 +190,30 @@ static void apply_wait(struct work *w, const struct cfg_event *ev)
     e->bind = -1;
 }
 
-static void apply_assert(struct work *w, const struct cfg_event *ev)
+static void apply_assert(struct ls_entry *e, const struct cfg_event *ev)
 {
-    struct ls_entry *e = work_get(w, ev->lock);
     e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
     e->depth = e->depth ? e->depth : 1;
     e->bind = -1;
     e->corr = -1;
 }
 
-/* What the hook sees for an event: the lock's bits before the event. */
-static void report_event(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
-                         const struct ls_hooks *h)
+/* Events that change one lock's entry: the hook sees its bits before the
+ * change. */
+static void transfer_lock(struct work *w, const struct cfg_event *ev, unsigned block,
+                          unsigned idx, const struct ls_hooks *h)
 {
-    const struct cfg_event *ev = &g->events[idx];
-    switch (ev->kind) {
-    case EV_ACQUIRE:
-    case EV_RELEASE:
-    case EV_WAIT:
-        h->on_event(h->ctx, block, idx, work_get(w, ev->lock)->bits);
-        break;
-    case EV_REQUIRE:
-    case EV_EXCLUDE:
-    case EV_ACCESS:
-        h->on_event(h->ctx, block, idx, checked_bits(g, w, ev->lock));
-        break;
-    default:
-        break;
-    }
+    struct ls_entry *e = work_get(w, ev->lock);
+    if (h && h->on_event && ev->kind != EV_ASSERT)
+        h->on_event(h->ctx, block, idx, e->bits);
+    if (ev->kind == EV_ACQUIRE)
+        apply_acquire(e, ev, idx);
+    else if (ev->kind == EV_RELEASE)
+        apply_release(e);
+    else if (ev->kind == EV_WAIT)
+        apply_wait(e);
+    else
+        apply_assert(e, ev);
 }
 
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
@@ -231,20 +224,18 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         struct ls_state now = {w->e, w->n, w->f, w->nf};
         h->on_state(h->ctx, block, idx, &now);
     }
-    if (h && h->on_event)
-        report_event(g, w, block, idx, h);
     switch (ev->kind) {
     case EV_ACQUIRE:
-        apply_acquire(w, ev, idx);
-        break;
     case EV_RELEASE:
-        apply_release(w, ev);
-        break;
-    case EV_ASSERT:
-        apply_assert(w, ev);
-        break;
     case EV_WAIT:
-        apply_wait(w, ev);
+    case EV_ASSERT:
+        transfer_lock(w, ev, block, idx, h);
+        break;
+    case EV_REQUIRE:
+    case EV_EXCLUDE:
+    case EV_ACCESS:
+        if (h && h->on_event)
+            h->on_event(h->ctx, block, idx, checked_bits(g, w, ev->lock));
         break;
     case EV_KILL_VAR:
         kill_var(g, w, (int)ev->lock);
@@ -258,9 +249,6 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
             h->on_exit(h->ctx, block, idx, &s);
         }
         break;
-    case EV_REQUIRE:
-    case EV_EXCLUDE:
-    case EV_ACCESS:
     case EV_OBSERVE: /* for --infer-guards, seen through on_state */
     case EV_NORETURN:
         break;
@@ -393,11 +381,7 @@ static bool apply_edge(const struct cfg *g, const struct cfg_edge *e, struct wor
     int known = fact_of(w->f, w->nf, key);
     if (known >= 0)
         return known == truth;
-    if (w->nf == LS_MAX_FACTS) { /* forget the oldest */
-        memmove(w->f, w->f + 1, (LS_MAX_FACTS - 1) * sizeof *w->f);
-        w->nf--;
-    }
-    w->f[w->nf++] = (struct ls_fact){key, truth};
+    set_fact(w, key, truth);
     return true;
 }
 

@@ -65,19 +65,16 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     f->reached_exits++;
     for (unsigned l = 0; l < f->g->nlocks; l++) {
         uint8_t bits = lockset_bits(s, l);
-        if ((bits & LS_HELD) && !(bits & ~LS_HELD))
+        if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
             add_ret(&f->held_rets[l], exit);
-        else if (!(bits & LS_HELD))
+            f->held_exits[l]++;
+        } else if (!(bits & LS_HELD)) {
             add_ret(&f->free_rets[l], exit);
-        else
+        } else {
             f->held_rets[l].mixed = true;
-    }
-    for (unsigned i = 0; i < s->n; i++) {
-        uint8_t bits = s->e[i].bits;
-        if ((bits & LS_HELD) && !(bits & ~LS_HELD))
-            f->held_exits[s->e[i].lock]++;
+        }
         if (bits == LS_RELEASED)
-            f->released_exits[s->e[i].lock]++;
+            f->released_exits[l]++;
     }
 }
 
