@@ -33,18 +33,6 @@ static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_
     c->emit(c->emit_ctx, &f);
 }
 
-static unsigned path_to(const struct check_ctx *c, const struct hit *h, uint8_t want,
-                        const char *last, struct finding_note **out)
-{
-    struct witness w;
-    witness_find(c, h->block, h->event, c->g->events[h->event].lock, want, &w);
-    *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
-    unsigned n = witness_notes(c, &w, c->g->events[h->event].lock, want, *out);
-    const struct cfg_event *ev = &c->g->events[h->event];
-    (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
-    return n;
-}
-
 static void check_access(const struct check_ctx *c, const struct hit *h)
 {
     const struct cfg_event *ev = &c->g->events[h->event];
@@ -53,8 +41,8 @@ static void check_access(const struct check_ctx *c, const struct hit *h)
     if ((h->before & LS_HELD) && !(h->before & ~LS_HELD)) {
         if (!ev->write || (h->before & LS_HELD_EX))
             return;
-        unsigned n = path_to(c, h, LS_HELD_SH,
-                             arena_printf(c->a, "'%s' written here", ev->data), &path);
+        unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
+                                  arena_printf(c->a, "'%s' written here", ev->data), &path);
         emit(c, RULE_UNGUARDED_WRITE_SHARED, ev,
              arena_printf(c->a, "writing '%s' requires '%s' held exclusively, but it is held "
                                 "only shared here", ev->data, lock),
@@ -62,8 +50,9 @@ static void check_access(const struct check_ctx *c, const struct hit *h)
         return;
     }
     uint8_t want = h->before & LS_RELEASED ? LS_RELEASED : LS_UNTOUCHED;
-    unsigned n = path_to(c, h, want, arena_printf(c->a, "'%s' %s here without '%s'", ev->data,
-                                                  ev->write ? "written" : "read", lock), &path);
+    const char *last = arena_printf(c->a, "'%s' %s here without '%s'", ev->data,
+                                    ev->write ? "written" : "read", lock);
+    unsigned n = witness_path(c, h->block, h->event, ev->lock, want, last, &path);
     const char *why = want == LS_RELEASED ? "it is not held on this path"
                       : (h->before & LS_HELD) ? "it is not held on every path here"
                                               : "it is never acquired on this path";
@@ -79,8 +68,8 @@ static void check_exclude(const struct check_ctx *c, const struct hit *h)
     const struct cfg_event *ev = &c->g->events[h->event];
     const char *lock = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = path_to(c, h, LS_HELD,
-                         arena_printf(c->a, "'%s' called here", ev->callee), &path);
+    unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                              arena_printf(c->a, "'%s' called here", ev->callee), &path);
     emit(c, RULE_EXCLUDED_HELD, ev,
          arena_printf(c->a, "'%s' must not be called with '%s' held (it takes it itself), "
                             "but '%s' is held here", ev->callee, lock, lock),

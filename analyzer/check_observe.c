@@ -26,14 +26,6 @@ static const char *sibling(const char *key, const char *prefix)
     return key[n] ? key + n : NULL;
 }
 
-static bool is_global_name(const char *key)
-{
-    for (const char *p = key; *p; p++)
-        if (!isalnum((unsigned char)*p) && *p != '_')
-            return false;
-    return *key != '\0';
-}
-
 static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     (void)block;
@@ -50,7 +42,8 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
         const char *key = c->g->locks[s->e[i].lock].key;
         while (*key == '*')
             key++;
-        const char *name = ev->callee ? sibling(key, ev->callee) : (is_global_name(key) ? key : NULL);
+        /* Without a holder only plain global names count: the empty prefix. */
+        const char *name = sibling(key, ev->callee ? ev->callee : "");
         if (name && len + strlen(name) + 2 < sizeof held)
             len += (size_t)snprintf(held + len, sizeof held - len, "%s%s", len ? "," : "", name);
     }

@@ -62,28 +62,13 @@ static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_
     c->emit(c->emit_ctx, &f);
 }
 
-/* The path notes for a lock in state `want` at (block, event), ending
- * with a note at the event itself. */
-static unsigned path_for(const struct check_ctx *c, unsigned block, unsigned event,
-                         unsigned lock, uint8_t want, const char *last,
-                         struct finding_note **out)
-{
-    struct witness w;
-    witness_find(c, block, event, lock, want, &w);
-    *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
-    unsigned n = witness_notes(c, &w, lock, want, *out);
-    const struct cfg_event *ev = &c->g->events[event];
-    (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
-    return n;
-}
-
 static void report_exit(const struct pairing *p, const struct exit_hit *h)
 {
     const struct check_ctx *c = p->c;
     const char *name = c->g->locks[h->lock].display;
     struct finding_note *path;
-    unsigned n = path_for(c, h->block, h->event, h->lock, LS_HELD,
-                          arena_printf(c->a, "returning with '%s' still held", name), &path);
+    unsigned n = witness_path(c, h->block, h->event, h->lock, LS_HELD,
+                              arena_printf(c->a, "returning with '%s' still held", name), &path);
     struct finding_note *related = NULL;
     unsigned nrelated = 0;
     for (unsigned i = 0; i < c->g->nevents && !nrelated; i++) {
@@ -129,8 +114,8 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
         return; /* shared after shared: readers may nest */
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = path_for(c, h->block, h->event, ev->lock, LS_HELD,
-                          arena_printf(c->a, "'%s' acquired again here", name), &path);
+    unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                              arena_printf(c->a, "'%s' acquired again here", name), &path);
     const char *msg = h->before & (LS_UNTOUCHED | LS_RELEASED)
                           ? "'%s' is acquired while it may already be held on this path"
                           : "'%s' is acquired while already held";
@@ -149,8 +134,8 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         (before & LS_HELD_SH) && !(before & ~LS_HELD_SH)) {
         const char *name = c->g->locks[ev->lock].display;
         struct finding_note *path;
-        unsigned n = path_for(c, h->block, h->event, ev->lock, LS_HELD_SH,
-                              arena_printf(c->a, "'%s' called here", ev->callee), &path);
+        unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
+                                  arena_printf(c->a, "'%s' called here", ev->callee), &path);
         emit(c, rule, ev, ev->lock,
              arena_printf(c->a, "'%s' needs '%s' held exclusively, but it is held only shared",
                           ev->callee, name),
@@ -166,8 +151,8 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = path_for(c, h->block, h->event, ev->lock, want,
-                          arena_printf(c->a, "'%s' is not held here", name), &path);
+    unsigned n = witness_path(c, h->block, h->event, ev->lock, want,
+                              arena_printf(c->a, "'%s' is not held here", name), &path);
     const char *why = want == LS_RELEASED ? "it is not held on this path"
                                           : "it was never acquired on this path";
     const char *msg = rule == RULE_RELEASE_UNHELD
@@ -184,8 +169,8 @@ static void report_mismatch(const struct check_ctx *c, const struct event_hit *h
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = path_for(c, h->block, h->event, ev->lock, LS_HELD,
-                          arena_printf(c->a, "released here by '%s'", ev->callee), &path);
+    unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                              arena_printf(c->a, "released here by '%s'", ev->callee), &path);
     bool held_shared = ev->mode == LOCK_EXCLUSIVE;
     emit(c, RULE_LOCK_KIND_MISMATCH, ev, ev->lock,
          arena_printf(c->a, "'%s' is held %s but '%s' releases it as %s", name,

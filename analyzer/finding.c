@@ -218,16 +218,19 @@ static uint64_t basis(const struct finding *f)
  * file order gets k mixed in, so moving code keeps every fingerprint. */
 static void fingerprint_all(struct collector *c)
 {
+    uint64_t *b = xmalloc((c->nfindings + 1) * sizeof *b); /* each hashed once */
+    for (size_t i = 0; i < c->nfindings; i++)
+        b[i] = basis(&c->findings[i]);
     for (size_t i = 0; i < c->nfindings; i++) {
-        uint64_t b = basis(&c->findings[i]);
         unsigned k = 0;
         for (size_t j = i; j-- > 0 && !strcmp(c->findings[j].file, c->findings[i].file);)
-            k += basis(&c->findings[j]) == b;
+            k += b[j] == b[i];
         char occurrence[16];
         snprintf(occurrence, sizeof occurrence, "%u", k);
         snprintf(c->findings[i].fingerprint, sizeof c->findings[i].fingerprint, "%016llx",
-                 (unsigned long long)fnv(b, occurrence));
+                 (unsigned long long)fnv(b[i], occurrence));
     }
+    free(b);
 }
 
 void collector_sort(struct collector *c)

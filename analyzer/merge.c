@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "vec.h"
 
 bool merge_is_sarif(const char *file)
 {
@@ -130,8 +131,7 @@ bool merge_sarif(const char *const *files, size_t n, FILE *out, struct diag *d)
         size_t k;
         json_t *r;
         json_array_foreach(results, k, r) {
-            if (count == cap)
-                all = xrealloc(all, (cap = cap ? cap * 2 : 64) * sizeof *all);
+            ARRAY_RESERVE1(all, count, cap, 64);
             all[count++] = json_incref(r);
         }
         if (!first)

@@ -154,3 +154,15 @@ unsigned witness_notes(const struct check_ctx *c, const struct witness *w, unsig
     }
     return n;
 }
+
+unsigned witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
+                      uint8_t want, const char *last, struct finding_note **out)
+{
+    struct witness w;
+    witness_find(c, block, event, lock, want, &w);
+    *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
+    unsigned n = witness_notes(c, &w, lock, want, *out);
+    const struct cfg_event *ev = &c->g->events[event];
+    (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
+    return n;
+}
