@@ -242,16 +242,15 @@ void check_pairing(const struct check_ctx *c)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     /* Inferred contracts: a lock-taking helper returns holding its lock,
      * and a function that releases its caller's lock may take it back. */
-    struct summary_lock *facts = summary_facts(c->a, c->g, c->r);
     for (size_t i = 0; i < p.exits.n; i++) {
-        const struct summary_lock *f = &facts[p.exits.v[i].lock];
+        const struct summary_lock *f = &c->facts[p.exits.v[i].lock];
         unsigned lock = p.exits.v[i].lock;
         if (must_release(c->g, lock) ||
             (!f->acquires && !f->callers_lock && !f->conditional &&
              !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);
     }
-    report_events(&p, facts);
+    report_events(&p, c->facts);
     VEC_FREE(p.exits);
     VEC_FREE(p.events);
 }

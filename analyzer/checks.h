@@ -7,12 +7,16 @@
 
 #include "cfg.h"
 #include "finding.h"
+#include "summary.h"
 #include "lockset.h"
 
 struct check_ctx {
     struct arena *a; /* TU arena: findings are copied out by emit */
     const struct cfg *g;
     const struct ls_result *r;
+    /* What the function does to each lock (summary_facts), computed once
+     * where its contract was inferred. */
+    const struct summary_lock *facts;
     const char *file;
     void (*emit)(void *emit_ctx, const struct finding *f);
     void *emit_ctx;

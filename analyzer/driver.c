@@ -160,6 +160,7 @@ struct solved {
     struct arena *a;
     struct cfg *g;
     struct ls_result res;
+    const struct summary_lock *facts; /* summary_facts of res, in a */
     bool checked;
 };
 
@@ -167,8 +168,10 @@ static void check_one(struct run *r, struct collector *out, const struct job *j,
 {
     if (getenv("LOCKCHECK_DUMP_CFG"))
         cfg_dump(stderr, f->g);
-    struct check_ctx ctx = {f->a, f->g, &f->res, j->display, emit_finding, out, emit_order,
-                            r->o->infer_guards ? emit_observation : NULL};
+    struct check_ctx ctx = {.a = f->a, .g = f->g, .r = &f->res, .facts = f->facts,
+                            .file = j->display, .emit = emit_finding, .emit_ctx = out,
+                            .order = emit_order,
+                            .observe = r->o->infer_guards ? emit_observation : NULL};
     checks_run(&ctx);
     collector_function(out, j->display, f->g->function, f->g->loc.line);
     f->checked = true;
@@ -176,17 +179,19 @@ static void check_one(struct run *r, struct collector *out, const struct job *j,
     f->a = NULL;
 }
 
-/* (Re)builds and solves the functions marked stale, infers their
- * contracts, and returns how many contracts changed. A function that calls
- * none of this TU's functions cannot change later: it is checked at once
- * and its memory goes, so a file of many functions stays small. */
+/* Builds and solves every function (first round), or again those whose
+ * callees' contracts may have changed since (unchecked ones that call this
+ * TU's functions); infers their contracts and returns how many changed. A
+ * function that calls none of this TU's functions cannot change later: it
+ * is checked at once and its memory goes, so a file of many functions
+ * stays small. */
 static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu *t,
                             const struct job *j, const CXCursor *fns, unsigned n,
-                            struct solved *sv, const bool *stale)
+                            struct solved *sv, bool first)
 {
     unsigned changed = 0;
     for (unsigned i = 0; i < n; i++) {
-        if (!stale[i])
+        if (!first && (sv[i].checked || !sv[i].g->calls_local))
             continue;
         arena_free(sv[i].a);
         sv[i].a = arena_new();
@@ -195,8 +200,8 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
         lockset_solve(sv[i].a, g, &sv[i].res);
         unsigned nparams;
         const char *const *params = param_names(t->a, fns[i], &nparams);
-        const struct lock_rule *rule =
-            summary_rule(t->a, g, summary_facts(sv[i].a, g, &sv[i].res), params, nparams);
+        sv[i].facts = summary_facts(sv[i].a, g, &sv[i].res);
+        const struct lock_rule *rule = summary_rule(t->a, g, sv[i].facts, params, nparams);
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
         if (rule && (!old || old->neffects != rule->neffects)) {
             strmap_put(&t->summaries, rule->name, (void *)rule); /* keys must outlive the CFG */
@@ -227,15 +232,9 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
             top.v[nfns++] = c;
     }
     struct solved *sv = xcalloc(nfns + 1, sizeof *sv);
-    bool *stale = xmalloc((nfns + 1) * sizeof *stale);
-    for (unsigned i = 0; i < nfns; i++)
-        stale[i] = true;
-    unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, stale);
-    for (int round = 0; round < 3 && changed; round++) {
-        for (unsigned i = 0; i < nfns; i++)
-            stale[i] = !sv[i].checked && sv[i].g->calls_local;
-        changed = infer_round(r, out, t, j, top.v, nfns, sv, stale);
-    }
+    unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, true);
+    for (int round = 0; round < 3 && changed; round++)
+        changed = infer_round(r, out, t, j, top.v, nfns, sv, false);
     for (unsigned i = 0; i < nfns; i++) {
         if (!sv[i].checked && !r->infer_only)
             check_one(r, out, j, &sv[i]);
@@ -243,7 +242,6 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
     }
     out->functions += nfns;
     free(sv);
-    free(stale);
     free(top.v);
 }
 
