@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fileio.h"
 #include "jsonpos.h"
 #include "strmap.h"
 
@@ -218,21 +219,10 @@ bool cdb_load_text(struct arena *a, const char *name, const char *text, size_t l
 
 static char *read_all(const char *path, size_t *len, struct diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *text = fileio_read_all(path, len);
+    if (!text)
         diag_set(d, path, 0, 0, "cannot read compile database: %s", strerror(errno));
-        return NULL;
-    }
-    size_t cap = 65536, n = 0, got;
-    char *buf = xmalloc(cap);
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap)
-            buf = xrealloc(buf, cap *= 2);
-    }
-    fclose(f);
-    *len = n;
-    return buf;
+    return text;
 }
 
 static bool keep_only(struct arena *a, struct job_list *l, const char *const *only, size_t nonly,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fileio.h"
 #include "report.h"
 
 const char *report_finding_severity(const struct report_opts *ro, const struct finding *f)
@@ -36,17 +37,7 @@ static void load_source(struct source_cache *sc, const char *file)
     sc->text = NULL;
     sc->len = 0;
     sc->file = file;
-    FILE *f = fopen(file, "rb");
-    if (!f)
-        return;
-    size_t cap = 65536, got;
-    sc->text = xmalloc(cap);
-    while ((got = fread(sc->text + sc->len, 1, cap - sc->len, f)) > 0) {
-        sc->len += got;
-        if (sc->len == cap)
-            sc->text = xrealloc(sc->text, cap *= 2);
-    }
-    fclose(f);
+    sc->text = fileio_read_all(file, &sc->len);
 }
 
 static void print_source_line(FILE *out, struct source_cache *sc, const char *file,

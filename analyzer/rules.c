@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "fileio.h"
 #include "cache.h"
 #include "output.h"
 #include "jsonpos.h"
@@ -307,25 +308,12 @@ bool rules_load_text(struct arena *a, struct model *m, const char *name, const c
 
 static bool load_file(struct arena *a, struct model *m, const char *path, struct diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    size_t len;
+    char *text = fileio_read_all(path, &len);
+    if (!text)
         return diag_set(d, path, 0, 0, "cannot read rules file: %s", strerror(errno));
-    struct strbuf_like { char *s; size_t len, cap; } buf = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (buf.len + n > buf.cap) {
-            buf.cap = (buf.len + n) * 2;
-            buf.s = xrealloc(buf.s, buf.cap);
-        }
-        memcpy(buf.s + buf.len, chunk, n);
-        buf.len += n;
-    }
-    bool read_error = ferror(f);
-    fclose(f);
-    bool ok = read_error ? diag_set(d, path, 0, 0, "cannot read rules file")
-                         : rules_load_text(a, m, path, buf.s ? buf.s : "", buf.len, d);
-    free(buf.s);
+    bool ok = rules_load_text(a, m, path, text, len, d);
+    free(text);
     return ok;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "fileio.h"
 
 enum { MAX_IDS = 16 };
 
@@ -28,18 +29,7 @@ static char *read_text(const struct job *j, size_t *len)
         *len = j->contents_len;
         return s;
     }
-    FILE *f = fopen(j->path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 65536, n = 0, got;
-    char *s = xmalloc(cap + 1);
-    while ((got = fread(s + n, 1, cap - n, f)) > 0)
-        if ((n += got) == cap)
-            s = xrealloc(s, (cap *= 2) + 1);
-    fclose(f);
-    s[n] = '\0';
-    *len = n;
-    return s;
+    return fileio_read_all(j->path, len);
 }
 
 /* Parses "[id, id]: reason" after the keyword. */
