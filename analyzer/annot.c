@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "strbuf.h"
 #include "parse.h"
 
 /* Every spelling we know, attribute or macro, and what it means. Names
@@ -168,28 +169,21 @@ static void split_args(struct arena *a, const char *text, size_t len, struct ann
 static const char *join_tokens(struct arena *a, CXTranslationUnit tu, CXToken *t, unsigned b,
                                unsigned e)
 {
-    size_t cap = 64, len = 0;
-    char *out = arena_alloc(a, cap);
+    struct strbuf out = {0};
     bool prev_word = false;
     for (unsigned i = b; i < e; i++) {
         CXString s = clang_getTokenSpelling(tu, t[i]);
         const char *str = clang_getCString(s);
-        size_t n = str ? strlen(str) : 0;
-        if (len + n + 2 > cap) {
-            char *bigger = arena_alloc(a, cap = (len + n + 2) * 2);
-            memcpy(bigger, out, len);
-            out = bigger;
-        }
         bool word = clang_getTokenKind(t[i]) != CXToken_Punctuation;
-        if (len && word && prev_word)
-            out[len++] = ' '; /* "a->mu", but "struct s" */
+        if (out.len && word && prev_word)
+            strbuf_putc(&out, ' '); /* "a->mu", but "struct s" */
         prev_word = word;
-        memcpy(out + len, str ? str : "", n);
-        len += n;
+        strbuf_puts(&out, str ? str : "");
         clang_disposeString(s);
     }
-    out[len] = '\0';
-    return out;
+    const char *text = arena_strdup(a, strbuf_str(&out));
+    strbuf_free(&out);
+    return text;
 }
 
 static bool token_is(CXTranslationUnit tu, CXToken t, const char *what)

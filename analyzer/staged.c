@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "strbuf.h"
 
 extern char **environ;
 
@@ -33,21 +34,20 @@ static char *run(struct arena *a, char *const argv[], size_t *len)
         close(fds[0]);
         return NULL;
     }
-    size_t cap = 65536, n = 0;
-    char *buf = xmalloc(cap + 1);
+    struct strbuf buf = {0};
+    char chunk[65536];
     ssize_t got;
-    while ((got = read(fds[0], buf + n, cap - n)) > 0)
-        if ((n += (size_t)got) == cap)
-            buf = xrealloc(buf, (cap *= 2) + 1);
+    while ((got = read(fds[0], chunk, sizeof chunk)) > 0)
+        strbuf_add(&buf, chunk, (size_t)got);
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
     char *out = NULL;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
-        out = arena_strndup(a, buf, n);
-        *len = n;
+        out = arena_strndup(a, strbuf_str(&buf), buf.len);
+        *len = buf.len;
     }
-    free(buf);
+    strbuf_free(&buf);
     return out;
 }
 
