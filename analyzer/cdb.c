@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -266,4 +267,50 @@ bool cdb_load(struct arena *a, const char *build_dir, const char *const *only, s
     if (!ok)
         snprintf(d->file, sizeof d->file, "%s", shown);
     return ok && (!nonly || keep_only(a, out, only, nonly, shown, d));
+}
+
+/* LPT: the biggest files first, each to the least loaded shard, so shards
+ * take about equally long; ties by path keep it deterministic. */
+struct sized {
+    size_t index;
+    long long size;
+    const char *path;
+};
+
+static int by_size(const void *x, const void *y)
+{
+    const struct sized *a = x, *b = y;
+    if (a->size != b->size)
+        return a->size > b->size ? -1 : 1;
+    return strcmp(a->path, b->path);
+}
+
+void job_list_keep_shard(struct job_list *l, unsigned nshards, unsigned shard)
+{
+    size_t n = l->n;
+    struct sized *v = xcalloc(n + 1, sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        v[i] = (struct sized){i, stat(l->v[i].path, &st) == 0 ? (long long)st.st_size : 0,
+                              l->v[i].path};
+    }
+    qsort(v, n, sizeof *v, by_size);
+    long long *load = xcalloc(nshards, sizeof *load);
+    bool *mine = xcalloc(n + 1, sizeof *mine);
+    for (size_t i = 0; i < n; i++) {
+        unsigned best = 0;
+        for (unsigned k = 1; k < nshards; k++)
+            if (load[k] < load[best])
+                best = k;
+        load[best] += v[i].size + 1;
+        mine[v[i].index] = best + 1 == shard;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++)
+        if (mine[i])
+            l->v[j++] = l->v[i];
+    l->n = j;
+    free(v);
+    free(load);
+    free(mine);
 }

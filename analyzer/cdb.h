@@ -33,6 +33,9 @@ struct job_list {
 
 void job_list_push(struct job_list *l, struct job j);
 void job_list_free(struct job_list *l);
+/* Keeps the jobs of shard `shard` (1..nshards) of an even split by file
+ * size; every run with the same inputs splits them the same way. */
+void job_list_keep_shard(struct job_list *l, unsigned nshards, unsigned shard);
 
 /* Loads every C entry of BUILD_DIR/compile_commands.json (duplicates of
  * one file keep the first entry). With `only` (nonly > 0), keeps just

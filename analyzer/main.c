@@ -89,52 +89,6 @@ static bool load_rules(struct run_state *s)
     return true;
 }
 
-/* LPT: the biggest files first, each to the least loaded shard, so shards
- * take about equally long; ties by path keep it deterministic. */
-struct sized {
-    size_t index;
-    long long size;
-    const char *path;
-};
-
-static int by_size(const void *x, const void *y)
-{
-    const struct sized *a = x, *b = y;
-    if (a->size != b->size)
-        return a->size > b->size ? -1 : 1;
-    return strcmp(a->path, b->path);
-}
-
-static void keep_shard(struct run_state *s)
-{
-    size_t n = s->jobs.n;
-    struct sized *v = xcalloc(n + 1, sizeof *v);
-    for (size_t i = 0; i < n; i++) {
-        struct stat st;
-        v[i] = (struct sized){i, stat(s->jobs.v[i].path, &st) == 0 ? (long long)st.st_size : 0,
-                              s->jobs.v[i].path};
-    }
-    qsort(v, n, sizeof *v, by_size);
-    long long *load = xcalloc(s->o.nshards, sizeof *load);
-    bool *mine = xcalloc(n + 1, sizeof *mine);
-    for (size_t i = 0; i < n; i++) {
-        unsigned best = 0;
-        for (unsigned k = 1; k < s->o.nshards; k++)
-            if (load[k] < load[best])
-                best = k;
-        load[best] += v[i].size + 1;
-        mine[v[i].index] = best + 1 == s->o.shard;
-    }
-    size_t j = 0;
-    for (size_t i = 0; i < n; i++)
-        if (mine[i])
-            s->jobs.v[j++] = s->jobs.v[i];
-    s->jobs.n = j;
-    free(v);
-    free(load);
-    free(mine);
-}
-
 static bool make_jobs(struct run_state *s)
 {
     struct diag d;
@@ -159,7 +113,7 @@ static bool make_jobs(struct run_state *s)
             job_list_push(&s->jobs, all.v[i]);
     job_list_free(&all);
     if (s->o.nshards)
-        keep_shard(s);
+        job_list_keep_shard(&s->jobs, s->o.nshards, s->o.shard);
     return true;
 }
 
