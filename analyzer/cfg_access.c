@@ -112,8 +112,7 @@ static void observe(struct builder *b, CXCursor c, CXCursor decl, enum CXCursorK
         const char *holder = holder_path(b, c);
         if (!holder || (b->path_local_root && (is_fresh(b, b->path_root_var) || b->path_root_var < 0)))
             return;
-        CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
-        cls = arena_printf(b->a, "%s.%s", parse_str(b->a, clang_getTypeSpelling(rec)),
+        cls = arena_printf(b->a, "%s.%s", parse_record_of(b->a, decl),
                            parse_spelling(b->a, decl));
         prefix = lockexpr_member(b->a, holder, "");
     } else {

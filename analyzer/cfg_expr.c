@@ -209,10 +209,8 @@ static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
 {
     struct annot_list an = annot_read(b->a, b->t->tu, decl);
     const char *prefix = "";
-    if (clang_getCursorKind(decl) == CXCursor_FieldDecl) {
-        CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
-        prefix = arena_printf(b->a, "%s.", parse_str(b->a, clang_getTypeSpelling(rec)));
-    }
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl)
+        prefix = arena_printf(b->a, "%s.", parse_record_of(b->a, decl));
     for (unsigned i = 0; i < an.n; i++) {
         bool before = an.v[i].kind == AN_ACQUIRED_BEFORE;
         if (!before && an.v[i].kind != AN_ACQUIRED_AFTER)
@@ -254,8 +252,7 @@ static const char *class_of_pointer(struct builder *b, CXCursor arg, CXCursor *d
         enum CXCursorKind k = clang_getCursorKind(decl);
         *decl_out = decl;
         if (k == CXCursor_FieldDecl) {
-            CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
-            r = arena_printf(b->a, "%s.%s%s", parse_str(b->a, clang_getTypeSpelling(rec)),
+            r = arena_printf(b->a, "%s.%s%s", parse_record_of(b->a, decl),
                              parse_spelling(b->a, decl), index ? "[]" : "");
         } else if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl)) {
             r = arena_printf(b->a, "%s%s", parse_spelling(b->a, decl), index ? "[]" : "");

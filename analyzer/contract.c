@@ -261,10 +261,8 @@ static const struct guard *rules_guard(struct cfg_tu *t, CXCursor decl, const ch
     if (!m->nguards)
         return NULL;
     const char *key = name;
-    if (clang_getCursorKind(decl) == CXCursor_FieldDecl) {
-        CXType rec = clang_getCursorType(clang_getCursorSemanticParent(decl));
-        key = arena_printf(t->a, "%s.%s", parse_str(t->a, clang_getTypeSpelling(rec)), name);
-    }
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl)
+        key = arena_printf(t->a, "%s.%s", parse_record_of(t->a, decl), name);
     for (unsigned i = 0; i < m->nguards; i++) {
         if (strcmp(m->guards[i].data, key))
             continue;

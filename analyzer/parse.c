@@ -14,6 +14,12 @@ const char *parse_str(struct arena *a, CXString s)
     return copy;
 }
 
+const char *parse_record_of(struct arena *a, CXCursor field)
+{
+    CXType record = clang_getCursorType(clang_getCursorSemanticParent(field));
+    return parse_str(a, clang_getTypeSpelling(record));
+}
+
 const char *parse_spelling(struct arena *a, CXCursor c)
 {
     return parse_str(a, clang_getCursorSpelling(c));

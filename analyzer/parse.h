@@ -16,6 +16,9 @@ struct arena;
 const char *parse_str(struct arena *a, CXString s);
 /* Spelling of a cursor (function name of a CallExpr, name of a decl). */
 const char *parse_spelling(struct arena *a, CXCursor c);
+/* The type of the struct or union a field belongs to, as written
+ * ("struct conn", "conn_t"): the first half of a "struct conn.state" key. */
+const char *parse_record_of(struct arena *a, CXCursor field);
 /* Expansion location of a source location: for code from a macro, where
  * the macro was used. *file may be NULL. */
 struct cfg_loc parse_location(CXSourceLocation loc, CXFile *file);
