@@ -17,3 +17,17 @@ const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg
         return NULL; /* long or multi-line conditions are named by position only */
     return arena_strndup(a, s, n);
 }
+
+bool cfg_cmp_holds(enum cfg_cmp op, long v, long k)
+{
+    switch (op) {
+    case CMP_EQ: return v == k;
+    case CMP_NE: return v != k;
+    case CMP_LT: return v < k;
+    case CMP_LE: return v <= k;
+    case CMP_GT: return v > k;
+    case CMP_GE: return v >= k;
+    case CMP_AND: return (v & k) != 0;
+    default: return false;
+    }
+}

@@ -58,7 +58,8 @@ enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT 
 /* A branch condition after `!`, `&&`, `||` and parentheses are split off:
  * the branch is true iff (value op k) when value is a tracked try result;
  * otherwise only its position and text matter (for path notes). */
-enum cfg_cmp { CMP_NONE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
+enum cfg_cmp { CMP_NONE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
+               CMP_AND /* a bit test: (value & k) != 0 */ };
 
 struct cfg_cond {
     struct cfg_loc loc;
@@ -71,12 +72,18 @@ struct cfg_cond {
      * (interned: cfg.nkeys) and whether true means the value is zero. */
     int key;
     bool negated;
+    /* >= 0: the leaf compares that parameter of the function with k (or
+     * the switch is on it), and the body never assigns the parameter: a
+     * caller's constant argument decides the branch. */
+    int param;
 };
 
 struct cfg_edge {
     unsigned from, to;
     enum cfg_edge_kind kind;
     int cond; /* index into cfg.conds, or -1 */
+    bool has_value; /* EDGE_CASE with one constant label: its value */
+    long value;
 };
 
 struct cfg_block {
@@ -140,6 +147,9 @@ struct cfg {
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;
 };
+
+/* Whether (v op k) holds. */
+bool cfg_cmp_holds(enum cfg_cmp op, long v, long k);
 
 /* Text of a condition, cut to at most max bytes (arena string). */
 const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg_cond *c,

@@ -25,7 +25,7 @@ unsigned build_new_block(struct builder *b)
 
 void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond)
 {
-    struct cfg_edge e = {from, to, kind, cond};
+    struct cfg_edge e = {.from = from, .to = to, .kind = kind, .cond = cond};
     VEC_PUSH(b->edges, e);
 }
 
@@ -239,7 +239,9 @@ static void build_switch(struct builder *b, CXCursor s)
     }
     CXCursor cond = b->kids.v[base], body = b->kids.v[b->kids.n - 1];
     build_expr(b, cond);
-    struct cfg_cond c = {parse_cursor_loc(cond), 0, 0, CMP_NONE, 0, -1, -1, -1, false};
+    struct cfg_cond c = {.loc = parse_cursor_loc(cond), .op = CMP_NONE, .try_event = -1,
+                         .try_var = -1, .key = -1,
+                         .param = build_param_index(b, parse_peel(cond))};
     parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
     VEC_PUSH(b->conds, c);
     struct switch_ctx sw = {b->cur, build_new_block(b), (int)b->conds.n - 1, 0};
@@ -266,6 +268,9 @@ static void build_case(struct builder *b, CXCursor s, bool is_default)
         struct switch_ctx *sw = &b->switches.v[b->switches.n - 1];
         build_edge(b, sw->head, blk, is_default ? EDGE_DEFAULT : EDGE_CASE, sw->cond);
         sw->has_default |= is_default;
+        struct cfg_edge *e = &b->edges.v[b->edges.n - 1];
+        /* `case K:` has the value and the statement; a GNU range has three */
+        e->has_value = !is_default && n == 2 && parse_int_constant(b->kids.v[base], &e->value);
     }
     if (n)
         build_stmt(b, b->kids.v[base + n - 1]);
@@ -495,6 +500,10 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->conds = arena_alloc(a, (g->nconds + 1) * sizeof *g->conds);
     if (g->nconds)
         memcpy(g->conds, b->conds.v, g->nconds * sizeof *g->conds);
+    for (unsigned i = 0; i < g->nconds; i++) /* an assigned parameter is no selector */
+        if (g->conds[i].param >= 64 ||
+            (g->conds[i].param >= 0 && (b->params_written >> g->conds[i].param) & 1))
+            g->conds[i].param = -1;
     g->nlocks = (unsigned)b->locks.n;
     g->locks = arena_alloc(a, (g->nlocks + 1) * sizeof *g->locks);
     if (g->nlocks)
@@ -568,6 +577,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     struct builder b = {0};
     b.t = t;
     b.a = a;
+    b.fn = fn;
     b.pending_result_var = -1;
     b.last_lock_event = -1;
     b.path_index_var[0] = b.path_index_var[1] = -1;

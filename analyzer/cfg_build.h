@@ -6,6 +6,7 @@
 #define LC_CFG_BUILD_H
 
 #include <clang-c/Index.h>
+#include <stdint.h>
 
 #include "cfg.h"
 #include "parse.h"
@@ -90,6 +91,8 @@ struct switch_ctx {
 struct builder {
     struct cfg_tu *t;
     struct arena *a;
+    CXCursor fn;             /* the function being built */
+    uint64_t params_written; /* bit i: parameter i is assigned in the body */
     struct cursor_stack kids;
     VEC(struct cfg_event) events;
     VEC(struct cfg_edge) edges;
@@ -148,6 +151,10 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
 /* Matches a rules macro use exactly covering c; emits its events. */
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);
+/* The index of the parameter a DeclRefExpr names, or -1. */
+int build_param_index(struct builder *b, CXCursor ref);
+/* A store to a parameter (the target of an assignment or update). */
+void build_note_param_store(struct builder *b, CXCursor target);
 /* `flag = 1;`: the branch value "flag" is known from here on. */
 void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
                      struct cfg_loc loc);

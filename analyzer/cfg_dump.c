@@ -32,6 +32,9 @@ void cfg_dump(FILE *out, const struct cfg *g)
             fprintf(out, " B%u%s", e->to, k);
             if (key >= 0)
                 fprintf(out, "[k%d]", key);
+            if (e->cond >= 0 && g->conds[e->cond].param >= 0)
+                fprintf(out, "[$%d%s]", g->conds[e->cond].param,
+                        e->kind == EDGE_CASE && e->has_value ? "=case" : "");
         }
         fputc('\n', out);
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "argsplit.h"
 #include "annot.h"
 #include "contract.h"
 #include "lockexpr.h"
@@ -430,6 +431,12 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name);
+    if (rule && rule->split) {
+        long v = 0;
+        bool known = rule->split->param < nargs &&
+                     parse_int_constant(args[rule->split->param], &v);
+        rule = argsplit_pick(rule->split, known, v);
+    }
     if (rule && !rule->is_macro) {
         struct call_args ca = {args, NULL, nargs};
         b->pending_result_var = result_var;
@@ -543,6 +550,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
 {
     CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
     int var = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, true) : -1;
+    build_note_param_store(b, lhs);
     if (var >= 0) {
         build_mark_fresh(b, var, build_is_alloc_call(b, rhs));
         build_note_alias(b, clang_getCursorReferenced(lhs), rhs, false);
@@ -611,8 +619,10 @@ static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
         return false;
     if (op == CXUnaryOperator_AddrOf) { /* taking the address is no access */
         CXCursor target = parse_peel(b->kids.v[base]);
-        if (clang_getCursorKind(target) == CXCursor_DeclRefExpr) /* &rc: anything may be stored */
+        if (clang_getCursorKind(target) == CXCursor_DeclRefExpr) { /* &rc: anything may be stored */
             build_note_store(b, build_var_id(b, target, false), clang_getNullCursor());
+            build_note_param_store(b, target);
+        }
         build_child(b, base, 0, ACC_NONE, ACC_NONE);
         return true;
     }
@@ -651,6 +661,7 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
         build_expr(b, b->kids.v[*base + i]);
     }
     CXCursor target = n ? parse_peel(b->kids.v[*base]) : clang_getNullCursor();
+    build_note_param_store(b, target);
     int var = n && clang_getCursorKind(target) == CXCursor_DeclRefExpr
                   ? build_var_id(b, target, true)
                   : -1;
@@ -783,6 +794,48 @@ static void test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
         cc->try_event = b->last_lock_event;
     else if (clang_getCursorKind(src) == CXCursor_DeclRefExpr)
         cc->try_var = build_var_id(b, src, false);
+    cc->param = build_param_index(b, src);
+}
+
+int build_param_index(struct builder *b, CXCursor ref)
+{
+    if (clang_getCursorKind(ref) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor decl = clang_getCursorReferenced(ref);
+    if (clang_getCursorKind(decl) != CXCursor_ParmDecl)
+        return -1;
+    int n = clang_Cursor_getNumArguments(b->fn);
+    for (int i = 0; i < n; i++)
+        if (clang_equalCursors(clang_Cursor_getArgument(b->fn, (unsigned)i), decl))
+            return i;
+    return -1;
+}
+
+void build_note_param_store(struct builder *b, CXCursor target)
+{
+    int i = build_param_index(b, parse_peel(target));
+    if (i >= 0 && i < 64)
+        b->params_written |= (uint64_t)1 << i;
+}
+
+/* `value & K` as a whole condition: a bit test. */
+static bool bit_test(struct builder *b, CXCursor p, struct cfg_cond *cc, CXCursor *src)
+{
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(p) != CXCursor_BinaryOperator ||
+        clang_getCursorBinaryOperatorKind(p) != CXBinaryOperator_And ||
+        parse_children(p, &b->kids) != 2)
+        return false;
+    CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+    b->kids.n = base;
+    if (parse_int_constant(r, &cc->k))
+        *src = l;
+    else if (parse_int_constant(l, &cc->k))
+        *src = r;
+    else
+        return false;
+    cc->op = CMP_AND;
+    return true;
 }
 
 /* Reads `value OP constant` (either way round) or a bare `value`. */
@@ -807,6 +860,8 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
         } else {
             cc->op = CMP_NONE;
         }
+    } else {
+        bit_test(b, p, cc, &src);
     }
     b->kids.n = base;
     if (cc->op != CMP_NONE)
@@ -878,7 +933,8 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     b->last_lock_event = -1;
     build_expr(b, c);
-    struct cfg_cond cc = {parse_cursor_loc(c), 0, 0, CMP_NONE, 0, -1, -1, -1, false};
+    struct cfg_cond cc = {.loc = parse_cursor_loc(c), .op = CMP_NONE, .try_event = -1,
+                          .try_var = -1, .key = -1, .param = -1};
     parse_cursor_offsets(c, &cc.text_begin, &cc.text_end);
     leaf_test(b, c, &cc);
     condition_key(b, c, &cc);

@@ -246,7 +246,7 @@ void check_pairing(const struct check_ctx *c)
         const struct summary_lock *f = &c->facts[p.exits.v[i].lock];
         unsigned lock = p.exits.v[i].lock;
         if (must_release(c->g, lock) ||
-            (!f->acquires && !f->callers_lock && !f->conditional &&
+            (!f->acquires && !f->callers_lock && !f->conditional && !f->by_argument &&
              !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);
     }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "argsplit.h"
 #include "cache.h"
 #include "cfg_dump.h"
 #include "cfg_build.h"
@@ -60,19 +61,39 @@ void summary_sink_free(struct summary_sink *s)
     arena_free(s->a);
 }
 
+/* A deep copy of an inferred rule, into the run's arena. */
+static const struct lock_rule *copy_rule(struct arena *a, const struct lock_rule *r)
+{
+    if (!r)
+        return NULL;
+    struct lock_rule *c = arena_alloc(a, sizeof *c);
+    *c = *r;
+    c->name = arena_strdup(a, r->name);
+    c->origin = "inferred in another file";
+    for (unsigned i = 0; i < c->neffects; i++)
+        if (c->effects[i].target.expr)
+            c->effects[i].target.expr = arena_strdup(a, c->effects[i].target.expr);
+    if (r->split) {
+        struct rule_split *s = arena_alloc(a, sizeof *s);
+        long *values = arena_alloc(a, r->split->n * sizeof *values);
+        const struct lock_rule **rules = arena_alloc(a, r->split->n * sizeof *rules);
+        for (unsigned i = 0; i < r->split->n; i++) {
+            values[i] = r->split->values[i];
+            rules[i] = copy_rule(a, r->split->rules[i]);
+        }
+        *s = (struct rule_split){r->split->param, r->split->n, values, rules};
+        c->split = s;
+    }
+    return c;
+}
+
 /* Copies a TU's inferred rule into the run's sink (first one wins). */
 static void sink_put(struct summary_sink *s, const struct lock_rule *r)
 {
     pthread_mutex_lock(&s->mu);
     if (!strmap_get(&s->rules, r->name)) {
-        struct lock_rule *c = arena_alloc(s->a, sizeof *c);
-        *c = *r;
-        c->name = arena_strdup(s->a, r->name);
-        c->origin = "inferred in another file";
-        for (unsigned i = 0; i < c->neffects; i++)
-            if (c->effects[i].target.expr)
-                c->effects[i].target.expr = arena_strdup(s->a, c->effects[i].target.expr);
-        strmap_put(&s->rules, c->name, c);
+        const struct lock_rule *c = copy_rule(s->a, r);
+        strmap_put(&s->rules, c->name, (void *)c);
     }
     pthread_mutex_unlock(&s->mu);
 }
@@ -200,10 +221,13 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
         lockset_solve(sv[i].a, g, &sv[i].res);
         unsigned nparams;
         const char *const *params = param_names(t->a, fns[i], &nparams);
-        sv[i].facts = summary_facts(sv[i].a, g, &sv[i].res);
-        const struct lock_rule *rule = summary_rule(t->a, g, sv[i].facts, params, nparams);
+        struct summary_lock *facts = summary_facts(sv[i].a, g, &sv[i].res);
+        sv[i].facts = facts;
+        const struct lock_rule *rule = argsplit_infer(t->a, sv[i].a, g, facts, params, nparams);
+        if (!rule)
+            rule = summary_rule(t->a, g, facts, params, nparams);
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
-        if (rule && (!old || old->neffects != rule->neffects)) {
+        if (rule && (!old || old->neffects != rule->neffects || !old->split != !rule->split)) {
             strmap_put(&t->summaries, rule->name, (void *)rule); /* keys must outlive the CFG */
             changed++;
         }

@@ -255,27 +255,14 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     }
 }
 
-static bool holds(enum cfg_cmp op, long v, long k)
-{
-    switch (op) {
-    case CMP_EQ: return v == k;
-    case CMP_NE: return v != k;
-    case CMP_LT: return v < k;
-    case CMP_LE: return v <= k;
-    case CMP_GT: return v > k;
-    case CMP_GE: return v >= k;
-    default: return false;
-    }
-}
-
 /* Whether taking edge e means the try-lock of `rule` succeeded. */
 static bool edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
                           const struct lock_rule *rule)
 {
     bool truth = e->kind == EDGE_TRUE;
     if (rule->success == SUCCESS_EQUALS)
-        return truth == holds(c->op, rule->success_value, c->k);
-    return truth != holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
+        return truth == cfg_cmp_holds(c->op, rule->success_value, c->k);
+    return truth != cfg_cmp_holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
 }
 
 static int edge_source(const struct cfg *g, const struct cfg_edge *e)
@@ -584,6 +571,12 @@ static void run_block(const struct cfg *g, struct work *w, unsigned b, const str
 
 void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r)
 {
+    lockset_solve_pruned(a, g, r, NULL);
+}
+
+void lockset_solve_pruned(struct arena *a, const struct cfg *g, struct ls_result *r,
+                          const bool *dead_edge)
+{
     unsigned nb = g->nblocks;
     r->in = arena_alloc(a, (nb + 1) * sizeof *r->in);
     r->out = arena_alloc(a, (nb + 1) * sizeof *r->out);
@@ -622,6 +615,8 @@ void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r)
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++) {
             const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+            if (dead_edge && dead_edge[blk->first_succ + i])
+                continue;
             if (join_into(a, g, &r->in[e->to], &r->reached[e->to], &r->out[b], e, &scratch,
                           &edge_state))
                 heap_push(&h, rpo[e->to]);

@@ -74,6 +74,10 @@ struct ls_hooks {
 };
 
 void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r);
+/* The same, as if the edges marked in dead_edge (indexes into g->succ)
+ * did not exist: the function under a known argument value. */
+void lockset_solve_pruned(struct arena *a, const struct cfg *g, struct ls_result *r,
+                          const bool *dead_edge);
 /* Runs the events of one block from a copy of its entry state. */
 void lockset_replay(struct arena *a, const struct cfg *g, const struct ls_result *r,
                     unsigned block, const struct ls_hooks *h);

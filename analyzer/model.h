@@ -46,6 +46,18 @@ enum success_kind {
 
 enum { MODEL_MAX_EFFECTS = 4 };
 
+struct lock_rule;
+
+/* An inferred contract that depends on one argument's value (see
+ * argsplit.h): for `values[i]` the call does what `rules[i]` says (NULL:
+ * nothing to locks); for any other or unknown value, nothing known. */
+struct rule_split {
+    unsigned param;
+    unsigned n;
+    const long *values;
+    const struct lock_rule *const *rules;
+};
+
 struct lock_rule {
     const char *name;
     bool is_macro;
@@ -56,6 +68,7 @@ struct lock_rule {
     bool is_try;    /* a try-lock: never blocks, so never a double-acquire */
     bool recursive; /* the holder may take it again */
     const char *origin; /* "file:line:col" of the rule, for messages */
+    const struct rule_split *split; /* inferred only: effects by argument value */
 };
 
 struct guard_rule {

@@ -380,7 +380,8 @@ bool rules_write(const char *path, const struct strmap *rules, struct diag *d)
     const struct lock_rule **v = xcalloc(rules->count + 1, sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < rules->cap; i++)
-        if (rules->keys[i] && rules->values[i])
+        if (rules->keys[i] && rules->values[i] &&
+            ((const struct lock_rule *)rules->values[i])->neffects) /* LIMIT: not splits */
             v[n++] = rules->values[i];
     if (n)
         qsort(v, n, sizeof *v, cmp_rule_names);

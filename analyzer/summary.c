@@ -65,6 +65,7 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     f->reached_exits++;
     for (unsigned l = 0; l < f->g->nlocks; l++) {
         uint8_t bits = lockset_bits(s, l);
+        f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
         if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
             add_ret(&f->held_rets[l], exit);
             f->held_exits[l]++;
@@ -137,6 +138,12 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
             classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l]);
     }
     return f.locks;
+}
+
+bool summary_unexplained(const struct summary_lock *l)
+{
+    return l->held_at_exit && !l->acquires && !l->callers_lock && !l->conditional &&
+           !l->by_argument;
 }
 
 /* "q->mu" with parameter q at index 0 -> "$0->mu"; a lock rooted at

@@ -31,7 +31,15 @@ struct summary_lock {
     enum success_kind success;
     long success_value;
     enum lock_mode mode;
+    bool held_at_exit; /* held on at least one reached exit */
+    /* What it does depends on an argument, consistently for each value
+     * (argsplit.h): the body is not blamed for the exits that hold it. */
+    bool by_argument;
 };
+
+/* Held on some exits, and no contract above explains it: the body would
+ * be blamed for a missing release. */
+bool summary_unexplained(const struct summary_lock *l);
 
 /* Per-lock facts (array of g->nlocks, arena). */
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
