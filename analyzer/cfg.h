@@ -125,6 +125,7 @@ struct cfg {
     unsigned nlocks;
     unsigned nvars;
     int *key_var;  /* per condition key: the local variable it reads, or -1 */
+    const char **key_text; /* per condition key: the tested value's path */
     unsigned nkeys;
     const char *source;          /* text of the main file (borrowed) */
     unsigned source_len;
@@ -137,6 +138,9 @@ struct cfg {
     unsigned nexit_ok;
     bool no_analysis;
     bool calls_local;  /* calls a function defined in the same file */
+    int returns_param; /* every return gives back this parameter (or a
+                          local set from it), as a scoped guard's
+                          constructor does; -1 otherwise */
     struct cfg_problem {
         const char *message;
         struct cfg_loc loc;

@@ -294,6 +294,22 @@ static void build_jump(struct builder *b, CXCursor s, bool is_break)
     build_dead_end(b);
 }
 
+/* `return p;` or `return t;` with t a local set from parameter p. */
+static void note_returned_param(struct builder *b, CXCursor value)
+{
+    int p = -1;
+    CXCursor v = clang_Cursor_isNull(value) ? value : parse_peel(value);
+    if (!clang_Cursor_isNull(v) && clang_getCursorKind(v) == CXCursor_DeclRefExpr) {
+        p = build_param_index(b, v);
+        const char *path = p < 0 ? build_alias_path(b, parse_spelling(b->a, v)) : NULL;
+        int n = clang_Cursor_getNumArguments(b->fn);
+        for (int i = 0; path && i < n; i++)
+            if (!strcmp(path, parse_spelling(b->a, clang_Cursor_getArgument(b->fn, (unsigned)i))))
+                p = i;
+    }
+    b->returned_param = b->returned_param == -2 || b->returned_param == p ? p : -1;
+}
+
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -311,6 +327,7 @@ static void build_return(struct builder *b, CXCursor s)
             }
         }
     }
+    note_returned_param(b, ev.ret == RET_NONE ? clang_getNullCursor() : b->kids.v[base]);
     b->kids.n = base;
     build_run_cleanups(b, 0); /* every scope is left */
     build_event(b, ev);
@@ -513,7 +530,13 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->key_var = arena_alloc(a, (g->nkeys + 1) * sizeof *g->key_var);
     if (g->nkeys)
         memcpy(g->key_var, b->key_var.v, g->nkeys * sizeof *g->key_var);
+    g->key_text = arena_alloc(a, (g->nkeys + 1) * sizeof *g->key_text);
+    for (size_t i = 0; i < b->keys.cap; i++) /* through aliases, to compare with lock keys */
+        if (b->keys.keys[i])
+            g->key_text[(uintptr_t)b->keys.values[i] - 1] =
+                build_resolve_alias(b, b->keys.keys[i]);
     g->calls_local = b->calls_local;
+    g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;
     g->nproblems = (unsigned)b->problems.n;
     g->problems = arena_alloc(a, (g->nproblems + 1) * sizeof *g->problems);
     if (g->nproblems)
@@ -579,6 +602,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     b.a = a;
     b.fn = fn;
     b.pending_result_var = -1;
+    b.returned_param = -2;
     b.last_lock_event = -1;
     b.path_index_var[0] = b.path_index_var[1] = -1;
     b.path_root_var = -1;
@@ -705,6 +729,8 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->contracts);
     strmap_free(&t->guards);
     strmap_free(&t->functions_by_name);
+    strmap_free(&t->returns_param);
+    strmap_free(&t->external_done);
     free(t->guard_seen.keys);
     free(t->guard_seen.values);
 }

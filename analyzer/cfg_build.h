@@ -44,6 +44,12 @@ struct cfg_tu {
     struct strmap contracts;    /* function name -> struct contract (annotations) */
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
+    struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
+    struct strmap external_done;     /* header functions whose contract was inferred */
+    /* Infers the contract of a function defined in one of the project's
+     * headers (a scoped guard's constructor and destructor) when a call
+     * first needs it; set by the driver, which owns the analysis. */
+    const struct lock_rule *(*infer_external)(struct cfg_tu *t, CXCursor def);
     struct guard_seen {         /* declaration cursor -> struct guard (contract.c) */
         CXCursor *keys;
         const struct guard **values;
@@ -110,6 +116,7 @@ struct builder {
     unsigned cur;            /* block receiving events */
     unsigned depth;
     int pending_result_var;  /* the next lock call's result goes there */
+    int returned_param;      /* see cfg.returns_param; -2 before any return */
     CXCursor last_lock_call; /* for conditions that test a call's result */
     int last_lock_event;
     unsigned lock_events;                /* lock events emitted so far */
@@ -129,7 +136,7 @@ struct builder {
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
-    struct strmap aliases;               /* local pointer name -> the path it holds */
+    struct strmap aliases;               /* local pointer name -> struct alias */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
@@ -171,8 +178,17 @@ void build_note_store(struct builder *b, int var, CXCursor value);
 /* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
  * only; a second makes it unknown). */
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl);
-/* A lock key with an aliased local root, resolved. */
+/* What a pointer local holds: the path, and whether that is rooted at a
+ * local itself. path "" once it was set twice. */
+struct alias {
+    const char *path;
+    bool local_root;
+};
+/* A lock key with an aliased local root, resolved (path_local_root then
+ * says whether the alias's own root is local). */
 const char *build_resolve_alias(struct builder *b, const char *key);
+/* The path a pointer local stands for, or NULL. */
+const char *build_alias_path(struct builder *b, const char *name);
 /* __attribute__((cleanup(fn))) on a declared variable: registered. */
 void build_note_cleanup(struct builder *b, CXCursor var);
 /* Runs the cleanups of the scopes above `keep` (innermost first). */
@@ -184,5 +200,10 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
 void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
                           CXCursor use);
 bool build_is_alloc_call(struct builder *b, CXCursor e);
+/* The contract inferred for a function (this file's, or a header's on
+ * first use), or NULL. */
+const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name);
+/* The parameter an unannotated function returns (see cfg.returns_param), or -1. */
+int build_inferred_returned_param(struct builder *b, CXCursor decl);
 
 #endif

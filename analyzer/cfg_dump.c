@@ -31,7 +31,7 @@ void cfg_dump(FILE *out, const struct cfg *g)
             int key = e->cond >= 0 ? g->conds[e->cond].key : -1;
             fprintf(out, " B%u%s", e->to, k);
             if (key >= 0)
-                fprintf(out, "[k%d]", key);
+                fprintf(out, "[k%d:%s]", key, g->key_text[key]);
             if (e->cond >= 0 && g->conds[e->cond].param >= 0)
                 fprintf(out, "[$%d%s]", g->conds[e->cond].param,
                         e->kind == EDGE_CASE && e->has_value ? "=case" : "");

@@ -410,11 +410,36 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
 /* The rule a call follows: the callee's own annotations first, then the
  * rules files, then what was inferred from its body. */
 static const struct lock_rule *call_rule(struct builder *b, const struct contract *c,
-                                         const struct lock_rule *model_rule, const char *name)
+                                         const struct lock_rule *model_rule, const char *name,
+                                         CXCursor decl)
 {
     if (c && c->rule)
         return c->rule;
-    return model_rule ? model_rule : strmap_get(&b->t->summaries, name);
+    return model_rule ? model_rule : build_inferred_rule(b, decl, name);
+}
+
+const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name)
+{
+    struct cfg_tu *t = b->t;
+    const struct lock_rule *r = strmap_get(&t->summaries, name);
+    if (r || !t->infer_external || clang_Cursor_isNull(decl) ||
+        strmap_get(&t->external_done, name))
+        return r;
+    CXCursor def = clang_getCursorDefinition(decl);
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+        parse_in_main_file(def, t->main_file) ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(def)))
+        return NULL;
+    strmap_put(&t->external_done, arena_strdup(t->a, name), (void *)1); /* also ends recursion */
+    return t->infer_external(t, def);
+}
+
+int build_inferred_returned_param(struct builder *b, CXCursor decl)
+{
+    const char *name = parse_spelling(b->a, decl);
+    build_inferred_rule(b, decl, name);
+    void *v = strmap_get(&b->t->returns_param, name);
+    return v ? (int)(uintptr_t)v - 1 : -1;
 }
 
 /* What a call to `name` does; args are the argument cursors. */
@@ -430,7 +455,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     const struct contract *c = info->contract;
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
-    const struct lock_rule *rule = call_rule(b, c, info->rule, name);
+    const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
     if (rule && rule->split) {
         long v = 0;
         bool known = rule->split->param < nargs &&
@@ -454,7 +479,7 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
                         unsigned nargs, struct cfg_loc loc)
 {
     const struct contract *c = contract_of(b->t, fn);
-    const struct lock_rule *rule = call_rule(b, c, model_function(b->t->model, name), name);
+    const struct lock_rule *rule = call_rule(b, c, model_function(b->t->model, name), name, fn);
     if (!clang_Cursor_isNull(clang_getCursorDefinition(fn)))
         b->calls_local = true;
     if (!rule)

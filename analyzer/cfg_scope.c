@@ -5,8 +5,9 @@
  * __attribute__((cleanup(fn))) runs fn(&var) whenever its scope is left:
  * at the end of the block, and at a return, break or continue that leaves
  * it; what fn does to locks comes from its rules entry, its annotations or
- * its inferred contract. This is how scoped-lock macros (LOCKCHECK_SCOPED_LOCK,
- * hand-written guards) are followed. LIMIT: a goto out of the scope does
+ * its inferred contract (for a header's inline function, inferred on first
+ * use). This is how scoped-lock macros (LOCKCHECK_SCOPED_LOCK, hand-written
+ * guards, the kernel's guard() and scoped_guard()) are followed. LIMIT: a goto out of the scope does
  * not run the cleanups. */
 #include <ctype.h>
 #include <string.h>
@@ -15,6 +16,32 @@
 #include "cfg_build.h"
 #include "contract.h"
 #include "lockexpr.h"
+
+/* The argument a called function returns: RETURN_CAPABILITY, or what
+ * its body was seen to do. */
+static int returned_arg(struct builder *b, CXCursor fn)
+{
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return -1;
+    const struct contract *c = contract_of(b->t, fn);
+    if (c && c->returns_arg >= 0)
+        return c->returns_arg;
+    return build_inferred_returned_param(b, fn);
+}
+
+static CXCursor last_statement(struct builder *b, CXCursor stmt_expr)
+{
+    size_t base = b->kids.n;
+    CXCursor last = clang_getNullCursor();
+    if (parse_children(stmt_expr, &b->kids) == 1) {
+        CXCursor body = b->kids.v[base];
+        unsigned n = parse_children(body, &b->kids);
+        if (n)
+            last = b->kids.v[b->kids.n - 1];
+    }
+    b->kids.n = base;
+    return last;
+}
 
 /* The expression a pointer local is set from, seen through parentheses,
  * casts, a comma (`(lock(m), m)`) and calls that return their argument
@@ -32,11 +59,11 @@ static CXCursor aliased_value(struct builder *b, CXCursor v)
             clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_Comma) {
             next = b->kids.v[base + 1];
         } else if (k == CXCursor_CallExpr) {
-            CXCursor fn = clang_getCursorReferenced(v);
-            const struct contract *c = clang_getCursorKind(fn) == CXCursor_FunctionDecl
-                                           ? contract_of(b->t, fn) : NULL;
-            if (c && c->returns_arg >= 0 && c->returns_arg < clang_Cursor_getNumArguments(v))
-                next = clang_Cursor_getArgument(v, (unsigned)c->returns_arg);
+            int ret = returned_arg(b, clang_getCursorReferenced(v));
+            if (ret >= 0 && ret < clang_Cursor_getNumArguments(v))
+                next = clang_Cursor_getArgument(v, (unsigned)ret);
+        } else if (k == CXCursor_StmtExpr) { /* ({ lock(m); m; }): its last statement */
+            next = last_statement(b, v);
         } else if (k == CXCursor_UnaryOperator || k == CXCursor_MemberRefExpr ||
                    k == CXCursor_DeclRefExpr || k == CXCursor_ArraySubscriptExpr) {
             b->kids.n = base;
@@ -58,8 +85,19 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     const char *name = parse_spelling(b->a, var);
     void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
     value = aliased_value(b, value);
-    const char *path = !old && !clang_Cursor_isNull(value) ? build_path(b, value) : "";
-    strmap_put(&b->aliases, name, (void *)path); /* "" once set twice */
+    struct alias *al = arena_alloc(b->a, sizeof *al);
+    bool local_root = b->path_local_root;
+    b->path_local_root = false;
+    al->path = !old && !clang_Cursor_isNull(value) ? build_path(b, value) : "";
+    al->local_root = b->path_local_root;
+    b->path_local_root = local_root;
+    strmap_put(&b->aliases, name, al); /* path "" once set twice */
+}
+
+const char *build_alias_path(struct builder *b, const char *name)
+{
+    const struct alias *al = strmap_get(&b->aliases, name);
+    return al && al->path && *al->path ? al->path : NULL;
 }
 
 const char *build_resolve_alias(struct builder *b, const char *key)
@@ -73,14 +111,15 @@ const char *build_resolve_alias(struct builder *b, const char *key)
         len++;
     if (!len)
         return key;
-    const char *name = arena_strndup(b->a, root, len);
-    const char *path = strmap_get(&b->aliases, name);
-    if (!path || !*path)
+    const struct alias *al = strmap_get(&b->aliases, arena_strndup(b->a, root, len));
+    if (!al || !al->path || !*al->path)
         return key;
-    const char *args[1] = {path};
+    const char *args[1] = {al->path};
     struct diag d;
     const char *r = lockexpr_parse(b->a, arena_printf(b->a, "%.*s$0%s", (int)skip, key,
                                                       root + len), args, 1, &d);
+    if (r) /* the lock is rooted where the alias points, not at the local */
+        b->path_local_root = al->local_root;
     return r ? r : key;
 }
 
@@ -133,15 +172,32 @@ static CXCursor cleanup_of_attr(struct builder *b, CXCursor attr)
     return id ? function_named(b, arena_strndup(b->a, p, id)) : clang_getNullCursor();
 }
 
+/* The Linux kernel's scoped guards (`guard(mutex)(&m)`, `scoped_guard`)
+ * declare a variable of type class_NAME_t whose cleanup, named through a
+ * macro parameter the tokens cannot show, is class_NAME_destructor. */
+static CXCursor class_destructor(struct builder *b, CXCursor var)
+{
+    const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(var)));
+    size_t n = strlen(type);
+    if (strncmp(type, "class_", 6) || n < 9 || strcmp(type + n - 2, "_t"))
+        return clang_getNullCursor();
+    return function_named(b, arena_printf(b->a, "%.*s_destructor", (int)(n - 2), type));
+}
+
 void build_note_cleanup(struct builder *b, CXCursor var)
 {
     struct cursor_stack st = {0};
     unsigned n = parse_children(var, &st);
     CXCursor fn = clang_getNullCursor();
+    bool has_attr = false;
     for (unsigned i = 0; i < n && clang_Cursor_isNull(fn); i++)
-        if (clang_isAttribute(clang_getCursorKind(st.v[i])))
+        if (clang_isAttribute(clang_getCursorKind(st.v[i]))) {
+            has_attr = true;
             fn = cleanup_of_attr(b, st.v[i]);
+        }
     free(st.v);
+    if (clang_Cursor_isNull(fn) && has_attr)
+        fn = class_destructor(b, var);
     if (clang_Cursor_isNull(fn))
         return;
     struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var)};

@@ -176,6 +176,54 @@ static const char *const *param_names(struct arena *a, CXCursor fn, unsigned *n)
     return names;
 }
 
+/* The contract callers see: by argument value (argsplit.h), or from the
+ * facts, read as if the lock pointers it tests were not NULL. */
+static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, const struct cfg *g,
+                                          struct summary_lock *facts, CXCursor fn)
+{
+    unsigned nparams;
+    const char *const *params = param_names(t->a, fn, &nparams);
+    const struct lock_rule *rule = argsplit_infer(t->a, a, g, facts, params, nparams);
+    if (rule)
+        return rule;
+    bool *null_edges = summary_null_edges(a, g);
+    const struct summary_lock *rule_facts = facts;
+    if (null_edges) {
+        struct ls_result nonnull;
+        lockset_solve_pruned(a, g, &nonnull, null_edges);
+        rule_facts = nonnull.gave_up ? facts : summary_facts(a, g, &nonnull);
+    }
+    return summary_rule(t->a, g, rule_facts, params, nparams);
+}
+
+/* Records which parameter the function returns; 1 if that is news. */
+static unsigned note_returned_param(struct cfg_tu *t, const struct cfg *g)
+{
+    if (g->returns_param < 0 || strmap_get(&t->returns_param, g->function))
+        return 0;
+    strmap_put(&t->returns_param, arena_strdup(t->a, g->function),
+               (void *)(uintptr_t)(g->returns_param + 1));
+    return 1;
+}
+
+/* cfg_tu.infer_external: a header's inline function, analysed for its
+ * contract only (it is checked where it is defined, not here). */
+static const struct lock_rule *infer_external(struct cfg_tu *t, CXCursor def)
+{
+    struct arena *a = arena_new();
+    struct cfg *g = cfg_build(t, def, a);
+    struct ls_result res;
+    lockset_solve(a, g, &res);
+    note_returned_param(t, g);
+    const struct lock_rule *rule = NULL;
+    if (!res.gave_up)
+        rule = infer_rule(t, a, g, summary_facts(a, g, &res), def);
+    if (rule)
+        strmap_put(&t->summaries, rule->name, (void *)rule);
+    arena_free(a);
+    return rule;
+}
+
 /* One function's latest analysis, in its own arena. */
 struct solved {
     struct arena *a;
@@ -219,13 +267,10 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
         struct cfg *g = cfg_build(t, fns[i], sv[i].a);
         sv[i].g = g;
         lockset_solve(sv[i].a, g, &sv[i].res);
-        unsigned nparams;
-        const char *const *params = param_names(t->a, fns[i], &nparams);
         struct summary_lock *facts = summary_facts(sv[i].a, g, &sv[i].res);
         sv[i].facts = facts;
-        const struct lock_rule *rule = argsplit_infer(t->a, sv[i].a, g, facts, params, nparams);
-        if (!rule)
-            rule = summary_rule(t->a, g, facts, params, nparams);
+        changed += note_returned_param(t, g);
+        const struct lock_rule *rule = infer_rule(t, sv[i].a, g, facts, fns[i]);
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
         if (rule && (!old || old->neffects != rule->neffects || !old->split != !rule->split)) {
             strmap_put(&t->summaries, rule->name, (void *)rule); /* keys must outlive the CFG */
@@ -401,6 +446,7 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
     collector_init(&local);
     report_diagnostics(&local, tu, j);
     struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000,
+                       .infer_external = infer_external,
                        .observe = r->o->infer_guards};
     t.main_file = clang_getFile(tu, j->path);
     size_t len = 0;

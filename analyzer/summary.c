@@ -146,6 +146,48 @@ bool summary_unexplained(const struct summary_lock *l)
            !l->by_argument;
 }
 
+/* Whether lock key `lock` is reached through pointer `ptr`: "*ptr",
+ * "ptr->...", "(*ptr)...". */
+static bool through_pointer(const char *lock, const char *ptr)
+{
+    size_t n = strlen(ptr);
+    if (lock[0] == '*' && !strcmp(lock + 1, ptr))
+        return true;
+    if (!strncmp(lock, ptr, n) && !strncmp(lock + n, "->", 2))
+        return true;
+    return lock[0] == '(' && lock[1] == '*' && !strncmp(lock + 2, ptr, n) && lock[2 + n] == ')';
+}
+
+static bool tests_lock_pointer(const struct cfg *g, const struct cfg_cond *c)
+{
+    if (c->key < 0 || c->try_event >= 0 || c->k != 0 || (c->op != CMP_NE && c->op != CMP_EQ))
+        return false;
+    const char *ptr = g->key_text[c->key];
+    for (unsigned l = 0; ptr && l < g->nlocks; l++)
+        if (through_pointer(g->locks[l].key, ptr))
+            return true;
+    return false;
+}
+
+bool *summary_null_edges(struct arena *a, const struct cfg *g)
+{
+    bool *dead = NULL;
+    for (unsigned i = 0; i < g->nedges; i++) {
+        const struct cfg_edge *e = &g->succ[i];
+        if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE) ||
+            !tests_lock_pointer(g, &g->conds[e->cond]))
+            continue;
+        bool null_side = g->conds[e->cond].op == CMP_NE ? e->kind == EDGE_FALSE
+                                                         : e->kind == EDGE_TRUE;
+        if (!null_side)
+            continue;
+        if (!dead)
+            dead = arena_alloc(a, (g->nedges + 1) * sizeof *dead);
+        dead[i] = true;
+    }
+    return dead;
+}
+
 /* "q->mu" with parameter q at index 0 -> "$0->mu"; a lock rooted at
  * anything else (a global) is kept as it is. */
 static const char *parameterise(struct arena *a, const char *key, const char *const *params,

@@ -45,6 +45,12 @@ bool summary_unexplained(const struct summary_lock *l);
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r);
 
+/* Edges on which a lock's own pointer is NULL (`if (_T) unlock(_T);` in a
+ * scoped guard's destructor, `if (!q) return;`): there is no lock there to
+ * release, so the contract is read from the function solved without them.
+ * Indexed like g->succ; NULL when the function tests no such pointer. */
+bool *summary_null_edges(struct arena *a, const struct cfg *g);
+
 /* The inferred rule for calls to this function, or NULL when it does
  * nothing to locks its callers can name. params: parameter names. The
  * rule is wholly in `a` (it outlives the CFG). */
