@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "contract.h"
 #include "lockexpr.h"
+#include "lockname.h"
 
 unsigned build_new_block(struct builder *b)
 {
@@ -676,6 +677,18 @@ static void macro_args(struct cfg_tu *t, CXCursor use, struct macro_use *u)
     u->args = args;
 }
 
+/* A project's lock macro nobody described (lockname.h). Like a function
+ * rule on a macro, it yields to known lock calls in its expansion. */
+static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
+                                           struct macro_use *u)
+{
+    enum lockname_arg *kinds = arena_alloc(t->a, (u->nargs + 1) * sizeof *kinds);
+    for (unsigned i = 0; i < u->nargs; i++)
+        kinds[i] = lockname_classify_text(u->args[i]);
+    u->from_function = true;
+    return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, u->nargs);
+}
+
 static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
@@ -690,25 +703,26 @@ static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXCli
     CXString name = clang_getCursorSpelling(c);
     const char *s = clang_getCString(name);
     const struct lock_rule *r = s ? model_macro(t->model, s) : NULL;
-    bool from_function = false;
-    if (!r && s && clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(c))) {
+    bool from_function = false, function_like = false;
+    if (!r && s && (function_like = clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(c)))) {
         r = model_function(t->model, s); /* a lock function defined as a macro */
         from_function = r != NULL;
     }
+    struct macro_use u = {.rule = r, .from_function = from_function, .loc = loc};
+    if (r || (function_like && !t->no_guess && strcasestr(s, "lock"))) {
+        parse_cursor_offsets(c, &u.begin, &u.end);
+        macro_args(t, c, &u);
+    }
+    if (!r && function_like && !t->no_guess && strcasestr(s, "lock"))
+        u.rule = guess_macro(t, s, &u);
     clang_disposeString(name);
-    if (!r)
+    if (!u.rule)
         return CXChildVisit_Continue;
     if (t->nmacros == t->macros_cap) {
         t->macros_cap = t->macros_cap ? t->macros_cap * 2 : 8;
         t->macros = xrealloc(t->macros, t->macros_cap * sizeof *t->macros);
     }
-    struct macro_use *u = &t->macros[t->nmacros++];
-    memset(u, 0, sizeof *u);
-    u->rule = r;
-    u->from_function = from_function;
-    u->loc = loc;
-    parse_cursor_offsets(c, &u->begin, &u->end);
-    macro_args(t, c, u);
+    t->macros[t->nmacros++] = u;
     return CXChildVisit_Continue;
 }
 
@@ -731,6 +745,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->functions_by_name);
     strmap_free(&t->returns_param);
     strmap_free(&t->external_done);
+    strmap_free(&t->guessed);
     free(t->guard_seen.keys);
     free(t->guard_seen.values);
 }

@@ -46,6 +46,8 @@ struct cfg_tu {
     struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
+    struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
+    bool no_guess;                   /* --no-guessed-locks */
     /* Infers the contract of a function defined in one of the project's
      * headers (a scoped guard's constructor and destructor) when a call
      * first needs it; set by the driver, which owns the analysis. */

@@ -15,6 +15,7 @@
 #include "annot.h"
 #include "contract.h"
 #include "lockexpr.h"
+#include "lockname.h"
 
 /* What a callee name means; cached per TU because names are unique in C. */
 struct callee_info {
@@ -201,9 +202,6 @@ static const char *arg_path(struct builder *b, const struct call_args *args, uns
     return p ? p : args->texts[i];
 }
 
-/* The lock an effect names at this call, or -1 if the call lacks it. */
-/* The class of the lock object a pointer expression designates:
- * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
 /* ACQUIRED_BEFORE(x) / ACQUIRED_AFTER(x) on the lock's declaration, as
  * classes: a sibling field of a struct, or a global. */
 static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
@@ -233,6 +231,8 @@ static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
     }
 }
 
+/* The class of the lock object a pointer expression designates:
+ * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
 static const char *class_of_pointer(struct builder *b, CXCursor arg, CXCursor *decl_out)
 {
     CXCursor c = parse_peel(arg);
@@ -297,6 +297,7 @@ static void set_class(struct builder *b, int id, const struct lock_effect *e,
         declared_order(b, &b->locks.v[id], decl);
 }
 
+/* The lock an effect names at this call, or -1 if the call lacks it. */
 static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
 {
@@ -442,6 +443,45 @@ int build_inferred_returned_param(struct builder *b, CXCursor decl)
     return v ? (int)(uintptr_t)v - 1 : -1;
 }
 
+/* A call to a function no header declared (C89's implicit declaration,
+ * an error clang recovers from): in practice a macro of a header the
+ * analysis cannot see. The declaration clang makes up at the first such
+ * call has a location but no extent of its own. */
+static bool implicitly_declared(CXCursor decl)
+{
+    if (clang_Cursor_isNull(decl) || clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return false;
+    unsigned line = 0;
+    clang_getSpellingLocation(clang_getRangeEnd(clang_getCursorExtent(decl)), NULL, &line, NULL,
+                              NULL);
+    return line == 0;
+}
+
+/* A project's lock function nobody described (lockname.h): only names
+ * no header declares, since a declared function's name is all there is
+ * to go on (lock_door(d) is no lock call). */
+static const struct lock_rule *guess_call(struct builder *b, const char *name, CXCursor *args,
+                                          unsigned nargs)
+{
+    if (!strcasestr(name, "lock"))
+        return NULL;
+    enum lockname_arg *kinds = arena_alloc(b->a, (nargs + 1) * sizeof *kinds);
+    for (unsigned i = 0; i < nargs; i++) {
+        CXCursor v = parse_peel(args[i]);
+        long k;
+        enum CXCursorKind kind = clang_getCursorKind(v);
+        if (kind == CXCursor_UnaryOperator &&
+            clang_getCursorUnaryOperatorKind(v) == CXUnaryOperator_AddrOf)
+            kinds[i] = LN_ADDRESS;
+        else if (kind == CXCursor_StringLiteral || parse_int_constant(v, &k))
+            kinds[i] = LN_CONSTANT;
+        else
+            kinds[i] = LN_OTHER;
+    }
+    struct cfg_tu *t = b->t;
+    return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, nargs);
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -456,6 +496,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
+    if (!rule && !b->t->no_guess && implicitly_declared(decl))
+        rule = guess_call(b, name, args, nargs);
     if (rule && rule->split) {
         long v = 0;
         bool known = rule->split->param < nargs &&

@@ -28,7 +28,10 @@ void cli_help(FILE *out)
         "  --format=text|json|sarif  output format (default: text)\n"
         "  -o FILE, --output=FILE  write the report to FILE (atomically)\n"
         "  --rules PATH            extra rules file or folder (repeatable)\n"
-        "  --no-default-rules      do not load the bundled rules/*.json\n"
+        "  --no-default-rules      do not load the bundled rules/*.json (implies\n"
+        "                          --no-guess)\n"
+        "  --no-guess              do not take undescribed FOO_LOCK/FOO_UNLOCK pairs\n"
+        "                          (macros, undeclared functions) for lock calls\n"
         "  -j N, --jobs=N          worker threads (default: number of cores)\n"
         "  --verify                compare findings with '// expect: RULE' marks in\n"
         "                          the files; exit 1 on any mismatch\n"
@@ -245,7 +248,9 @@ bool cli_parse(int argc, char **argv, struct lc_options *o)
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
             o->quiet = true;
         else if (!strcmp(a, "--no-default-rules"))
-            o->no_default_rules = true;
+            o->no_default_rules = o->no_guess = true;
+        else if (!strcmp(a, "--no-guess"))
+            o->no_guess = true;
         else if (!strcmp(a, "--list-rules"))
             o->list_rules = true;
         else if (!strcmp(a, "--report-unused-suppressions"))

@@ -18,6 +18,7 @@ struct lc_options {
     const char **rules;
     size_t nrules;
     bool no_default_rules;
+    bool no_guess; /* no lock APIs recognised by name (lockname.h) */
     unsigned jobs; /* 0: number of cores */
     bool verify, quiet, help, version;
     const char *build_dir; /* -p */

@@ -446,7 +446,7 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
     collector_init(&local);
     report_diagnostics(&local, tu, j);
     struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000,
-                       .infer_external = infer_external,
+                       .infer_external = infer_external, .no_guess = r->o->no_guess,
                        .observe = r->o->infer_guards};
     t.main_file = clang_getFile(tu, j->path);
     size_t len = 0;

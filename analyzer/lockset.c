@@ -46,7 +46,7 @@ static struct ls_entry *work_get(struct work *w, unsigned lock)
     }
     memmove(&w->e[i + 1], &w->e[i], (w->n - i) * sizeof *w->e);
     w->n++;
-    w->e[i] = (struct ls_entry){lock, LS_UNTOUCHED, 0, 0, -1, -1, 0, 0};
+    w->e[i] = (struct ls_entry){.lock = lock, .bits = LS_UNTOUCHED, .bind = -1};
     return &w->e[i];
 }
 
@@ -69,7 +69,7 @@ static void work_compact(struct work *w)
 {
     unsigned j = 0;
     for (unsigned i = 0; i < w->n; i++)
-        if (w->e[i].bits != LS_UNTOUCHED || w->e[i].bind >= 0 || w->e[i].corr >= 0)
+        if (w->e[i].bits != LS_UNTOUCHED || w->e[i].bind >= 0 || w->e[i].ncorr)
             w->e[j++] = w->e[i];
     w->n = j;
 }
@@ -110,10 +110,13 @@ static void kill_var(const struct cfg *g, struct work *w, int var)
         const struct cfg_lock *l = &g->locks[x->lock];
         if (x->bind == 2 * var + 1)
             x->bind = -1;
-        if (x->corr >= 0 && g->key_var[x->corr] == var)
-            x->corr = -1;
+        unsigned keep = 0;
+        for (unsigned k = 0; k < x->ncorr; k++)
+            if (g->key_var[x->corr[k].key] != var)
+                x->corr[keep++] = x->corr[k];
+        x->ncorr = (uint8_t)keep;
         if (l->index_var[0] == var || l->index_var[1] == var)
-            *x = (struct ls_entry){x->lock, LS_UNTOUCHED, 0, 0, -1, -1, 0, 0};
+            *x = (struct ls_entry){.lock = x->lock, .bits = LS_UNTOUCHED, .bind = -1};
     }
     unsigned j = 0;
     for (unsigned i = 0; i < w->nf; i++)
@@ -160,7 +163,7 @@ static void apply_acquire(struct ls_entry *e, const struct cfg_event *ev, unsign
     e->pre_bits = e->bits;
     e->depth = nested_depth(ev, e);
     e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
-    e->corr = -1;
+    e->ncorr = 0;
     e->bind = -1;
     if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
         e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
@@ -175,7 +178,7 @@ static void apply_release(struct ls_entry *e)
         e->depth = 0;
     }
     e->bind = -1;
-    e->corr = -1;
+    e->ncorr = 0;
 }
 
 /* The wait returns holding the lock; where it was not held the finding is
@@ -185,7 +188,7 @@ static void apply_wait(struct ls_entry *e)
     if (e->bits & (LS_RELEASED | LS_HELD)) {
         e->bits = e->bits & LS_HELD_SH ? LS_HELD_SH : LS_HELD_EX;
         e->depth = e->depth ? e->depth : 1;
-        e->corr = -1;
+        e->ncorr = 0;
     }
     e->bind = -1;
 }
@@ -195,7 +198,7 @@ static void apply_assert(struct ls_entry *e, const struct cfg_event *ev)
     e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
     e->depth = e->depth ? e->depth : 1;
     e->bind = -1;
-    e->corr = -1;
+    e->ncorr = 0;
 }
 
 /* Events that change one lock's entry: the hook sees its bits before the
@@ -315,14 +318,24 @@ static bool edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key,
     return true;
 }
 
+/* The correlation of `c` with key, or NULL. */
+static const struct ls_corr *corr_on(const struct ls_entry *c, int key)
+{
+    for (unsigned k = 0; k < c->ncorr; k++)
+        if (c->corr[k].key == key)
+            return &c->corr[k];
+    return NULL;
+}
+
 static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int src,
                              struct ls_entry *x)
 {
     int key;
     bool truth;
-    if (x->corr >= 0 && edge_branch(g, e, &key, &truth) && x->corr == key) {
-        x->bits = truth ? x->if_true : x->if_false; /* the correlated branch, resolved */
-        x->corr = -1;
+    const struct ls_corr *c = x->ncorr && edge_branch(g, e, &key, &truth) ? corr_on(x, key) : NULL;
+    if (c) { /* the correlated branch, resolved */
+        x->bits = truth ? c->if_true : c->if_false;
+        x->ncorr = 0;
     }
     if (src < 0 || x->bind != src)
         return;
@@ -381,11 +394,21 @@ static void scratch_push(struct work *w, struct ls_entry x)
     w->e[w->n++] = x;
 }
 
+static bool same_corr(const struct ls_entry *x, const struct ls_entry *y)
+{
+    if (x->ncorr != y->ncorr)
+        return false;
+    for (unsigned k = 0; k < x->ncorr; k++)
+        if (x->corr[k].key != y->corr[k].key || x->corr[k].if_true != y->corr[k].if_true ||
+            x->corr[k].if_false != y->corr[k].if_false)
+            return false;
+    return true;
+}
+
 static bool same_entry(const struct ls_entry *x, const struct ls_entry *y)
 {
     return x->lock == y->lock && x->bits == y->bits && x->pre_bits == y->pre_bits &&
-           x->depth == y->depth && x->bind == y->bind && x->corr == y->corr &&
-           (x->corr < 0 || (x->if_true == y->if_true && x->if_false == y->if_false));
+           x->depth == y->depth && x->bind == y->bind && same_corr(x, y);
 }
 
 static bool same_state(const struct work *w, const struct ls_state *s)
@@ -401,21 +424,54 @@ static bool same_state(const struct work *w, const struct ls_state *s)
     return true;
 }
 
-/* One side correlated with c->corr, the other plain with bits `plain`
- * (its outcome of that branch is `known`: 0, 1, or -1 unknown). */
-static void fold(struct ls_entry *x, const struct ls_entry *c, uint8_t plain, int known)
+/* One side correlated, the other plain with bits `plain` and the facts
+ * `ps` (its outcome of each branch: known, or not). */
+static void fold(struct ls_entry *x, const struct ls_entry *c, uint8_t plain,
+                 const struct ls_fact *pf, unsigned pnf)
 {
-    x->corr = c->corr;
-    x->if_true = c->if_true;
-    x->if_false = c->if_false;
-    if (known != 0)
-        x->if_true |= plain;
-    if (known != 1)
-        x->if_false |= plain;
+    x->ncorr = c->ncorr;
+    for (unsigned k = 0; k < c->ncorr; k++) {
+        struct ls_corr v = c->corr[k];
+        int known = fact_of(pf, pnf, v.key);
+        if (known != 0)
+            v.if_true |= plain;
+        if (known != 1)
+            v.if_false |= plain;
+        x->corr[k] = v;
+    }
 }
 
-/* Where paths with states O and N meet: the lock may be correlated with a
- * branch value the two sides disagree on. */
+/* Both correlated: the keys they share, with what each side says. */
+static bool join_shared(struct ls_entry *x, const struct ls_entry *o, const struct ls_entry *n)
+{
+    x->ncorr = 0;
+    for (unsigned k = 0; k < o->ncorr; k++) {
+        const struct ls_corr *other = corr_on(n, o->corr[k].key);
+        if (other)
+            x->corr[x->ncorr++] = (struct ls_corr){o->corr[k].key,
+                                                   o->corr[k].if_true | other->if_true,
+                                                   o->corr[k].if_false | other->if_false};
+    }
+    return x->ncorr > 0;
+}
+
+/* Plain on both sides: correlated with the branch values the two sides
+ * know and disagree on, the most recent first. */
+static void from_facts(struct ls_entry *x, const struct ls_entry *o, const struct ls_entry *n,
+                       const struct ls_state *os, const struct work *ns)
+{
+    for (unsigned i = os->nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
+        int other = fact_of(ns->f, ns->nf, os->f[i].key);
+        if (other < 0 || other == os->f[i].value)
+            continue;
+        bool v = os->f[i].value;
+        x->corr[x->ncorr++] = (struct ls_corr){os->f[i].key, v ? o->bits : n->bits,
+                                               v ? n->bits : o->bits};
+    }
+}
+
+/* Where paths with states O and N meet: the lock may be correlated with
+ * branch values the two sides disagree on. */
 static struct ls_entry merge_entry(const struct ls_entry *o, const struct ls_entry *n,
                                    const struct ls_state *os, const struct work *ns)
 {
@@ -424,28 +480,17 @@ static struct ls_entry merge_entry(const struct ls_entry *o, const struct ls_ent
     x.pre_bits = o->pre_bits | n->pre_bits;
     x.depth = o->depth > n->depth ? o->depth : n->depth;
     x.bind = o->bind == n->bind ? o->bind : -1;
-    x.corr = -1;
-    if (o->bits == n->bits && o->corr < 0 && n->corr < 0)
+    x.ncorr = 0;
+    if (o->bits == n->bits && !o->ncorr && !n->ncorr)
         return x;
-    if (o->corr >= 0 && o->corr == n->corr) {
-        x.corr = o->corr;
-        x.if_true = o->if_true | n->if_true;
-        x.if_false = o->if_false | n->if_false;
-    } else if (o->corr >= 0 && n->corr < 0) {
-        fold(&x, o, n->bits, fact_of(ns->f, ns->nf, o->corr));
-    } else if (n->corr >= 0 && o->corr < 0) {
-        fold(&x, n, o->bits, fact_of(os->f, os->nf, n->corr));
-    } else {
-        for (unsigned i = os->nf; i-- > 0;) {
-            int other = fact_of(ns->f, ns->nf, os->f[i].key);
-            if (other < 0 || other == os->f[i].value)
-                continue;
-            x.corr = os->f[i].key;
-            x.if_true = os->f[i].value ? o->bits : n->bits;
-            x.if_false = os->f[i].value ? n->bits : o->bits;
-            break;
-        }
-    }
+    if (o->ncorr && n->ncorr && join_shared(&x, o, n))
+        return x;
+    if (o->ncorr && !n->ncorr)
+        fold(&x, o, n->bits, ns->f, ns->nf);
+    else if (n->ncorr && !o->ncorr)
+        fold(&x, n, o->bits, os->f, os->nf);
+    else
+        from_facts(&x, o, n, os, ns);
     return x;
 }
 
@@ -474,7 +519,7 @@ static bool join_into(struct arena *a, const struct cfg *g, struct ls_state *int
         bool have_old = i < into->n && (j >= edge_state->n || into->e[i].lock <= edge_state->e[j].lock);
         bool have_new = j < edge_state->n && (i >= into->n || edge_state->e[j].lock <= into->e[i].lock);
         unsigned lock = have_old ? into->e[i].lock : edge_state->e[j].lock;
-        struct ls_entry untouched = {lock, LS_UNTOUCHED, 0, 0, -1, -1, 0, 0};
+        struct ls_entry untouched = {.lock = lock, .bits = LS_UNTOUCHED, .bind = -1};
         struct ls_entry old = have_old ? into->e[i] : untouched;
         struct ls_entry nw = have_new ? edge_state->e[j] : untouched;
         scratch_push(scratch, merge_entry(&old, &nw, into, edge_state));

@@ -6,7 +6,7 @@
  *
  * Correlated branches (`if (x) lock(); ... if (x) unlock();`): a state
  * also knows the outcome of recent branches (facts, at most LS_MAX_FACTS)
- * and a lock may be correlated with one branch value ("held if x, untouched
+ * and a lock may be correlated with branch values ("held if x, untouched
  * if not"). A later branch on the same value resolves it, and a branch
  * contradicting a fact is not taken. The refinement is bounded, so the
  * cost stays linear.
@@ -28,6 +28,14 @@ enum {
     LS_HELD = LS_HELD_EX | LS_HELD_SH,
     LS_MAX_DEPTH = 4,
     LS_MAX_FACTS = 8,
+    LS_MAX_CORR = 3,
+};
+
+/* A branch value a lock's state depends on: its bits when the value is
+ * true, and when false. */
+struct ls_corr {
+    int key;
+    uint8_t if_true, if_false;
 };
 
 /* One lock's state. Locks absent from a state are {LS_UNTOUCHED}. */
@@ -37,8 +45,11 @@ struct ls_entry {
     uint8_t pre_bits; /* bits before a pending try-acquire */
     uint8_t depth;    /* nested holds (recursive locks, readers), 1..LS_MAX_DEPTH */
     int bind;         /* pending try result: 2*event or 2*var+1; -1 none */
-    int corr;         /* condition key this lock depends on, or -1 */
-    uint8_t if_true, if_false; /* its bits when that value is true / false */
+    /* Branch values this lock depends on, all telling apart the same
+     * paths (`if (p) { lock(); locked = 1; }` then `if (locked)` or
+     * `if (p)`): a branch on any of them resolves it. */
+    struct ls_corr corr[LS_MAX_CORR];
+    uint8_t ncorr;
 };
 
 /* A branch outcome known on every path here. */

@@ -120,7 +120,13 @@ verify-detects-mismatch)
     grep -q "unexpected finding \[missing-release\]" "$TMP/out" || fail "$(cat "$TMP/out")"
     grep -q "expected finding not reported \[double-acquire\]" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
 no-default-rules)
-    expect_status 0 "$LC" --no-default-rules "$FIX/basic/missing_release_early_return.c" ;;
+    expect_status 0 "$LC" --no-default-rules "$FIX/basic/missing_release_early_return.c"
+    expect_status 0 "$LC" --no-default-rules "$FIX/macros/guessed_lock_macros.c" ;;
+no-guess)
+    # the guessed pairs find the leak; --no-guess turns them off
+    expect_status 1 "$LC" "$FIX/macros/guessed_lock_macros.c"
+    grep -q "'bev' is still held" "$TMP/out" || fail "$(cat "$TMP/out")"
+    expect_status 0 "$LC" --no-guess "$FIX/macros/guessed_lock_macros.c" ;;
 color)
     expect_status 1 "$LC" --color=always "$FIX/basic/missing_release_early_return.c"
     grep -q $'\033\[' "$TMP/out" || fail "no colour with --color=always"
