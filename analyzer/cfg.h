@@ -138,6 +138,7 @@ struct cfg {
     unsigned nexit_ok;
     bool no_analysis;
     bool calls_local;  /* calls a function defined in the same file */
+    bool returns_pointer; /* its result is a pointer (an object, or NULL) */
     int returns_param; /* every return gives back this parameter (or a
                           local set from it), as a scoped guard's
                           constructor does; -1 otherwise */

@@ -611,6 +611,8 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     b.pt_access = ACC_NONE;
     struct cfg *g = arena_alloc(a, sizeof *g);
     g->function = parse_spelling(a, fn);
+    g->returns_pointer =
+        clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn))).kind == CXType_Pointer;
     g->loc = parse_cursor_loc(fn);
     g->source = t->source;
     g->source_len = t->source_len;

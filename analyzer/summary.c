@@ -91,12 +91,13 @@ static bool only_constants(const struct ret_set *r)
 
 /* Held exits return success and free exits failure: the object or a
  * pointer where NULL means failure, or 0 where negative constants mean
- * failure. The reverse (an error code returned while holding the lock) is
- * the classic leak on an error path and is not a contract. */
+ * failure. The reverse (an error code returned while holding the lock,
+ * `if (rc) return rc;` in a function returning int) is the classic leak on
+ * an error path and is not a contract. */
 static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
-                                 const struct ret_set *free)
+                                 const struct ret_set *free, bool returns_pointer)
 {
-    bool held_object = held->other && !held->nv && !held->none && !held->mixed;
+    bool held_object = returns_pointer && held->other && !held->nv && !held->none && !held->mixed;
     if (held_object && is_only_value(free, 0)) {
         l->conditional = true;
         l->success = SUCCESS_NONZERO;
@@ -135,7 +136,8 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
         if (!f.locks[l].acquires && f.acquired[l] && !f.locks[l].callers_lock &&
             f.held_exits[l] > 0)
-            classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l]);
+            classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l],
+                                 g->returns_pointer);
     }
     return f.locks;
 }
