@@ -442,9 +442,10 @@ void build_stmt(struct builder *b, CXCursor s)
     case CXCursor_MSAsmStmt:
         break;
     default:
-        if (clang_isExpression(clang_getCursorKind(s)))
+        if (clang_isExpression(clang_getCursorKind(s))) {
+            b->statement_expr = parse_peel(s);
             build_expr(b, s);
-        else
+        } else
             build_children_as_stmts(b, s);
         break;
     }

@@ -100,6 +100,7 @@ struct builder {
     struct cfg_tu *t;
     struct arena *a;
     CXCursor fn;             /* the function being built */
+    CXCursor statement_expr; /* the latest expression statement (its value unused) */
     uint64_t params_written; /* bit i: parameter i is assigned in the body */
     struct cursor_stack kids;
     VEC(struct cfg_event) events;

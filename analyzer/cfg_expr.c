@@ -457,13 +457,22 @@ static bool implicitly_declared(CXCursor decl)
     return line == 0;
 }
 
+/* Whether a call stands as a statement of its own (`foo_lock(x);`),
+ * its result unused: a guessed lock call whose result is tested
+ * (`if (!security_lock(rdp))`) may fail, and which result means success
+ * is anybody's guess, so such calls are not guessed at all. */
+static bool is_statement(struct builder *b, CXCursor call)
+{
+    return clang_equalCursors(parse_peel(call), b->statement_expr);
+}
+
 /* A project's lock function nobody described (lockname.h): only names
  * no header declares, since a declared function's name is all there is
  * to go on (lock_door(d) is no lock call). */
-static const struct lock_rule *guess_call(struct builder *b, const char *name, CXCursor *args,
-                                          unsigned nargs)
+static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
+                                          CXCursor *args, unsigned nargs)
 {
-    if (!strcasestr(name, "lock"))
+    if (!strcasestr(name, "lock") || !is_statement(b, call))
         return NULL;
     enum lockname_arg *kinds = arena_alloc(b->a, (nargs + 1) * sizeof *kinds);
     for (unsigned i = 0; i < nargs; i++) {
@@ -497,7 +506,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
     if (!rule && !b->t->no_guess && implicitly_declared(decl))
-        rule = guess_call(b, name, args, nargs);
+        rule = guess_call(b, call, name, args, nargs);
     if (rule && rule->split) {
         long v = 0;
         bool known = rule->split->param < nargs &&

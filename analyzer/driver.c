@@ -19,6 +19,7 @@
 #include "cache.h"
 #include "cfg_dump.h"
 #include "cfg_build.h"
+#include "fallback.h"
 #include "checks.h"
 #include "lockset.h"
 #include "parse.h"
@@ -333,73 +334,21 @@ static const char **clang_args(struct arena *a, const struct run *r, const struc
     return args;
 }
 
+/* prelude: declarations the fallback parse reads first (fallback.h), or NULL. */
 static enum CXErrorCode parse(CXIndex idx, const struct job *j, const char **args, int nargs,
-                              CXTranslationUnit *tu)
+                              const struct fallback *prelude, CXTranslationUnit *tu)
 {
     unsigned opts = CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing;
-    struct CXUnsavedFile unsaved = {j->path, j->contents, (unsigned long)j->contents_len};
-    return clang_parseTranslationUnit2(idx, j->path, args, nargs, &unsaved, j->contents ? 1 : 0,
-                                       opts, tu);
+    struct CXUnsavedFile unsaved[2];
+    unsigned n = 0;
+    if (j->contents)
+        unsaved[n++] = (struct CXUnsavedFile){j->path, j->contents, (unsigned long)j->contents_len};
+    if (prelude && prelude->prelude_len)
+        unsaved[n++] = (struct CXUnsavedFile){FALLBACK_PRELUDE_PATH, prelude->prelude,
+                                              (unsigned long)prelude->prelude_len};
+    return clang_parseTranslationUnit2(idx, j->path, args, nargs, unsaved, n, opts, tu);
 }
 
-/* An identifier quoted in a diagnostic ("use of undeclared identifier
- * 'EBUSY'") that looks like a macro: capitals, digits, underscores. */
-static const char *macro_like(struct arena *a, const char *msg, const char *prefix)
-{
-    size_t n = strlen(prefix);
-    if (strncmp(msg, prefix, n))
-        return NULL;
-    const char *id = msg + n, *end = strchr(id, '\'');
-    if (!end || end == id)
-        return NULL;
-    for (const char *p = id; p < end; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
-            return NULL;
-    return arena_strndup(a, id, (size_t)(end - id));
-}
-
-/* A file parsed without its headers (a pre-commit hook outside the build
- * tree) loses every statement that names an undefined macro such as
- * `return -EBUSY;`, and with it the very paths that leak locks. When that
- * happens, parse once more with each such name defined as 1: the control
- * flow is what matters here, not the value. Returns true to retry. */
-static bool retry_args(struct arena *a, CXTranslationUnit tu, const char ***args, int *nargs)
-{
-    static const char *const kernel_noops[] = {
-        /* sparse and section annotations that a kernel file without its
-         * headers cannot parse, and that mean nothing to locking */
-        "__user", "__iomem", "__rcu", "__force", "__percpu", "__bitwise", "__must_check",
-        "__init", "__exit", "__read_mostly", "__maybe_unused", "__always_unused", "__cold",
-        "__acquire(x)", "__release(x)", "__cond_lock(x,c)=(c)", "likely(x)=(x)",
-        "unlikely(x)=(x)", "noinline_for_stack", "__always_inline=inline", NULL};
-    unsigned n = clang_getNumDiagnostics(tu), added = 0;
-    const char **more = arena_alloc(a, ((size_t)*nargs + 300) * sizeof *more);
-    memcpy(more, *args, (size_t)*nargs * sizeof *more);
-    struct strmap seen = {0};
-    bool kernel = false;
-    for (unsigned i = 0; i < n && added < 256; i++) {
-        CXDiagnostic d = clang_getDiagnostic(tu, i);
-        const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
-        clang_disposeDiagnostic(d);
-        kernel |= !strncmp(msg, "'linux/", 7) && strstr(msg, "file not found");
-        const char *id = macro_like(a, msg, "use of undeclared identifier '");
-        if (!id || strmap_get(&seen, id))
-            continue;
-        strmap_put(&seen, id, (void *)1);
-        /* distinct values, so that `case EAGAIN:` and `case EBUSY:` differ */
-        more[*nargs + (int)added] = arena_printf(a, "-D%s=%u", id, 4096 + added);
-        added++;
-    }
-    for (unsigned k = 0; kernel && kernel_noops[k]; k++)
-        more[*nargs + (int)added++] = arena_printf(a, "-D%s%s", kernel_noops[k],
-                                                   strchr(kernel_noops[k], '=') ? "" : "=");
-    strmap_free(&seen);
-    if (!added)
-        return false;
-    *args = more;
-    *nargs += (int)added;
-    return true;
-}
 
 static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct slot *slot)
 {
@@ -423,15 +372,23 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
         return;
     }
     CXTranslationUnit tu = NULL;
-    enum CXErrorCode rc = parse(idx, j, args, nargs, &tu);
-    if (rc == CXError_Success && tu && retry_args(a, tu, &args, &nargs)) {
+    enum CXErrorCode rc = parse(idx, j, args, nargs, NULL, &tu);
+    struct collector local; /* this TU's results, for the cache and then the run */
+    collector_init(&local);
+    if (rc == CXError_Success && tu)
+        report_diagnostics(&local, tu, j); /* the file's own errors, not the fallback's */
+    struct fallback fb;
+    if (rc == CXError_Success && tu && fallback_prepare(a, tu, args, nargs, &fb)) {
+        if (getenv("LOCKCHECK_DUMP_FALLBACK"))
+            fallback_dump(stderr, j->display, &fb, nargs);
         clang_disposeTranslationUnit(tu);
         tu = NULL;
-        rc = parse(idx, j, args, nargs, &tu);
+        rc = parse(idx, j, fb.args, fb.nargs, &fb, &tu);
     }
     if (atomic_load(&slot->abandoned)) { /* reported already; touch nothing shared */
         if (tu)
             clang_disposeTranslationUnit(tu);
+        collector_free(&local);
         arena_free(a);
         return;
     }
@@ -439,12 +396,10 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
         collector_error(r->c, j->display, 0, 0,
                         rc == CXError_Crashed ? "libclang crashed while parsing this file"
                                               : "libclang could not parse this file");
+        collector_free(&local);
         arena_free(a);
         return;
     }
-    struct collector local; /* this TU's results, for the cache and then the run */
-    collector_init(&local);
-    report_diagnostics(&local, tu, j);
     struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000,
                        .infer_external = infer_external, .no_guess = r->o->no_guess,
                        .observe = r->o->infer_guards};

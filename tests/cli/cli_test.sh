@@ -297,7 +297,13 @@ missing-header)
     json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(17, 'dev->lock'), (17, 'dev->slock')]"
     # __user casts and case labels named by undefined macros parse too.
     expect_status 2 "$LC" --format=json "$SRC/tests/cli/kernel_goto_switch_without_headers.c"
-    json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(31, 'd->lock'), (47, 'd->mlock')]" ;;
+    json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(31, 'd->lock'), (47, 'd->mlock')]"
+    # Unknown types, a lock declared by a header's macro, a project lock
+    # macro pair: the fallback parse keeps the statements that use them.
+    expect_status 2 "$LC" --format=json "$SRC/tests/cli/headerless_types.c"
+    json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(27, 'table_lock'), (36, 'lobby->lock'), (46, 'q->lock')]"
+    grep -q "headerless_types.c:6:10: error: 'server.h' file not found" "$TMP/err" || fail "$(cat "$TMP/err")"
+    ! grep -q "lockcheck-fallback" "$TMP/err" || fail "the fallback's own prelude leaks into errors" ;;
 conflicting-options)
     expect_status 2 "$LC" --config a.json --no-config x.c
     grep -q "cannot be combined" "$TMP/err" || fail "$(cat "$TMP/err")"

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: MIT
+ * fallback: the second parse of a file without its headers (see fallback.h). */
+#include "fallback.h"
+
+#include <string.h>
+
+#include "arena.h"
+#include "parse.h"
+#include "strbuf.h"
+#include "strmap.h"
+
+enum { MAX_ADDED = 256 };
+
+/* Sparse and section annotations a kernel file without its headers cannot
+ * parse, which mean nothing to locking; locks declared by macros. */
+static const char *const kernel_defines[] = {
+    "__user=", "__iomem=", "__rcu=", "__force=", "__percpu=", "__bitwise=", "__must_check=",
+    "__init=", "__exit=", "__initdata=", "__read_mostly=", "__ro_after_init=",
+    "__maybe_unused=", "__always_unused=", "__cold=", "cf_check=", "noinline=",
+    "__noreturn=__attribute__((noreturn))", "__acquire(x)=", "__release(x)=",
+    "__cond_lock(x,c)=(c)", "likely(x)=(x)", "unlikely(x)=(x)", "noinline_for_stack=",
+    "__always_inline=inline", "DEFINE_SPINLOCK(x)=int x", "DEFINE_RAW_SPINLOCK(x)=int x",
+    "DEFINE_MUTEX(x)=int x", "DEFINE_RWLOCK(x)=int x", "DECLARE_RWSEM(x)=int x",
+    "DEFINE_SEQLOCK(x)=int x", NULL};
+
+/* The identifier quoted after `prefix` in a diagnostic, or NULL. */
+static const char *quoted_ident(struct arena *a, const char *msg, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (strncmp(msg, prefix, n))
+        return NULL;
+    const char *id = msg + n, *end = strchr(id, '\'');
+    if (!end || end == id)
+        return NULL;
+    for (const char *p = id; p < end; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+              (*p >= '0' && *p <= '9') || *p == '_'))
+            return NULL;
+    return arena_strndup(a, id, (size_t)(end - id));
+}
+
+static bool all_caps(const char *id)
+{
+    for (const char *p = id; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return false;
+    return true;
+}
+
+static bool kernel_header(const char *msg)
+{
+    return (!strncmp(msg, "'linux/", 7) || !strncmp(msg, "'asm/", 5) ||
+            !strncmp(msg, "'xen/", 5)) && strstr(msg, "file not found");
+}
+
+struct collect {
+    struct arena *a;
+    struct strmap seen;
+    const char **defines;
+    unsigned ndefines;
+    struct strbuf prelude;
+    bool kernel;
+};
+
+/* What one diagnostic says is missing. */
+static void collect(struct collect *c, const char *msg)
+{
+    c->kernel |= kernel_header(msg);
+    const char *type = quoted_ident(c->a, msg, "unknown type name '");
+    const char *id = type ? type : quoted_ident(c->a, msg, "use of undeclared identifier '");
+    if (!id || strmap_get(&c->seen, id) || c->ndefines >= MAX_ADDED)
+        return;
+    strmap_put(&c->seen, id, (void *)1);
+    size_t len = strlen(id);
+    if (!strcmp(id, "NULL") || !strcmp(id, "true") || !strcmp(id, "false")) {
+        c->defines[c->ndefines++] = !strcmp(id, "NULL") ? "-DNULL=((void*)0)"
+                                    : id[0] == 't'      ? "-Dtrue=1"
+                                                        : "-Dfalse=0";
+    } else if (type || (len > 2 && !strcmp(id + len - 2, "_t"))) {
+        /* `size_t i = 0` in a for header is an undeclared identifier */
+        strbuf_printf(&c->prelude, "typedef int %s;\n", id);
+    } else if (all_caps(id)) { /* distinct values: `case EAGAIN:` and `case EBUSY:` differ */
+        c->defines[c->ndefines] = arena_printf(c->a, "-D%s=%u", id, 4096 + c->ndefines);
+        c->ndefines++;
+    } else {
+        strbuf_printf(&c->prelude, "extern int %s;\n", id);
+    }
+}
+
+bool fallback_prepare(struct arena *a, CXTranslationUnit tu, const char *const *args, int nargs,
+                      struct fallback *out)
+{
+    struct collect c = {a, {0}, arena_alloc(a, (MAX_ADDED + 64) * sizeof(char *)), 0, {0}, false};
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        collect(&c, parse_str(a, clang_getDiagnosticSpelling(d)));
+        clang_disposeDiagnostic(d);
+    }
+    strmap_free(&c.seen);
+    unsigned extra = c.ndefines;
+    for (unsigned k = 0; c.kernel && kernel_defines[k]; k++)
+        c.defines[extra++] = arena_printf(a, "-D%s", kernel_defines[k]);
+    if (!extra && !c.prelude.len) {
+        strbuf_free(&c.prelude);
+        return false;
+    }
+    out->args = arena_alloc(a, ((size_t)nargs + extra + 3) * sizeof *out->args);
+    memcpy(out->args, args, (size_t)nargs * sizeof *out->args);
+    memcpy(out->args + nargs, c.defines, extra * sizeof *out->args);
+    out->nargs = nargs + (int)extra;
+    out->prelude = c.prelude.len ? arena_strndup(a, c.prelude.s, c.prelude.len) : NULL;
+    out->prelude_len = c.prelude.len;
+    if (out->prelude_len) {
+        out->args[out->nargs++] = "-include";
+        out->args[out->nargs++] = FALLBACK_PRELUDE_PATH;
+    }
+    strbuf_free(&c.prelude);
+    return true;
+}
+
+void fallback_dump(FILE *out, const char *file, const struct fallback *fb, int nargs)
+{
+    fprintf(out, "fallback parse of %s:", file);
+    for (int i = nargs; i < fb->nargs; i++)
+        fprintf(out, " %s", fb->args[i]);
+    fprintf(out, "\n%.*s", (int)fb->prelude_len, fb->prelude ? fb->prelude : "");
+}
