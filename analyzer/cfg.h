@@ -51,6 +51,8 @@ struct cfg_event {
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
     long ret_value;       /* RET_CONST: the integer (NULL is 0) */
+    int ret_key;          /* EV_EXIT: the condition key of the value returned
+                             (`return ce->meta;` after `if (ce->meta == NULL)`), or -1 */
 };
 
 enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };

@@ -314,11 +314,13 @@ static void note_returned_param(struct builder *b, CXCursor value)
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
-    struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1};
+    struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
+                           .ret_key = -1};
     if (parse_children(s, &b->kids)) {
         CXCursor value = b->kids.v[base];
         build_expr(b, value);
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
+        ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
         CXCursor v = parse_peel(value);
         if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr) {
             int var = build_var_id(b, v, false); /* resolved when the body is done */
@@ -629,7 +631,8 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     b.kids.n = base;
     if (!clang_Cursor_isNull(body)) {
         build_stmt(&b, body);
-        struct cfg_event ev = {.kind = EV_EXIT, .loc = body_end_loc(body), .result_var = -1};
+        struct cfg_event ev = {.kind = EV_EXIT, .loc = body_end_loc(body), .result_var = -1,
+                               .ret_key = -1};
         build_event(&b, ev);
     }
     finish(&b, g);

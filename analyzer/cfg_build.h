@@ -170,6 +170,8 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
                      struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
+/* The condition key of a value some branch already tested, or -1. */
+int build_known_key(struct builder *b, CXCursor value);
 /* Guarded data: emits an access event if c (a MemberRefExpr or
  * DeclRefExpr) touches data guarded by a lock. */
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);

@@ -297,6 +297,18 @@ static void set_class(struct builder *b, int id, const struct lock_effect *e,
         declared_order(b, &b->locks.v[id], decl);
 }
 
+/* Whether a rules expression ("$0->mu") names argument i. */
+static bool expr_names_arg(const char *expr, unsigned i)
+{
+    for (const char *p = strchr(expr, '$'); p; p = strchr(p + 1, '$')) {
+        char *end;
+        unsigned long n = strtoul(p + 1, &end, 10);
+        if (end != p + 1 && n == i)
+            return true;
+    }
+    return false;
+}
+
 /* The lock an effect names at this call, or -1 if the call lacks it. */
 static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
@@ -312,9 +324,26 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
                                          : (key[0] == '*' ? key + 1 : key);
         return (int)lock_id(b, key, disp);
     }
+    /* Only the arguments the expression names lend it their index
+     * variables and their local roots (`g_lock` in a call f(keys[i]) is
+     * neither indexed by i nor local). */
     const char **paths = arena_alloc(b->a, (args->n + 1) * sizeof *paths);
-    for (unsigned i = 0; i < args->n; i++)
+    int vars[2] = {-1, -1};
+    bool local_root = false;
+    for (unsigned i = 0; i < args->n; i++) {
+        b->path_index_var[0] = b->path_index_var[1] = -1;
+        b->path_local_root = false;
         paths[i] = arg_path(b, args, i);
+        if (!expr_names_arg(e->target.expr, i))
+            continue;
+        local_root |= b->path_local_root;
+        for (int k = 0; k < 2; k++)
+            if (b->path_index_var[k] >= 0)
+                vars[vars[0] < 0 ? 0 : 1] = b->path_index_var[k];
+    }
+    b->path_index_var[0] = vars[0];
+    b->path_index_var[1] = vars[1];
+    b->path_local_root = local_root;
     struct diag d;
     const char *key = lockexpr_parse(b->a, e->target.expr, paths, args->n, &d);
     return key ? (int)lock_id(b, key, key) : -1;
@@ -696,8 +725,14 @@ static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
     if (op == CXUnaryOperator_AddrOf) { /* taking the address is no access */
         CXCursor target = parse_peel(b->kids.v[base]);
         if (clang_getCursorKind(target) == CXCursor_DeclRefExpr) { /* &rc: anything may be stored */
-            build_note_store(b, build_var_id(b, target, false), clang_getNullCursor());
+            int var = build_var_id(b, target, false);
+            build_note_store(b, var, clang_getNullCursor());
             build_note_param_store(b, target);
+            if (var >= 0) { /* and what was known of it (`ce = NULL; get(&ce);`) is gone */
+                struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                                       .result_var = var, .loc = parse_cursor_loc(e)};
+                build_event(b, ev);
+            }
         }
         build_child(b, base, 0, ACC_NONE, ACC_NONE);
         return true;
@@ -956,6 +991,21 @@ static int intern_key(struct builder *b, const char *text, int var)
         strmap_put(&b->keys, text, id);
     }
     return (int)(uintptr_t)id - 1;
+}
+
+int build_known_key(struct builder *b, CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    enum CXCursorKind kind = clang_getCursorKind(v);
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+        return -1;
+    bool local_root = b->path_local_root;
+    int root_var = b->path_root_var;
+    const char *text = build_path(b, v);
+    b->path_local_root = local_root;
+    b->path_root_var = root_var;
+    void *id = text ? strmap_get(&b->keys, text) : NULL;
+    return id ? (int)(uintptr_t)id - 1 : -1;
 }
 
 /* The value a condition tests, as a key shared by every branch on the same

@@ -142,6 +142,13 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
              path, n, NULL, 0);
         return;
     }
+    /* A release of a lock this path never touched is the caller's
+     * business, unless another path here takes it (or calls what takes
+     * it) as a lock nobody holds: both cannot be right. */
+    const struct summary_lock *f = &facts[ev->lock];
+    if (!want && ev->kind == EV_RELEASE && before == LS_UNTOUCHED && f->assumes_free &&
+        !f->by_argument)
+        want = LS_UNTOUCHED;
     /* An annotated REQUIRES is a promise the caller must keep: a lock this
      * function never took is not held. */
     if (!want && ev->kind == EV_REQUIRE && ev->rule && ev->rule->origin &&

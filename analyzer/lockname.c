@@ -8,6 +8,8 @@
 
 #include "arena.h"
 
+const char lockname_origin[] = "guessed from its name";
+
 static bool is_ident(char c)
 {
     return isalnum((unsigned char)c) || c == '_';
@@ -122,7 +124,7 @@ static struct lock_rule *make_rule(struct arena *a, const char *name, const char
 {
     struct lock_rule *r = arena_alloc(a, sizeof *r);
     r->name = arena_strdup(a, name);
-    r->origin = "guessed from its name";
+    r->origin = lockname_origin;
     r->neffects = 1;
     r->effects[0].kind = is_unlock ? EFFECT_RELEASE : EFFECT_ACQUIRE;
     r->effects[0].mode = is_unlock ? LOCK_ANY : shared_name(name) ? LOCK_SHARED : LOCK_EXCLUSIVE;

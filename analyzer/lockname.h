@@ -24,6 +24,10 @@ struct arena;
 
 enum lockname_arg { LN_ADDRESS, LN_CONSTANT, LN_OTHER };
 
+/* The origin of every guessed rule (compare the pointer): whether such a
+ * lock is recursive is unknown, for one. */
+extern const char lockname_origin[];
+
 /* What a macro argument's text looks like. */
 enum lockname_arg lockname_classify_text(const char *text);
 

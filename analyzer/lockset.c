@@ -327,6 +327,12 @@ static const struct ls_corr *corr_on(const struct ls_entry *c, int key)
     return NULL;
 }
 
+const struct ls_corr *lockset_corr(const struct ls_state *s, unsigned lock, int key)
+{
+    unsigned i = find(s->e, s->n, lock);
+    return i < s->n && s->e[i].lock == lock ? corr_on(&s->e[i], key) : NULL;
+}
+
 static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int src,
                              struct ls_entry *x)
 {

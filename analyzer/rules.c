@@ -145,6 +145,7 @@ static bool read_effects(struct loader *ld, json_t *entry, const char *path,
         {"releases", EFFECT_RELEASE},
         {"requires", EFFECT_REQUIRE},
         {"releases_and_reacquires", EFFECT_RELEASE_REACQUIRE},
+        {"excludes", EFFECT_EXCLUDE},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         json_t *v = json_object_get(entry, names[i].key);
@@ -162,8 +163,8 @@ static bool read_effects(struct loader *ld, json_t *entry, const char *path,
     }
     if (r->neffects == 0)
         return bad(ld, path, false,
-                   "a lock entry needs acquires, releases, requires or "
-                   "releases_and_reacquires%s", "");
+                   "a lock entry needs acquires, releases, requires, "
+                   "releases_and_reacquires or excludes%s", "");
     return true;
 }
 
@@ -193,7 +194,7 @@ static bool read_lock(struct loader *ld, json_t *entry, size_t index)
 {
     static const char *const keys[] = {
         "function", "macro", "acquires", "releases", "requires", "releases_and_reacquires",
-        "mode", "succeeds_when", "fails_unless", "recursive", "comment", NULL};
+        "excludes", "mode", "succeeds_when", "fails_unless", "recursive", "comment", NULL};
     char path[64];
     snprintf(path, sizeof path, "locks[%zu]", index);
     if (!json_is_object(entry))
@@ -356,12 +357,12 @@ static int cmp_rule_names(const void *x, const void *y)
 static json_t *rule_json(const struct lock_rule *r)
 {
     static const char *const keys[] = {"acquires", "releases", "requires",
-                                       "releases_and_reacquires", NULL, NULL};
+                                       "releases_and_reacquires", "excludes", NULL};
     json_t *o = json_object();
     json_object_set_new(o, r->is_macro ? "macro" : "function", json_string(r->name));
     for (unsigned i = 0; i < r->neffects; i++) {
         const struct lock_effect *e = &r->effects[i];
-        if (e->kind > EFFECT_RELEASE_REACQUIRE || json_object_get(o, keys[e->kind]))
+        if (!keys[e->kind] || json_object_get(o, keys[e->kind]))
             continue; /* one target per kind in the file format */
         json_object_set_new(o, keys[e->kind], e->target.expr ? json_string(e->target.expr)
                                                              : json_integer(e->target.arg));

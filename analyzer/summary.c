@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "lockname.h"
 
 /* The values the exits of one group return. */
 struct ret_set {
@@ -20,7 +21,7 @@ struct facts_ctx {
     struct summary_lock *locks;
     unsigned *held_exits, *released_exits, reached_exits;
     bool *released, *acquired;
-    bool *untouched_at_acquire, *untouched_at_release;
+    bool *untouched_at_acquire, *untouched_at_release, *recursive;
 };
 
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
@@ -36,7 +37,11 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
+        if (ev->rule && (ev->rule->recursive || ev->rule->origin == lockname_origin))
+            f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
+    } else if (ev->kind == EV_EXCLUDE) { /* a callee takes it: as good as taking it here */
+        f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
     }
 }
 
@@ -57,6 +62,17 @@ static void add_ret(struct ret_set *r, const struct cfg_event *exit)
     }
 }
 
+/* `return ce->meta;` where the lock is held if ce->meta is not NULL and
+ * free if it is: one exit that is both a held one and a free one. */
+static bool returns_object_or_null(const struct ls_state *s, const struct cfg_event *exit,
+                                   unsigned lock)
+{
+    if (exit->ret != RET_OTHER || exit->ret_key < 0)
+        return false;
+    const struct ls_corr *c = lockset_corr(s, lock, exit->ret_key);
+    return c && (c->if_true & LS_HELD) && !(c->if_true & ~LS_HELD) && !(c->if_false & LS_HELD);
+}
+
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     (void)block;
@@ -66,7 +82,12 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     for (unsigned l = 0; l < f->g->nlocks; l++) {
         uint8_t bits = lockset_bits(s, l);
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
-        if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
+        if (returns_object_or_null(s, exit, l)) {
+            f->held_rets[l].other = true; /* held with the object, free with NULL */
+            struct cfg_event null = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
+            add_ret(&f->free_rets[l], &null);
+            f->held_exits[l]++;
+        } else if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
             add_ret(&f->held_rets[l], exit);
             f->held_exits[l]++;
         } else if (!(bits & LS_HELD)) {
@@ -124,7 +145,8 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof *f.released_exits), 0,
                           arena_alloc(a, n * sizeof *f.released),
                           arena_alloc(a, n * sizeof *f.acquired),
-                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool))};
+                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
+                          arena_alloc(a, n * sizeof(bool))};
     struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
@@ -134,6 +156,10 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         bool all_released = f.reached_exits && f.released_exits[l] == f.reached_exits;
         f.locks[l].acquires = all_held && !f.released[l];
         f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
+        f.locks[l].assumes_free = f.untouched_at_acquire[l];
+        f.locks[l].excludes = f.acquired[l] && f.untouched_at_acquire[l] &&
+                              !f.locks[l].held_at_exit && !f.locks[l].callers_lock &&
+                              f.locks[l].mode == LOCK_EXCLUSIVE && !f.recursive[l];
         if (!f.locks[l].acquires && f.acquired[l] && !f.locks[l].callers_lock &&
             f.held_exits[l] > 0)
             classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l],
@@ -206,6 +232,26 @@ static const char *parameterise(struct arena *a, const char *key, const char *co
     return arena_strdup(a, key); /* the CFG's strings do not outlive its function */
 }
 
+/* Appends one effect on lock l; false when the rule is full. */
+static bool add_effect(struct arena *a, struct lock_rule **r, const struct cfg *g, unsigned l,
+                       enum effect_kind kind, enum lock_mode mode, const char *const *params,
+                       unsigned nparams)
+{
+    if (!*r) {
+        *r = arena_alloc(a, sizeof **r);
+        (*r)->name = arena_strdup(a, g->function);
+        (*r)->origin = "inferred";
+    }
+    if ((*r)->neffects == MODEL_MAX_EFFECTS)
+        return false;
+    struct lock_effect *e = &(*r)->effects[(*r)->neffects++];
+    e->kind = kind;
+    e->mode = mode;
+    e->target.arg = -1;
+    e->target.expr = parameterise(a, g->locks[l].key, params, nparams);
+    return true;
+}
+
 const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
                                      const struct summary_lock *facts,
                                      const char *const *params, unsigned nparams)
@@ -215,25 +261,22 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
         bool conditional = facts[l].conditional && facts[l].success != SUCCESS_ALWAYS;
         if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root)
             continue;
-        if (!r) {
-            r = arena_alloc(a, sizeof *r);
-            r->name = arena_strdup(a, g->function);
-            r->origin = "inferred";
-        }
-        if (r->neffects == MODEL_MAX_EFFECTS)
-            break;
-        if (conditional) { /* one result value for the whole call */
-            if (r->success != SUCCESS_ALWAYS)
-                continue;
+        if (conditional && r && r->success != SUCCESS_ALWAYS)
+            continue; /* one result value for the whole call */
+        bool rel = facts[l].releases;
+        if (!add_effect(a, &r, g, l, rel ? EFFECT_RELEASE : EFFECT_ACQUIRE,
+                        rel ? LOCK_ANY : facts[l].mode, params, nparams))
+            return r;
+        if (conditional) {
             r->success = facts[l].success;
             r->success_value = facts[l].success_value;
             r->is_try = facts[l].via_try;
         }
-        struct lock_effect *e = &r->effects[r->neffects++];
-        e->kind = facts[l].releases ? EFFECT_RELEASE : EFFECT_ACQUIRE;
-        e->mode = facts[l].releases ? LOCK_ANY : facts[l].mode;
-        e->target.arg = -1;
-        e->target.expr = parameterise(a, g->locks[l].key, params, nparams);
     }
+    /* Then what it takes and gives back, as far as room remains. */
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (facts[l].excludes && !g->locks[l].local_root &&
+            !add_effect(a, &r, g, l, EFFECT_EXCLUDE, LOCK_EXCLUSIVE, params, nparams))
+            break;
     return r;
 }

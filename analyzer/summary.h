@@ -32,6 +32,12 @@ struct summary_lock {
     long success_value;
     enum lock_mode mode;
     bool held_at_exit; /* held on at least one reached exit */
+    /* Some path takes it here, or calls what takes it, while this
+     * function has not touched it: the caller is assumed not to hold it. */
+    bool assumes_free;
+    /* Taken (exclusively, not as a recursive lock) and released on every
+     * path before returning: callers must not hold it (EFFECT_EXCLUDE). */
+    bool excludes;
     /* What it does depends on an argument, consistently for each value
      * (argsplit.h): the body is not blamed for the exits that hold it. */
     bool by_argument;
