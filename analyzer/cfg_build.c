@@ -739,6 +739,25 @@ void cfg_collect_macros(struct cfg_tu *t)
         qsort(t->macros, t->nmacros, sizeof *t->macros, by_begin);
 }
 
+bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name)
+{
+    if (!name || strmap_get(&t->released, name))
+        return false;
+    if (!t->static_vars.count) {
+        struct cursor_stack st = {0};
+        unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
+        for (unsigned i = 0; i < n; i++)
+            if (clang_getCursorKind(st.v[i]) == CXCursor_VarDecl &&
+                clang_Cursor_getStorageClass(st.v[i]) == CX_SC_Static &&
+                parse_in_main_file(st.v[i], t->main_file))
+                strmap_put(&t->static_vars, parse_spelling(t->a, st.v[i]), (void *)1);
+        free(st.v);
+        if (!t->static_vars.count) /* remember that there are none */
+            strmap_put(&t->static_vars, "", (void *)1);
+    }
+    return *name && strmap_get(&t->static_vars, name);
+}
+
 void cfg_tu_free(struct cfg_tu *t)
 {
     free(t->macros);
@@ -752,6 +771,8 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->returns_param);
     strmap_free(&t->external_done);
     strmap_free(&t->guessed);
+    strmap_free(&t->released);
+    strmap_free(&t->static_vars);
     free(t->guard_seen.keys);
     free(t->guard_seen.values);
 }

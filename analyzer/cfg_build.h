@@ -47,6 +47,8 @@ struct cfg_tu {
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
     struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
+    struct strmap released;          /* lock keys some call in the file releases */
+    struct strmap static_vars;       /* file-scope static variables, built on demand */
     bool no_guess;                   /* --no-guessed-locks */
     /* Infers the contract of a function defined in one of the project's
      * headers (a scoped guard's constructor and destructor) when a call
@@ -65,6 +67,12 @@ struct cfg_tu {
  * preprocessing record). */
 void cfg_collect_macros(struct cfg_tu *t);
 void cfg_tu_free(struct cfg_tu *t);
+
+/* Whether `name` is a variable of the file with internal linkage (static)
+ * that nothing in the file releases: a lock held for good on purpose (a
+ * crash handler's, taken once and never given back), since no other file
+ * can release it either. */
+bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name);
 
 /* Builds the CFG of a FunctionDecl that has a body, in arena `a` (the
  * function's own, so that it can go once the function is checked; what

@@ -349,6 +349,14 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
     return key ? (int)lock_id(b, key, key) : -1;
 }
 
+/* Locks something in the file releases (cfg_tu.released). */
+static void note_released(struct cfg_tu *t, const char *key)
+{
+    key += strspn(key, "*");
+    if (!strmap_get(&t->released, key))
+        strmap_put(&t->released, arena_strdup(t->a, key), (void *)1);
+}
+
 static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
                       struct cfg_loc loc, CXCursor call)
 {
@@ -366,6 +374,8 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
             continue;
         if (e->kind == EFFECT_ACQUIRE)
             set_class(b, lock, e, args);
+        if (e->kind == EFFECT_RELEASE)
+            note_released(b->t, b->locks.v[lock].key);
         b->lock_events++;
         struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
                                .mode = e->mode, .rule = r, .result_var = -1, .loc = loc,

@@ -285,6 +285,21 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
     return changed;
 }
 
+/* Missing releases of locks held for good on purpose (see
+ * cfg_tu_held_for_good) are no findings; known only once every function of
+ * the file was built, so they are taken out afterwards. */
+static void drop_held_for_good(struct collector *out, struct cfg_tu *t, size_t first)
+{
+    size_t keep = first;
+    for (size_t i = first; i < out->nfindings; i++) {
+        const struct finding *f = &out->findings[i];
+        if (f->rule == RULE_MISSING_RELEASE && cfg_tu_held_for_good(t, f->lock))
+            continue;
+        out->findings[keep++] = *f;
+    }
+    out->nfindings = keep;
+}
+
 /* Contracts of this TU's helpers are inferred first (a helper of a helper
  * needs another round); only functions that call this TU's own functions
  * are analysed again once contracts changed, the rest keep their first
@@ -302,6 +317,7 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
             top.v[nfns++] = c;
     }
     struct solved *sv = xcalloc(nfns + 1, sizeof *sv);
+    size_t first_finding = out->nfindings;
     unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, true);
     for (int round = 0; round < 3 && changed; round++)
         changed = infer_round(r, out, t, j, top.v, nfns, sv, false);
@@ -310,6 +326,7 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
             check_one(r, out, j, &sv[i]);
         arena_free(sv[i].a);
     }
+    drop_held_for_good(out, t, first_finding);
     out->functions += nfns;
     free(sv);
     free(top.v);
