@@ -468,18 +468,18 @@ static struct cfg_loc body_end_loc(CXCursor body)
     return l;
 }
 
-/* Turns the builder's vectors into the arena-backed struct cfg, with edges
- * grouped by source block (succ) and by target block (pred). */
-static struct cfg *finish(struct builder *b, struct cfg *g)
+/* A copy of n elements of `size` into the arena (one spare, never NULL). */
+static void *copy_out(struct arena *a, const void *v, size_t n, size_t size)
 {
-    struct arena *a = b->a;
-    g->nblocks = (unsigned)b->blocks.n;
-    g->blocks = arena_alloc(a, g->nblocks * sizeof *g->blocks);
-    g->nevents = (unsigned)b->events.n;
-    g->events = arena_alloc(a, (g->nevents + 1) * sizeof *g->events);
-    if (g->nevents)
-        memcpy(g->events, b->events.v, g->nevents * sizeof *g->events);
-    /* `return ret;` where ret only ever held one constant returns it. */
+    void *p = arena_alloc(a, (n + 1) * size);
+    if (n)
+        memcpy(p, v, n * size);
+    return p;
+}
+
+/* `return ret;` where ret only ever held one constant returns it. */
+static void finish_returns(struct builder *b, struct cfg *g)
+{
     for (unsigned i = 0; i < g->nevents; i++) {
         struct cfg_event *ev = &g->events[i];
         if (ev->kind != EV_EXIT || ev->ret != RET_VAR)
@@ -489,6 +489,12 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
         ev->ret = one ? RET_CONST : RET_OTHER;
         ev->ret_value = one ? b->values[var].value : 0;
     }
+}
+
+/* Blocks with their edges grouped by source (succ) and by target (pred). */
+static void finish_edges(struct builder *b, struct cfg *g)
+{
+    struct arena *a = b->a;
     g->nedges = (unsigned)b->edges.n;
     g->succ = arena_alloc(a, (g->nedges + 1) * sizeof *g->succ);
     g->pred = arena_alloc(a, (g->nedges + 1) * sizeof *g->pred);
@@ -517,34 +523,45 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
         struct cfg_block *to = &g->blocks[g->succ[i].to];
         g->pred[to->first_pred + to->npred++] = i;
     }
+}
+
+/* Conditions, with selector parameters the body assigns dropped; keys
+ * with their texts through aliases, to compare with lock keys. */
+static void finish_conds(struct builder *b, struct cfg *g)
+{
     g->nconds = (unsigned)b->conds.n;
-    g->conds = arena_alloc(a, (g->nconds + 1) * sizeof *g->conds);
-    if (g->nconds)
-        memcpy(g->conds, b->conds.v, g->nconds * sizeof *g->conds);
-    for (unsigned i = 0; i < g->nconds; i++) /* an assigned parameter is no selector */
+    g->conds = copy_out(b->a, b->conds.v, g->nconds, sizeof *g->conds);
+    for (unsigned i = 0; i < g->nconds; i++)
         if (g->conds[i].param >= 64 ||
             (g->conds[i].param >= 0 && (b->params_written >> g->conds[i].param) & 1))
             g->conds[i].param = -1;
-    g->nlocks = (unsigned)b->locks.n;
-    g->locks = arena_alloc(a, (g->nlocks + 1) * sizeof *g->locks);
-    if (g->nlocks)
-        memcpy(g->locks, b->locks.v, g->nlocks * sizeof *g->locks);
-    g->nvars = b->nvars;
     g->nkeys = (unsigned)b->key_var.n;
-    g->key_var = arena_alloc(a, (g->nkeys + 1) * sizeof *g->key_var);
-    if (g->nkeys)
-        memcpy(g->key_var, b->key_var.v, g->nkeys * sizeof *g->key_var);
-    g->key_text = arena_alloc(a, (g->nkeys + 1) * sizeof *g->key_text);
-    for (size_t i = 0; i < b->keys.cap; i++) /* through aliases, to compare with lock keys */
+    g->key_var = copy_out(b->a, b->key_var.v, g->nkeys, sizeof *g->key_var);
+    g->key_text = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_text);
+    for (size_t i = 0; i < b->keys.cap; i++)
         if (b->keys.keys[i])
             g->key_text[(uintptr_t)b->keys.values[i] - 1] =
                 build_resolve_alias(b, b->keys.keys[i]);
+}
+
+/* Turns the builder's vectors into the arena-backed struct cfg. */
+static struct cfg *finish(struct builder *b, struct cfg *g)
+{
+    struct arena *a = b->a;
+    g->nblocks = (unsigned)b->blocks.n;
+    g->blocks = arena_alloc(a, g->nblocks * sizeof *g->blocks);
+    g->nevents = (unsigned)b->events.n;
+    g->events = copy_out(a, b->events.v, g->nevents, sizeof *g->events);
+    finish_returns(b, g);
+    finish_edges(b, g);
+    finish_conds(b, g);
+    g->nlocks = (unsigned)b->locks.n;
+    g->locks = copy_out(a, b->locks.v, g->nlocks, sizeof *g->locks);
+    g->nvars = b->nvars;
     g->calls_local = b->calls_local;
     g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;
     g->nproblems = (unsigned)b->problems.n;
-    g->problems = arena_alloc(a, (g->nproblems + 1) * sizeof *g->problems);
-    if (g->nproblems)
-        memcpy(g->problems, b->problems.v, g->nproblems * sizeof *g->problems);
+    g->problems = copy_out(a, b->problems.v, g->nproblems, sizeof *g->problems);
     g->incomplete = b->incomplete;
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;

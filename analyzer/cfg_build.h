@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * cfg_build: turns one libclang function definition into a struct cfg.
- * Statements are in cfg_build.c, expressions, conditions and calls in
- * cfg_expr.c; both share struct builder, declared here for them alone. */
+ * Statements are in cfg_build.c, expressions in cfg_expr.c, conditions in
+ * cfg_cond.c, calls and rules macros in cfg_call.c, scopes and aliases in
+ * cfg_scope.c; they share struct builder, declared here for them alone. */
 #ifndef LC_CFG_BUILD_H
 #define LC_CFG_BUILD_H
 
@@ -79,7 +80,7 @@ bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name);
  * is learnt about the TU goes to t->a). */
 struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a);
 
-/* ---- shared between cfg_build.c and cfg_expr.c ---- */
+/* ---- shared between the cfg_*.c files ---- */
 
 struct bblock {
     unsigned first_event, nevents;
@@ -178,6 +179,12 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
                      struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
+/* How a lock argument is shown in messages (as written, within reason). */
+const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
+/* A CallExpr: its arguments, then what the callee does (cfg_call.c). */
+void build_call(struct builder *b, CXCursor call);
+/* A call clang kept only in a recovery expression; true if it was one. */
+bool build_recovered_call(struct builder *b, CXCursor e, size_t base);
 /* The condition key of a value some branch already tested, or -1. */
 int build_known_key(struct builder *b, CXCursor value);
 /* Guarded data: emits an access event if c (a MemberRefExpr or

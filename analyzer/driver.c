@@ -367,6 +367,26 @@ static enum CXErrorCode parse(CXIndex idx, const struct job *j, const char **arg
 }
 
 
+/* Parses the file; reports its errors to `local`; when its headers are
+ * missing, parses it again as fallback.h says. */
+static enum CXErrorCode parse_with_fallback(CXIndex idx, const struct job *j, struct arena *a,
+                                            const char **args, int nargs,
+                                            struct collector *local, CXTranslationUnit *tu)
+{
+    enum CXErrorCode rc = parse(idx, j, args, nargs, NULL, tu);
+    if (rc != CXError_Success || !*tu)
+        return rc;
+    report_diagnostics(local, *tu, j); /* the file's own errors, not the fallback's */
+    struct fallback fb;
+    if (!fallback_prepare(a, *tu, args, nargs, &fb))
+        return rc;
+    if (getenv("LOCKCHECK_DUMP_FALLBACK"))
+        fallback_dump(stderr, j->display, &fb, nargs);
+    clang_disposeTranslationUnit(*tu);
+    *tu = NULL;
+    return parse(idx, j, fb.args, fb.nargs, &fb, tu);
+}
+
 static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct slot *slot)
 {
     const char *why = j->contents ? NULL : unreadable(j->path);
@@ -377,10 +397,12 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
     struct arena *a = arena_new();
     int nargs;
     const char **args = clang_args(a, r, j, &nargs);
-    /* Staged contents are part of the key: the file on disk may differ. */
+    /* Staged contents are part of the key: the file on disk may differ;
+     * and so is --no-guess, which changes what the rules mean. */
     uint64_t content = j->contents ? cache_hash(1469598103934665603ull, j->contents,
                                                 j->contents_len)
                                    : 0;
+    content ^= r->o->no_guess ? 0x9e3779b97f4a7c15ull : 0;
     const char *entry = r->o->cache
                             ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash ^ content)
                             : NULL;
@@ -388,20 +410,10 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
         arena_free(a);
         return;
     }
-    CXTranslationUnit tu = NULL;
-    enum CXErrorCode rc = parse(idx, j, args, nargs, NULL, &tu);
     struct collector local; /* this TU's results, for the cache and then the run */
     collector_init(&local);
-    if (rc == CXError_Success && tu)
-        report_diagnostics(&local, tu, j); /* the file's own errors, not the fallback's */
-    struct fallback fb;
-    if (rc == CXError_Success && tu && fallback_prepare(a, tu, args, nargs, &fb)) {
-        if (getenv("LOCKCHECK_DUMP_FALLBACK"))
-            fallback_dump(stderr, j->display, &fb, nargs);
-        clang_disposeTranslationUnit(tu);
-        tu = NULL;
-        rc = parse(idx, j, fb.args, fb.nargs, &fb, &tu);
-    }
+    CXTranslationUnit tu = NULL;
+    enum CXErrorCode rc = parse_with_fallback(idx, j, a, args, nargs, &local, &tu);
     if (atomic_load(&slot->abandoned)) { /* reported already; touch nothing shared */
         if (tu)
             clang_disposeTranslationUnit(tu);

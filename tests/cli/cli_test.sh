@@ -126,7 +126,10 @@ no-guess)
     # the guessed pairs find the leak; --no-guess turns them off
     expect_status 1 "$LC" "$FIX/macros/guessed_lock_macros.c"
     grep -q "'bev' is still held" "$TMP/out" || fail "$(cat "$TMP/out")"
-    expect_status 0 "$LC" --no-guess "$FIX/macros/guessed_lock_macros.c" ;;
+    expect_status 0 "$LC" --no-guess "$FIX/macros/guessed_lock_macros.c"
+    # a cached result made with guessing is not reused without it
+    expect_status 1 "$LC" --cache "$TMP/guess-cache" "$FIX/macros/guessed_lock_macros.c"
+    expect_status 0 "$LC" --cache "$TMP/guess-cache" --no-guess "$FIX/macros/guessed_lock_macros.c" ;;
 color)
     expect_status 1 "$LC" --color=always "$FIX/basic/missing_release_early_return.c"
     grep -q $'\033\[' "$TMP/out" || fail "no colour with --color=always"
