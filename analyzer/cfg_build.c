@@ -538,10 +538,8 @@ static void finish_conds(struct builder *b, struct cfg *g)
     g->nkeys = (unsigned)b->key_var.n;
     g->key_var = copy_out(b->a, b->key_var.v, g->nkeys, sizeof *g->key_var);
     g->key_text = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_text);
-    for (size_t i = 0; i < b->keys.cap; i++)
-        if (b->keys.keys[i])
-            g->key_text[(uintptr_t)b->keys.values[i] - 1] =
-                build_resolve_alias(b, b->keys.keys[i]);
+    for (unsigned i = 0; i < g->nkeys; i++)
+        g->key_text[i] = build_resolve_alias(b, b->key_text.v[i]);
 }
 
 /* Turns the builder's vectors into the arena-backed struct cfg. */
@@ -588,6 +586,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->vars);
     strmap_free(&b->keys);
     VEC_FREE(b->key_var);
+    VEC_FREE(b->key_text);
 }
 
 /* The function's annotations shape its own analysis. */

@@ -122,8 +122,9 @@ struct builder {
     struct strmap lock_ids;  /* key -> id + 1 */
     struct strmap labels;    /* label name -> block id + 1 */
     struct strmap vars;      /* "offset" of a local VarDecl -> var id + 1 */
-    struct strmap keys;      /* condition value text -> key id + 1 */
+    struct strmap keys;      /* condition value (text#var) -> key id + 1 */
     VEC(int) key_var;
+    VEC(const char *) key_text; /* by key id: the value's text */
     unsigned nvars;
     unsigned cur;            /* block receiving events */
     unsigned depth;

@@ -117,13 +117,22 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
         cc->try_event = b->last_lock_event;
 }
 
+/* Keys are by text and, for values rooted at a local, by that variable:
+ * two blocks' own `int i` are two values. */
+static const char *key_name(struct builder *b, const char *text, int var)
+{
+    return var >= 0 ? arena_printf(b->a, "%s#%d", text, var) : text;
+}
+
 static int intern_key(struct builder *b, const char *text, int var)
 {
-    void *id = strmap_get(&b->keys, text);
+    const char *name = key_name(b, text, var);
+    void *id = strmap_get(&b->keys, name);
     if (!id) {
         VEC_PUSH(b->key_var, var);
+        VEC_PUSH(b->key_text, text);
         id = (void *)(uintptr_t)b->key_var.n;
-        strmap_put(&b->keys, text, id);
+        strmap_put(&b->keys, name, id);
     }
     return (int)(uintptr_t)id - 1;
 }
@@ -136,10 +145,13 @@ int build_known_key(struct builder *b, CXCursor value)
         return -1;
     bool local_root = b->path_local_root;
     int root_var = b->path_root_var;
+    b->path_local_root = false;
+    b->path_root_var = -1;
     const char *text = build_path(b, v);
+    int var = b->path_local_root ? b->path_root_var : -1;
     b->path_local_root = local_root;
     b->path_root_var = root_var;
-    void *id = text ? strmap_get(&b->keys, text) : NULL;
+    void *id = text ? strmap_get(&b->keys, key_name(b, text, var)) : NULL;
     return id ? (int)(uintptr_t)id - 1 : -1;
 }
 
