@@ -149,6 +149,7 @@ const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *
         struct lock_rule *r = arena_alloc(rules_arena, sizeof *r);
         r->name = arena_strdup(rules_arena, g->function);
         r->origin = "inferred";
+        r->inferred = true;
         r->split = s;
         for (unsigned l = 0; l < g->nlocks; l++)
             facts[l].by_argument = summary_unexplained(&facts[l]);

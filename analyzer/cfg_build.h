@@ -178,6 +178,10 @@ void build_note_param_store(struct builder *b, CXCursor target);
 /* `flag = 1;`: the branch value "flag" is known from here on. */
 void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
                      struct cfg_loc loc);
+/* The same for a field path ("rp.locked", "c->locked"); var: the local
+ * that owns it, or -1. */
+void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
+                      struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
 /* How a lock argument is shown in messages (as written, within reason). */

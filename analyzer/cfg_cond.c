@@ -187,6 +187,13 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
 void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
                      struct cfg_loc loc)
 {
+    if (var >= 0)
+        build_field_fact(b, name, var, value, loc);
+}
+
+void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
+                      struct cfg_loc loc)
+{
     long v;
     value = parse_peel(value);
     size_t base = b->kids.n; /* `(unlock(m), 0)`: the value of a comma is its right side */
@@ -195,7 +202,7 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
         parse_children(value, &b->kids) == 2)
         value = b->kids.v[base + 1];
     b->kids.n = base;
-    if (var < 0 || !parse_int_constant(value, &v))
+    if (!parse_int_constant(value, &v))
         return;
     struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),
                            .write = v != 0, .result_var = -1, .loc = loc};

@@ -188,6 +188,36 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
     return (int)b->nvars - 1;
 }
 
+/* The local struct variable a path like `rp.locked` (members through `.`
+ * only) lives in, or -1; its text in *text. */
+static int local_field_root(struct builder *b, CXCursor lhs, const char **text)
+{
+    if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+        return -1;
+    bool local_root = b->path_local_root;
+    int root_var = b->path_root_var;
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    *text = build_path(b, lhs);
+    int var = b->path_local_root ? b->path_root_var : -1;
+    b->path_local_root = local_root;
+    b->path_root_var = root_var;
+    /* a path through a pointer has no local owner to forget it with */
+    return *text && !strstr(*text, "->") && !strchr(*text, '*') ? var : -1;
+}
+
+/* `rp.locked = 1;` or `c->locked = 1;`: a lock flag like a local's. Like
+ * branch values, fields are assumed not to change behind the function's
+ * back between two tests; a field of a local struct is forgotten when the
+ * struct is overwritten. */
+static void field_flag(struct builder *b, CXCursor lhs, CXCursor rhs, struct cfg_loc loc)
+{
+    const char *text = NULL;
+    int var = local_field_root(b, lhs, &text);
+    if (text && !strstr(text, "()") && !strchr(text, '['))
+        build_field_fact(b, text, var, rhs, loc);
+}
+
 /* `x = call(...)` binds the call's result to local x; any other store to a
  * local forgets what it held. */
 static void build_assign(struct builder *b, CXCursor e, size_t base)
@@ -213,6 +243,8 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
             build_event(b, ev);
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
         build_note_store(b, var, rhs);
+    } else {
+        field_flag(b, lhs, rhs, parse_cursor_loc(e));
     }
 }
 
@@ -312,9 +344,10 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
     }
     CXCursor target = n ? parse_peel(b->kids.v[*base]) : clang_getNullCursor();
     build_note_param_store(b, target);
+    const char *field = NULL;
     int var = n && clang_getCursorKind(target) == CXCursor_DeclRefExpr
                   ? build_var_id(b, target, true)
-                  : -1;
+                  : (n ? local_field_root(b, target, &field) : -1);
     if (var >= 0) {
         struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
                                .loc = parse_cursor_loc(e)};

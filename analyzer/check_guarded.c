@@ -61,11 +61,17 @@ static void check_access(const struct check_ctx *c, const struct hit *h)
          path, n);
 }
 
+/* Only declared exclusions are reported (EXCLUDES, rules files): one
+ * inferred from a helper's body that takes the lock and gives it back may
+ * be a recursive lock taken again on purpose, and whether a lock is
+ * recursive is set at run time (pthread_mutexattr_settype), not in the
+ * code's types. Inferred exclusions still tell which locks a function
+ * assumes free (check_pairing). */
 static void check_exclude(const struct check_ctx *c, const struct hit *h)
 {
-    if (!(h->before & LS_HELD))
-        return;
     const struct cfg_event *ev = &c->g->events[h->event];
+    if (!(h->before & LS_HELD) || (ev->rule && ev->rule->inferred))
+        return;
     const char *lock = c->g->locks[ev->lock].display;
     struct finding_note *path;
     unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,

@@ -69,6 +69,7 @@ struct lock_rule {
     bool recursive; /* the holder may take it again */
     const char *origin; /* "file:line:col" of the rule, for messages */
     const struct rule_split *split; /* inferred only: effects by argument value */
+    bool inferred;  /* from a function's body, not a rules file or annotation */
 };
 
 struct guard_rule {

@@ -241,6 +241,7 @@ static bool add_effect(struct arena *a, struct lock_rule **r, const struct cfg *
         *r = arena_alloc(a, sizeof **r);
         (*r)->name = arena_strdup(a, g->function);
         (*r)->origin = "inferred";
+        (*r)->inferred = true;
     }
     if ((*r)->neffects == MODEL_MAX_EFFECTS)
         return false;
