@@ -31,7 +31,8 @@ enum cfg_event_kind {
                      would have ("a->"), or NULL for a global */
     EV_FACT,      /* a local flag is set to a constant: condition key `lock`
                      is known to be `write` (true/false) from here */
-    EV_KILL_VAR,  /* a local variable is overwritten: forget what it held */
+    EV_KILL_VAR,  /* a local variable is overwritten: forget what it held
+                     (`write` set: only its address was passed on) */
     EV_EXIT,      /* the function returns here (return, or end of body) */
     EV_NORETURN,  /* a call that never returns; the path ends */
 };

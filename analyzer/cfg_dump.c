@@ -21,8 +21,10 @@ void cfg_dump(FILE *out, const struct cfg *g)
             fprintf(out, " %s", k < sizeof kinds / sizeof kinds[0] ? kinds[k] : "?");
             if (ev->kind <= EV_ACCESS)
                 fprintf(out, "(%s)", g->locks[ev->lock].key);
-            else if (ev->kind == EV_FACT || ev->kind == EV_KILL_VAR)
-                fprintf(out, "(%u%s)", ev->lock, ev->kind == EV_FACT ? (ev->write ? "=1" : "=0") : "");
+            else if (ev->kind == EV_FACT)
+                fprintf(out, "(%u=%d)", ev->lock, ev->write);
+            else if (ev->kind == EV_KILL_VAR) /* with the line: which store it was */
+                fprintf(out, "(%u%s@%u)", ev->lock, ev->write ? "&" : "", ev->loc.line);
         }
         fprintf(out, " ->");
         for (unsigned i = 0; i < blk->nsucc; i++) {

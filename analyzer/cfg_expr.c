@@ -300,7 +300,7 @@ static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
             build_note_store(b, var, clang_getNullCursor());
             build_note_param_store(b, target);
             if (var >= 0) { /* and what was known of it (`ce = NULL; get(&ce);`) is gone */
-                struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .write = true,
                                        .result_var = var, .loc = parse_cursor_loc(e)};
                 build_event(b, ev);
             }

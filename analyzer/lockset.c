@@ -103,7 +103,18 @@ static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e
 }
 
 /* A local variable is overwritten: what was known through it is gone. */
-static void kill_var(const struct cfg *g, struct work *w, int var)
+/* Whether overwriting local `var` (or only passing its address on, when
+ * address_only) makes branch value `key` unknown. A field flag of a local
+ * struct (`rp.locked`) survives `f(&rp)`: like fields reached through
+ * pointers, it is assumed not to change behind the function's back. */
+static bool key_dies(const struct cfg *g, int key, int var, bool address_only)
+{
+    if (g->key_var[key] != var)
+        return false;
+    return !address_only || !g->key_text[key] || !strchr(g->key_text[key], '.');
+}
+
+static void kill_var(const struct cfg *g, struct work *w, int var, bool address_only)
 {
     for (unsigned i = 0; i < w->n; i++) {
         struct ls_entry *x = &w->e[i];
@@ -112,7 +123,7 @@ static void kill_var(const struct cfg *g, struct work *w, int var)
             x->bind = -1;
         unsigned keep = 0;
         for (unsigned k = 0; k < x->ncorr; k++)
-            if (g->key_var[x->corr[k].key] != var)
+            if (!key_dies(g, x->corr[k].key, var, address_only))
                 x->corr[keep++] = x->corr[k];
         x->ncorr = (uint8_t)keep;
         if (l->index_var[0] == var || l->index_var[1] == var)
@@ -120,7 +131,7 @@ static void kill_var(const struct cfg *g, struct work *w, int var)
     }
     unsigned j = 0;
     for (unsigned i = 0; i < w->nf; i++)
-        if (g->key_var[w->f[i].key] != var)
+        if (!key_dies(g, w->f[i].key, var, address_only))
             w->f[j++] = w->f[i];
     w->nf = j;
 }
@@ -241,7 +252,7 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
             h->on_event(h->ctx, block, idx, checked_bits(g, w, ev->lock));
         break;
     case EV_KILL_VAR:
-        kill_var(g, w, (int)ev->lock);
+        kill_var(g, w, (int)ev->lock, ev->write);
         break;
     case EV_FACT:
         set_fact(w, (int)ev->lock, ev->write);
@@ -333,16 +344,35 @@ const struct ls_corr *lockset_corr(const struct ls_state *s, unsigned lock, int 
     return i < s->n && s->e[i].lock == lock ? corr_on(&s->e[i], key) : NULL;
 }
 
+/* Branch value c->key is now known to be `truth`: the lock's bits are
+ * what that side says; what the other values it depends on say still
+ * holds, within those bits (a value only one path knew may say little,
+ * and must not erase a sharper one). */
+static void resolve(struct ls_entry *x, const struct ls_corr *c, bool truth)
+{
+    uint8_t bits = truth ? c->if_true : c->if_false;
+    int key = c->key;
+    unsigned keep = 0;
+    for (unsigned k = 0; k < x->ncorr; k++) {
+        struct ls_corr v = x->corr[k];
+        v.if_true &= bits;
+        v.if_false &= bits;
+        if (v.key == key || !v.if_true || !v.if_false || (v.if_true == bits && v.if_false == bits))
+            continue; /* resolved, contradicted, or no longer telling anything apart */
+        x->corr[keep++] = v;
+    }
+    x->ncorr = (uint8_t)keep;
+    x->bits = bits;
+}
+
 static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int src,
                              struct ls_entry *x)
 {
     int key;
     bool truth;
     const struct ls_corr *c = x->ncorr && edge_branch(g, e, &key, &truth) ? corr_on(x, key) : NULL;
-    if (c) { /* the correlated branch, resolved */
-        x->bits = truth ? c->if_true : c->if_false;
-        x->ncorr = 0;
-    }
+    if (c) /* the correlated branch, resolved */
+        resolve(x, c, truth);
     if (src < 0 || x->bind != src)
         return;
     const struct lock_rule *rule = rule_for(g, x, src);
@@ -461,6 +491,23 @@ static bool join_shared(struct ls_entry *x, const struct ls_entry *o, const stru
     return x->ncorr > 0;
 }
 
+/* A branch value only one side knows (value v there, bits `mine`; the
+ * other side, bits `theirs`, may have either): the branch that says v may
+ * come from both sides, the other only from theirs. */
+static void one_sided(struct ls_entry *x, const struct ls_fact *mine_f, unsigned mine_nf,
+                      uint8_t mine, const struct ls_fact *their_f, unsigned their_nf,
+                      uint8_t theirs)
+{
+    for (unsigned i = mine_nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
+        if (fact_of(their_f, their_nf, mine_f[i].key) >= 0 || corr_on(x, mine_f[i].key))
+            continue;
+        uint8_t both = (uint8_t)(mine | theirs);
+        bool v = mine_f[i].value;
+        x->corr[x->ncorr++] = (struct ls_corr){mine_f[i].key, v ? both : theirs,
+                                               v ? theirs : both};
+    }
+}
+
 /* Plain on both sides: correlated with the branch values the two sides
  * know and disagree on, the most recent first. */
 static void from_facts(struct ls_entry *x, const struct ls_entry *o, const struct ls_entry *n,
@@ -490,13 +537,19 @@ static struct ls_entry merge_entry(const struct ls_entry *o, const struct ls_ent
     if (o->bits == n->bits && !o->ncorr && !n->ncorr)
         return x;
     if (o->ncorr && n->ncorr && join_shared(&x, o, n))
-        return x;
-    if (o->ncorr && !n->ncorr)
+        ;
+    else if (o->ncorr && !n->ncorr)
         fold(&x, o, n->bits, ns->f, ns->nf);
     else if (n->ncorr && !o->ncorr)
         fold(&x, n, o->bits, os->f, os->nf);
     else
         from_facts(&x, o, n, os, ns);
+    /* Then the values only one side knows (`n = 0; goto out;` where the
+     * other paths left n unknown), as far as room remains. */
+    if (o->bits != n->bits) {
+        one_sided(&x, os->f, os->nf, o->bits, ns->f, ns->nf, n->bits);
+        one_sided(&x, ns->f, ns->nf, n->bits, os->f, os->nf, o->bits);
+    }
     return x;
 }
 

@@ -28,7 +28,7 @@ enum {
     LS_HELD = LS_HELD_EX | LS_HELD_SH,
     LS_MAX_DEPTH = 4,
     LS_MAX_FACTS = 8,
-    LS_MAX_CORR = 3,
+    LS_MAX_CORR = 6,
 };
 
 /* A branch value a lock's state depends on: its bits when the value is
