@@ -239,6 +239,17 @@ static bool must_release(const struct cfg *g, unsigned lock)
     return false;
 }
 
+/* A function that returns the object with its lock held and NULL without
+ * it, but here returns NULL with the lock still held: the error path that
+ * forgot to unlock. */
+static bool breaks_object_contract(const struct cfg *g, const struct summary_lock *f,
+                                   const struct exit_hit *h)
+{
+    const struct cfg_event *ev = &g->events[h->event];
+    return f->conditional && f->success == SUCCESS_NONZERO && ev->ret == RET_CONST &&
+           ev->ret_value == 0 && (h->bits & LS_HELD);
+}
+
 void check_pairing(const struct check_ctx *c)
 {
     if (c->g->no_analysis)
@@ -257,7 +268,7 @@ void check_pairing(const struct check_ctx *c)
     for (size_t i = 0; i < p.exits.n; i++) {
         const struct summary_lock *f = &c->facts[p.exits.v[i].lock];
         unsigned lock = p.exits.v[i].lock;
-        if (must_release(c->g, lock) ||
+        if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
             (!f->acquires && !f->callers_lock && !f->conditional && !f->by_argument &&
              !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);

@@ -118,7 +118,12 @@ static bool only_constants(const struct ret_set *r)
 static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
                                  const struct ret_set *free, bool returns_pointer)
 {
-    bool held_object = returns_pointer && held->other && !held->nv && !held->none && !held->mixed;
+    /* Objects with the lock held (and perhaps a NULL too: an error path
+     * that forgot to unlock breaks the contract, and only that exit is a
+     * leak), NULL without it. */
+    bool null_too = held->nv == 1 && held->v[0] == 0;
+    bool held_object = returns_pointer && held->other && (!held->nv || null_too) &&
+                       !held->none && !held->mixed;
     if (held_object && is_only_value(free, 0)) {
         l->conditional = true;
         l->success = SUCCESS_NONZERO;
