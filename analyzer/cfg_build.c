@@ -270,8 +270,10 @@ static void build_case(struct builder *b, CXCursor s, bool is_default)
         build_edge(b, sw->head, blk, is_default ? EDGE_DEFAULT : EDGE_CASE, sw->cond);
         sw->has_default |= is_default;
         struct cfg_edge *e = &b->edges.v[b->edges.n - 1];
-        /* `case K:` has the value and the statement; a GNU range has three */
-        e->has_value = !is_default && n == 2 && parse_int_constant(b->kids.v[base], &e->value);
+        /* `case K:` has the value and the statement; a GNU range has three.
+         * Only a switch on a parameter needs the values (argsplit.h). */
+        e->has_value = !is_default && n == 2 && b->conds.v[sw->cond].param >= 0 &&
+                       parse_int_constant(b->kids.v[base], &e->value);
     }
     if (n)
         build_stmt(b, b->kids.v[base + n - 1]);
@@ -445,7 +447,7 @@ void build_stmt(struct builder *b, CXCursor s)
         break;
     default:
         if (clang_isExpression(clang_getCursorKind(s))) {
-            b->statement_expr = parse_peel(s);
+            b->statement_expr = s;
             build_expr(b, s);
         } else
             build_children_as_stmts(b, s);
@@ -786,6 +788,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->functions_by_name);
     strmap_free(&t->returns_param);
     strmap_free(&t->external_done);
+    strmap_free(&t->missed);
     strmap_free(&t->guessed);
     strmap_free(&t->released);
     strmap_free(&t->static_vars);

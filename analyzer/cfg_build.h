@@ -47,6 +47,7 @@ struct cfg_tu {
     struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
+    struct strmap missed;            /* functions a call found no contract for */
     struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
     struct strmap released;          /* lock keys some call in the file releases */
     struct strmap static_vars;       /* file-scope static variables, built on demand */
@@ -109,6 +110,8 @@ struct builder {
     struct cfg_tu *t;
     struct arena *a;
     CXCursor fn;             /* the function being built */
+    CXCursor *params;        /* its parameters, read on first need */
+    unsigned nparams;
     CXCursor statement_expr; /* the latest expression statement (its value unused) */
     uint64_t params_written; /* bit i: parameter i is assigned in the body */
     struct cursor_stack kids;
@@ -178,6 +181,9 @@ void build_note_param_store(struct builder *b, CXCursor target);
 /* `flag = 1;`: the branch value "flag" is known from here on. */
 void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
                      struct cfg_loc loc);
+/* Whether an expression may be an integer constant, judged by its kind
+ * only (cheap; parse_int_constant decides). */
+bool build_maybe_constant(CXCursor value);
 /* The same for a field path ("rp.locked", "c->locked"); var: the local
  * that owns it, or -1. */
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,

@@ -7,6 +7,7 @@
  * path. */
 #include "cfg_build.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,20 +300,69 @@ static const struct lock_rule *call_rule(struct builder *b, const struct contrac
     return model_rule ? model_rule : build_inferred_rule(b, decl, name);
 }
 
+/* A call looked for a contract that was not there (yet): if one is
+ * inferred later, the caller must be analysed again (cfg_tu.missed). */
+static void note_missed(struct cfg_tu *t, const char *name)
+{
+    if (!strmap_get(&t->missed, name))
+        strmap_put(&t->missed, arena_strdup(t->a, name), (void *)1);
+}
+
+/* Whether a header function's text names something lock-like: a function
+ * or macro of the rules, or a name with a "lock" word in it. Headers are full of
+ * small inline functions (accessors, string helpers) whose analysis would
+ * cost more than the file's own; a wrapper of a wrapper that names no lock
+ * is missed. */
+static bool mentions_locks(struct cfg_tu *t, CXCursor def)
+{
+    CXFile file;
+    unsigned begin, end;
+    CXSourceRange r = clang_getCursorExtent(def);
+    CXFile end_file;
+    clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &begin);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &end_file, NULL, NULL, &end);
+    if (!file || !clang_File_isEqual(file, end_file))
+        return false;
+    size_t len = 0;
+    const char *text = file ? clang_getFileContents(t->tu, file, &len) : NULL;
+    if (!text || end > len || begin >= end)
+        return false;
+    for (unsigned i = begin; i < end;) {
+        if (!isalpha((unsigned char)text[i]) && text[i] != '_') {
+            i++;
+            continue;
+        }
+        unsigned j = i;
+        while (j < end && (isalnum((unsigned char)text[j]) || text[j] == '_'))
+            j++;
+        char word[128];
+        size_t n = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
+        memcpy(word, text + i, n);
+        word[n] = '\0';
+        if (lockname_has_lock_word(word) || model_function(t->model, word) ||
+            model_macro(t->model, word))
+            return true;
+        i = j;
+    }
+    return false;
+}
+
 const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name)
 {
     struct cfg_tu *t = b->t;
     const struct lock_rule *r = strmap_get(&t->summaries, name);
-    if (r || !t->infer_external || clang_Cursor_isNull(decl) ||
-        strmap_get(&t->external_done, name))
+    if (r)
         return r;
+    note_missed(t, name);
+    if (!t->infer_external || clang_Cursor_isNull(decl) || strmap_get(&t->external_done, name))
+        return NULL;
     CXCursor def = clang_getCursorDefinition(decl);
     if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl ||
         parse_in_main_file(def, t->main_file) ||
         clang_Location_isInSystemHeader(clang_getCursorLocation(def)))
         return NULL;
     strmap_put(&t->external_done, arena_strdup(t->a, name), (void *)1); /* also ends recursion */
-    return t->infer_external(t, def);
+    return mentions_locks(t, def) ? t->infer_external(t, def) : NULL;
 }
 
 int build_inferred_returned_param(struct builder *b, CXCursor decl)
@@ -320,6 +370,8 @@ int build_inferred_returned_param(struct builder *b, CXCursor decl)
     const char *name = parse_spelling(b->a, decl);
     build_inferred_rule(b, decl, name);
     void *v = strmap_get(&b->t->returns_param, name);
+    if (!v)
+        note_missed(b->t, name);
     return v ? (int)(uintptr_t)v - 1 : -1;
 }
 
@@ -343,7 +395,8 @@ static bool implicitly_declared(CXCursor decl)
  * is anybody's guess, so such calls are not guessed at all. */
 static bool is_statement(struct builder *b, CXCursor call)
 {
-    return clang_equalCursors(parse_peel(call), b->statement_expr);
+    return !clang_Cursor_isNull(b->statement_expr) &&
+           clang_equalCursors(parse_peel(call), parse_peel(b->statement_expr));
 }
 
 /* A project's lock function nobody described (lockname.h): only names

@@ -50,10 +50,16 @@ int build_param_index(struct builder *b, CXCursor ref)
     CXCursor decl = clang_getCursorReferenced(ref);
     if (clang_getCursorKind(decl) != CXCursor_ParmDecl)
         return -1;
-    int n = clang_Cursor_getNumArguments(b->fn);
-    for (int i = 0; i < n; i++)
-        if (clang_equalCursors(clang_Cursor_getArgument(b->fn, (unsigned)i), decl))
-            return i;
+    if (!b->params) { /* once per function */
+        int n = clang_Cursor_getNumArguments(b->fn);
+        b->nparams = n > 0 ? (unsigned)n : 0;
+        b->params = arena_alloc(b->a, (b->nparams + 1) * sizeof *b->params);
+        for (unsigned i = 0; i < b->nparams; i++)
+            b->params[i] = clang_Cursor_getArgument(b->fn, i);
+    }
+    for (unsigned i = 0; i < b->nparams; i++)
+        if (clang_equalCursors(b->params[i], decl))
+            return (int)i;
     return -1;
 }
 
@@ -121,7 +127,30 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
  * two blocks' own `int i` are two values. */
 static const char *key_name(struct builder *b, const char *text, int var)
 {
-    return var >= 0 ? arena_printf(b->a, "%s#%d", text, var) : text;
+    if (var < 0)
+        return text;
+    char num[16];
+    size_t n = strlen(text), k = 0;
+    for (unsigned v = (unsigned)var; k == 0 || v; v /= 10)
+        num[k++] = (char)('0' + v % 10);
+    char *s = arena_alloc(b->a, n + k + 2);
+    memcpy(s, text, n);
+    s[n] = '#';
+    for (size_t i = 0; i < k; i++) /* digits were made backwards */
+        s[n + 1 + i] = num[k - 1 - i];
+    return s;
+}
+
+bool build_maybe_constant(CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    enum CXCursorKind k = clang_getCursorKind(v);
+    if (k == CXCursor_IntegerLiteral || k == CXCursor_CharacterLiteral)
+        return true;
+    if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator) /* -1, 1 << 2, (x, 0) */
+        return true;
+    return k == CXCursor_DeclRefExpr &&
+           clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_EnumConstantDecl;
 }
 
 static int intern_key(struct builder *b, const char *text, int var)

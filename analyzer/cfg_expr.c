@@ -212,6 +212,8 @@ static int local_field_root(struct builder *b, CXCursor lhs, const char **text)
  * struct is overwritten. */
 static void field_flag(struct builder *b, CXCursor lhs, CXCursor rhs, struct cfg_loc loc)
 {
+    if (!build_maybe_constant(rhs)) /* most stores are not flags: stay cheap */
+        return;
     const char *text = NULL;
     int var = local_field_root(b, lhs, &text);
     if (text && !strstr(text, "()") && !strchr(text, '['))
@@ -344,10 +346,9 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
     }
     CXCursor target = n ? parse_peel(b->kids.v[*base]) : clang_getNullCursor();
     build_note_param_store(b, target);
-    const char *field = NULL;
     int var = n && clang_getCursorKind(target) == CXCursor_DeclRefExpr
                   ? build_var_id(b, target, true)
-                  : (n ? local_field_root(b, target, &field) : -1);
+                  : -1;
     if (var >= 0) {
         struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
                                .loc = parse_cursor_loc(e)};

@@ -197,14 +197,15 @@ static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, con
     return summary_rule(t->a, g, rule_facts, params, nparams);
 }
 
-/* Records which parameter the function returns; 1 if that is news. */
+/* Records which parameter the function returns; 1 if that is news to a
+ * caller analysed already. */
 static unsigned note_returned_param(struct cfg_tu *t, const struct cfg *g)
 {
     if (g->returns_param < 0 || strmap_get(&t->returns_param, g->function))
         return 0;
     strmap_put(&t->returns_param, arena_strdup(t->a, g->function),
                (void *)(uintptr_t)(g->returns_param + 1));
-    return 1;
+    return strmap_get(&t->missed, g->function) != NULL;
 }
 
 /* cfg_tu.infer_external: a header's inline function, analysed for its
@@ -275,7 +276,9 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
         if (rule && (!old || old->neffects != rule->neffects || !old->split != !rule->split)) {
             strmap_put(&t->summaries, rule->name, (void *)rule); /* keys must outlive the CFG */
-            changed++;
+            /* only callers analysed without it, or with the old one, must
+             * be analysed again */
+            changed += old || strmap_get(&t->missed, g->function);
         }
         if (r->sink && rule && clang_Cursor_getStorageClass(fns[i]) != CX_SC_Static)
             sink_put(r->sink, rule);

@@ -53,6 +53,11 @@ static int lock_word(const char *name)
     return found;
 }
 
+bool lockname_has_lock_word(const char *name)
+{
+    return lock_word(name) >= 0;
+}
+
 /* name with "un" put before (or taken from before) its lock word, in the
  * case the word is written in; NULL if it has no such form. */
 static const char *twin_name(struct arena *a, const char *name, int at, bool *is_unlock)

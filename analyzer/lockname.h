@@ -28,6 +28,10 @@ enum lockname_arg { LN_ADDRESS, LN_CONSTANT, LN_OTHER };
  * lock is recursive is unknown, for one. */
 extern const char lockname_origin[];
 
+/* Whether a name has a "lock" word in it (spin_lock, HA_RWLOCK_RDLOCK,
+ * HashTable_Unlock; not block, clock, locked). */
+bool lockname_has_lock_word(const char *name);
+
 /* What a macro argument's text looks like. */
 enum lockname_arg lockname_classify_text(const char *text);
 
