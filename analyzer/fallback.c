@@ -59,7 +59,7 @@ struct collect {
     const char **defines;
     unsigned ndefines;
     struct strbuf prelude;
-    bool kernel;
+    bool kernel, headers_missing;
 };
 
 /* What one diagnostic says is missing. */
@@ -87,16 +87,87 @@ static void collect(struct collect *c, const char *msg)
     }
 }
 
+/* A configuration macro: HAVE_*, USE_*, WITH_*, ENABLE_*, CONFIG_*, DEBUG. */
+static bool feature_name(const char *p, size_t n)
+{
+    static const char *const prefixes[] = {"HAVE_", "USE_", "WITH_", "ENABLE_", "CONFIG_", NULL};
+    for (size_t i = 0; i < n; i++)
+        if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+            return false;
+    if (n == 5 && !strncmp(p, "DEBUG", 5))
+        return true;
+    for (unsigned k = 0; prefixes[k]; k++)
+        if (n > strlen(prefixes[k]) && !strncmp(p, prefixes[k], strlen(prefixes[k])))
+            return true;
+    return false;
+}
+
+/* The macro a skipped `#ifdef NAME`, `#if NAME` or `#if defined(NAME)`
+ * tests, if it is a configuration macro; NULL otherwise. */
+static const char *skipped_feature(struct arena *a, const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (p >= end || *p++ != '#')
+        return NULL;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    if (end - p > 5 && !strncmp(p, "ifdef", 5))
+        p += 5;
+    else if (end - p > 2 && !strncmp(p, "if", 2) && (p[2] == ' ' || p[2] == '\t'))
+        p += 2;
+    else
+        return NULL;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '('))
+        p++;
+    if (end - p > 7 && !strncmp(p, "defined", 7))
+        p += 7;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '('))
+        p++;
+    const char *name = p;
+    while (p < end && ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+        p++;
+    return feature_name(name, (size_t)(p - name)) ? arena_strndup(a, name, (size_t)(p - name))
+                                                   : NULL;
+}
+
+/* Code under `#ifdef HAVE_X` that the missing config.h would have turned
+ * on is code like any other: define those macros too. */
+static void feature_macros(struct collect *c, CXTranslationUnit tu)
+{
+    const char *path = parse_str(c->a, clang_getTranslationUnitSpelling(tu));
+    CXFile f = clang_getFile(tu, path);
+    size_t len = 0;
+    const char *text = f ? clang_getFileContents(tu, f, &len) : NULL;
+    CXSourceRangeList *list = text ? clang_getSkippedRanges(tu, f) : NULL;
+    for (unsigned i = 0; list && i < list->count && c->ndefines < MAX_ADDED; i++) {
+        unsigned off = 0;
+        clang_getSpellingLocation(clang_getRangeStart(list->ranges[i]), NULL, NULL, NULL, &off);
+        const char *name = off < len ? skipped_feature(c->a, text + off, text + len) : NULL;
+        if (!name || strmap_get(&c->seen, name))
+            continue;
+        strmap_put(&c->seen, name, (void *)1);
+        c->defines[c->ndefines++] = arena_printf(c->a, "-D%s=1", name);
+    }
+    if (list)
+        clang_disposeSourceRangeList(list);
+}
+
 bool fallback_prepare(struct arena *a, CXTranslationUnit tu, const char *const *args, int nargs,
                       struct fallback *out)
 {
-    struct collect c = {a, {0}, arena_alloc(a, (MAX_ADDED + 64) * sizeof(char *)), 0, {0}, false};
+    struct collect c = {a, {0}, arena_alloc(a, (MAX_ADDED + 64) * sizeof(char *)), 0, {0},
+                        false, false};
     unsigned n = clang_getNumDiagnostics(tu);
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
-        collect(&c, parse_str(a, clang_getDiagnosticSpelling(d)));
+        const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
+        c.headers_missing |= strstr(msg, "file not found") != NULL;
+        collect(&c, msg);
         clang_disposeDiagnostic(d);
     }
+    if (c.headers_missing) /* the configuration is unknown too */
+        feature_macros(&c, tu);
     strmap_free(&c.seen);
     unsigned extra = c.ndefines;
     for (unsigned k = 0; c.kernel && kernel_defines[k]; k++)

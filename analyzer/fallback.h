@@ -15,7 +15,10 @@
  *     get their usual values;
  *   - for kernel-style files (linux/, asm/ or xen/ headers missing), sparse
  *     and section annotations defined away and DEFINE_SPINLOCK(x) and its
- *     kind declaring x.
+ *     kind declaring x;
+ *   - when headers are missing (config.h among them, as likely as not),
+ *     `-DNAME=1` for the configuration macros (HAVE_*, USE_*, WITH_*,
+ *     ENABLE_*, CONFIG_*, DEBUG) whose `#ifdef` left code out.
  * Only the control flow and the lock calls are trusted afterwards; the
  * errors of the first parse are still reported. */
 #ifndef LC_FALLBACK_H

@@ -304,7 +304,7 @@ missing-header)
     # Unknown types, a lock declared by a header's macro, a project lock
     # macro pair: the fallback parse keeps the statements that use them.
     expect_status 2 "$LC" --format=json "$SRC/tests/cli/headerless_types.c"
-    json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(27, 'table_lock'), (36, 'lobby->lock'), (46, 'q->lock')]"
+    json_check "sorted((f['line'], f['lock']) for f in doc['findings']) == [(27, 'table_lock'), (36, 'lobby->lock'), (46, 'q->lock'), (67, 'q->lock')]"
     grep -q "headerless_types.c:6:10: error: 'server.h' file not found" "$TMP/err" || fail "$(cat "$TMP/err")"
     ! grep -q "lockcheck-fallback" "$TMP/err" || fail "the fallback's own prelude leaks into errors" ;;
 conflicting-options)
