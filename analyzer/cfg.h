@@ -129,6 +129,7 @@ struct cfg {
     unsigned nvars;
     int *key_var;  /* per condition key: the local variable it reads, or -1 */
     const char **key_text; /* per condition key: the tested value's path */
+    bool *key_flag;        /* per condition key: some store sets it (a flag) */
     unsigned nkeys;
     const char *source;          /* text of the main file (borrowed) */
     unsigned source_len;

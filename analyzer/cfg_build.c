@@ -542,6 +542,10 @@ static void finish_conds(struct builder *b, struct cfg *g)
     g->key_text = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_text);
     for (unsigned i = 0; i < g->nkeys; i++)
         g->key_text[i] = build_resolve_alias(b, b->key_text.v[i]);
+    g->key_flag = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_flag);
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_FACT)
+            g->key_flag[g->events[i].lock] = true;
 }
 
 /* Turns the builder's vectors into the arena-backed struct cfg. */

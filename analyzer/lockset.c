@@ -491,42 +491,55 @@ static bool join_shared(struct ls_entry *x, const struct ls_entry *o, const stru
     return x->ncorr > 0;
 }
 
+/* Slots are few (LS_MAX_CORR): values that a flag store sets (`locked =
+ * 1` next to the lock call) are taken first, then other branch values. */
+static bool in_pass(const bool *key_flag, int key, int pass)
+{
+    return key_flag[key] == (pass == 0);
+}
+
 /* A branch value only one side knows (value v there, bits `mine`; the
  * other side, bits `theirs`, may have either): the branch that says v may
  * come from both sides, the other only from theirs. */
-static void one_sided(struct ls_entry *x, const struct ls_fact *mine_f, unsigned mine_nf,
-                      uint8_t mine, const struct ls_fact *their_f, unsigned their_nf,
-                      uint8_t theirs)
+static void one_sided(struct ls_entry *x, const bool *key_flag, const struct ls_fact *mine_f,
+                      unsigned mine_nf, uint8_t mine, const struct ls_fact *their_f,
+                      unsigned their_nf, uint8_t theirs)
 {
-    for (unsigned i = mine_nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
-        if (fact_of(their_f, their_nf, mine_f[i].key) >= 0 || corr_on(x, mine_f[i].key))
-            continue;
-        uint8_t both = (uint8_t)(mine | theirs);
-        bool v = mine_f[i].value;
-        x->corr[x->ncorr++] = (struct ls_corr){mine_f[i].key, v ? both : theirs,
-                                               v ? theirs : both};
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned i = mine_nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
+            int key = mine_f[i].key;
+            if (!in_pass(key_flag, key, pass) || fact_of(their_f, their_nf, key) >= 0 ||
+                corr_on(x, key))
+                continue;
+            uint8_t both = (uint8_t)(mine | theirs);
+            bool v = mine_f[i].value;
+            x->corr[x->ncorr++] = (struct ls_corr){key, v ? both : theirs, v ? theirs : both};
+        }
     }
 }
 
 /* Plain on both sides: correlated with the branch values the two sides
- * know and disagree on, the most recent first. */
-static void from_facts(struct ls_entry *x, const struct ls_entry *o, const struct ls_entry *n,
-                       const struct ls_state *os, const struct work *ns)
+ * know and disagree on, flags first, the most recent first. */
+static void from_facts(struct ls_entry *x, const bool *key_flag, const struct ls_entry *o,
+                       const struct ls_entry *n, const struct ls_state *os, const struct work *ns)
 {
-    for (unsigned i = os->nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
-        int other = fact_of(ns->f, ns->nf, os->f[i].key);
-        if (other < 0 || other == os->f[i].value)
-            continue;
-        bool v = os->f[i].value;
-        x->corr[x->ncorr++] = (struct ls_corr){os->f[i].key, v ? o->bits : n->bits,
-                                               v ? n->bits : o->bits};
+    for (int pass = 0; pass < 2; pass++) {
+        for (unsigned i = os->nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
+            int key = os->f[i].key, other = fact_of(ns->f, ns->nf, key);
+            if (!in_pass(key_flag, key, pass) || other < 0 || other == os->f[i].value)
+                continue;
+            bool v = os->f[i].value;
+            x->corr[x->ncorr++] = (struct ls_corr){key, v ? o->bits : n->bits,
+                                                   v ? n->bits : o->bits};
+        }
     }
 }
 
 /* Where paths with states O and N meet: the lock may be correlated with
  * branch values the two sides disagree on. */
-static struct ls_entry merge_entry(const struct ls_entry *o, const struct ls_entry *n,
-                                   const struct ls_state *os, const struct work *ns)
+static struct ls_entry merge_entry(const struct cfg *g, const struct ls_entry *o,
+                                   const struct ls_entry *n, const struct ls_state *os,
+                                   const struct work *ns)
 {
     struct ls_entry x = *n;
     x.bits = o->bits | n->bits;
@@ -543,12 +556,12 @@ static struct ls_entry merge_entry(const struct ls_entry *o, const struct ls_ent
     else if (n->ncorr && !o->ncorr)
         fold(&x, n, o->bits, os->f, os->nf);
     else
-        from_facts(&x, o, n, os, ns);
+        from_facts(&x, g->key_flag, o, n, os, ns);
     /* Then the values only one side knows (`n = 0; goto out;` where the
      * other paths left n unknown), as far as room remains. */
     if (o->bits != n->bits) {
-        one_sided(&x, os->f, os->nf, o->bits, ns->f, ns->nf, n->bits);
-        one_sided(&x, ns->f, ns->nf, n->bits, os->f, os->nf, o->bits);
+        one_sided(&x, g->key_flag, os->f, os->nf, o->bits, ns->f, ns->nf, n->bits);
+        one_sided(&x, g->key_flag, ns->f, ns->nf, n->bits, os->f, os->nf, o->bits);
     }
     return x;
 }
@@ -581,7 +594,7 @@ static bool join_into(struct arena *a, const struct cfg *g, struct ls_state *int
         struct ls_entry untouched = {.lock = lock, .bits = LS_UNTOUCHED, .bind = -1};
         struct ls_entry old = have_old ? into->e[i] : untouched;
         struct ls_entry nw = have_new ? edge_state->e[j] : untouched;
-        scratch_push(scratch, merge_entry(&old, &nw, into, edge_state));
+        scratch_push(scratch, merge_entry(g, &old, &nw, into, edge_state));
         i += have_old;
         j += have_new;
     }
