@@ -143,6 +143,9 @@ struct cfg {
     bool no_analysis;
     bool calls_local;  /* calls a function defined in the same file */
     bool returns_pointer; /* its result is a pointer (an object, or NULL) */
+    /* every return that is not NULL gives back this global lock's address
+     * (`return lock;` with lock = &item_locks[i]), or NULL */
+    const char *returns_lock;
     int returns_param; /* every return gives back this parameter (or a
                           local set from it), as a scoped guard's
                           constructor does; -1 otherwise */

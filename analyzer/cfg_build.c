@@ -297,6 +297,30 @@ static void build_jump(struct builder *b, CXCursor s, bool is_break)
     build_dead_end(b);
 }
 
+/* `return lock;` with lock = &item_locks[i] (a global's address), or
+ * `return NULL;`: the function hands out the lock it took. */
+static void note_returned_lock(struct builder *b, CXCursor v)
+{
+    long k;
+    if (!clang_Cursor_isNull(v) && parse_int_constant(v, &k) && k == 0)
+        return; /* NULL: the failure side */
+    const struct alias *al = !clang_Cursor_isNull(v) &&
+                                     clang_getCursorKind(v) == CXCursor_DeclRefExpr
+                                 ? build_alias_of(b, parse_spelling(b->a, v))
+                                 : NULL;
+    const char *path = al && !al->local_root && al->path && al->path[0] == '&' &&
+                               build_param_index(b, v) < 0
+                           ? al->path
+                           : "";
+    for (unsigned i = 0; *path && i < (unsigned)clang_Cursor_getNumArguments(b->fn); i++)
+        if (strstr(path, parse_spelling(b->a, clang_Cursor_getArgument(b->fn, i))))
+            path = ""; /* names a parameter: not the same lock for every caller */
+    if (!b->returned_lock || !strcmp(b->returned_lock, path))
+        b->returned_lock = path;
+    else
+        b->returned_lock = "";
+}
+
 /* `return p;` or `return t;` with t a local set from parameter p. */
 static void note_returned_param(struct builder *b, CXCursor value)
 {
@@ -311,6 +335,7 @@ static void note_returned_param(struct builder *b, CXCursor value)
                 p = i;
     }
     b->returned_param = b->returned_param == -2 || b->returned_param == p ? p : -1;
+    note_returned_lock(b, v);
 }
 
 static void build_return(struct builder *b, CXCursor s)
@@ -564,6 +589,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->nvars = b->nvars;
     g->calls_local = b->calls_local;
     g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;
+    g->returns_lock = b->returned_lock && *b->returned_lock ? b->returned_lock : NULL;
     g->nproblems = (unsigned)b->problems.n;
     g->problems = copy_out(a, b->problems.v, g->nproblems, sizeof *g->problems);
     g->incomplete = b->incomplete;
@@ -791,6 +817,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->guards);
     strmap_free(&t->functions_by_name);
     strmap_free(&t->returns_param);
+    strmap_free(&t->returns_lock);
     strmap_free(&t->external_done);
     strmap_free(&t->missed);
     strmap_free(&t->guessed);

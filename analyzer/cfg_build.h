@@ -46,6 +46,7 @@ struct cfg_tu {
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
+    struct strmap returns_lock;      /* function name -> the global lock address it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
     struct strmap missed;            /* functions a call found no contract for */
     struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
@@ -133,6 +134,7 @@ struct builder {
     unsigned depth;
     int pending_result_var;  /* the next lock call's result goes there */
     int returned_param;      /* see cfg.returns_param; -2 before any return */
+    const char *returned_lock; /* see cfg.returns_lock; NULL before, "" if mixed */
     CXCursor last_lock_call; /* for conditions that test a call's result */
     int last_lock_event;
     unsigned lock_events;                /* lock events emitted so far */
@@ -236,5 +238,9 @@ bool build_is_alloc_call(struct builder *b, CXCursor e);
 const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name);
 /* The parameter an unannotated function returns (see cfg.returns_param), or -1. */
 int build_inferred_returned_param(struct builder *b, CXCursor decl);
+/* The global lock address it returns when not NULL (cfg.returns_lock), or NULL. */
+const char *build_inferred_returned_lock(struct builder *b, CXCursor decl);
+/* The alias a local pointer named `name` holds (NULL if none). */
+const struct alias *build_alias_of(struct builder *b, const char *name);
 
 #endif

@@ -168,7 +168,10 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
     }
     /* Only the arguments the expression names lend it their index
      * variables and their local roots (`g_lock` in a call f(keys[i]) is
-     * neither indexed by i nor local). */
+     * neither indexed by i nor local); but an array element the callee
+     * picked with its arguments (`item_lock(hv)` takes `item_locks[hv &
+     * mask]`) is the one those arguments' variables name. */
+    bool element = strstr(e->target.expr, "[]") != NULL;
     const char **paths = arena_alloc(b->a, (args->n + 1) * sizeof *paths);
     int vars[2] = {-1, -1};
     bool local_root = false;
@@ -176,7 +179,7 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
         b->path_index_var[0] = b->path_index_var[1] = -1;
         b->path_local_root = false;
         paths[i] = arg_path(b, args, i);
-        if (!expr_names_arg(e->target.expr, i))
+        if (!element && !expr_names_arg(e->target.expr, i))
             continue;
         local_root |= b->path_local_root;
         for (int k = 0; k < 2; k++)
@@ -363,6 +366,22 @@ const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, co
         return NULL;
     strmap_put(&t->external_done, arena_strdup(t->a, name), (void *)1); /* also ends recursion */
     return mentions_locks(t, def) ? t->infer_external(t, def) : NULL;
+}
+
+const char *build_inferred_returned_lock(struct builder *b, CXCursor decl)
+{
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return NULL;
+    const char *name = parse_spelling(b->a, decl);
+    const struct lock_rule *r = model_function(b->t->model, name); /* --cross-tu */
+    if (!r)
+        r = build_inferred_rule(b, decl, name);
+    if (r && r->returns_lock)
+        return r->returns_lock;
+    const char *path = strmap_get(&b->t->returns_lock, name);
+    if (!path)
+        note_missed(b->t, name);
+    return path;
 }
 
 int build_inferred_returned_param(struct builder *b, CXCursor decl)

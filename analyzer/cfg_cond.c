@@ -31,12 +31,20 @@ static void test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
 {
     src = parse_peel(src);
     size_t base = b->kids.n;
+    int assigned = -1; /* `(x = trylock(...)) == NULL`: the result is bound to x */
     if (clang_getCursorKind(src) == CXCursor_BinaryOperator &&
         clang_getCursorBinaryOperatorKind(src) == CXBinaryOperator_Assign &&
-        parse_children(src, &b->kids) == 2)
+        parse_children(src, &b->kids) == 2) {
+        CXCursor lhs = parse_peel(b->kids.v[base]);
+        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+            assigned = build_var_id(b, lhs, false);
         src = parse_peel(b->kids.v[base + 1]);
+    }
     b->kids.n = base;
-    if (b->last_lock_event >= 0 && clang_equalCursors(src, b->last_lock_call))
+    bool the_call = b->last_lock_event >= 0 && clang_equalCursors(src, b->last_lock_call);
+    if (the_call && assigned >= 0 && b->events.v[b->last_lock_event].result_var == assigned)
+        cc->try_var = assigned; /* the lock's state is bound to the variable */
+    else if (the_call)
         cc->try_event = b->last_lock_event;
     else if (clang_getCursorKind(src) == CXCursor_DeclRefExpr)
         cc->try_var = build_var_id(b, src, false);

@@ -11,7 +11,12 @@ static const char *const kinds[] = {"acquire", "release", "require", "wait", "ex
 
 void cfg_dump(FILE *out, const struct cfg *g)
 {
-    fprintf(out, "function %s: %u blocks, %u locks\n", g->function, g->nblocks, g->nlocks);
+    fprintf(out, "function %s: %u blocks, %u locks", g->function, g->nblocks, g->nlocks);
+    if (g->returns_param >= 0)
+        fprintf(out, ", returns parameter %d", g->returns_param);
+    if (g->returns_lock)
+        fprintf(out, ", returns %s", g->returns_lock);
+    fputc('\n', out);
     for (unsigned b = 0; b < g->nblocks; b++) {
         const struct cfg_block *blk = &g->blocks[b];
         fprintf(out, "  B%u:", b);

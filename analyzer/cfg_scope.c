@@ -83,15 +83,35 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     if (t.kind != CXType_Pointer)
         return;
     const char *name = parse_spelling(b->a, var);
+    long k;
+    if (is_decl && build_maybe_constant(value) && parse_int_constant(value, &k) &&
+        k == 0) { /* `void *hold = NULL;` */
+        strmap_put(&b->aliases, name, NULL); /* not set yet */
+        return;
+    }
     void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
-    value = aliased_value(b, value);
     struct alias *al = arena_alloc(b->a, sizeof *al);
+    CXCursor call = parse_peel(value);
+    const char *handed = clang_getCursorKind(call) == CXCursor_CallExpr && !old
+                             ? build_inferred_returned_lock(b, clang_getCursorReferenced(call))
+                             : NULL;
+    if (handed) { /* hold = item_trylock(hv): hold is that lock's address */
+        al->path = handed;
+        strmap_put(&b->aliases, name, al);
+        return;
+    }
+    value = aliased_value(b, value);
     bool local_root = b->path_local_root;
     b->path_local_root = false;
     al->path = !old && !clang_Cursor_isNull(value) ? build_path(b, value) : "";
     al->local_root = b->path_local_root;
     b->path_local_root = local_root;
     strmap_put(&b->aliases, name, al); /* path "" once set twice */
+}
+
+const struct alias *build_alias_of(struct builder *b, const char *name)
+{
+    return strmap_get(&b->aliases, name);
 }
 
 const char *build_alias_path(struct builder *b, const char *name)

@@ -74,6 +74,8 @@ static const struct lock_rule *copy_rule(struct arena *a, const struct lock_rule
     for (unsigned i = 0; i < c->neffects; i++)
         if (c->effects[i].target.expr)
             c->effects[i].target.expr = arena_strdup(a, c->effects[i].target.expr);
+    if (r->returns_lock)
+        c->returns_lock = arena_strdup(a, r->returns_lock);
     if (r->split) {
         struct rule_split *s = arena_alloc(a, sizeof *s);
         long *values = arena_alloc(a, r->split->n * sizeof *values);
@@ -194,13 +196,21 @@ static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, con
         lockset_solve_pruned(a, g, &nonnull, null_edges);
         rule_facts = nonnull.gave_up ? facts : summary_facts(a, g, &nonnull);
     }
-    return summary_rule(t->a, g, rule_facts, params, nparams);
+    struct lock_rule *r = (struct lock_rule *)summary_rule(t->a, g, rule_facts, params, nparams);
+    if (r && g->returns_lock) /* the rule is ours, fresh from the arena */
+        r->returns_lock = arena_strdup(t->a, g->returns_lock);
+    return r;
 }
 
 /* Records which parameter the function returns; 1 if that is news to a
  * caller analysed already. */
 static unsigned note_returned_param(struct cfg_tu *t, const struct cfg *g)
 {
+    if (g->returns_lock && !strmap_get(&t->returns_lock, g->function)) {
+        strmap_put(&t->returns_lock, arena_strdup(t->a, g->function),
+                   (void *)arena_strdup(t->a, g->returns_lock));
+        return strmap_get(&t->missed, g->function) != NULL;
+    }
     if (g->returns_param < 0 || strmap_get(&t->returns_param, g->function))
         return 0;
     strmap_put(&t->returns_param, arena_strdup(t->a, g->function),

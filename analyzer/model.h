@@ -70,6 +70,8 @@ struct lock_rule {
     const char *origin; /* "file:line:col" of the rule, for messages */
     const struct rule_split *split; /* inferred only: effects by argument value */
     bool inferred;  /* from a function's body, not a rules file or annotation */
+    const char *returns_lock; /* inferred: the global lock address it returns
+                                 when not NULL (`hold = item_trylock(hv)`) */
 };
 
 struct guard_rule {

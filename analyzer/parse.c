@@ -82,6 +82,8 @@ static enum CXChildVisitResult count_two(CXCursor c, CXCursor parent, CXClientDa
 {
     (void)parent;
     struct first_two *ft = data;
+    if (clang_isReference(clang_getCursorKind(c)))
+        return CXChildVisit_Continue; /* the type of `(pthread_mutex_t *) p`: not an operand */
     if (ft->n++ == 0)
         ft->first = c;
     return ft->n < 2 ? CXChildVisit_Continue : CXChildVisit_Break;
