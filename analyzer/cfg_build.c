@@ -6,6 +6,7 @@
  * anywhere in the body (Duff's device) still get their edge. */
 #include "cfg_build.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -297,24 +298,29 @@ static void build_jump(struct builder *b, CXCursor s, bool is_break)
     build_dead_end(b);
 }
 
+/* The identifier a path is rooted at ("&p->mu" -> p), in *len bytes. */
+static const char *path_root(const char *path, size_t *len)
+{
+    path += strspn(path, "&*(");
+    *len = 0;
+    while (isalnum((unsigned char)path[*len]) || path[*len] == '_')
+        (*len)++;
+    return path;
+}
+
 /* `return lock;` with lock = &item_locks[i] (a global's address), or
- * `return NULL;`: the function hands out the lock it took. */
-static void note_returned_lock(struct builder *b, CXCursor v)
+ * `return NULL;`: the function hands out the lock it took. al: the alias
+ * the returned local holds, or NULL. */
+static void note_returned_lock(struct builder *b, CXCursor v, const struct alias *al)
 {
     long k;
-    if (!clang_Cursor_isNull(v) && parse_int_constant(v, &k) && k == 0)
+    if (!clang_Cursor_isNull(v) && build_maybe_constant(v) && parse_int_constant(v, &k) && k == 0)
         return; /* NULL: the failure side */
-    const struct alias *al = !clang_Cursor_isNull(v) &&
-                                     clang_getCursorKind(v) == CXCursor_DeclRefExpr
-                                 ? build_alias_of(b, parse_spelling(b->a, v))
-                                 : NULL;
-    const char *path = al && !al->local_root && al->path && al->path[0] == '&' &&
-                               build_param_index(b, v) < 0
-                           ? al->path
-                           : "";
-    for (unsigned i = 0; *path && i < (unsigned)clang_Cursor_getNumArguments(b->fn); i++)
-        if (strstr(path, parse_spelling(b->a, clang_Cursor_getArgument(b->fn, i))))
-            path = ""; /* names a parameter: not the same lock for every caller */
+    const char *path = al && !al->local_root && al->path && al->path[0] == '&' ? al->path : "";
+    size_t len;
+    const char *root = path_root(path, &len);
+    if (build_param_named(b, root, len) >= 0)
+        path = ""; /* a parameter's lock: not the same lock for every caller */
     if (!b->returned_lock || !strcmp(b->returned_lock, path))
         b->returned_lock = path;
     else
@@ -326,16 +332,15 @@ static void note_returned_param(struct builder *b, CXCursor value)
 {
     int p = -1;
     CXCursor v = clang_Cursor_isNull(value) ? value : parse_peel(value);
+    const struct alias *al = NULL;
     if (!clang_Cursor_isNull(v) && clang_getCursorKind(v) == CXCursor_DeclRefExpr) {
         p = build_param_index(b, v);
-        const char *path = p < 0 ? build_alias_path(b, parse_spelling(b->a, v)) : NULL;
-        int n = clang_Cursor_getNumArguments(b->fn);
-        for (int i = 0; path && i < n; i++)
-            if (!strcmp(path, parse_spelling(b->a, clang_Cursor_getArgument(b->fn, (unsigned)i))))
-                p = i;
+        al = p < 0 ? build_alias_of(b, parse_spelling(b->a, v)) : NULL;
+        if (al && al->path && *al->path)
+            p = build_param_named(b, al->path, strlen(al->path));
     }
     b->returned_param = b->returned_param == -2 || b->returned_param == p ? p : -1;
-    note_returned_lock(b, v);
+    note_returned_lock(b, v, al);
 }
 
 static void build_return(struct builder *b, CXCursor s)
@@ -763,11 +768,12 @@ static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXCli
         from_function = r != NULL;
     }
     struct macro_use u = {.rule = r, .from_function = from_function, .loc = loc};
-    if (r || (function_like && !t->no_guess && strcasestr(s, "lock"))) {
+    bool guessable = !r && function_like && !t->no_guess && lockname_has_lock_word(s);
+    if (r || guessable) {
         parse_cursor_offsets(c, &u.begin, &u.end);
         macro_args(t, c, &u);
     }
-    if (!r && function_like && !t->no_guess && strcasestr(s, "lock"))
+    if (guessable)
         u.rule = guess_macro(t, s, &u);
     clang_disposeString(name);
     if (!u.rule)
@@ -787,23 +793,34 @@ void cfg_collect_macros(struct cfg_tu *t)
         qsort(t->macros, t->nmacros, sizeof *t->macros, by_begin);
 }
 
+void cfg_tu_index(struct cfg_tu *t)
+{
+    if (t->indexed)
+        return;
+    t->indexed = true;
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
+    for (unsigned i = 0; i < n; i++) {
+        enum CXCursorKind k = clang_getCursorKind(st.v[i]);
+        if (k == CXCursor_FunctionDecl) {
+            CXCursor *c = arena_alloc(t->a, sizeof *c);
+            *c = st.v[i];
+            strmap_put(&t->functions_by_name, parse_spelling(t->a, st.v[i]), c);
+        } else if (k == CXCursor_VarDecl &&
+                   clang_Cursor_getStorageClass(st.v[i]) == CX_SC_Static &&
+                   parse_in_main_file(st.v[i], t->main_file)) {
+            strmap_put(&t->static_vars, parse_spelling(t->a, st.v[i]), (void *)1);
+        }
+    }
+    free(st.v);
+}
+
 bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name)
 {
     if (!name || strmap_get(&t->released, name))
         return false;
-    if (!t->static_vars.count) {
-        struct cursor_stack st = {0};
-        unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
-        for (unsigned i = 0; i < n; i++)
-            if (clang_getCursorKind(st.v[i]) == CXCursor_VarDecl &&
-                clang_Cursor_getStorageClass(st.v[i]) == CX_SC_Static &&
-                parse_in_main_file(st.v[i], t->main_file))
-                strmap_put(&t->static_vars, parse_spelling(t->a, st.v[i]), (void *)1);
-        free(st.v);
-        if (!t->static_vars.count) /* remember that there are none */
-            strmap_put(&t->static_vars, "", (void *)1);
-    }
-    return *name && strmap_get(&t->static_vars, name);
+    cfg_tu_index(t);
+    return strmap_get(&t->static_vars, name) != NULL;
 }
 
 void cfg_tu_free(struct cfg_tu *t)
@@ -817,7 +834,6 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->guards);
     strmap_free(&t->functions_by_name);
     strmap_free(&t->returns_param);
-    strmap_free(&t->returns_lock);
     strmap_free(&t->external_done);
     strmap_free(&t->missed);
     strmap_free(&t->guessed);

@@ -44,14 +44,14 @@ struct cfg_tu {
     struct strmap summaries;    /* function name -> inferred struct lock_rule */
     struct strmap contracts;    /* function name -> struct contract (annotations) */
     struct strmap guards;       /* USR of a field or variable -> struct guard */
-    struct strmap functions_by_name; /* top-level FunctionDecls, built on demand */
+    struct strmap functions_by_name; /* top-level FunctionDecls (cfg_tu_index) */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
-    struct strmap returns_lock;      /* function name -> the global lock address it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
     struct strmap missed;            /* functions a call found no contract for */
     struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
     struct strmap released;          /* lock keys some call in the file releases */
-    struct strmap static_vars;       /* file-scope static variables, built on demand */
+    struct strmap static_vars;       /* file-scope statics of the main file (cfg_tu_index) */
+    bool indexed;                    /* cfg_tu_index has run */
     bool no_guess;                   /* --no-guessed-locks */
     /* Infers the contract of a function defined in one of the project's
      * headers (a scoped guard's constructor and destructor) when a call
@@ -71,6 +71,9 @@ struct cfg_tu {
 void cfg_collect_macros(struct cfg_tu *t);
 void cfg_tu_free(struct cfg_tu *t);
 
+/* Fills functions_by_name and static_vars, once, in one walk of the TU's
+ * top-level declarations. */
+void cfg_tu_index(struct cfg_tu *t);
 /* Whether `name` is a variable of the file with internal linkage (static)
  * that nothing in the file releases: a lock held for good on purpose (a
  * crash handler's, taken once and never given back), since no other file
@@ -112,6 +115,7 @@ struct builder {
     struct arena *a;
     CXCursor fn;             /* the function being built */
     CXCursor *params;        /* its parameters, read on first need */
+    const char **param_names;
     unsigned nparams;
     CXCursor statement_expr; /* the latest expression statement (its value unused) */
     uint64_t params_written; /* bit i: parameter i is assigned in the body */
@@ -178,6 +182,8 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);
 /* The index of the parameter a DeclRefExpr names, or -1. */
 int build_param_index(struct builder *b, CXCursor ref);
+/* The index of the parameter named by the len bytes at name, or -1. */
+int build_param_named(struct builder *b, const char *name, size_t len);
 /* A store to a parameter (the target of an assignment or update). */
 void build_note_param_store(struct builder *b, CXCursor target);
 /* `flag = 1;`: the branch value "flag" is known from here on. */
@@ -192,6 +198,9 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
                       struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
+/* The same, and the local variable the path is rooted at (-1: none); the
+ * builder's path_* state is left as it was. */
+const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var);
 /* How a lock argument is shown in messages (as written, within reason). */
 const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
 /* A CallExpr: its arguments, then what the callee does (cfg_call.c). */
@@ -220,8 +229,6 @@ struct alias {
 /* A lock key with an aliased local root, resolved (path_local_root then
  * says whether the alias's own root is local). */
 const char *build_resolve_alias(struct builder *b, const char *key);
-/* The path a pointer local stands for, or NULL. */
-const char *build_alias_path(struct builder *b, const char *name);
 /* __attribute__((cleanup(fn))) on a declared variable: registered. */
 void build_note_cleanup(struct builder *b, CXCursor var);
 /* Runs the cleanups of the scopes above `keep` (innermost first). */

@@ -376,12 +376,7 @@ const char *build_inferred_returned_lock(struct builder *b, CXCursor decl)
     const struct lock_rule *r = model_function(b->t->model, name); /* --cross-tu */
     if (!r)
         r = build_inferred_rule(b, decl, name);
-    if (r && r->returns_lock)
-        return r->returns_lock;
-    const char *path = strmap_get(&b->t->returns_lock, name);
-    if (!path)
-        note_missed(b->t, name);
-    return path;
+    return r ? r->returns_lock : NULL; /* no rule yet: build_inferred_rule noted the miss */
 }
 
 int build_inferred_returned_param(struct builder *b, CXCursor decl)
@@ -424,7 +419,7 @@ static bool is_statement(struct builder *b, CXCursor call)
 static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
                                           CXCursor *args, unsigned nargs)
 {
-    if (!strcasestr(name, "lock") || !is_statement(b, call))
+    if (!lockname_has_lock_word(name) || !is_statement(b, call))
         return NULL;
     enum lockname_arg *kinds = arena_alloc(b->a, (nargs + 1) * sizeof *kinds);
     for (unsigned i = 0; i < nargs; i++) {

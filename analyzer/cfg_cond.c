@@ -51,6 +51,30 @@ static void test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
     cc->param = build_param_index(b, src);
 }
 
+/* The function's parameters and their names, read on first need. */
+static void read_params(struct builder *b)
+{
+    if (b->params)
+        return;
+    int n = clang_Cursor_getNumArguments(b->fn);
+    b->nparams = n > 0 ? (unsigned)n : 0;
+    b->params = arena_alloc(b->a, (b->nparams + 1) * sizeof *b->params);
+    b->param_names = arena_alloc(b->a, (b->nparams + 1) * sizeof *b->param_names);
+    for (unsigned i = 0; i < b->nparams; i++) {
+        b->params[i] = clang_Cursor_getArgument(b->fn, i);
+        b->param_names[i] = parse_spelling(b->a, b->params[i]);
+    }
+}
+
+int build_param_named(struct builder *b, const char *name, size_t len)
+{
+    read_params(b);
+    for (unsigned i = 0; i < b->nparams; i++)
+        if (strlen(b->param_names[i]) == len && !strncmp(b->param_names[i], name, len))
+            return (int)i;
+    return -1;
+}
+
 int build_param_index(struct builder *b, CXCursor ref)
 {
     if (clang_getCursorKind(ref) != CXCursor_DeclRefExpr)
@@ -58,13 +82,7 @@ int build_param_index(struct builder *b, CXCursor ref)
     CXCursor decl = clang_getCursorReferenced(ref);
     if (clang_getCursorKind(decl) != CXCursor_ParmDecl)
         return -1;
-    if (!b->params) { /* once per function */
-        int n = clang_Cursor_getNumArguments(b->fn);
-        b->nparams = n > 0 ? (unsigned)n : 0;
-        b->params = arena_alloc(b->a, (b->nparams + 1) * sizeof *b->params);
-        for (unsigned i = 0; i < b->nparams; i++)
-            b->params[i] = clang_Cursor_getArgument(b->fn, i);
-    }
+    read_params(b);
     for (unsigned i = 0; i < b->nparams; i++)
         if (clang_equalCursors(b->params[i], decl))
             return (int)i;
@@ -180,14 +198,8 @@ int build_known_key(struct builder *b, CXCursor value)
     enum CXCursorKind kind = clang_getCursorKind(v);
     if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
         return -1;
-    bool local_root = b->path_local_root;
-    int root_var = b->path_root_var;
-    b->path_local_root = false;
-    b->path_root_var = -1;
-    const char *text = build_path(b, v);
-    int var = b->path_local_root ? b->path_root_var : -1;
-    b->path_local_root = local_root;
-    b->path_root_var = root_var;
+    int var;
+    const char *text = build_rooted_path(b, v, &var);
     void *id = text ? strmap_get(&b->keys, key_name(b, text, var)) : NULL;
     return id ? (int)(uintptr_t)id - 1 : -1;
 }
@@ -211,12 +223,11 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     enum CXCursorKind kind = clang_getCursorKind(v);
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
         return;
-    b->path_local_root = false;
-    b->path_root_var = -1;
-    const char *text = build_path(b, v);
+    int var;
+    const char *text = build_rooted_path(b, v, &var);
     if (!text || strstr(text, "()"))
         return;
-    cc->key = intern_key(b, text, b->path_local_root ? b->path_root_var : -1);
+    cc->key = intern_key(b, text, var);
 }
 
 /* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`

@@ -146,6 +146,19 @@ const char *build_path(struct builder *b, CXCursor c)
     return cursor_path(b, c, 0);
 }
 
+const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var)
+{
+    bool local_root = b->path_local_root;
+    int saved = b->path_root_var;
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    const char *text = cursor_path(b, c, 0);
+    *root_var = b->path_local_root ? b->path_root_var : -1;
+    b->path_local_root = local_root;
+    b->path_root_var = saved;
+    return text;
+}
+
 /* A lock named through a pointer to it is the lock: `*m` and `m`, where m
  * points to the lock, are one lock (as in clang's analysis, where a
  * pointer-typed lock expression means what it points to; a pointer itself
@@ -194,14 +207,8 @@ static int local_field_root(struct builder *b, CXCursor lhs, const char **text)
 {
     if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
         return -1;
-    bool local_root = b->path_local_root;
-    int root_var = b->path_root_var;
-    b->path_local_root = false;
-    b->path_root_var = -1;
-    *text = build_path(b, lhs);
-    int var = b->path_local_root ? b->path_root_var : -1;
-    b->path_local_root = local_root;
-    b->path_root_var = root_var;
+    int var;
+    *text = build_rooted_path(b, lhs, &var);
     /* a path through a pointer has no local owner to forget it with */
     return *text && !strstr(*text, "->") && !strchr(*text, '*') ? var : -1;
 }

@@ -101,23 +101,15 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
         return;
     }
     value = aliased_value(b, value);
-    bool local_root = b->path_local_root;
-    b->path_local_root = false;
-    al->path = !old && !clang_Cursor_isNull(value) ? build_path(b, value) : "";
-    al->local_root = b->path_local_root;
-    b->path_local_root = local_root;
+    int root = -1;
+    al->path = !old && !clang_Cursor_isNull(value) ? build_rooted_path(b, value, &root) : "";
+    al->local_root = root >= 0;
     strmap_put(&b->aliases, name, al); /* path "" once set twice */
 }
 
 const struct alias *build_alias_of(struct builder *b, const char *name)
 {
     return strmap_get(&b->aliases, name);
-}
-
-const char *build_alias_path(struct builder *b, const char *name)
-{
-    const struct alias *al = strmap_get(&b->aliases, name);
-    return al && al->path && *al->path ? al->path : NULL;
 }
 
 const char *build_resolve_alias(struct builder *b, const char *key)
@@ -147,20 +139,7 @@ const char *build_resolve_alias(struct builder *b, const char *key)
 static CXCursor function_named(struct builder *b, const char *name)
 {
     struct cfg_tu *t = b->t;
-    if (!t->functions_by_name.count) {
-        struct cursor_stack st = {0};
-        unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
-        for (unsigned i = 0; i < n; i++) {
-            if (clang_getCursorKind(st.v[i]) != CXCursor_FunctionDecl)
-                continue;
-            CXCursor *c = arena_alloc(t->a, sizeof *c);
-            *c = st.v[i];
-            strmap_put(&t->functions_by_name, parse_spelling(t->a, st.v[i]), c);
-        }
-        free(st.v);
-        if (!t->functions_by_name.count) /* remember that there are none */
-            strmap_put(&t->functions_by_name, "", NULL);
-    }
+    cfg_tu_index(t);
     CXCursor *c = strmap_get(&t->functions_by_name, name);
     return c ? *c : clang_getNullCursor();
 }

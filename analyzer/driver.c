@@ -206,11 +206,6 @@ static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, con
  * caller analysed already. */
 static unsigned note_returned_param(struct cfg_tu *t, const struct cfg *g)
 {
-    if (g->returns_lock && !strmap_get(&t->returns_lock, g->function)) {
-        strmap_put(&t->returns_lock, arena_strdup(t->a, g->function),
-                   (void *)arena_strdup(t->a, g->returns_lock));
-        return strmap_get(&t->missed, g->function) != NULL;
-    }
     if (g->returns_param < 0 || strmap_get(&t->returns_param, g->function))
         return 0;
     strmap_put(&t->returns_param, arena_strdup(t->a, g->function),

@@ -39,10 +39,11 @@ static const char *quoted_ident(struct arena *a, const char *msg, const char *pr
     return arena_strndup(a, id, (size_t)(end - id));
 }
 
-static bool all_caps(const char *id)
+/* Whether the n bytes at p are capitals, digits and underscores only. */
+static bool caps_only(const char *p, size_t n)
 {
-    for (const char *p = id; *p; p++)
-        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+    for (size_t i = 0; i < n; i++)
+        if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
             return false;
     return true;
 }
@@ -79,7 +80,7 @@ static void collect(struct collect *c, const char *msg)
     } else if (type || (len > 2 && !strcmp(id + len - 2, "_t"))) {
         /* `size_t i = 0` in a for header is an undeclared identifier */
         strbuf_printf(&c->prelude, "typedef int %s;\n", id);
-    } else if (all_caps(id)) { /* distinct values: `case EAGAIN:` and `case EBUSY:` differ */
+    } else if (caps_only(id, strlen(id))) { /* distinct values: `case EAGAIN:` and `case EBUSY:` differ */
         c->defines[c->ndefines] = arena_printf(c->a, "-D%s=%u", id, 4096 + c->ndefines);
         c->ndefines++;
     } else {
@@ -91,9 +92,8 @@ static void collect(struct collect *c, const char *msg)
 static bool feature_name(const char *p, size_t n)
 {
     static const char *const prefixes[] = {"HAVE_", "USE_", "WITH_", "ENABLE_", "CONFIG_", NULL};
-    for (size_t i = 0; i < n; i++)
-        if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
-            return false;
+    if (!caps_only(p, n))
+        return false;
     if (n == 5 && !strncmp(p, "DEBUG", 5))
         return true;
     for (unsigned k = 0; prefixes[k]; k++)
