@@ -14,6 +14,9 @@ struct work {
     unsigned n, cap;
     struct ls_fact f[LS_MAX_FACTS];
     unsigned nf;
+    /* The path deadlocked on a second acquire of a lock it definitely
+     * holds: it goes no further (one root cause, one finding). */
+    bool blocked;
 };
 
 static unsigned find(const struct ls_entry *e, unsigned n, unsigned lock)
@@ -60,6 +63,7 @@ static void work_load(struct work *w, const struct ls_state *s)
         memcpy(w->e, s->e, s->n * sizeof *s->e);
     w->n = s->n;
     w->nf = s->nf;
+    w->blocked = false;
     if (s->nf)
         memcpy(w->f, s->f, s->nf * sizeof *s->f);
 }
@@ -102,7 +106,14 @@ static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e
     return e->depth < LS_MAX_DEPTH ? (uint8_t)(e->depth + 1) : LS_MAX_DEPTH;
 }
 
-/* A local variable is overwritten: what was known through it is gone. */
+/* A blocking exclusive acquire of a plain lock that this path holds for
+ * certain never returns: the thread waits for itself. */
+static bool deadlocks(const struct cfg_event *ev, const struct ls_entry *e)
+{
+    return ev->mode == LOCK_EXCLUSIVE && e->bits == LS_HELD_EX &&
+           !(ev->rule && (ev->rule->is_try || ev->rule->recursive));
+}
+
 /* Whether overwriting local `var` (or only passing its address on, when
  * address_only) makes branch value `key` unknown. A field flag of a local
  * struct (`rp.locked`) survives `f(&rp)`: like fields reached through
@@ -220,7 +231,9 @@ static void transfer_lock(struct work *w, const struct cfg_event *ev, unsigned b
     struct ls_entry *e = work_get(w, ev->lock);
     if (h && h->on_event && ev->kind != EV_ASSERT)
         h->on_event(h->ctx, block, idx, e->bits);
-    if (ev->kind == EV_ACQUIRE)
+    if (ev->kind == EV_ACQUIRE && deadlocks(ev, e))
+        w->blocked = true;
+    else if (ev->kind == EV_ACQUIRE)
         apply_acquire(e, ev, idx);
     else if (ev->kind == EV_RELEASE)
         apply_release(e);
@@ -682,7 +695,7 @@ static unsigned heap_pop(struct heap *h)
 static void run_block(const struct cfg *g, struct work *w, unsigned b, const struct ls_hooks *h)
 {
     const struct cfg_block *blk = &g->blocks[b];
-    for (unsigned i = 0; i < blk->nevents; i++)
+    for (unsigned i = 0; i < blk->nevents && !w->blocked; i++)
         transfer(g, w, b, blk->first_event + i, h);
 }
 
@@ -730,7 +743,7 @@ void lockset_solve_pruned(struct arena *a, const struct cfg *g, struct ls_result
         run_block(g, &w, b, NULL);
         r->out[b] = work_save(a, &w);
         const struct cfg_block *blk = &g->blocks[b];
-        for (unsigned i = 0; i < blk->nsucc; i++) {
+        for (unsigned i = 0; i < blk->nsucc && !w.blocked; i++) {
             const struct cfg_edge *e = &g->succ[blk->first_succ + i];
             if (dead_edge && dead_edge[blk->first_succ + i])
                 continue;
