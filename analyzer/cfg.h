@@ -75,6 +75,9 @@ struct cfg_cond {
      * (interned: cfg.nkeys) and whether true means the value is zero. */
     int key;
     bool negated;
+    /* Set by failjoin: it tests a blocking lock call whose failure side
+     * rejoins the success side, so failure does not mean "not held". */
+    bool fail_rejoins;
     /* >= 0: the leaf compares that parameter of the function with k (or
      * the switch is on it), and the body never assigns the parameter: a
      * caller's constant argument decides the branch. */

@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "contract.h"
+#include "failjoin.h"
 #include "lockexpr.h"
 #include "lockname.h"
 
@@ -690,6 +691,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     }
     finish(&b, g);
     builder_free(&b);
+    failjoin_mark(g);
     return g;
 }
 

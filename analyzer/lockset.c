@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "failjoin.h"
 
 struct work {
     struct ls_entry *e;
@@ -282,16 +283,6 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     }
 }
 
-/* Whether taking edge e means the try-lock of `rule` succeeded. */
-static bool edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
-                          const struct lock_rule *rule)
-{
-    bool truth = e->kind == EDGE_TRUE;
-    if (rule->success == SUCCESS_EQUALS)
-        return truth == cfg_cmp_holds(c->op, rule->success_value, c->k);
-    return truth != cfg_cmp_holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
-}
-
 static int edge_source(const struct cfg *g, const struct cfg_edge *e)
 {
     if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
@@ -389,7 +380,8 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
     if (src < 0 || x->bind != src)
         return;
     const struct lock_rule *rule = rule_for(g, x, src);
-    if (rule && !edge_succeeds(&g->conds[e->cond], e, rule)) {
+    const struct cfg_cond *cond = &g->conds[e->cond];
+    if (rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule)) {
         /* Failed: back to what it was, except that a lock this path had
          * not touched is now known not to be held by it. */
         x->bits = x->pre_bits & LS_UNTOUCHED ? (uint8_t)((x->pre_bits & ~LS_UNTOUCHED) | LS_RELEASED)
