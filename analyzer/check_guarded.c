@@ -41,8 +41,10 @@ static void check_access(const struct check_ctx *c, const struct hit *h)
     if ((h->before & LS_HELD) && !(h->before & ~LS_HELD)) {
         if (!ev->write || (h->before & LS_HELD_EX))
             return;
-        unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
-                                  arena_printf(c->a, "'%s' written here", ev->data), &path);
+        int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
+                             arena_printf(c->a, "'%s' written here", ev->data), &path);
+        if (n < 0)
+            return; /* refuted: no consistent path */
         emit(c, RULE_UNGUARDED_WRITE_SHARED, ev,
              arena_printf(c->a, "writing '%s' requires '%s' held exclusively, but it is held "
                                 "only shared here", ev->data, lock),
@@ -52,7 +54,9 @@ static void check_access(const struct check_ctx *c, const struct hit *h)
     uint8_t want = h->before & LS_RELEASED ? LS_RELEASED : LS_UNTOUCHED;
     const char *last = arena_printf(c->a, "'%s' %s here without '%s'", ev->data,
                                     ev->write ? "written" : "read", lock);
-    unsigned n = witness_path(c, h->block, h->event, ev->lock, want, last, &path);
+    int n = witness_path(c, h->block, h->event, ev->lock, want, last, &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
     const char *why = want == LS_RELEASED ? "it is not held on this path"
                       : (h->before & LS_HELD) ? "it is not held on every path here"
                                               : "it is never acquired on this path";
@@ -74,8 +78,10 @@ static void check_exclude(const struct check_ctx *c, const struct hit *h)
         return;
     const char *lock = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
-                              arena_printf(c->a, "'%s' called here", ev->callee), &path);
+    int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                         arena_printf(c->a, "'%s' called here", ev->callee), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
     emit(c, RULE_EXCLUDED_HELD, ev,
          arena_printf(c->a, "'%s' must not be called with '%s' held (it takes it itself), "
                             "but '%s' is held here", ev->callee, lock, lock),

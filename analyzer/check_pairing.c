@@ -68,8 +68,10 @@ static void report_exit(const struct pairing *p, const struct exit_hit *h)
     const struct check_ctx *c = p->c;
     const char *name = c->g->locks[h->lock].display;
     struct finding_note *path;
-    unsigned n = witness_path(c, h->block, h->event, h->lock, LS_HELD,
-                              arena_printf(c->a, "returning with '%s' still held", name), &path);
+    int n = witness_path(c, h->block, h->event, h->lock, LS_HELD,
+                         arena_printf(c->a, "returning with '%s' still held", name), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
     struct finding_note *related = NULL;
     unsigned nrelated = 0;
     for (unsigned i = 0; i < c->g->nevents && !nrelated; i++) {
@@ -83,7 +85,7 @@ static void report_exit(const struct pairing *p, const struct exit_hit *h)
     emit(c, RULE_MISSING_RELEASE, &c->g->events[h->event], h->lock,
          arena_printf(c->a, "'%s' is still held when '%s' returns on this path", name,
                       c->g->function),
-         path, n, related, nrelated);
+         path, (unsigned)n, related, nrelated);
 }
 
 static bool mode_mismatch(const struct cfg_event *ev, uint8_t before)
@@ -115,12 +117,14 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
         return; /* shared after shared: readers may nest */
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
-                              arena_printf(c->a, "'%s' acquired again here", name), &path);
+    int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                         arena_printf(c->a, "'%s' acquired again here", name), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
     const char *msg = h->before & (LS_UNTOUCHED | LS_RELEASED)
                           ? "'%s' is acquired while it may already be held on this path"
                           : "'%s' is acquired while already held";
-    emit(c, RULE_DOUBLE_ACQUIRE, ev, ev->lock, arena_printf(c->a, msg, name), path, n, NULL, 0);
+    emit(c, RULE_DOUBLE_ACQUIRE, ev, ev->lock, arena_printf(c->a, msg, name), path, (unsigned)n, NULL, 0);
 }
 
 static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
@@ -139,12 +143,14 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         (before & LS_HELD_SH) && !(before & ~LS_HELD_SH)) {
         const char *name = c->g->locks[ev->lock].display;
         struct finding_note *path;
-        unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
-                                  arena_printf(c->a, "'%s' called here", ev->callee), &path);
+        int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
+                             arena_printf(c->a, "'%s' called here", ev->callee), &path);
+        if (n < 0)
+            return; /* refuted: no consistent path */
         emit(c, rule, ev, ev->lock,
              arena_printf(c->a, "'%s' needs '%s' held exclusively, but it is held only shared",
                           ev->callee, name),
-             path, n, NULL, 0);
+             path, (unsigned)n, NULL, 0);
         return;
     }
     /* A release of a lock this path never touched is the caller's
@@ -163,15 +169,17 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = witness_path(c, h->block, h->event, ev->lock, want,
-                              arena_printf(c->a, "'%s' is not held here", name), &path);
+    int n = witness_path(c, h->block, h->event, ev->lock, want,
+                         arena_printf(c->a, "'%s' is not held here", name), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
     const char *why = want == LS_RELEASED ? "it is not held on this path"
                                           : "it was never acquired on this path";
     const char *msg = rule == RULE_RELEASE_UNHELD
                           ? arena_printf(c->a, "'%s' is released but %s", name, why)
                           : arena_printf(c->a, "'%s' needs '%s' held, but %s", ev->callee, name,
                                          why);
-    emit(c, rule, ev, ev->lock, msg, path, n, NULL, 0);
+    emit(c, rule, ev, ev->lock, msg, path, (unsigned)n, NULL, 0);
 }
 
 static void report_mismatch(const struct check_ctx *c, const struct event_hit *h)
@@ -181,14 +189,16 @@ static void report_mismatch(const struct check_ctx *c, const struct event_hit *h
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
-    unsigned n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
-                              arena_printf(c->a, "released here by '%s'", ev->callee), &path);
+    int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                         arena_printf(c->a, "released here by '%s'", ev->callee), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
     bool held_shared = ev->mode == LOCK_EXCLUSIVE;
     emit(c, RULE_LOCK_KIND_MISMATCH, ev, ev->lock,
          arena_printf(c->a, "'%s' is held %s but '%s' releases it as %s", name,
                       held_shared ? "shared" : "exclusive", ev->callee,
                       held_shared ? "exclusive" : "shared"),
-         path, n, NULL, 0);
+         path, (unsigned)n, NULL, 0);
 }
 
 static void report_events(const struct pairing *p, const struct summary_lock *facts)

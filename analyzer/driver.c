@@ -179,6 +179,33 @@ static const char *const *param_names(struct arena *a, CXCursor fn, unsigned *n)
     return names;
 }
 
+/* A lock held on every exit where its object exists and taken only where
+ * it does (`if (a) lock(&a->mu);` in a helper that locks whichever objects
+ * it is given): the function acquires it for its caller, and the NULL
+ * paths, which have no lock, do not blame it. A function that takes the
+ * lock whatever the pointer and tests it only before the unlock is not
+ * such a helper. */
+static bool held_where_object_exists(struct arena *a, const struct cfg *g, unsigned l)
+{
+    bool *null_sides = summary_object_edges(a, g, l, false);
+    if (!null_sides)
+        return false;
+    struct ls_result r;
+    lockset_solve_pruned(a, g, &r, null_sides);
+    if (r.gave_up || !summary_facts(a, g, &r)[l].acquires)
+        return false;
+    lockset_solve_pruned(a, g, &r, summary_object_edges(a, g, l, true));
+    return !r.gave_up && !summary_facts(a, g, &r)[l].held_at_exit;
+}
+
+static void acquired_where_object_exists(struct arena *a, const struct cfg *g,
+                                         struct summary_lock *facts)
+{
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (summary_unexplained(&facts[l]) && held_where_object_exists(a, g, l))
+            facts[l].acquires = true;
+}
+
 /* The contract callers see: by argument value (argsplit.h), or from the
  * facts, read as if the lock pointers it tests were not NULL. */
 static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, const struct cfg *g,
@@ -196,6 +223,7 @@ static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, con
         lockset_solve_pruned(a, g, &nonnull, null_edges);
         rule_facts = nonnull.gave_up ? facts : summary_facts(a, g, &nonnull);
     }
+    acquired_where_object_exists(a, g, facts);
     struct lock_rule *r = (struct lock_rule *)summary_rule(t->a, g, rule_facts, params, nparams);
     if (r && g->returns_lock) /* the rule is ours, fresh from the arena */
         r->returns_lock = arena_strdup(t->a, g->returns_lock);

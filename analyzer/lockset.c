@@ -109,9 +109,9 @@ static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e
 
 /* A blocking exclusive acquire of a plain lock that this path holds for
  * certain never returns: the thread waits for itself. */
-static bool deadlocks(const struct cfg_event *ev, const struct ls_entry *e)
+bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits)
 {
-    return ev->mode == LOCK_EXCLUSIVE && e->bits == LS_HELD_EX &&
+    return ev->mode == LOCK_EXCLUSIVE && bits == LS_HELD_EX &&
            !(ev->rule && (ev->rule->is_try || ev->rule->recursive));
 }
 
@@ -119,7 +119,7 @@ static bool deadlocks(const struct cfg_event *ev, const struct ls_entry *e)
  * address_only) makes branch value `key` unknown. A field flag of a local
  * struct (`rp.locked`) survives `f(&rp)`: like fields reached through
  * pointers, it is assumed not to change behind the function's back. */
-static bool key_dies(const struct cfg *g, int key, int var, bool address_only)
+bool lockset_key_dies(const struct cfg *g, int key, int var, bool address_only)
 {
     if (g->key_var[key] != var)
         return false;
@@ -135,7 +135,7 @@ static void kill_var(const struct cfg *g, struct work *w, int var, bool address_
             x->bind = -1;
         unsigned keep = 0;
         for (unsigned k = 0; k < x->ncorr; k++)
-            if (!key_dies(g, x->corr[k].key, var, address_only))
+            if (!lockset_key_dies(g, x->corr[k].key, var, address_only))
                 x->corr[keep++] = x->corr[k];
         x->ncorr = (uint8_t)keep;
         if (l->index_var[0] == var || l->index_var[1] == var)
@@ -143,7 +143,7 @@ static void kill_var(const struct cfg *g, struct work *w, int var, bool address_
     }
     unsigned j = 0;
     for (unsigned i = 0; i < w->nf; i++)
-        if (!key_dies(g, w->f[i].key, var, address_only))
+        if (!lockset_key_dies(g, w->f[i].key, var, address_only))
             w->f[j++] = w->f[i];
     w->nf = j;
 }
@@ -232,7 +232,7 @@ static void transfer_lock(struct work *w, const struct cfg_event *ev, unsigned b
     struct ls_entry *e = work_get(w, ev->lock);
     if (h && h->on_event && ev->kind != EV_ASSERT)
         h->on_event(h->ctx, block, idx, e->bits);
-    if (ev->kind == EV_ACQUIRE && deadlocks(ev, e))
+    if (ev->kind == EV_ACQUIRE && lockset_deadlocks(ev, e->bits))
         w->blocked = true;
     else if (ev->kind == EV_ACQUIRE)
         apply_acquire(e, ev, idx);
@@ -254,6 +254,12 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     }
     switch (ev->kind) {
     case EV_ACQUIRE:
+        /* `rv = trylock(m)`: rv is overwritten (the builder emits no
+         * separate kill, which would come after the binding) */
+        if (ev->result_var >= 0)
+            kill_var(g, w, ev->result_var, false);
+        transfer_lock(w, ev, block, idx, h);
+        break;
     case EV_RELEASE:
     case EV_WAIT:
     case EV_ASSERT:
@@ -283,7 +289,7 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     }
 }
 
-static int edge_source(const struct cfg *g, const struct cfg_edge *e)
+int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e)
 {
     if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
         return -1;
@@ -320,8 +326,14 @@ static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_ent
     return NULL;
 }
 
+const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src)
+{
+    struct ls_entry x = {.lock = lock, .bind = src};
+    return rule_for(g, &x, src);
+}
+
 /* The branch value an edge decides, if its condition has a key. */
-static bool edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
+bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
 {
     if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
         return false;
@@ -374,7 +386,7 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
 {
     int key;
     bool truth;
-    const struct ls_corr *c = x->ncorr && edge_branch(g, e, &key, &truth) ? corr_on(x, key) : NULL;
+    const struct ls_corr *c = x->ncorr && lockset_edge_branch(g, e, &key, &truth) ? corr_on(x, key) : NULL;
     if (c) /* the correlated branch, resolved */
         resolve(x, c, truth);
     if (src < 0 || x->bind != src)
@@ -397,7 +409,7 @@ uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
     if (i >= out->n || out->e[i].lock != lock)
         return LS_UNTOUCHED;
     struct ls_entry x = out->e[i];
-    apply_edge_entry(g, e, edge_source(g, e), &x);
+    apply_edge_entry(g, e, lockset_edge_source(g, e), &x);
     return x.bits;
 }
 
@@ -413,11 +425,11 @@ static int fact_of(const struct ls_fact *f, unsigned nf, int key)
  * branch outcome (that path does not exist). */
 static bool apply_edge(const struct cfg *g, const struct cfg_edge *e, struct work *w)
 {
-    int src = edge_source(g, e), key;
+    int src = lockset_edge_source(g, e), key;
     bool truth;
     for (unsigned i = 0; i < w->n; i++)
         apply_edge_entry(g, e, src, &w->e[i]);
-    if (!edge_branch(g, e, &key, &truth))
+    if (!lockset_edge_branch(g, e, &key, &truth))
         return true;
     int known = fact_of(w->f, w->nf, key);
     if (known >= 0)

@@ -99,4 +99,15 @@ const struct ls_corr *lockset_corr(const struct ls_state *s, unsigned lock, int 
 uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
                           const struct cfg_edge *e, unsigned lock);
 
+/* Pieces of the transfer functions that a path search (refute.h) shares:
+ * whether overwriting local `var` makes branch value `key` unknown; the
+ * try result an edge tests (2*event or 2*var+1, or -1); the branch value
+ * an edge decides; the rule of the acquire behind binding `src` of a lock;
+ * whether an acquire deadlocks on a lock in state `bits`. */
+bool lockset_key_dies(const struct cfg *g, int key, int var, bool address_only);
+int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e);
+bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
+const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src);
+bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits);
+
 #endif

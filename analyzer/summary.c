@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "lockname.h"
+#include "refute.h"
 
 /* The values the exits of one group return. */
 struct ret_set {
@@ -24,11 +25,27 @@ struct facts_ctx {
     bool *untouched_at_acquire, *untouched_at_release, *recursive;
 };
 
+/* The lattice joins paths: where it says "held on some paths", the path
+ * search tells which of those states a consistent path can have, so that
+ * a contract is not inferred from a path the program cannot take. A lock
+ * that no consistent path has here (its object was NULL) is untouched. */
+static uint8_t feasible_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
+                             uint8_t bits)
+{
+    uint8_t exact;
+    if (!(bits & LS_HELD) || !(bits & ~LS_HELD) || !refute_bits(g, block, event, lock, &exact))
+        return bits;
+    if (!exact)
+        return LS_UNTOUCHED;
+    return exact & bits ? (uint8_t)(exact & bits) : bits;
+}
+
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
 {
-    (void)block;
     struct facts_ctx *f = ctx;
     const struct cfg_event *ev = &f->g->events[event];
+    if (ev->kind == EV_RELEASE || ev->kind == EV_ACQUIRE || ev->kind == EV_EXCLUDE)
+        before = feasible_bits(f->g, block, event, ev->lock, before);
     if (ev->kind == EV_RELEASE) {
         f->released[ev->lock] = true;
         f->untouched_at_release[ev->lock] |= (before & LS_UNTOUCHED) != 0;
@@ -75,12 +92,11 @@ static bool returns_object_or_null(const struct ls_state *s, const struct cfg_ev
 
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
-    (void)block;
     struct facts_ctx *f = ctx;
     const struct cfg_event *exit = &f->g->events[event];
     f->reached_exits++;
     for (unsigned l = 0; l < f->g->nlocks; l++) {
-        uint8_t bits = lockset_bits(s, l);
+        uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
         if (returns_object_or_null(s, exit, l)) {
             f->held_rets[l].other = true; /* held with the object, free with NULL */
@@ -202,23 +218,45 @@ static bool tests_lock_pointer(const struct cfg *g, const struct cfg_cond *c)
     return false;
 }
 
-bool *summary_null_edges(struct arena *a, const struct cfg *g)
+/* Whether the condition tests lock l's own object pointer against NULL. */
+static bool tests_object_of(const struct cfg *g, const struct cfg_cond *c, unsigned l)
+{
+    if (c->key < 0 || c->try_event >= 0 || c->k != 0 || (c->op != CMP_NE && c->op != CMP_EQ))
+        return false;
+    const char *ptr = g->key_text[c->key];
+    return ptr && through_pointer(g->locks[l].key, ptr);
+}
+
+/* Edges on which the condition says NULL (or, with nonnull, not NULL);
+ * `lock` < 0: any lock's pointer. */
+static bool *null_edges(struct arena *a, const struct cfg *g, int lock, bool nonnull)
 {
     bool *dead = NULL;
     for (unsigned i = 0; i < g->nedges; i++) {
         const struct cfg_edge *e = &g->succ[i];
         if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE) ||
-            !tests_lock_pointer(g, &g->conds[e->cond]))
+            !(lock < 0 ? tests_lock_pointer(g, &g->conds[e->cond])
+                       : tests_object_of(g, &g->conds[e->cond], (unsigned)lock)))
             continue;
         bool null_side = g->conds[e->cond].op == CMP_NE ? e->kind == EDGE_FALSE
                                                          : e->kind == EDGE_TRUE;
-        if (!null_side)
+        if (null_side == nonnull)
             continue;
         if (!dead)
             dead = arena_alloc(a, (g->nedges + 1) * sizeof *dead);
         dead[i] = true;
     }
     return dead;
+}
+
+bool *summary_null_edges(struct arena *a, const struct cfg *g)
+{
+    return null_edges(a, g, -1, false);
+}
+
+bool *summary_object_edges(struct arena *a, const struct cfg *g, unsigned lock, bool nonnull)
+{
+    return null_edges(a, g, (int)lock, nonnull);
 }
 
 /* "q->mu" with parameter q at index 0 -> "$0->mu"; a lock rooted at

@@ -56,6 +56,10 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
  * release, so the contract is read from the function solved without them.
  * Indexed like g->succ; NULL when the function tests no such pointer. */
 bool *summary_null_edges(struct arena *a, const struct cfg *g);
+/* The same for one lock: the edges on which its own object pointer is NULL
+ * (`if (a) lock(&a->mu);`), or with nonnull those on which it is not; NULL
+ * when there are none. */
+bool *summary_object_edges(struct arena *a, const struct cfg *g, unsigned lock, bool nonnull);
 
 /* The inferred rule for calls to this function, or NULL when it does
  * nothing to locks its callers can name. params: parameter names. The

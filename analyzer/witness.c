@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "arena.h"
+#include "refute.h"
 
 static bool is_origin(const struct cfg_event *ev, uint8_t want)
 {
@@ -155,14 +156,24 @@ unsigned witness_notes(const struct check_ctx *c, const struct witness *w, unsig
     return n;
 }
 
-unsigned witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
-                      uint8_t want, const char *last, struct finding_note **out)
+int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
+                 uint8_t want, const char *last, struct finding_note **out)
 {
-    struct witness w;
-    witness_find(c, block, event, lock, want, &w);
+    struct witness w = {-1, NULL, 0};
+    struct refute_path p;
+    switch (refute_search(c->a, c->g, block, event, lock, want, &p)) {
+    case REFUTE_INFEASIBLE:
+        return -1;
+    case REFUTE_FEASIBLE:
+        w = (struct witness){p.origin_event, p.edges, p.nedges};
+        break;
+    case REFUTE_UNKNOWN:
+        witness_find(c, block, event, lock, want, &w);
+        break;
+    }
     *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
     unsigned n = witness_notes(c, &w, lock, want, *out);
     const struct cfg_event *ev = &c->g->events[event];
     (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
-    return n;
+    return (int)n;
 }

@@ -25,10 +25,11 @@ bool witness_find(const struct check_ctx *c, unsigned block, unsigned event, uns
 unsigned witness_notes(const struct check_ctx *c, const struct witness *w, unsigned lock,
                        uint8_t want, struct finding_note *out);
 
-/* The whole story for a lock in state `want` at (block, event): the witness
- * notes, then a note `last` at the event itself, in an arena array put in
- * *out. Returns how many notes. */
-unsigned witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
-                      uint8_t want, const char *last, struct finding_note **out);
+/* The whole story for a lock in state `want` at (block, event): the notes
+ * of a consistent path (refute.h), then a note `last` at the event itself,
+ * in an arena array put in *out. Returns how many notes, or -1 when every
+ * path there contradicts itself: then there is no finding to report. */
+int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
+                 uint8_t want, const char *last, struct finding_note **out);
 
 #endif
