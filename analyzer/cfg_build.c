@@ -355,7 +355,8 @@ static void build_return(struct builder *b, CXCursor s)
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
         ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
         CXCursor v = parse_peel(value);
-        if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr) {
+        if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
+            clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_VarDecl) {
             int var = build_var_id(b, v, false); /* resolved when the body is done */
             if (var >= 0) {
                 ev.ret = RET_VAR;

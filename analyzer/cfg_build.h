@@ -201,6 +201,9 @@ const char *build_path(struct builder *b, CXCursor c);
 /* The same, and the local variable the path is rooted at (-1: none); the
  * builder's path_* state is left as it was. */
 const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var);
+/* The same, with a parameter counted as the variable too: for values whose
+ * facts a store to the variable must forget (condition keys, flags). */
+const char *build_value_path(struct builder *b, CXCursor c, int *var);
 /* How a lock argument is shown in messages (as written, within reason). */
 const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
 /* A CallExpr: its arguments, then what the callee does (cfg_call.c). */

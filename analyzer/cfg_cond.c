@@ -199,9 +199,72 @@ int build_known_key(struct builder *b, CXCursor value)
     if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
         return -1;
     int var;
-    const char *text = build_rooted_path(b, v, &var);
+    const char *text = build_value_path(b, v, &var);
     void *id = text ? strmap_get(&b->keys, key_name(b, text, var)) : NULL;
     return id ? (int)(uintptr_t)id - 1 : -1;
+}
+
+/* What a tested expression reads, for its key: the variables (locals and
+ * parameters) in it, and whether it may answer differently each time it
+ * is evaluated (a call, a store, an element chosen by an index). */
+struct key_scan {
+    struct builder *b;
+    int var, nvars;
+    bool unstable;
+};
+
+static enum CXChildVisitResult scan_key(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct key_scan *k = data;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_CallExpr:
+    case CXCursor_ArraySubscriptExpr:
+    case CXCursor_CompoundAssignOperator:
+    case CXCursor_StmtExpr:
+        k->unstable = true;
+        return CXChildVisit_Break;
+    case CXCursor_BinaryOperator:
+        if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) {
+            k->unstable = true;
+            return CXChildVisit_Break;
+        }
+        break;
+    case CXCursor_UnaryOperator: {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+        if (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+            op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec) {
+            k->unstable = true;
+            return CXChildVisit_Break;
+        }
+        break;
+    }
+    case CXCursor_DeclRefExpr: {
+        int v = build_var_id(k->b, c, true);
+        if (v >= 0 && v != k->var) {
+            k->var = v;
+            k->nvars++;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* An expression that is not a plain path (`ret < 0`, `a & MASK`): a key
+ * only if evaluating it twice gives the same answer until its one
+ * variable is stored to; *var is that variable (-1: none, fields and
+ * globals only, which like other fields are assumed stable). */
+static bool stable_expression(struct builder *b, CXCursor v, int *var)
+{
+    struct key_scan k = {b, -1, 0, false};
+    scan_key(v, v, &k);
+    if (!k.unstable)
+        clang_visitChildren(v, scan_key, &k);
+    *var = k.var;
+    return !k.unstable && k.nvars <= 1;
 }
 
 /* The value a condition tests, as a key shared by every branch on the same
@@ -224,8 +287,11 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
         return;
     int var;
-    const char *text = build_rooted_path(b, v, &var);
-    if (!text || strstr(text, "()"))
+    const char *text = build_value_path(b, v, &var);
+    if (!text || strstr(text, "()") || strchr(text, '[')) /* another element next time */
+        return;
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
+        !stable_expression(b, v, &var))
         return;
     cc->key = intern_key(b, text, var);
 }

@@ -71,6 +71,10 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
         if (clang_getCursorKind(d) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d)) {
             b->path_local_root = true;
             b->path_root_var = build_var_id(b, d, true);
+        } else if (clang_getCursorKind(d) == CXCursor_ParmDecl) {
+            /* a variable of this function (stores forget what was known of
+             * it), but its objects are the caller's: not a local root */
+            b->path_root_var = build_var_id(b, d, true);
         }
         r = parse_spelling(b->a, c);
         break;
@@ -146,17 +150,27 @@ const char *build_path(struct builder *b, CXCursor c)
     return cursor_path(b, c, 0);
 }
 
-const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var)
+static const char *rooted_path(struct builder *b, CXCursor c, int *root_var, bool params)
 {
     bool local_root = b->path_local_root;
     int saved = b->path_root_var;
     b->path_local_root = false;
     b->path_root_var = -1;
     const char *text = cursor_path(b, c, 0);
-    *root_var = b->path_local_root ? b->path_root_var : -1;
+    *root_var = b->path_local_root || params ? b->path_root_var : -1;
     b->path_local_root = local_root;
     b->path_root_var = saved;
     return text;
+}
+
+const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var)
+{
+    return rooted_path(b, c, root_var, false);
+}
+
+const char *build_value_path(struct builder *b, CXCursor c, int *var)
+{
+    return rooted_path(b, c, var, true);
 }
 
 /* A lock named through a pointer to it is the lock: `*m` and `m`, where m
@@ -190,7 +204,10 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
 {
     CXCursor decl = clang_getCursorKind(ref) == CXCursor_VarDecl ? ref
                                                                  : clang_getCursorReferenced(ref);
-    if (clang_getCursorKind(decl) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(decl) == 1)
+    /* Parameters are locals too: a store to one forgets what was known. */
+    enum CXCursorKind kind = clang_getCursorKind(decl);
+    if ((kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl) ||
+        (kind == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl) == 1))
         return -1;
     char key[32];
     snprintf(key, sizeof key, "%u", parse_cursor_loc(decl).offset);
@@ -201,16 +218,16 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
     return (int)b->nvars - 1;
 }
 
-/* The local struct variable a path like `rp.locked` (members through `.`
- * only) lives in, or -1; its text in *text. */
-static int local_field_root(struct builder *b, CXCursor lhs, const char **text)
+/* The variable a field path like `rp.locked` or `c->locked` is reached
+ * from (a local or a parameter), or -1; its text in *text. The same as the
+ * key a test of that field gets, so that the store and the test meet. */
+static int field_root(struct builder *b, CXCursor lhs, const char **text)
 {
     if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
         return -1;
     int var;
-    *text = build_rooted_path(b, lhs, &var);
-    /* a path through a pointer has no local owner to forget it with */
-    return *text && !strstr(*text, "->") && !strchr(*text, '*') ? var : -1;
+    *text = build_value_path(b, lhs, &var);
+    return var;
 }
 
 /* `rp.locked = 1;` or `c->locked = 1;`: a lock flag like a local's. Like
@@ -222,7 +239,7 @@ static void field_flag(struct builder *b, CXCursor lhs, CXCursor rhs, struct cfg
     if (!build_maybe_constant(rhs)) /* most stores are not flags: stay cheap */
         return;
     const char *text = NULL;
-    int var = local_field_root(b, lhs, &text);
+    int var = field_root(b, lhs, &text);
     if (text && !strstr(text, "()") && !strchr(text, '['))
         build_field_fact(b, text, var, rhs, loc);
 }

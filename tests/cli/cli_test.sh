@@ -213,7 +213,7 @@ baseline)
 int new_bug(struct bank *b)
 {
     pthread_mutex_lock(&b->stats_mu);
-    if (!b)
+    if (!b->naccounts)
         return -1;
     pthread_mutex_unlock(&b->stats_mu);
     return 0;
