@@ -283,9 +283,50 @@ static void build_child(struct builder *b, size_t base, unsigned i, enum access_
     build_expr(b, b->kids.v[base + i]);
 }
 
+/* A pointer operand, but not an array that decays to one: an element of
+ * an array (`tbl[i]`, `&pools[i]`) is part of the array itself. */
 static bool is_pointer(CXCursor c)
 {
-    return clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer;
+    if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
+        return false;
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(parse_peel(c))).kind;
+    return k != CXType_ConstantArray && k != CXType_IncompleteArray &&
+           k != CXType_VariableArray && k != CXType_DependentSizedArray;
+}
+
+/* Operands that are never evaluated read nothing: a constant expression
+ * (`__builtin_types_compatible_p(typeof(a), ...)`, the ARRAY_SIZE idiom),
+ * the unselected side of `__builtin_choose_expr`, the controlling operand
+ * of `_Generic`. LIBCLANG 19: the first two are UnexposedExpr with several
+ * children (an implicit cast has one). Returns true when handled. */
+static bool build_unevaluated(struct builder *b, CXCursor e, enum CXCursorKind k, size_t base)
+{
+    if (k == CXCursor_GenericSelectionExpr) {
+        unsigned n = parse_children(e, &b->kids);
+        for (unsigned i = 1; i < n; i++)
+            build_expr(b, b->kids.v[base + i]);
+        return true;
+    }
+    if (k != CXCursor_UnexposedExpr)
+        return false;
+    unsigned n = parse_children(e, &b->kids);
+    if (n < 2) {
+        b->kids.n = base;
+        return false;
+    }
+    CXEvalResult r = clang_getCursorType(e).kind == CXType_Void ? NULL : clang_Cursor_Evaluate(e);
+    bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+    if (r)
+        clang_EvalResult_dispose(r);
+    long cond;
+    if (constant) /* folded: nothing in it runs */
+        return true;
+    if (n >= 3 && parse_int_constant(b->kids.v[base], &cond)) { /* __builtin_choose_expr */
+        build_expr(b, b->kids.v[base + (cond ? n - 2 : n - 1)]);
+        return true;
+    }
+    b->kids.n = base;
+    return false;
 }
 
 /* Fields, variables, `*p`, `a[i]` and `&x`: records the accesses to
@@ -433,6 +474,8 @@ void build_expr(struct builder *b, CXCursor e)
         b->pending_result_var = -1;
     if (k == CXCursor_UnaryExpr) {
         /* sizeof, _Alignof: not evaluated */
+    } else if (build_unevaluated(b, e, k, base)) {
+        /* constant, or only the selected operand evaluated */
     } else if (build_data_use(b, e, k, mode, pt, base)) {
         /* a field, variable, dereference or element: accesses recorded */
     } else if (k == CXCursor_CallExpr) {
