@@ -106,6 +106,9 @@ struct cfg_lock {
      * about this lock is forgotten. */
     int index_var[2];
     bool local_root; /* rooted at a local variable: means nothing to callers */
+    /* Another element of the same lock array named by another index
+     * expression (a ring through all of them), or -1. */
+    int next_element;
     /* Lock class for lock order: the field or global, not the instance
      * ("struct account.mu", "g_lock"); NULL when unknown. */
     const char *cls;

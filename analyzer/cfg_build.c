@@ -580,6 +580,27 @@ static void finish_conds(struct builder *b, struct cfg *g)
             g->key_flag[g->events[i].lock] = true;
 }
 
+/* Rings of locks with one key and distinct index expressions: elements of
+ * one lock array (lockset.c's release_target). Quadratic only in the
+ * locks of one function that name array elements. */
+static void link_elements(struct cfg *g)
+{
+    for (unsigned i = 0; i < g->nlocks; i++)
+        g->locks[i].next_element = -1;
+    for (unsigned i = 0; i < g->nlocks; i++) {
+        if (g->locks[i].next_element >= 0 || !strstr(g->locks[i].key, "[]"))
+            continue;
+        unsigned last = i;
+        for (unsigned j = i + 1; j < g->nlocks; j++)
+            if (g->locks[j].next_element < 0 && !strcmp(g->locks[j].key, g->locks[i].key)) {
+                g->locks[last].next_element = (int)j;
+                last = j;
+            }
+        if (last != i)
+            g->locks[last].next_element = (int)i;
+    }
+}
+
 /* Turns the builder's vectors into the arena-backed struct cfg. */
 static struct cfg *finish(struct builder *b, struct cfg *g)
 {
@@ -593,6 +614,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     finish_conds(b, g);
     g->nlocks = (unsigned)b->locks.n;
     g->locks = copy_out(a, b->locks.v, g->nlocks, sizeof *g->locks);
+    link_elements(g);
     g->nvars = b->nvars;
     g->calls_local = b->calls_local;
     g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;

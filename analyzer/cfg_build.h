@@ -143,6 +143,7 @@ struct builder {
     int last_lock_event;
     unsigned lock_events;                /* lock events emitted so far */
     int path_index_var[2];               /* index variables seen by cursor_path */
+    const char *path_index_text;         /* its index expressions, or NULL */
     bool path_local_root;                /* cursor_path met a local variable */
     int path_root_var;                   /* that local variable's id, or -1 */
     /* How the expression being built is used: read, written, or only

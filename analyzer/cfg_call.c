@@ -156,6 +156,7 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
 {
     b->path_index_var[0] = b->path_index_var[1] = -1;
+    b->path_index_text = NULL;
     b->path_local_root = false;
     if (e->target.arg >= 0) {
         if ((unsigned)e->target.arg >= args->n)
@@ -175,12 +176,16 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
     const char **paths = arena_alloc(b->a, (args->n + 1) * sizeof *paths);
     int vars[2] = {-1, -1};
     bool local_root = false;
+    const char *index_text = NULL;
     for (unsigned i = 0; i < args->n; i++) {
         b->path_index_var[0] = b->path_index_var[1] = -1;
+        b->path_index_text = NULL;
         b->path_local_root = false;
         paths[i] = arg_path(b, args, i);
         if (!element && !expr_names_arg(e->target.expr, i))
             continue;
+        if (!element && b->path_index_text)
+            index_text = b->path_index_text;
         local_root |= b->path_local_root;
         for (int k = 0; k < 2; k++)
             if (b->path_index_var[k] >= 0)
@@ -188,6 +193,9 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
     }
     b->path_index_var[0] = vars[0];
     b->path_index_var[1] = vars[1];
+    /* the element the argument names; one per class where the callee
+     * picks it from its arguments */
+    b->path_index_text = index_text;
     b->path_local_root = local_root;
     struct diag d;
     const char *key = lockexpr_parse(b->a, e->target.expr, paths, args->n, &d);

@@ -46,22 +46,70 @@ static const char *opaque_path(struct builder *b, CXCursor c)
     return arena_printf(b->a, "<expr@%u>", begin);
 }
 
-/* Remembers a local variable used as an array index in a lock path. */
-static void note_index_var(struct builder *b, CXCursor index)
+static void add_index_var(struct builder *b, int v)
 {
-    index = parse_peel(index);
-    if (clang_getCursorKind(index) != CXCursor_DeclRefExpr)
-        return;
-    int v = build_var_id(b, index, true);
     if (v < 0 || v == b->path_index_var[0] || v == b->path_index_var[1])
         return;
     b->path_index_var[b->path_index_var[0] < 0 ? 0 : 1] = v;
+}
+
+static enum CXChildVisitResult index_vars(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+        add_index_var(data, build_var_id(data, c, true));
+    return CXChildVisit_Recurse;
+}
+
+/* An index expression as its structure, not its source text, which a
+ * macro expansion would replace with the macro's call. */
+static const char *index_text(struct builder *b, CXCursor c, int depth)
+{
+    c = parse_peel(c);
+    long k;
+    if (parse_int_constant(c, &k))
+        return arena_printf(b->a, "%ld", k);
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_DeclRefExpr)
+        return parse_spelling(b->a, c);
+    if (kind == CXCursor_MemberRefExpr)
+        return cursor_path(b, c, depth + 1);
+    size_t base = b->kids.n;
+    unsigned n = depth < 16 ? parse_children(c, &b->kids) : 0;
+    const char *r = NULL;
+    if (kind == CXCursor_BinaryOperator && n == 2)
+        r = arena_printf(b->a, "(%s %d %s)", index_text(b, b->kids.v[base], depth + 1),
+                         (int)clang_getCursorBinaryOperatorKind(c),
+                         index_text(b, b->kids.v[base + 1], depth + 1));
+    else if (kind == CXCursor_UnaryOperator && n == 1)
+        r = arena_printf(b->a, "(%d %s)", (int)clang_getCursorUnaryOperatorKind(c),
+                         index_text(b, b->kids.v[base], depth + 1));
+    b->kids.n = base;
+    return r ? r : opaque_path(b, c);
+}
+
+/* Remembers what an array index in a lock path reads: the variables in it
+ * (a store to one names another element) and its text (`a[i]` and
+ * `a[n | i]` are two locks unless shown equal). */
+static void note_index(struct builder *b, CXCursor index)
+{
+    index = parse_peel(index);
+    if (clang_getCursorKind(index) == CXCursor_DeclRefExpr)
+        add_index_var(b, build_var_id(b, index, true));
+    else
+        clang_visitChildren(index, index_vars, b);
+    const char *text = index_text(b, index, 0);
+    b->path_index_text = b->path_index_text
+                             ? arena_printf(b->a, "%s,%s", b->path_index_text, text)
+                             : text;
 }
 
 static const char *cursor_path(struct builder *b, CXCursor c, int depth)
 {
     if (depth > 64)
         return opaque_path(b, c);
+    if (depth == 0)
+        b->path_index_text = NULL; /* each path names its own element */
     c = parse_peel(c);
     size_t base = b->kids.n;
     const char *r = NULL;
@@ -95,7 +143,7 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
     case CXCursor_ArraySubscriptExpr:
         if (parse_children(c, &b->kids) == 2) {
             r = lockexpr_index(b->a, cursor_path(b, b->kids.v[base], depth + 1));
-            note_index_var(b, b->kids.v[base + 1]);
+            note_index(b, b->kids.v[base + 1]);
         }
         break;
     case CXCursor_CallExpr:
@@ -184,6 +232,11 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
     const char *identity = key;
     while (*identity == '*')
         identity++;
+    /* Held state is per element: the class "a[].mu" is the key (for
+     * contracts and lock order), the element's indexes its identity. */
+    if (b->path_index_text && strstr(key, "[]"))
+        identity = arena_printf(b->a, "%s@%s", identity, b->path_index_text);
+    b->path_index_text = NULL;
     void *id = strmap_get(&b->lock_ids, identity);
     if (id) {
         struct cfg_lock *l = &b->locks.v[(uintptr_t)id - 1];
@@ -192,7 +245,7 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, NULL,
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, -1, NULL,
                          NULL, NULL, 0, 0};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);

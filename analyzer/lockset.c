@@ -226,10 +226,35 @@ static void apply_assert(struct ls_entry *e, const struct cfg_event *ev)
 
 /* Events that change one lock's entry: the hook sees its bits before the
  * change. */
-static void transfer_lock(struct work *w, const struct cfg_event *ev, unsigned block,
-                          unsigned idx, const struct ls_hooks *h)
+/* An element of a lock array released through another index expression
+ * (`lock(&t->locks[key % N]); ... unlock(&t->locks[slot]);`): the indexes
+ * may be equal, so where the element named is not held and one element of
+ * the same array is, the release is of that one. */
+static unsigned release_target(const struct cfg *g, const struct work *w, unsigned lock)
 {
-    struct ls_entry *e = work_get(w, ev->lock);
+    int next = g->locks[lock].next_element;
+    if (next < 0)
+        return lock;
+    unsigned i = find(w->e, w->n, lock);
+    if (i < w->n && w->e[i].lock == lock && (w->e[i].bits & LS_HELD))
+        return lock;
+    int held = -1;
+    for (unsigned l = (unsigned)next; l != lock; l = (unsigned)g->locks[l].next_element) {
+        unsigned j = find(w->e, w->n, l);
+        if (j < w->n && w->e[j].lock == l && w->e[j].bits & LS_HELD && !(w->e[j].bits & ~LS_HELD)) {
+            if (held >= 0)
+                return lock; /* which one is unknown */
+            held = (int)l;
+        }
+    }
+    return held >= 0 ? (unsigned)held : lock;
+}
+
+static void transfer_lock(const struct cfg *g, struct work *w, const struct cfg_event *ev,
+                          unsigned block, unsigned idx, const struct ls_hooks *h)
+{
+    unsigned lock = ev->kind == EV_RELEASE ? release_target(g, w, ev->lock) : ev->lock;
+    struct ls_entry *e = work_get(w, lock);
     if (h && h->on_event && ev->kind != EV_ASSERT)
         h->on_event(h->ctx, block, idx, e->bits);
     if (ev->kind == EV_ACQUIRE && lockset_deadlocks(ev, e->bits))
@@ -258,12 +283,12 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
          * separate kill, which would come after the binding) */
         if (ev->result_var >= 0)
             kill_var(g, w, ev->result_var, false);
-        transfer_lock(w, ev, block, idx, h);
+        transfer_lock(g, w, ev, block, idx, h);
         break;
     case EV_RELEASE:
     case EV_WAIT:
     case EV_ASSERT:
-        transfer_lock(w, ev, block, idx, h);
+        transfer_lock(g, w, ev, block, idx, h);
         break;
     case EV_REQUIRE:
     case EV_EXCLUDE:
