@@ -78,6 +78,7 @@ struct cfg_cond {
     /* Set by failjoin: it tests a blocking lock call whose failure side
      * rejoins the success side, so failure does not mean "not held". */
     bool fail_rejoins;
+    bool selects_value; /* the condition of `c ? x : y` */
     /* >= 0: the leaf compares that parameter of the function with k (or
      * the switch is on it), and the body never assigns the parameter: a
      * caller's constant argument decides the branch. */

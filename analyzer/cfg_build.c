@@ -344,12 +344,48 @@ static void note_returned_param(struct builder *b, CXCursor value)
     note_returned_lock(b, v, al);
 }
 
+/* `return c ? 0 : -1;`: two exits, each returning its constant, so that
+ * what a lock's state at the exit is can be told apart by the value (a
+ * wrapper that returns whether it took the lock). */
+static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    size_t base = b->kids.n;
+    long x, y;
+    if (clang_getCursorKind(v) != CXCursor_ConditionalOperator ||
+        parse_children(v, &b->kids) != 3 || !parse_int_constant(b->kids.v[base + 1], &x) ||
+        !parse_int_constant(b->kids.v[base + 2], &y)) {
+        b->kids.n = base;
+        return false;
+    }
+    CXCursor c = b->kids.v[base];
+    b->kids.n = base;
+    unsigned tb = build_new_block(b), fb = build_new_block(b);
+    build_cond(b, c, tb, fb);
+    long values[2] = {x, y};
+    unsigned blocks[2] = {tb, fb};
+    for (int i = 0; i < 2; i++) {
+        b->cur = blocks[i];
+        note_returned_param(b, clang_getNullCursor());
+        build_run_cleanups(b, 0);
+        struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
+                               .ret_key = -1, .ret = RET_CONST, .ret_value = values[i]};
+        build_event(b, ev);
+        build_dead_end(b);
+    }
+    return true;
+}
+
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
     struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
                            .ret_key = -1};
-    if (parse_children(s, &b->kids)) {
+    if (parse_children(s, &b->kids) && build_return_select(b, s, b->kids.v[base])) {
+        b->kids.n = base;
+        return;
+    }
+    if (b->kids.n > base) {
         CXCursor value = b->kids.v[base];
         build_expr(b, value);
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;

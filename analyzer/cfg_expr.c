@@ -493,7 +493,10 @@ static void build_conditional(struct builder *b, CXCursor e, size_t base, unsign
     CXCursor c = b->kids.v[base], x = b->kids.v[base + 1], y = b->kids.v[base + 2];
     unsigned tb = build_new_block(b), fb = build_new_block(b), join = build_new_block(b);
     (void)e;
+    size_t first = b->conds.n;
     build_cond(b, c, tb, fb);
+    for (size_t i = first; i < b->conds.n; i++)
+        b->conds.v[i].selects_value = true; /* the outcome is a value the code uses */
     b->cur = tb;
     build_expr(b, x);
     build_edge(b, b->cur, join, EDGE_PLAIN, -1);

@@ -34,14 +34,18 @@ static const struct cfg_event *tested_acquire(const struct cfg *g, const struct 
     return NULL;
 }
 
-/* A block the search must not pass: it releases the lock, or leaves. */
-static bool stops(const struct cfg *g, unsigned b, unsigned lock)
+/* A block the search must not pass: it releases the lock, or leaves; on
+ * the failure side also one that records the failure in a variable
+ * (`locked = 0;`, `ret = -1;`), for a later test to act on. */
+static bool stops(const struct cfg *g, unsigned b, unsigned lock, bool failure)
 {
     const struct cfg_block *blk = &g->blocks[b];
     for (unsigned i = 0; i < blk->nevents; i++) {
         const struct cfg_event *ev = &g->events[blk->first_event + i];
         if ((ev->kind == EV_RELEASE && ev->lock == lock) || ev->kind == EV_EXIT ||
             ev->kind == EV_NORETURN)
+            return true;
+        if (failure && (ev->kind == EV_FACT || ev->kind == EV_KILL_VAR))
             return true;
     }
     return false;
@@ -63,7 +67,7 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, unsigned ch
             continue;
         mark[b] = tag;
         seen++;
-        if (stops(g, b, lock))
+        if (stops(g, b, lock, want != 0))
             continue;
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++)
@@ -93,6 +97,8 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
     if (e0->cond < 0 || e0->cond != e1->cond)
         return;
     struct cfg_cond *c = &g->conds[e0->cond];
+    if (c->selects_value) /* `lock(m) == 0 ? 0 : -1`: the failure is passed on */
+        return;
     const struct cfg_event *acq = c->op == CMP_NONE ? NULL : tested_acquire(g, c);
     if (!acq || !acq->rule || acq->rule->is_try || acq->rule->success == SUCCESS_ALWAYS)
         return;
