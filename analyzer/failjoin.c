@@ -34,10 +34,12 @@ static const struct cfg_event *tested_acquire(const struct cfg *g, const struct 
     return NULL;
 }
 
-/* A block the search must not pass: it releases the lock, or leaves; on
- * the failure side also one that records the failure in a variable
- * (`locked = 0;`, `ret = -1;`), for a later test to act on. */
-static bool stops(const struct cfg *g, unsigned b, unsigned lock, bool failure)
+/* A block the search must not pass: it releases the lock, leaves, or
+ * records the outcome in a variable (`locked = 0;`, `ret = -1;`) for a
+ * later test to act on. So the failure side rejoins only where the success
+ * side goes on before it has done anything of the kind: the join of a
+ * log-and-go-on `if`. */
+static bool stops(const struct cfg *g, unsigned b, unsigned lock)
 {
     const struct cfg_block *blk = &g->blocks[b];
     for (unsigned i = 0; i < blk->nevents; i++) {
@@ -45,7 +47,7 @@ static bool stops(const struct cfg *g, unsigned b, unsigned lock, bool failure)
         if ((ev->kind == EV_RELEASE && ev->lock == lock) || ev->kind == EV_EXIT ||
             ev->kind == EV_NORETURN)
             return true;
-        if (failure && (ev->kind == EV_FACT || ev->kind == EV_KILL_VAR))
+        if (ev->kind == EV_FACT || ev->kind == EV_KILL_VAR)
             return true;
     }
     return false;
@@ -67,7 +69,7 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, unsigned ch
             continue;
         mark[b] = tag;
         seen++;
-        if (stops(g, b, lock, want != 0))
+        if (stops(g, b, lock))
             continue;
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++)

@@ -152,6 +152,19 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = 0;
+        return;
+    }
+    /* "Returns 1 with the lock held when there is work, else the error or
+     * 0 it got" (lock-and-load helpers): one positive constant on every
+     * held exit and only computed values on the free ones (a constant
+     * there, `return 0;` after the unlock, makes the held `return 1;` an
+     * early return that forgot the lock). */
+    bool free_computed = !free->mixed && !free->none && free->other && !free->nv;
+    if (held->nv == 1 && held->v[0] > 0 && !held->other && !held->none && !held->mixed &&
+        free_computed) {
+        l->conditional = true;
+        l->success = SUCCESS_EQUALS;
+        l->success_value = held->v[0];
     }
 }
 
