@@ -697,18 +697,24 @@ static void apply_own_contract(struct builder *b, struct cfg *g, CXCursor fn)
     if (c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, fn);
     struct diag d;
+    /* The contract names parameters by position: this definition's names. */
+    int nargs = clang_Cursor_getNumArguments(fn);
+    size_t np = nargs > 0 ? (size_t)nargs : 0;
+    const char **names = arena_alloc(b->a, (np + 1) * sizeof *names);
+    for (size_t i = 0; i < np; i++)
+        names[i] = parse_spelling(b->a, clang_Cursor_getArgument(fn, (unsigned)i));
     g->entry_held = arena_alloc(b->a, (c->nentry + 1) * sizeof *g->entry_held);
     for (unsigned i = 0; i < c->nentry; i++) {
-        const char *key = lockexpr_parse(b->a, c->entry[i].path, NULL, 0, &d);
+        const char *key = lockexpr_parse(b->a, c->entry[i].path, names, np, &d);
         if (key)
             g->entry_held[g->nentry_held++] =
-                (struct cfg_held){build_lock_id(b, key, c->entry[i].path), c->entry[i].mode};
+                (struct cfg_held){build_lock_id(b, key, key), c->entry[i].mode};
     }
     g->exit_ok = arena_alloc(b->a, (c->nexit_held + 1) * sizeof *g->exit_ok);
     for (unsigned i = 0; i < c->nexit_held; i++) {
-        const char *key = lockexpr_parse(b->a, c->exit_held[i], NULL, 0, &d);
+        const char *key = lockexpr_parse(b->a, c->exit_held[i], names, np, &d);
         if (key)
-            g->exit_ok[g->nexit_ok++] = build_lock_id(b, key, c->exit_held[i]);
+            g->exit_ok[g->nexit_ok++] = build_lock_id(b, key, key);
     }
 }
 

@@ -154,7 +154,8 @@ static void apply(struct arena *a, const struct annotation *an, const struct par
             c->problem_file = an->file;
             continue;
         }
-        add_effect(r, meaning[an->kind].effect, meaning[an->kind].mode, parameterise(a, text, p));
+        text = parameterise(a, text, p); /* by position: names differ between declarations */
+        add_effect(r, meaning[an->kind].effect, meaning[an->kind].mode, text);
         if (meaning[an->kind].entry) {
             c->entry = c->entry ? c->entry : arena_alloc(a, 8 * sizeof *c->entry);
             if (c->nentry < 8)
@@ -171,18 +172,23 @@ static void apply(struct arena *a, const struct annotation *an, const struct par
 static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
 {
     struct arena *a = t->a;
-    CXCursor decls[2] = {clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn)};
+    /* Attributes merge across declarations, and each names the parameters
+     * of the declaration it is written on (clang binds them by position). */
+    CXCursor decls[3] = {clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn), fn};
     struct contract *c = arena_alloc(a, sizeof *c);
     c->returns_arg = -1;
     struct lock_rule *r = arena_alloc(a, sizeof *r);
     r->name = parse_spelling(a, fn);
     r->origin = "annotation";
-    struct params p = params_of(a, fn);
     bool any = false;
     struct strmap seen = {0}; /* "kind:args": the same annotation on two declarations */
-    for (int d = 0; d < 2; d++) {
-        if (clang_Cursor_isNull(decls[d]) || (d == 1 && clang_equalCursors(decls[0], decls[1])))
+    for (int d = 0; d < 3; d++) {
+        bool again = false;
+        for (int e = 0; e < d; e++)
+            again |= clang_equalCursors(decls[e], decls[d]);
+        if (clang_Cursor_isNull(decls[d]) || again)
             continue;
+        struct params p = params_of(a, decls[d]);
         struct annot_list l = annot_read(a, t->tu, decls[d]);
         for (unsigned i = 0; i < l.n; i++) {
             const char *key = arena_printf(a, "%d:%s", (int)l.v[i].kind,

@@ -16,7 +16,7 @@
 struct cfg_tu;
 
 struct held_lock {
-    const char *path; /* in terms of the function's own parameter names */
+    const char *path; /* "$N" for parameter N, as in the rule */
     enum lock_mode mode;
 };
 
@@ -26,7 +26,7 @@ struct contract {
     bool initializer;             /* may touch its objects' guarded data */
     struct held_lock *entry;      /* REQUIRES, RELEASE: held when it starts */
     unsigned nentry;
-    const char **exit_held;       /* REQUIRES, ACQUIRE: may return holding */
+    const char **exit_held;       /* REQUIRES, ACQUIRE: may return holding ("$N" paths) */
     unsigned nexit_held;
     const char *problem;          /* an annotation that could not be read */
     struct cfg_loc problem_loc;
