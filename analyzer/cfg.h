@@ -110,6 +110,11 @@ struct cfg_lock {
     /* Another element of the same lock array named by another index
      * expression (a ring through all of them), or -1. */
     int next_element;
+    /* The variable (local or parameter) its path starts from, or -1: a
+     * store to it makes the path name another object. */
+    int root_var;
+    const char *root_name; /* that variable's name, as the path was written
+                              (before a local pointer's alias is resolved) */
     /* Lock class for lock order: the field or global, not the instance
      * ("struct account.mu", "g_lock"); NULL when unknown. */
     const char *cls;

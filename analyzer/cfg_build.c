@@ -637,6 +637,21 @@ static void link_elements(struct cfg *g)
     }
 }
 
+/* The variable each lock's path starts from, by name, where exactly one
+ * variable of the function has that name. */
+static void link_root_vars(struct builder *b, struct cfg *g)
+{
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        const char *key = g->locks[l].root_name ? g->locks[l].root_name : "";
+        size_t len = strlen(key);
+        int found = -1;
+        for (size_t v = 0; v < b->var_names.n && found != -2; v++)
+            if (strlen(b->var_names.v[v]) == len && !strncmp(b->var_names.v[v], key, len))
+                found = found == -1 ? (int)v : -2;
+        g->locks[l].root_var = found >= 0 ? found : -1;
+    }
+}
+
 /* Turns the builder's vectors into the arena-backed struct cfg. */
 static struct cfg *finish(struct builder *b, struct cfg *g)
 {
@@ -651,6 +666,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->nlocks = (unsigned)b->locks.n;
     g->locks = copy_out(a, b->locks.v, g->nlocks, sizeof *g->locks);
     link_elements(g);
+    link_root_vars(b, g);
     g->nvars = b->nvars;
     g->calls_local = b->calls_local;
     g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;
@@ -684,6 +700,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->keys);
     VEC_FREE(b->key_var);
     VEC_FREE(b->key_text);
+    VEC_FREE(b->var_names);
 }
 
 /* The function's annotations shape its own analysis. */

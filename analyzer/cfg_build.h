@@ -133,6 +133,7 @@ struct builder {
     struct strmap keys;      /* condition value (text#var) -> key id + 1 */
     VEC(int) key_var;
     VEC(const char *) key_text; /* by key id: the value's text */
+    VEC(const char *) var_names; /* by variable id: its name */
     unsigned nvars;
     unsigned cur;            /* block receiving events */
     unsigned depth;

@@ -6,6 +6,7 @@
  * stores to locals and guarded data become events here. */
 #include "cfg_build.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,8 +227,19 @@ const char *build_value_path(struct builder *b, CXCursor c, int *var)
  * pointer-typed lock expression means what it points to; a pointer itself
  * is never a lock). The key kept is the one with the `*`, which is what
  * lock calls produce and what contracts substitute into. */
+/* The identifier a path starts from ("*(&p->mu)" -> p). */
+static const char *root_name(struct builder *b, const char *key)
+{
+    key += strspn(key, "*&(");
+    size_t len = 0;
+    while (isalnum((unsigned char)key[len]) || key[len] == '_')
+        len++;
+    return arena_strndup(b->a, key, len);
+}
+
 static unsigned lock_id(struct builder *b, const char *key, const char *display)
 {
+    const char *written_root = root_name(b, key);
     key = build_resolve_alias(b, key);
     const char *identity = key;
     while (*identity == '*')
@@ -245,8 +257,8 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, -1, NULL,
-                         NULL, NULL, 0, 0};
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, -1, -1,
+                         written_root, NULL, NULL, NULL, 0, 0};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);
@@ -268,6 +280,8 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
     if (id || !create)
         return id ? (int)(uintptr_t)id - 1 : -1;
     strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
+    const char *name = parse_spelling(b->a, decl);
+    VEC_PUSH(b->var_names, name);
     return (int)b->nvars - 1;
 }
 

@@ -138,7 +138,7 @@ static void kill_var(const struct cfg *g, struct work *w, int var, bool address_
             if (!lockset_key_dies(g, x->corr[k].key, var, address_only))
                 x->corr[keep++] = x->corr[k];
         x->ncorr = (uint8_t)keep;
-        if (l->index_var[0] == var || l->index_var[1] == var)
+        if (l->index_var[0] == var || l->index_var[1] == var || (l->root_var == var && !address_only))
             *x = (struct ls_entry){.lock = x->lock, .bits = LS_UNTOUCHED, .bind = -1};
     }
     unsigned j = 0;

@@ -188,7 +188,9 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         f.locks[l].callers_lock = f.untouched_at_release[l] && !f.untouched_at_acquire[l];
         bool all_held = f.reached_exits && f.held_exits[l] == f.reached_exits;
         bool all_released = f.reached_exits && f.released_exits[l] == f.reached_exits;
-        f.locks[l].acquires = all_held && !f.released[l];
+        /* A release between (drop and retake in a retry loop) is fine as
+         * long as it is of a hold taken here, not of the caller's. */
+        f.locks[l].acquires = all_held && (!f.released[l] || !f.untouched_at_release[l]);
         f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
         f.locks[l].assumes_free = f.untouched_at_acquire[l];
         f.locks[l].excludes = f.acquired[l] && f.untouched_at_acquire[l] &&
