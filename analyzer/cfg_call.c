@@ -592,6 +592,10 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
     const struct macro_use *u = &m[lo];
     if (b->expanding == u)
         return false; /* looking into it: see below */
+    /* A guessed lock macro whose result is tested may fail, and which
+     * result means success is anybody's guess: not guessed (as calls). */
+    if (u->rule && u->rule->origin == lockname_origin && !is_stmt && !is_statement(b, c))
+        return false;
     struct call_args args = {NULL, u->args, u->nargs};
     if (u->from_function) {
         /* A macro named like a lock function: kernel headers make
