@@ -108,9 +108,11 @@ static void kill_var(const struct search *s, struct node *n, int var, bool addre
     const struct cfg_lock *l = &s->g->locks[s->lock];
     if (n->bind == 2 * var + 1)
         n->bind = -1;
-    if (l->index_var[0] == var || l->index_var[1] == var ||
-        (l->root_var == var && !address_only)) {
-        n->bits = LS_UNTOUCHED; /* the path names another element now */
+    if (l->index_var[0] == var || l->index_var[1] == var || l->root_var == var) {
+        /* The path names another element or object now (or, with only
+         * the variable's address passed on, may): what state that one's
+         * lock is in is not known, and no finding stands on it. */
+        n->bits = 0;
         n->depth = 0;
         n->bind = -1;
     }

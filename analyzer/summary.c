@@ -159,6 +159,14 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
      * held exit and only computed values on the free ones (a constant
      * there, `return 0;` after the unlock, makes the held `return 1;` an
      * early return that forgot the lock). */
+    /* A try-lock inside, TRUE with it held and FALSE without: the
+     * BOOL-returning try wrapper. */
+    if (l->via_try && is_only_value(free, 0) && held->nv == 1 && held->v[0] > 0 &&
+        !held->other && !held->none && !held->mixed) {
+        l->conditional = true;
+        l->success = SUCCESS_NONZERO;
+        return;
+    }
     bool free_computed = !free->mixed && !free->none && free->other && !free->nv;
     if (held->nv == 1 && held->v[0] > 0 && !held->other && !held->none && !held->mixed &&
         free_computed) {
