@@ -127,6 +127,66 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
     emit(c, RULE_DOUBLE_ACQUIRE, ev, ev->lock, arena_printf(c->a, msg, name), path, (unsigned)n, NULL, 0);
 }
 
+/* Whether block `to` is reached from `from` on a path with no acquire of
+ * `lock` (when no_acquire), or reaches an acquire of it (target -1). */
+static bool reaches(const struct cfg *g, unsigned from, int to, unsigned lock, bool *seen)
+{
+    unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
+    bool found = false;
+    memset(seen, 0, g->nblocks + 1);
+    stack[sp++] = from;
+    while (sp && !found) {
+        unsigned b = stack[--sp];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        if (to >= 0 && b == (unsigned)to) {
+            found = true;
+            break;
+        }
+        const struct cfg_block *blk = &g->blocks[b];
+        bool acquires = false;
+        for (unsigned i = 0; i < blk->nevents; i++)
+            acquires |= g->events[blk->first_event + i].kind == EV_ACQUIRE &&
+                        g->events[blk->first_event + i].lock == lock;
+        if (acquires) {
+            found = to < 0;
+            continue;
+        }
+        for (unsigned i = 0; i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    free(stack);
+    return found;
+}
+
+/* `if (!have_lock) lock(m); ... unlock(m);` with the unlock also reached
+ * where the flag said the caller holds it: a parameter's test sends one
+ * side to the acquire and the other to this release without it. Then the
+ * caller decides which, and a release here without an acquire is its
+ * lock, not a contradiction. */
+static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned lock)
+{
+    bool *seen = xmalloc(g->nblocks + 1);
+    bool decides = false;
+    for (unsigned b = 0; b < g->nblocks && !decides; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (blk->nsucc != 2)
+            continue;
+        const struct cfg_edge *e0 = &g->succ[blk->first_succ], *e1 = e0 + 1;
+        const struct cfg_cond *cond = e0->cond < 0 ? NULL : &g->conds[e0->cond];
+        /* a flag's truth (`if (!have_lock)`), not a data test (`n <= 0`) */
+        if (!cond || cond->param < 0 || cond->k != 0 || (cond->op != CMP_NE && cond->op != CMP_EQ))
+            continue;
+        decides = (reaches(g, e0->to, -1, lock, seen) &&
+                   reaches(g, e1->to, (int)release_block, lock, seen)) ||
+                  (reaches(g, e1->to, -1, lock, seen) &&
+                   reaches(g, e0->to, (int)release_block, lock, seen));
+    }
+    free(seen);
+    return decides;
+}
+
 static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
                           enum rule_id rule, const struct summary_lock *facts)
 {
@@ -160,6 +220,8 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
     if (!want && ev->kind == EV_RELEASE && before == LS_UNTOUCHED && f->assumes_free &&
         !f->by_argument)
         want = LS_UNTOUCHED;
+    if (want == LS_UNTOUCHED && ev->kind == EV_RELEASE && caller_decides(c->g, h->block, ev->lock))
+        return;
     /* An annotated REQUIRES is a promise the caller must keep: a lock this
      * function never took is not held. */
     if (!want && ev->kind == EV_REQUIRE && ev->rule && ev->rule->origin &&

@@ -24,6 +24,8 @@ enum {
 struct node {
     unsigned block;
     uint8_t bits, pre, depth;
+    bool callers; /* the path's first event on the lock released it: the
+                     caller held it on entry, and gets it back held */
     int bind;   /* pending try result (2*event or 2*var+1), or -1 */
     int parent; /* node index, -1 for the entry */
     unsigned edge; /* index into g->succ of the edge from the parent */
@@ -138,6 +140,8 @@ static void acquire(struct node *n, const struct cfg_event *ev, unsigned idx)
 
 static void release(struct node *n)
 {
+    if (n->bits == LS_UNTOUCHED)
+        n->callers = true;
     if (n->depth > 1 && (n->bits & LS_HELD))
         n->depth--;
     else {
@@ -223,6 +227,8 @@ static bool matches(struct search *s, const struct node *n)
         s->collected |= bits;
         return false;
     }
+    if (s->g->events[s->tevent].kind == EV_EXIT && n->callers)
+        return false; /* handed back as it came: `if (!have_lock) lock()` */
     return (bits & s->want) != 0;
 }
 
@@ -273,8 +279,9 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
 static uint64_t node_hash(const struct node *n)
 {
     uint64_t h = 1469598103934665603ull;
-    uint64_t parts[5] = {n->block, n->bits, n->pre, n->depth, (uint64_t)(int64_t)n->bind};
-    for (unsigned i = 0; i < 5; i++)
+    uint64_t parts[6] = {n->block, n->bits, n->pre, n->depth, (uint64_t)(int64_t)n->bind,
+                         n->callers};
+    for (unsigned i = 0; i < 6; i++)
         h = (h ^ parts[i]) * 1099511628211ull;
     for (unsigned i = 0; i < n->nf; i++)
         h = (h ^ (uint64_t)(n->f[i].key * 2 + n->f[i].value)) * 1099511628211ull;
@@ -284,7 +291,8 @@ static uint64_t node_hash(const struct node *n)
 static bool same_node(const struct node *x, const struct node *y)
 {
     return x->block == y->block && x->bits == y->bits && x->pre == y->pre &&
-           x->depth == y->depth && x->bind == y->bind && x->nf == y->nf &&
+           x->depth == y->depth && x->bind == y->bind && x->callers == y->callers &&
+           x->nf == y->nf &&
            !memcmp(x->f, y->f, x->nf * sizeof *x->f);
 }
 
