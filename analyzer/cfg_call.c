@@ -233,7 +233,9 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
                                .mode = e->mode, .rule = r, .result_var = -1, .loc = loc,
                                .callee = r->name};
-        if (e->kind == EFFECT_ACQUIRE) {
+        /* a result that tells whether it happened binds the lock's state:
+         * a try-lock, or a release done only on some of the callee's exits */
+        if (e->kind == EFFECT_ACQUIRE || (e->kind == EFFECT_RELEASE && r->success != SUCCESS_ALWAYS)) {
             ev.result_var = r->success != SUCCESS_ALWAYS ? result_var : -1;
             b->last_lock_event = (int)build_event(b, ev);
             b->last_lock_call = call;

@@ -192,8 +192,9 @@ static void apply_acquire(struct ls_entry *e, const struct cfg_event *ev, unsign
         e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
 }
 
-static void apply_release(struct ls_entry *e)
+static void apply_release(struct ls_entry *e, const struct cfg_event *ev, unsigned idx)
 {
+    e->pre_bits = e->bits;
     if (e->depth > 1 && (e->bits & LS_HELD) && !(e->bits & ~LS_HELD)) {
         e->depth--; /* an inner hold of a recursive lock or reader */
     } else {
@@ -202,6 +203,9 @@ static void apply_release(struct ls_entry *e)
     }
     e->bind = -1;
     e->ncorr = 0;
+    /* released only if the callee says so by its result */
+    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
+        e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
 }
 
 /* The wait returns holding the lock; where it was not held the finding is
@@ -262,7 +266,7 @@ static void transfer_lock(const struct cfg *g, struct work *w, const struct cfg_
     else if (ev->kind == EV_ACQUIRE)
         apply_acquire(e, ev, idx);
     else if (ev->kind == EV_RELEASE)
-        apply_release(e);
+        apply_release(e, ev, idx);
     else if (ev->kind == EV_WAIT)
         apply_wait(e);
     else
@@ -345,8 +349,8 @@ static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_ent
     if (r)
         return r;
     for (unsigned i = g->nevents; i-- > 0;)
-        if (g->events[i].kind == EV_ACQUIRE && g->events[i].lock == x->lock &&
-            2 * g->events[i].result_var + 1 == src)
+        if ((g->events[i].kind == EV_ACQUIRE || g->events[i].kind == EV_RELEASE) &&
+            g->events[i].lock == x->lock && 2 * g->events[i].result_var + 1 == src)
             return g->events[i].rule;
     return NULL;
 }
@@ -420,9 +424,13 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
     const struct cfg_cond *cond = &g->conds[e->cond];
     if (rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule)) {
         /* Failed: back to what it was, except that a lock this path had
-         * not touched is now known not to be held by it. */
-        x->bits = x->pre_bits & LS_UNTOUCHED ? (uint8_t)((x->pre_bits & ~LS_UNTOUCHED) | LS_RELEASED)
-                                              : x->pre_bits;
+         * not touched is now known not to be held by it (a try-lock; a
+         * release that did not happen leaves it exactly as it was). */
+        bool released = x->bits == LS_RELEASED;
+        x->bits = !released && x->pre_bits & LS_UNTOUCHED
+                      ? (uint8_t)((x->pre_bits & ~LS_UNTOUCHED) | LS_RELEASED)
+                      : x->pre_bits;
+        x->depth = x->bits & LS_HELD ? (x->depth ? x->depth : 1) : 0;
     }
     x->bind = -1;
 }

@@ -138,10 +138,11 @@ static void acquire(struct node *n, const struct cfg_event *ev, unsigned idx)
         n->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
 }
 
-static void release(struct node *n)
+static void release(struct node *n, const struct cfg_event *ev, unsigned idx)
 {
     if (n->bits == LS_UNTOUCHED)
         n->callers = true;
+    n->pre = n->bits;
     if (n->depth > 1 && (n->bits & LS_HELD))
         n->depth--;
     else {
@@ -149,6 +150,8 @@ static void release(struct node *n)
         n->depth = 0;
     }
     n->bind = -1;
+    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS) /* released if the result says so */
+        n->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
 }
 
 /* One event's effect on the node; false if the path ends there. */
@@ -168,7 +171,7 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
         return true;
     case EV_RELEASE:
         if (mine)
-            release(n);
+            release(n, ev, idx);
         return true;
     case EV_WAIT:
     case EV_ASSERT:
@@ -258,7 +261,8 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
         const struct lock_rule *r = lockset_bound_rule(g, s->lock, src);
         const struct cfg_cond *c = &g->conds[e->cond];
         if (r && !c->fail_rejoins && !failjoin_edge_succeeds(c, e, r)) {
-            n->bits = n->pre & LS_UNTOUCHED
+            bool released = n->bits == LS_RELEASED;
+            n->bits = !released && n->pre & LS_UNTOUCHED
                           ? (uint8_t)((n->pre & ~LS_UNTOUCHED) | LS_RELEASED)
                           : n->pre;
             n->depth = n->bits & LS_HELD ? n->depth : 0;

@@ -23,6 +23,7 @@ struct facts_ctx {
     unsigned *held_exits, *released_exits, reached_exits;
     bool *released, *acquired;
     bool *untouched_at_acquire, *untouched_at_release, *recursive;
+    struct ret_set *released_rets, *untouched_rets; /* exits where it is exactly so */
 };
 
 /* The lattice joins paths: where it says "held on some paths", the path
@@ -111,8 +112,14 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         } else {
             f->held_rets[l].mixed = true;
         }
-        if (bits == LS_RELEASED)
+        if (bits == LS_RELEASED) {
             f->released_exits[l]++;
+            add_ret(&f->released_rets[l], exit);
+        } else if (bits == LS_UNTOUCHED) {
+            add_ret(&f->untouched_rets[l], exit);
+        } else {
+            f->released_rets[l].mixed = true;
+        }
     }
 }
 
@@ -176,6 +183,23 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
     }
 }
 
+/* The caller's lock, released on the exits that return one constant and
+ * left alone on the exits that return others (`if (emit_unlocked(...))
+ * unlock();`): a release that happened only if the result says so. */
+static void classify_conditional_release(struct summary_lock *l, const struct ret_set *rel,
+                                         const struct ret_set *kept)
+{
+    if (rel->other || rel->none || rel->mixed || rel->nv != 1 || !only_constants(kept))
+        return;
+    for (unsigned i = 0; i < kept->nv; i++)
+        if (kept->v[i] == rel->v[0])
+            return;
+    l->releases = true;
+    l->conditional = true;
+    l->success = SUCCESS_EQUALS;
+    l->success_value = rel->v[0];
+}
+
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r)
 {
@@ -188,7 +212,9 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof *f.released),
                           arena_alloc(a, n * sizeof *f.acquired),
                           arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
-                          arena_alloc(a, n * sizeof(bool))};
+                          arena_alloc(a, n * sizeof(bool)),
+                          arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof(struct ret_set))};
     struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
@@ -208,6 +234,10 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
             f.held_exits[l] > 0)
             classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l],
                                  g->returns_pointer);
+        if (!f.locks[l].releases && f.locks[l].callers_lock && !f.acquired[l] &&
+            f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits &&
+            !f.locks[l].held_at_exit)
+            classify_conditional_release(&f.locks[l], &f.released_rets[l], &f.untouched_rets[l]);
     }
     return f.locks;
 }
