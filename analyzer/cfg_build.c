@@ -820,14 +820,48 @@ static void macro_args(struct cfg_tu *t, CXCursor use, struct macro_use *u)
     u->args = args;
 }
 
+/* Whether the macro's parameter `index` is pasted (`##`) or stringized
+ * (`#`) in its body: then its argument is a token, not an object, and no
+ * lock may be named after it (`GLOBAL_LOCK(list)` is the global lock
+ * GLOBAL_LOCK_list, not the caller's variable `list`). */
+static bool param_is_token(struct cfg_tu *t, CXCursor def, unsigned index)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(t->tu, clang_getCursorExtent(def), &toks, &n);
+    bool token = false;
+    const char *param = NULL;
+    unsigned seen = 0, i = 2, body = n;
+    struct arena *a = t->a;
+    for (; i < n && body == n; i++) { /* name ( p0 , p1 ... ) */
+        const char *s = parse_str(a, clang_getTokenSpelling(t->tu, toks[i]));
+        if (!strcmp(s, ")"))
+            body = i + 1;
+        else if (strcmp(s, ",") && seen++ == index)
+            param = s;
+    }
+    for (i = body; param && i < n && !token; i++) {
+        if (strcmp(parse_str(a, clang_getTokenSpelling(t->tu, toks[i])), param))
+            continue;
+        const char *before = i > body ? parse_str(a, clang_getTokenSpelling(t->tu, toks[i - 1])) : "";
+        const char *after = i + 1 < n ? parse_str(a, clang_getTokenSpelling(t->tu, toks[i + 1])) : "";
+        token = !strcmp(before, "##") || !strcmp(before, "#") || !strcmp(after, "##");
+    }
+    clang_disposeTokens(t->tu, toks, n);
+    return token;
+}
+
 /* A project's lock macro nobody described (lockname.h). Like a function
  * rule on a macro, it yields to known lock calls in its expansion. */
 static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
-                                           struct macro_use *u)
+                                           struct macro_use *u, CXCursor def)
 {
     enum lockname_arg *kinds = arena_alloc(t->a, (u->nargs + 1) * sizeof *kinds);
-    for (unsigned i = 0; i < u->nargs; i++)
+    for (unsigned i = 0; i < u->nargs; i++) {
         kinds[i] = lockname_classify_text(u->args[i]);
+        if (kinds[i] != LN_CONSTANT && param_is_token(t, def, i))
+            kinds[i] = LN_CONSTANT;
+    }
     u->from_function = true;
     return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, u->nargs);
 }
@@ -858,7 +892,7 @@ static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXCli
         macro_args(t, c, &u);
     }
     if (guessable)
-        u.rule = guess_macro(t, s, &u);
+        u.rule = guess_macro(t, s, &u, clang_getCursorReferenced(c));
     clang_disposeString(name);
     if (!u.rule)
         return CXChildVisit_Continue;
