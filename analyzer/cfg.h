@@ -67,6 +67,9 @@ enum cfg_cmp { CMP_NONE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
 struct cfg_cond {
     struct cfg_loc loc;
     unsigned text_begin, text_end; /* offsets of its text in cfg.source */
+    /* A condition written inside a macro: the condition itself, printed
+     * from the syntax tree (the text above is the macro's use); else NULL. */
+    const char *in_macro;
     enum cfg_cmp op;
     long k;
     int try_event;   /* >= 0: tests the result of that event (a lock call) */

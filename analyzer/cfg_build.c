@@ -246,6 +246,7 @@ static void build_switch(struct builder *b, CXCursor s)
                          .try_var = -1, .key = -1,
                          .param = build_param_index(b, parse_peel(cond))};
     parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
+    c.in_macro = build_macro_condition(b, cond);
     VEC_PUSH(b->conds, c);
     struct switch_ctx sw = {b->cur, build_new_block(b), (int)b->conds.n - 1, 0};
     VEC_PUSH(b->switches, sw);
@@ -650,6 +651,54 @@ static void link_root_vars(struct builder *b, struct cfg *g)
                 found = found == -1 ? (int)v : -2;
         g->locks[l].root_var = found >= 0 ? found : -1;
     }
+}
+
+/* The condition's own text where a macro's body spells it: from its first
+ * character to where the condition ends (a `)` closing the enclosing
+ * parenthesis, or `&&`, `||`, `?`, `,`, `;` outside parentheses), line
+ * continuations read as spaces. */
+static const char *spelled_condition(struct arena *a, const char *text, size_t size,
+                                     unsigned begin)
+{
+    char out[128];
+    size_t n = 0;
+    int depth = 0;
+    for (size_t i = begin; i < size && n + 1 < sizeof out; i++) {
+        char ch = text[i];
+        if (ch == '\\' && i + 1 < size && text[i + 1] == '\n') {
+            i++;
+            ch = ' ';
+        } else if (ch == '\n') {
+            break;
+        }
+        bool two = i + 1 < size && ((ch == '&' && text[i + 1] == '&') || (ch == '|' && text[i + 1] == '|'));
+        if (ch == '(' || ch == '[')
+            depth++;
+        else if ((ch == ')' || ch == ']') && --depth < 0)
+            break;
+        else if (depth == 0 && (two || ch == '?' || ch == ',' || ch == ';'))
+            break;
+        if (ch == ' ' && n && out[n - 1] == ' ')
+            continue;
+        out[n++] = ch;
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    return n && n + 1 < sizeof out ? arena_strndup(a, out, n) : NULL;
+}
+
+const char *build_macro_condition(struct builder *b, CXCursor c)
+{
+    CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+    unsigned spelled, expanded;
+    CXFile fs = NULL, fe = NULL;
+    clang_getSpellingLocation(start, &fs, NULL, NULL, &spelled);
+    clang_getExpansionLocation(start, &fe, NULL, NULL, &expanded);
+    if (!fs || (fe && clang_File_isEqual(fs, fe) && spelled == expanded))
+        return NULL; /* written where it stands */
+    size_t size = 0;
+    const char *text = clang_getFileContents(b->t->tu, fs, &size);
+    return text && spelled < size ? spelled_condition(b->a, text, size, spelled) : NULL;
 }
 
 /* Turns the builder's vectors into the arena-backed struct cfg. */

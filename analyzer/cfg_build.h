@@ -206,6 +206,9 @@ const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var);
 /* The same, with a parameter counted as the variable too: for values whose
  * facts a store to the variable must forget (condition keys, flags). */
 const char *build_value_path(struct builder *b, CXCursor c, int *var);
+/* A condition that a macro's expansion wrote: its text printed from the
+ * syntax tree, for path notes; NULL when it is written in the file. */
+const char *build_macro_condition(struct builder *b, CXCursor c);
 /* How a lock argument is shown in messages (as written, within reason). */
 const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
 /* A CallExpr: its arguments, then what the callee does (cfg_call.c). */

@@ -330,6 +330,7 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
     struct cfg_cond cc = {.loc = parse_cursor_loc(c), .op = CMP_NONE, .try_event = -1,
                           .try_var = -1, .key = -1, .param = -1};
     parse_cursor_offsets(c, &cc.text_begin, &cc.text_end);
+    cc.in_macro = build_macro_condition(b, c);
     leaf_test(b, c, &cc);
     condition_key(b, c, &cc);
     VEC_PUSH(b->conds, cc);

@@ -3,6 +3,7 @@
 #include "witness.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 #include "refute.h"
@@ -114,6 +115,14 @@ static const char *branch_note(const struct check_ctx *c, const struct cfg_edge 
     const struct cfg_cond *cond = &c->g->conds[e->cond];
     const char *text = cfg_cond_text(c->a, c->g, cond, 80);
     const char *quoted = text ? arena_printf(c->a, " '%s'", text) : "";
+    if (cond->in_macro && strlen(cond->in_macro) <= 80) {
+        /* name the condition, then the macro whose expansion wrote it */
+        size_t name = text ? strcspn(text, "( ") : 0;
+        quoted = name ? arena_printf(c->a, " '%s' in the expansion of macro '%.*s'",
+                                     cond->in_macro, (int)name, text)
+                      : arena_printf(c->a, " '%s' in a macro expansion", cond->in_macro);
+        text = quoted;
+    }
     switch (e->kind) {
     case EDGE_TRUE:
         return arena_printf(c->a, "taking the true branch of%s", text ? quoted : " this condition");

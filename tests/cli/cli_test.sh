@@ -122,6 +122,25 @@ verify-detects-mismatch)
 no-default-rules)
     expect_status 0 "$LC" --no-default-rules "$FIX/basic/missing_release_early_return.c"
     expect_status 0 "$LC" --no-default-rules "$FIX/macros/guessed_lock_macros.c" ;;
+macro-condition-note)
+    # a branch a macro wrote is named by its condition, then the macro
+    cat > "$TMP/m.c" <<'C'
+#include <pthread.h>
+#include <stdlib.h>
+#define CHECK_ALLOC(ptr) do { if ((ptr) == NULL) { return -1; } } while (0)
+struct s { pthread_mutex_t m; int *v; };
+int f(struct s *s)
+{
+    pthread_mutex_lock(&s->m);
+    s->v = malloc(4);
+    CHECK_ALLOC(s->v);
+    pthread_mutex_unlock(&s->m);
+    return 0;
+}
+C
+    expect_status 1 "$LC" "$TMP/m.c"
+    grep -q "taking the true branch of '(ptr) == NULL' in the expansion of macro 'CHECK_ALLOC'" "$TMP/out" ||
+        fail "$(cat "$TMP/out")" ;;
 no-guess)
     # the guessed pairs find the leak; --no-guess turns them off
     expect_status 1 "$LC" "$FIX/macros/guessed_lock_macros.c"
