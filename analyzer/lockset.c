@@ -355,6 +355,22 @@ static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_ent
     return NULL;
 }
 
+bool lockset_edge_fails(const struct cfg *g, const struct cfg_edge *e,
+                        const struct lock_rule *rule)
+{
+    const struct cfg_cond *cond = &g->conds[e->cond];
+    return rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule);
+}
+
+/* Failed: back to what it was, except that a lock this path had not
+ * touched is now known not to be held by it (a try-lock; a release that
+ * did not happen leaves it exactly as it was). */
+uint8_t lockset_failed_bits(uint8_t bits, uint8_t pre)
+{
+    bool released = bits == LS_RELEASED;
+    return !released && pre & LS_UNTOUCHED ? (uint8_t)((pre & ~LS_UNTOUCHED) | LS_RELEASED) : pre;
+}
+
 const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src)
 {
     struct ls_entry x = {.lock = lock, .bind = src};
@@ -420,16 +436,8 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
         resolve(x, c, truth);
     if (src < 0 || x->bind != src)
         return;
-    const struct lock_rule *rule = rule_for(g, x, src);
-    const struct cfg_cond *cond = &g->conds[e->cond];
-    if (rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule)) {
-        /* Failed: back to what it was, except that a lock this path had
-         * not touched is now known not to be held by it (a try-lock; a
-         * release that did not happen leaves it exactly as it was). */
-        bool released = x->bits == LS_RELEASED;
-        x->bits = !released && x->pre_bits & LS_UNTOUCHED
-                      ? (uint8_t)((x->pre_bits & ~LS_UNTOUCHED) | LS_RELEASED)
-                      : x->pre_bits;
+    if (lockset_edge_fails(g, e, rule_for(g, x, src))) {
+        x->bits = lockset_failed_bits(x->bits, x->pre_bits);
         x->depth = x->bits & LS_HELD ? (x->depth ? x->depth : 1) : 0;
     }
     x->bind = -1;

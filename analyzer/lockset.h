@@ -109,5 +109,11 @@ int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e);
 bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
 const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src);
 bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits);
+/* Whether edge e says that the call behind a binding with this rule did
+ * not do what it does on success; then the lock's bits become
+ * lockset_failed_bits(bits now, bits before the call). */
+bool lockset_edge_fails(const struct cfg *g, const struct cfg_edge *e,
+                        const struct lock_rule *rule);
+uint8_t lockset_failed_bits(uint8_t bits, uint8_t pre);
 
 #endif

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "arena.h"
-#include "failjoin.h"
 #include "vec.h"
 
 enum {
@@ -258,14 +257,9 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
     const struct cfg *g = s->g;
     int src = lockset_edge_source(g, e);
     if (src >= 0 && n->bind == src) {
-        const struct lock_rule *r = lockset_bound_rule(g, s->lock, src);
-        const struct cfg_cond *c = &g->conds[e->cond];
-        if (r && !c->fail_rejoins && !failjoin_edge_succeeds(c, e, r)) {
-            bool released = n->bits == LS_RELEASED;
-            n->bits = !released && n->pre & LS_UNTOUCHED
-                          ? (uint8_t)((n->pre & ~LS_UNTOUCHED) | LS_RELEASED)
-                          : n->pre;
-            n->depth = n->bits & LS_HELD ? n->depth : 0;
+        if (lockset_edge_fails(g, e, lockset_bound_rule(g, s->lock, src))) {
+            n->bits = lockset_failed_bits(n->bits, n->pre);
+            n->depth = n->bits & LS_HELD ? (n->depth ? n->depth : 1) : 0;
         }
         n->bind = -1;
     }
