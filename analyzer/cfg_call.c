@@ -151,7 +151,19 @@ static bool expr_names_arg(const char *expr, unsigned i)
     return false;
 }
 
-/* The lock an effect names at this call, or -1 if the call lacks it. */
+/* A null pointer constant as an argument (`lock_it(NULL)`, `f(0)`): no
+ * object, so no lock may be named after it. */
+static bool null_argument(const struct call_args *args, unsigned i)
+{
+    long k;
+    if (args->cursors)
+        return parse_int_constant(args->cursors[i], &k) && k == 0;
+    const char *t = args->texts ? args->texts[i] : NULL;
+    return t && (!strcmp(t, "NULL") || !strcmp(t, "0") || !strcmp(t, "( ( void * ) 0 )"));
+}
+
+/* The lock an effect names at this call, or -1 if the call lacks it (or
+ * names it through a null pointer: the callee's lock of nothing). */
 static int effect_lock(struct builder *b, const struct lock_effect *e,
                        const struct call_args *args)
 {
@@ -159,7 +171,7 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
     b->path_index_text = NULL;
     b->path_local_root = false;
     if (e->target.arg >= 0) {
-        if ((unsigned)e->target.arg >= args->n)
+        if ((unsigned)e->target.arg >= args->n || null_argument(args, (unsigned)e->target.arg))
             return -1;
         const char *ptr = arg_path(b, args, (unsigned)e->target.arg);
         const char *key = lockexpr_pointee(b->a, ptr);
@@ -184,6 +196,8 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
         paths[i] = arg_path(b, args, i);
         if (!element && !expr_names_arg(e->target.expr, i))
             continue;
+        if (expr_names_arg(e->target.expr, i) && null_argument(args, i))
+            return -1;
         if (!element && b->path_index_text)
             index_text = b->path_index_text;
         local_root |= b->path_local_root;
@@ -496,6 +510,28 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
     emit_rule(b, rule, &ca, loc, fn);
 }
 
+/* A call through a local function pointer set once to a function of the
+ * file (`void (*routine)(void *) = cleanup; ... routine(arg);`, as
+ * pthread_cleanup_pop(1) runs its handler): a call of that function. */
+static const char *pointer_target(struct builder *b, CXCursor callee_ref, CXCursor *decl)
+{
+    CXCursor var = clang_getCursorReferenced(callee_ref);
+    if (clang_getCursorKind(var) != CXCursor_VarDecl)
+        return NULL;
+    const struct alias *al = build_alias_of(b, parse_spelling(b->a, var));
+    if (!al || !al->path || !*al->path || al->local_root)
+        return NULL;
+    for (const char *p = al->path; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return NULL; /* a plain function name only */
+    cfg_tu_index(b->t);
+    const CXCursor *fn = strmap_get(&b->t->functions_by_name, al->path);
+    if (!fn)
+        return NULL;
+    *decl = *fn;
+    return al->path;
+}
+
 void build_call(struct builder *b, CXCursor call)
 {
     size_t base = b->kids.n;
@@ -517,6 +553,8 @@ void build_call(struct builder *b, CXCursor call)
                    CXCursor_FunctionDecl) {
         name = parse_spelling(b->a, callee_ref);
         decl = clang_getCursorReferenced(callee_ref);
+    } else if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr) {
+        name = pointer_target(b, callee_ref, &decl);
     }
     if (name) {
         /* LIBCLANG 19: a call whose arguments have errors has a dependent

@@ -21,6 +21,7 @@
 #include "cfg_build.h"
 #include "fallback.h"
 #include "checks.h"
+#include "contract.h"
 #include "lockset.h"
 #include "parse.h"
 #include "strmap.h"
@@ -99,6 +100,20 @@ static void sink_put(struct summary_sink *s, const struct lock_rule *r)
         strmap_put(&s->rules, c->name, (void *)c);
     }
     pthread_mutex_unlock(&s->mu);
+}
+
+/* What a summaries file says of a function: its declared contract when it
+ * has one (a summary is never less right than the annotations it saw),
+ * else the inferred one. */
+static void sink_summary(struct summary_sink *s, struct cfg_tu *t, CXCursor fn,
+                         const struct lock_rule *inferred)
+{
+    const struct contract *c = contract_of(t, fn);
+    const struct lock_rule *r = c ? c->rule : inferred;
+    if (c && c->no_analysis && !r)
+        return;
+    if (r)
+        sink_put(s, r);
 }
 
 unsigned driver_default_jobs(void)
@@ -313,8 +328,8 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
              * be analysed again */
             changed += old || strmap_get(&t->missed, g->function);
         }
-        if (r->sink && rule && clang_Cursor_getStorageClass(fns[i]) != CX_SC_Static)
-            sink_put(r->sink, rule);
+        if (r->sink && clang_Cursor_getStorageClass(fns[i]) != CX_SC_Static)
+            sink_summary(r->sink, t, fns[i], rule);
         if (!g->calls_local && !r->infer_only)
             check_one(r, out, j, &sv[i]);
     }

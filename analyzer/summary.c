@@ -354,6 +354,16 @@ static bool add_effect(struct arena *a, struct lock_rule **r, const struct cfg *
     return true;
 }
 
+/* REQUIRES (or RELEASE) says the caller holds it: held on every exit is
+ * then no acquire. */
+static bool held_on_entry(const struct cfg *g, unsigned l)
+{
+    for (unsigned i = 0; i < g->nentry_held; i++)
+        if (g->entry_held[i].lock == l)
+            return true;
+    return false;
+}
+
 const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
                                      const struct summary_lock *facts,
                                      const char *const *params, unsigned nparams)
@@ -361,7 +371,8 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
     struct lock_rule *r = NULL;
     for (unsigned l = 0; l < g->nlocks; l++) {
         bool conditional = facts[l].conditional && facts[l].success != SUCCESS_ALWAYS;
-        if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root)
+        if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root ||
+            held_on_entry(g, l))
             continue;
         if (conditional && r && r->success != SUCCESS_ALWAYS)
             continue; /* one result value for the whole call */

@@ -122,6 +122,27 @@ verify-detects-mismatch)
 no-default-rules)
     expect_status 0 "$LC" --no-default-rules "$FIX/basic/missing_release_early_return.c"
     expect_status 0 "$LC" --no-default-rules "$FIX/macros/guessed_lock_macros.c" ;;
+summaries-declared)
+    # a summaries file never says less than the annotations: REQUIRES stays
+    # requires, RELEASE is written, and a declared contract wins
+    cat > "$TMP/d.c" <<'C'
+#include <pthread.h>
+#define REQUIRES(x) __attribute__((exclusive_locks_required(x)))
+#define RELEASE(x) __attribute__((unlock_function(x)))
+struct s { pthread_mutex_t lock; int v; };
+void need(struct s *s) REQUIRES(s->lock);
+void need(struct s *s) { s->v++; }
+void give(struct s *s) RELEASE(s->lock);
+void give(struct s *s) { pthread_mutex_unlock(&s->lock); }
+C
+    expect_status 0 "$LC" --write-summaries "$TMP/sum.json" "$TMP/d.c"
+    python3 - "$TMP/sum.json" <<'PY' || fail "$(cat "$TMP/sum.json")"
+import json, sys
+locks = {r["function"]: r for r in json.load(open(sys.argv[1]))["locks"]}
+assert locks["need"] == {"function": "need", "requires": "$0->lock"}, locks
+assert locks["give"] == {"function": "give", "releases": "$0->lock"}, locks
+PY
+    ;;
 macro-condition-note)
     # a branch a macro wrote is named by its condition, then the macro
     cat > "$TMP/m.c" <<'C'
