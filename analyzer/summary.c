@@ -47,11 +47,6 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     const struct cfg_event *ev = &f->g->events[event];
     if (ev->kind == EV_RELEASE || ev->kind == EV_ACQUIRE || ev->kind == EV_EXCLUDE)
         before = feasible_bits(f->g, block, event, ev->lock, before);
-    /* A guessed release of a lock this path never took may pair with a
-     * take the names did not show: no contract is read from it. */
-    if (ev->kind == EV_RELEASE && ev->rule && ev->rule->origin == lockname_origin &&
-        (before & LS_UNTOUCHED))
-        return;
     if (ev->kind == EV_RELEASE) {
         f->released[ev->lock] = true;
         f->untouched_at_release[ev->lock] |= (before & LS_UNTOUCHED) != 0;
