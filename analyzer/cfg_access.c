@@ -157,6 +157,10 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     const char *lock = g->lock[0] == '&' ? g->lock + 1 : g->lock;
     const char *key = g->sibling ? lockexpr_parse(b->a, arena_printf(b->a, "$0.%s", lock), args, 1, &d)
                                  : lockexpr_parse(b->a, lock, NULL, 0, &d);
+    if (!g->sibling) { /* a lock of its own: the data's indexes do not name it */
+        b->path_index_var[0] = b->path_index_var[1] = -1;
+        b->path_index_text = NULL;
+    }
     if (!key)
         return;
     const char *text = data_text(b, c, g->data);
