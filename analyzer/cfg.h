@@ -35,6 +35,9 @@ enum cfg_event_kind {
                      (`write` set: only its address was passed on) */
     EV_EXIT,      /* the function returns here (return, or end of body) */
     EV_NORETURN,  /* a call that never returns; the path ends */
+    EV_FORGET,    /* the lock's address went to code whose contract is
+                     unknown (another file's function, a handler run
+                     through a pointer): its state is unknown from here */
 };
 
 struct cfg_event {

@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -462,6 +463,31 @@ static const struct lock_rule *guess_call(struct builder *b, CXCursor call, cons
     return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, nargs);
 }
 
+/* A lock of this function whose address goes to a function of another file
+ * nothing describes (`cleanup_handler(&s->mu)`, a helper that may unlock
+ * it): what that code did to it is unknown, and no finding may stand on
+ * its state afterwards. Only locks the function already names. */
+static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned nargs,
+                                  struct cfg_loc loc)
+{
+    for (unsigned i = 0; i < nargs; i++) {
+        const char *path = build_path(b, args[i]);
+        const struct alias *al = path ? build_alias_of(b, path) : NULL;
+        if (!path || (path[0] != '&' && !(al && al->path && al->path[0] == '&')))
+            continue; /* only a lock's own address (`&s->mu`, or a local set to it) */
+        const char *key = build_resolve_alias(b, lockexpr_pointee(b->a, path));
+        const char *identity = key + strspn(key, "*");
+        if (b->path_index_text && strstr(key, "[]"))
+            identity = arena_printf(b->a, "%s@%s", identity, b->path_index_text);
+        void *id = strmap_get(&b->lock_ids, identity);
+        if (!id)
+            continue;
+        struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)(uintptr_t)id - 1,
+                               .result_var = -1, .loc = loc};
+        build_event(b, ev);
+    }
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -488,6 +514,9 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         struct call_args ca = {args, NULL, nargs};
         b->pending_result_var = result_var;
         emit_rule(b, rule, &ca, parse_cursor_loc(call), call);
+    } else if (!rule && !info->noreturn && !clang_Cursor_isNull(decl) &&
+               clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
+        forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
     }
     if (info->noreturn) {
         struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
@@ -633,9 +662,19 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
     if (b->expanding == u)
         return false; /* looking into it: see below */
     /* A guessed lock macro whose result is tested may fail, and which
-     * result means success is anybody's guess: not guessed (as calls). */
-    if (u->rule && u->rule->origin == lockname_origin && !is_stmt && !is_statement(b, c))
+     * result means success is anybody's guess: not guessed (as calls), and
+     * the lock's state is unknown from there. */
+    if (u->rule && u->rule->origin == lockname_origin && !is_stmt && !is_statement(b, c)) {
+        struct call_args texts = {NULL, u->args, u->nargs};
+        for (unsigned i = 0; i < u->rule->neffects; i++) {
+            int lock = effect_lock(b, &u->rule->effects[i], &texts);
+            struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
+                                   .loc = u->loc};
+            if (lock >= 0)
+                build_event(b, ev);
+        }
         return false;
+    }
     struct call_args args = {NULL, u->args, u->nargs};
     if (u->from_function) {
         /* A macro named like a lock function: kernel headers make

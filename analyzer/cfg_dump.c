@@ -7,7 +7,7 @@
 
 static const char *const kinds[] = {"acquire", "release", "require", "wait", "exclude",
                                     "assert", "access", "observe", "fact", "kill-var", "exit",
-                                    "noreturn"};
+                                    "noreturn", "forget"};
 
 void cfg_dump(FILE *out, const struct cfg *g)
 {

@@ -312,6 +312,11 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
             h->on_exit(h->ctx, block, idx, &s);
         }
         break;
+    case EV_FORGET: { /* as if this path had never touched it */
+        struct ls_entry *e = work_get(w, ev->lock);
+        *e = (struct ls_entry){.lock = ev->lock, .bits = LS_UNTOUCHED, .bind = -1};
+        break;
+    }
     case EV_OBSERVE: /* for --infer-guards, seen through on_state */
     case EV_NORETURN:
         break;

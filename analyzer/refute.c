@@ -18,6 +18,11 @@ enum {
     MAX_FACTS = 16,
     NODE_BUDGET = 4096,
     EVENT_BUDGET = 400000, /* events replayed over all nodes */
+    /* Contract inference asks at every exit where a lock is held on some
+     * paths and must explore all of them: a smaller budget, past which the
+     * lattice's answer stands. */
+    COLLECT_NODE_BUDGET = 512,
+    COLLECT_EVENT_BUDGET = 50000,
 };
 
 struct node {
@@ -44,6 +49,8 @@ struct search {
     int *table; /* open addressing: node index + 1, 0 empty */
     unsigned table_size;
     unsigned long events;
+    size_t node_budget;
+    unsigned long event_budget;
     bool over; /* a node could not be kept: the budget is spent */
     int found_node; /* the node whose block holds the target, or -1 */
 };
@@ -189,6 +196,13 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
         return true;
     case EV_NORETURN:
         return false;
+    case EV_FORGET:
+        if (mine) { /* no finding stands on what unknown code did to it */
+            n->bits = 0;
+            n->depth = 0;
+            n->bind = -1;
+        }
+        return true;
     default:
         return true;
     }
@@ -341,7 +355,7 @@ static enum refute_verdict run(struct search *s)
     struct node start = entry_node(s);
     intern(s, &start);
     for (size_t at = 0; at < s->nodes.n; at++) {
-        if (s->over || s->nodes.n > NODE_BUDGET || s->events > EVENT_BUDGET)
+        if (s->over || s->nodes.n > s->node_budget || s->events > s->event_budget)
             return REFUTE_UNKNOWN;
         struct node cur = s->nodes.v[at];
         int r = run_block(s, &cur);
@@ -422,7 +436,8 @@ static void search_free(struct search *s)
 bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
                  uint8_t *bits)
 {
-    struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .collect = true};
+    struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .collect = true,
+                       .node_budget = COLLECT_NODE_BUDGET, .event_budget = COLLECT_EVENT_BUDGET};
     search_init(&s);
     bool done = run(&s) == REFUTE_INFEASIBLE; /* explored to the end */
     search_free(&s);
@@ -435,7 +450,8 @@ enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned
                                   unsigned event, unsigned lock, uint8_t want,
                                   struct refute_path *path)
 {
-    struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .want = want};
+    struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .want = want,
+                       .node_budget = NODE_BUDGET, .event_budget = EVENT_BUDGET};
     search_init(&s);
     enum refute_verdict v = run(&s);
     if (v == REFUTE_FEASIBLE && path)

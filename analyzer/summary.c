@@ -24,6 +24,7 @@ struct facts_ctx {
     bool *released, *acquired;
     bool *untouched_at_acquire, *untouched_at_release, *recursive;
     struct ret_set *released_rets, *untouched_rets; /* exits where it is exactly so */
+    bool *forgotten; /* unknown code had its address (EV_FORGET) */
 };
 
 /* The lattice joins paths: where it says "held on some paths", the path
@@ -214,7 +215,11 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
                           arena_alloc(a, n * sizeof(bool)),
                           arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof(struct ret_set))};
+                          arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof(bool))};
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_FORGET)
+            f.forgotten[g->events[i].lock] = true;
     struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
@@ -234,6 +239,10 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
             f.held_exits[l] > 0)
             classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l],
                                  g->returns_pointer);
+        if (f.forgotten[l]) { /* unknown code had it: no contract about it */
+            f.locks[l].acquires = f.locks[l].releases = f.locks[l].conditional = false;
+            continue;
+        }
         if (!f.locks[l].releases && f.locks[l].callers_lock && !f.acquired[l] &&
             f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits &&
             !f.locks[l].held_at_exit)
