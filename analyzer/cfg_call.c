@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "annot.h"
 #include "arena.h"
@@ -488,6 +489,37 @@ static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned na
     }
 }
 
+/* "unlock" in a name, any case (`_dbus_pending_call_unref_and_unlock`). */
+static bool names_unlock(const char *name)
+{
+    for (const char *p = name; *p; p++)
+        if (strncasecmp(p, "unlock", 6) == 0)
+            return true;
+    return false;
+}
+
+/* An undescribed function of another file whose name says it unlocks,
+ * given an object (`x_unref_and_unlock(pending)`): the locks this function
+ * names inside that object are in an unknown state afterwards. */
+static void forget_object_locks(struct builder *b, CXCursor *args, unsigned nargs,
+                                struct cfg_loc loc)
+{
+    for (unsigned i = 0; i < nargs; i++) {
+        const char *path = build_path(b, args[i]);
+        size_t n = path ? strlen(path) : 0;
+        if (!n || path[0] == '&' || strpbrk(path, "()<"))
+            continue;
+        for (size_t l = 0; l < b->locks.n; l++) {
+            const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
+            if (strncmp(key, path, n) || (strncmp(key + n, "->", 2) && key[n] != '.'))
+                continue;
+            struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)l, .result_var = -1,
+                                   .loc = loc};
+            build_event(b, ev);
+        }
+    }
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -517,6 +549,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     } else if (!rule && !info->noreturn && !clang_Cursor_isNull(decl) &&
                clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
         forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
+        if (names_unlock(name))
+            forget_object_locks(b, args, nargs, parse_cursor_loc(call));
     }
     if (info->noreturn) {
         struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
