@@ -699,6 +699,14 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
      * result means success is anybody's guess: not guessed (as calls), and
      * the lock's state is unknown from there. */
     if (u->rule && u->rule->origin == lockname_origin && !is_stmt && !is_statement(b, c)) {
+        /* its expansion first: a known lock call in it says what it does */
+        const struct macro_use *saved = b->expanding;
+        unsigned before = b->lock_events;
+        b->expanding = u;
+        build_expr(b, c);
+        b->expanding = saved;
+        if (b->lock_events != before)
+            return true;
         struct call_args texts = {NULL, u->args, u->nargs};
         for (unsigned i = 0; i < u->rule->neffects; i++) {
             int lock = effect_lock(b, &u->rule->effects[i], &texts);
@@ -707,7 +715,7 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
             if (lock >= 0)
                 build_event(b, ev);
         }
-        return false;
+        return true;
     }
     struct call_args args = {NULL, u->args, u->nargs};
     if (u->from_function) {

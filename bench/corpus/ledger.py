@@ -47,7 +47,7 @@ print("| project | default: findings (true / false / untriaged) | --cross-tu add
 print("| --- | --- | --- |")
 missing = []
 for name in names:
-    if not os.path.exists(os.path.join(out, f"{name}.default.json")):
+    if not all(os.path.exists(os.path.join(out, f"{name}.{m}.json")) for m in ("default", "cross")):
         continue
     default = list(findings(name, "default"))
     cross = [x for x in findings(name, "cross") if x not in set(default)]
