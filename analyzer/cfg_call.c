@@ -546,8 +546,9 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         struct call_args ca = {args, NULL, nargs};
         b->pending_result_var = result_var;
         emit_rule(b, rule, &ca, parse_cursor_loc(call), call);
-    } else if (!rule && !info->noreturn && !clang_Cursor_isNull(decl) &&
+    } else if (!rule && !info->noreturn && !b->expanding && !clang_Cursor_isNull(decl) &&
                clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
+        /* (inside a lock macro's expansion, the macro's rule says it) */
         forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
         if (names_unlock(name))
             forget_object_locks(b, args, nargs, parse_cursor_loc(call));
