@@ -240,7 +240,7 @@ static enum CXChildVisitResult scan_key(CXCursor c, CXCursor parent, CXClientDat
         break;
     }
     case CXCursor_DeclRefExpr: {
-        int v = build_var_id(k->b, c, true);
+        int v = k->b ? build_var_id(k->b, c, true) : -1;
         if (v >= 0 && v != k->var) {
             k->var = v;
             k->nvars++;
@@ -267,9 +267,36 @@ static bool stable_expression(struct builder *b, CXCursor v, int *var)
     return !k.unstable && k.nvars <= 1;
 }
 
+/* A call of an accessor of this file, `static inline bool f(struct t *p) {
+ * return p->a && p->b; }`: its body is one return of an expression that
+ * calls and stores nothing, so two calls with the same stable arguments
+ * answer alike. */
+static bool calls_accessor(CXCursor call)
+{
+    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+        return false;
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(def, &st);
+    CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
+    bool ok = false;
+    if (!clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt) {
+        size_t base = st.n;
+        unsigned m = parse_children(body, &st);
+        if (m == 1 && clang_getCursorKind(st.v[base]) == CXCursor_ReturnStmt) {
+            struct key_scan k = {NULL, -1, 0, false};
+            clang_visitChildren(st.v[base], scan_key, &k);
+            ok = !k.unstable;
+        }
+    }
+    free(st.v);
+    return ok;
+}
+
 /* The value a condition tests, as a key shared by every branch on the same
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
- * keys: they may answer differently each time. */
+ * keys: they may answer differently each time, unless they call an
+ * accessor with stable arguments. */
 static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
 {
     cc->key = -1;
@@ -284,6 +311,25 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     b->kids.n = base;
     enum CXCursorKind kind = clang_getCursorKind(v);
+    if (kind == CXCursor_CallExpr && calls_accessor(v)) {
+        int var;
+        struct key_scan k = {b, -1, 0, false};
+        size_t base2 = b->kids.n;
+        unsigned na = parse_children(v, &b->kids);
+        for (unsigned i = 1; i < na && !k.unstable; i++) { /* the arguments */
+            scan_key(b->kids.v[base2 + i], v, &k);
+            if (!k.unstable)
+                clang_visitChildren(b->kids.v[base2 + i], scan_key, &k);
+        }
+        b->kids.n = base2;
+        var = k.var;
+        unsigned begin, end;
+        parse_cursor_offsets(v, &begin, &end);
+        if (!k.unstable && k.nvars <= 1 && b->t->source && end <= b->t->source_len &&
+            begin < end && end - begin < 200)
+            cc->key = intern_key(b, arena_strndup(b->a, b->t->source + begin, end - begin), var);
+        return;
+    }
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
         return;
     int var;
