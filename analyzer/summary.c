@@ -23,7 +23,9 @@ struct facts_ctx {
     unsigned *held_exits, *released_exits, reached_exits;
     bool *released, *acquired;
     bool *untouched_at_acquire, *untouched_at_release, *recursive;
-    struct ret_set *released_rets, *untouched_rets; /* exits where it is exactly so */
+    /* exits where it is released, and where the caller gets it back as it
+     * came (untouched, or dropped and taken back) */
+    struct ret_set *released_rets, *untouched_rets;
     bool *forgotten; /* unknown code had its address (EV_FORGET) */
 };
 
@@ -116,8 +118,8 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         if (bits == LS_RELEASED) {
             f->released_exits[l]++;
             add_ret(&f->released_rets[l], exit);
-        } else if (bits == LS_UNTOUCHED) {
-            add_ret(&f->untouched_rets[l], exit);
+        } else if (bits == LS_UNTOUCHED || ((bits & LS_HELD) && !(bits & ~LS_HELD))) {
+            add_ret(&f->untouched_rets[l], exit); /* the caller's, as it came or taken back */
         } else {
             f->released_rets[l].mixed = true;
         }
@@ -243,9 +245,9 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
             f.locks[l].acquires = f.locks[l].releases = f.locks[l].conditional = false;
             continue;
         }
-        if (!f.locks[l].releases && f.locks[l].callers_lock && !f.acquired[l] &&
-            f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits &&
-            !f.locks[l].held_at_exit)
+        /* every take here retakes the caller's lock it dropped first */
+        if (!f.locks[l].releases && f.locks[l].callers_lock && !f.untouched_at_acquire[l] &&
+            f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits)
             classify_conditional_release(&f.locks[l], &f.released_rets[l], &f.untouched_rets[l]);
     }
     return f.locks;
