@@ -300,8 +300,7 @@ static void build_jump(struct builder *b, CXCursor s, bool is_break)
     build_dead_end(b);
 }
 
-/* The identifier a path is rooted at ("&p->mu" -> p), in *len bytes. */
-static const char *path_root(const char *path, size_t *len)
+const char *build_path_root(const char *path, size_t *len)
 {
     path += strspn(path, "&*(");
     *len = 0;
@@ -320,7 +319,7 @@ static void note_returned_lock(struct builder *b, CXCursor v, const struct alias
         return; /* NULL: the failure side */
     const char *path = al && !al->local_root && al->path && al->path[0] == '&' ? al->path : "";
     size_t len;
-    const char *root = path_root(path, &len);
+    const char *root = build_path_root(path, &len);
     if (build_param_named(b, root, len) >= 0)
         path = ""; /* a parameter's lock: not the same lock for every caller */
     if (!b->returned_lock || !strcmp(b->returned_lock, path))

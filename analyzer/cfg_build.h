@@ -206,6 +206,12 @@ const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var);
 /* The same, with a parameter counted as the variable too: for values whose
  * facts a store to the variable must forget (condition keys, flags). */
 const char *build_value_path(struct builder *b, CXCursor c, int *var);
+/* The identifier a path is rooted at ("&p->mu" -> p), in *len bytes. */
+const char *build_path_root(const char *path, size_t *len);
+/* The lock a key names in this function, with the element indexes of the
+ * path just built (path_index_text), or -1 when the function names none;
+ * the key is resolved through local aliases first. */
+int build_find_lock(struct builder *b, const char *key);
 /* A condition that a macro's expansion wrote: its text printed from the
  * syntax tree, for path notes; NULL when it is written in the file. */
 const char *build_macro_condition(struct builder *b, CXCursor c);

@@ -195,9 +195,10 @@ static int effect_lock(struct builder *b, const struct lock_effect *e,
         b->path_index_text = NULL;
         b->path_local_root = false;
         paths[i] = arg_path(b, args, i);
-        if (!element && !expr_names_arg(e->target.expr, i))
+        bool named = expr_names_arg(e->target.expr, i);
+        if (!element && !named)
             continue;
-        if (expr_names_arg(e->target.expr, i) && null_argument(args, i))
+        if (named && null_argument(args, i))
             return -1;
         if (!element && b->path_index_text)
             index_text = b->path_index_text;
@@ -475,15 +476,11 @@ static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned na
         const struct alias *al = path ? build_alias_of(b, path) : NULL;
         if (!path || (path[0] != '&' && !(al && al->path && al->path[0] == '&')))
             continue; /* only a lock's own address (`&s->mu`, or a local set to it) */
-        const char *key = build_resolve_alias(b, lockexpr_pointee(b->a, path));
-        const char *identity = key + strspn(key, "*");
-        if (b->path_index_text && strstr(key, "[]"))
-            identity = arena_printf(b->a, "%s@%s", identity, b->path_index_text);
-        void *id = strmap_get(&b->lock_ids, identity);
-        if (!id)
+        int id = build_find_lock(b, lockexpr_pointee(b->a, path));
+        if (id < 0)
             continue;
-        struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)(uintptr_t)id - 1,
-                               .result_var = -1, .loc = loc};
+        struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)id, .result_var = -1,
+                               .loc = loc};
         build_event(b, ev);
     }
 }

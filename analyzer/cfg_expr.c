@@ -6,7 +6,6 @@
  * stores to locals and guarded data become events here. */
 #include "cfg_build.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,26 +227,30 @@ const char *build_value_path(struct builder *b, CXCursor c, int *var)
  * is never a lock). The key kept is the one with the `*`, which is what
  * lock calls produce and what contracts substitute into. */
 /* The identifier a path starts from ("*(&p->mu)" -> p). */
-static const char *root_name(struct builder *b, const char *key)
+/* A resolved key's identity among the function's locks: `*m` and `m` are
+ * one lock, and held state is per element (the class "a[].mu" is the key,
+ * for contracts and lock order; the element's indexes its identity). */
+static const char *lock_identity(struct builder *b, const char *key)
 {
-    key += strspn(key, "*&(");
-    size_t len = 0;
-    while (isalnum((unsigned char)key[len]) || key[len] == '_')
-        len++;
-    return arena_strndup(b->a, key, len);
+    const char *identity = key + strspn(key, "*");
+    if (b->path_index_text && strstr(key, "[]"))
+        identity = arena_printf(b->a, "%s@%s", identity, b->path_index_text);
+    return identity;
+}
+
+int build_find_lock(struct builder *b, const char *key)
+{
+    void *id = strmap_get(&b->lock_ids, lock_identity(b, build_resolve_alias(b, key)));
+    return id ? (int)(uintptr_t)id - 1 : -1;
 }
 
 static unsigned lock_id(struct builder *b, const char *key, const char *display)
 {
-    const char *written_root = root_name(b, key);
+    size_t len;
+    const char *root = build_path_root(key, &len);
+    const char *written_root = arena_strndup(b->a, root, len);
     key = build_resolve_alias(b, key);
-    const char *identity = key;
-    while (*identity == '*')
-        identity++;
-    /* Held state is per element: the class "a[].mu" is the key (for
-     * contracts and lock order), the element's indexes its identity. */
-    if (b->path_index_text && strstr(key, "[]"))
-        identity = arena_printf(b->a, "%s@%s", identity, b->path_index_text);
+    const char *identity = lock_identity(b, key);
     b->path_index_text = NULL;
     void *id = strmap_get(&b->lock_ids, identity);
     if (id) {
