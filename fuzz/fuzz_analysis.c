@@ -11,15 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "arena.h"
-#include "cdb.h"
-#include "cli.h"
-#include "driver.h"
-#include "finding.h"
-#include "lockorder.h"
-#include "model.h"
-#include "report.h"
-#include "rules.h"
+#include "support/arena.h"
+#include "input/cdb.h"
+#include "input/cli.h"
+#include "app/driver.h"
+#include "model/finding.h"
+#include "analysis/lockorder.h"
+#include "model/model.h"
+#include "report/report.h"
+#include "model/rules.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "cdb.h"
+#include "support/arena.h"
+#include "input/cdb.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

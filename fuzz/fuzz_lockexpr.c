@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "lockexpr.h"
+#include "support/arena.h"
+#include "model/lockexpr.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,9 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
-#include "model.h"
-#include "rules.h"
+#include "support/arena.h"
+#include "model/model.h"
+#include "model/rules.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -407,6 +407,24 @@ assert a['findings'] == b['findings'], 'cached findings differ'" || fail "cached
     # Different arguments, different entry.
     expect_status 1 "$LC" --cache "$TMP/cache" --format=json a.c b.c -- -DOTHER
     json_check "doc['stats']['cached'] == 0" ;;
+cache-relative-include)
+    # A header found through a relative -I of the compile entry: a warm run
+    # from another folder still finds every dependency, so every file is
+    # served from the cache.
+    mkdir -p "$TMP/p/inc" "$TMP/p/build" "$TMP/elsewhere"
+    printf '#define LIMIT 10\n' > "$TMP/p/inc/limits.h"
+    printf '#include <pthread.h>\n#include "limits.h"\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x > LIMIT) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/p/a.c"
+    printf '[{"directory": "%s", "file": "a.c", "command": "cc -Iinc -c a.c"}]\n' "$TMP/p" \
+        > "$TMP/p/build/compile_commands.json"
+    cd "$TMP/p"
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json -p build
+    json_check "doc['stats']['cached'] == 0 and len(doc['findings']) == 1"
+    cd "$TMP/elsewhere"
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json -p "$TMP/p/build"
+    json_check "doc['stats']['cached'] == 1 and len(doc['findings']) == 1"
+    printf '#define LIMIT 10\n/* edited */\n' > "$TMP/p/inc/limits.h"
+    expect_status 1 "$LC" --cache "$TMP/cache" --format=json -p "$TMP/p/build"
+    json_check "doc['stats']['cached'] == 0" ;;
 shard-merge)
     files=$(find "$FIX/basic" "$FIX/cfg" -name '*.c' | sort)
     # shellcheck disable=SC2086

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * Compile database loading: both entry forms, shell splitting, errors. */
-#include "arena.h"
-#include "cdb.h"
+#include "support/arena.h"
+#include "input/cdb.h"
 #include "check.h"
 
 static void splitting(struct arena *a)

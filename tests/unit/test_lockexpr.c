@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT
  * Access-path normalisation: the spellings of one lock give one key. */
-#include "arena.h"
+#include "support/arena.h"
 #include "check.h"
-#include "lockexpr.h"
+#include "model/lockexpr.h"
 
 static const char *lock_of(struct arena *a, const char *pointer_text)
 {

@@ -5,9 +5,9 @@
 #include <dirent.h>
 #include <stdlib.h>
 
-#include "arena.h"
+#include "support/arena.h"
 #include "check.h"
-#include "rules.h"
+#include "model/rules.h"
 
 static char *slurp(const char *path, size_t *len)
 {

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT
+ * argsplit: contracts by argument value (see argsplit.h). */
+#include "analysis/argsplit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "analysis/lockset.h"
+
+enum { MAX_VALUES = 16 };
+
+struct values {
+    long v[MAX_VALUES];
+    unsigned n;
+    bool overflow;
+};
+
+static void add_value(struct values *s, long v)
+{
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->v[i] == v)
+            return;
+    if (s->n == MAX_VALUES)
+        s->overflow = true;
+    else
+        s->v[s->n++] = v;
+}
+
+/* The constants the function's branches compare parameter p with, and
+ * values that fall outside all of them (0 and one past the largest, for
+ * `else` and `default`). Ranges (`p < k`) add their neighbours. */
+static bool selector_values(const struct cfg *g, int p, struct values *s)
+{
+    long max = 0;
+    for (unsigned i = 0; i < g->nedges; i++) {
+        const struct cfg_edge *e = &g->succ[i];
+        if (e->cond < 0 || g->conds[e->cond].param != p)
+            continue;
+        const struct cfg_cond *c = &g->conds[e->cond];
+        long k = e->kind == EDGE_CASE ? e->value : c->k;
+        if (e->kind == EDGE_DEFAULT || (e->kind == EDGE_CASE && !e->has_value))
+            continue;
+        add_value(s, k);
+        if (c->op == CMP_LT || c->op == CMP_LE || c->op == CMP_GT || c->op == CMP_GE) {
+            add_value(s, k - 1);
+            add_value(s, k + 1);
+        }
+        if (k > max)
+            max = k;
+    }
+    if (!s->n)
+        return false;
+    add_value(s, 0);
+    if (max < 0x7fffffffL)
+        add_value(s, max + 1);
+    return !s->overflow;
+}
+
+/* Whether the switch at block `from` (condition `cond`) has `case v:`. */
+static bool switch_has_case(const struct cfg *g, unsigned from, int cond, long v)
+{
+    const struct cfg_block *b = &g->blocks[from];
+    for (unsigned i = 0; i < b->nsucc; i++) {
+        const struct cfg_edge *e = &g->succ[b->first_succ + i];
+        if (e->cond == cond && e->kind == EDGE_CASE && e->has_value && e->value == v)
+            return true;
+    }
+    return false;
+}
+
+/* Edges that parameter p == v rules out. */
+static void mark_dead(const struct cfg *g, int p, long v, bool *dead)
+{
+    for (unsigned i = 0; i < g->nedges; i++) {
+        const struct cfg_edge *e = &g->succ[i];
+        dead[i] = false;
+        if (e->cond < 0 || g->conds[e->cond].param != p)
+            continue;
+        const struct cfg_cond *c = &g->conds[e->cond];
+        switch (e->kind) {
+        case EDGE_TRUE: dead[i] = c->op != CMP_NONE && !cfg_cmp_holds(c->op, v, c->k); break;
+        case EDGE_FALSE: dead[i] = c->op != CMP_NONE && cfg_cmp_holds(c->op, v, c->k); break;
+        case EDGE_CASE: dead[i] = e->has_value && e->value != v; break;
+        case EDGE_DEFAULT: dead[i] = switch_has_case(g, e->from, e->cond, v); break;
+        default: break;
+        }
+    }
+}
+
+static bool any_unexplained(const struct cfg *g, const struct summary_lock *facts)
+{
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (!g->locks[l].local_root && summary_unexplained(&facts[l]))
+            return true;
+    return false;
+}
+
+/* The contracts of f under each value of parameter p. False if one value
+ * is itself inconsistent, or if a lock left unexplained by the plain facts
+ * is not both taken (for some value) and released (for another): that is
+ * the lock/unlock-by-mode idiom. `if (len > MAX) return -EINVAL;` with the
+ * lock held is not; it stays a leak. */
+static bool split_on(struct arena *ra, struct arena *scratch, const struct cfg *g,
+                     const struct summary_lock *plain, int p, const struct values *vals,
+                     const char *const *params, unsigned nparams, const struct lock_rule **rules)
+{
+    bool *dead = arena_alloc(scratch, (g->nedges + 1) * sizeof *dead);
+    bool *taken = arena_alloc(scratch, (g->nlocks + 1) * sizeof *taken);
+    bool *released = arena_alloc(scratch, (g->nlocks + 1) * sizeof *released);
+    for (unsigned i = 0; i < vals->n; i++) {
+        mark_dead(g, p, vals->v[i], dead);
+        struct ls_result r;
+        lockset_solve_pruned(scratch, g, &r, dead);
+        if (r.gave_up)
+            return false;
+        struct summary_lock *facts = summary_facts(scratch, g, &r);
+        if (any_unexplained(g, facts))
+            return false;
+        for (unsigned l = 0; l < g->nlocks; l++) {
+            taken[l] |= facts[l].acquires;
+            released[l] |= facts[l].releases;
+        }
+        rules[i] = summary_rule(ra, g, facts, params, nparams);
+    }
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (summary_unexplained(&plain[l]) && !(taken[l] && released[l]))
+            return false;
+    return true;
+}
+
+const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *scratch,
+                                       const struct cfg *g, struct summary_lock *facts,
+                                       const char *const *params, unsigned nparams)
+{
+    if (!any_unexplained(g, facts))
+        return NULL;
+    for (unsigned p = 0; p < nparams && p < 64; p++) {
+        struct values vals = {0};
+        if (!selector_values(g, (int)p, &vals))
+            continue;
+        const struct lock_rule **rules = arena_alloc(rules_arena, vals.n * sizeof *rules);
+        if (!split_on(rules_arena, scratch, g, facts, (int)p, &vals, params, nparams, rules))
+            continue;
+        long *values = arena_alloc(rules_arena, vals.n * sizeof *values);
+        memcpy(values, vals.v, vals.n * sizeof *values);
+        struct rule_split *s = arena_alloc(rules_arena, sizeof *s);
+        *s = (struct rule_split){p, vals.n, values, rules};
+        struct lock_rule *r = arena_alloc(rules_arena, sizeof *r);
+        r->name = arena_strdup(rules_arena, g->function);
+        r->origin = "inferred";
+        r->inferred = true;
+        r->split = s;
+        for (unsigned l = 0; l < g->nlocks; l++)
+            facts[l].by_argument = summary_unexplained(&facts[l]);
+        return r;
+    }
+    return NULL;
+}
+
+const struct lock_rule *argsplit_pick(const struct rule_split *s, bool known, long v)
+{
+    if (!known)
+        return NULL;
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->values[i] == v)
+            return s->rules[i];
+    return NULL;
+}

@@ -1,0 +1,401 @@
+/* SPDX-License-Identifier: MIT
+ * summary: inferred lock contracts (see summary.h). */
+#include "analysis/summary.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "model/lockname.h"
+#include "analysis/refute.h"
+
+/* The values the exits of one group return. */
+struct ret_set {
+    bool other, none, mixed;
+    long v[4];
+    unsigned nv;
+};
+
+struct facts_ctx {
+    const struct cfg *g;
+    struct ret_set *held_rets, *free_rets;
+    struct summary_lock *locks;
+    unsigned *held_exits, *released_exits, reached_exits;
+    bool *released, *acquired;
+    bool *untouched_at_acquire, *untouched_at_release, *recursive;
+    /* exits where it is released, and where the caller gets it back as it
+     * came (untouched, or dropped and taken back) */
+    struct ret_set *released_rets, *untouched_rets;
+    bool *forgotten; /* unknown code had its address (EV_FORGET) */
+};
+
+/* The lattice joins paths: where it says "held on some paths", the path
+ * search tells which of those states a consistent path can have, so that
+ * a contract is not inferred from a path the program cannot take. A lock
+ * that no consistent path has here (its object was NULL) is untouched. */
+static uint8_t feasible_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
+                             uint8_t bits)
+{
+    uint8_t exact;
+    if (!(bits & LS_HELD) || !(bits & ~LS_HELD) || !refute_bits(g, block, event, lock, &exact))
+        return bits;
+    if (!exact)
+        return LS_UNTOUCHED;
+    return exact & bits ? (uint8_t)(exact & bits) : bits;
+}
+
+static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
+{
+    struct facts_ctx *f = ctx;
+    const struct cfg_event *ev = &f->g->events[event];
+    if (ev->kind == EV_RELEASE || ev->kind == EV_ACQUIRE || ev->kind == EV_EXCLUDE)
+        before = feasible_bits(f->g, block, event, ev->lock, before);
+    if (ev->kind == EV_RELEASE) {
+        f->released[ev->lock] = true;
+        f->untouched_at_release[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+    } else if (ev->kind == EV_ACQUIRE) {
+        f->acquired[ev->lock] = true;
+        f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+        if (ev->rule && ev->rule->is_try)
+            f->locks[ev->lock].via_try = true;
+        if (ev->rule && (ev->rule->recursive || ev->rule->origin == lockname_origin))
+            f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
+        f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
+    } else if (ev->kind == EV_EXCLUDE) { /* a callee takes it: as good as taking it here */
+        f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+    }
+}
+
+static void add_ret(struct ret_set *r, const struct cfg_event *exit)
+{
+    if (exit->ret == RET_NONE) {
+        r->none = true;
+    } else if (exit->ret == RET_OTHER) {
+        r->other = true;
+    } else {
+        for (unsigned i = 0; i < r->nv; i++)
+            if (r->v[i] == exit->ret_value)
+                return;
+        if (r->nv < 4)
+            r->v[r->nv++] = exit->ret_value;
+        else
+            r->mixed = true;
+    }
+}
+
+/* `return ce->meta;` where the lock is held if ce->meta is not NULL and
+ * free if it is: one exit that is both a held one and a free one. */
+static bool returns_object_or_null(const struct ls_state *s, const struct cfg_event *exit,
+                                   unsigned lock)
+{
+    if (exit->ret != RET_OTHER || exit->ret_key < 0)
+        return false;
+    const struct ls_corr *c = lockset_corr(s, lock, exit->ret_key);
+    return c && (c->if_true & LS_HELD) && !(c->if_true & ~LS_HELD) && !(c->if_false & LS_HELD);
+}
+
+static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
+{
+    struct facts_ctx *f = ctx;
+    const struct cfg_event *exit = &f->g->events[event];
+    f->reached_exits++;
+    for (unsigned l = 0; l < f->g->nlocks; l++) {
+        uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
+        f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
+        if (returns_object_or_null(s, exit, l)) {
+            f->held_rets[l].other = true; /* held with the object, free with NULL */
+            struct cfg_event null = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
+            add_ret(&f->free_rets[l], &null);
+            f->held_exits[l]++;
+        } else if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
+            add_ret(&f->held_rets[l], exit);
+            f->held_exits[l]++;
+        } else if (!(bits & LS_HELD)) {
+            add_ret(&f->free_rets[l], exit);
+        } else {
+            f->held_rets[l].mixed = true;
+        }
+        if (bits == LS_RELEASED) {
+            f->released_exits[l]++;
+            add_ret(&f->released_rets[l], exit);
+        } else if (bits == LS_UNTOUCHED || ((bits & LS_HELD) && !(bits & ~LS_HELD))) {
+            add_ret(&f->untouched_rets[l], exit); /* the caller's, as it came or taken back */
+        } else {
+            f->released_rets[l].mixed = true;
+        }
+    }
+}
+
+static bool is_only_value(const struct ret_set *r, long v)
+{
+    return !r->other && !r->none && !r->mixed && r->nv == 1 && r->v[0] == v;
+}
+
+static bool only_constants(const struct ret_set *r)
+{
+    return !r->other && !r->none && !r->mixed && r->nv > 0;
+}
+
+/* Held exits return success and free exits failure: the object or a
+ * pointer where NULL means failure, or 0 where negative constants mean
+ * failure. The reverse (an error code returned while holding the lock,
+ * `if (rc) return rc;` in a function returning int) is the classic leak on
+ * an error path and is not a contract. */
+static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
+                                 const struct ret_set *free, bool returns_pointer)
+{
+    /* Objects with the lock held (and perhaps a NULL too: an error path
+     * that forgot to unlock breaks the contract, and only that exit is a
+     * leak), NULL without it. */
+    bool null_too = held->nv == 1 && held->v[0] == 0;
+    bool held_object = returns_pointer && held->other && (!held->nv || null_too) &&
+                       !held->none && !held->mixed;
+    if (held_object && is_only_value(free, 0)) {
+        l->conditional = true;
+        l->success = SUCCESS_NONZERO;
+        return;
+    }
+    bool free_errors = only_constants(free); /* -1, -EBUSY, ... */
+    for (unsigned i = 0; i < free->nv; i++)
+        free_errors &= free->v[i] < 0;
+    if (is_only_value(held, 0) && free_errors) {
+        l->conditional = true;
+        l->success = SUCCESS_EQUALS;
+        l->success_value = 0;
+        return;
+    }
+    /* "Returns 1 with the lock held when there is work, else the error or
+     * 0 it got" (lock-and-load helpers): one positive constant on every
+     * held exit and only computed values on the free ones (a constant
+     * there, `return 0;` after the unlock, makes the held `return 1;` an
+     * early return that forgot the lock). */
+    /* A try-lock inside, TRUE with it held and FALSE without: the
+     * BOOL-returning try wrapper. */
+    if (l->via_try && is_only_value(free, 0) && held->nv == 1 && held->v[0] > 0 &&
+        !held->other && !held->none && !held->mixed) {
+        l->conditional = true;
+        l->success = SUCCESS_NONZERO;
+        return;
+    }
+    bool free_computed = !free->mixed && !free->none && free->other && !free->nv;
+    if (held->nv == 1 && held->v[0] > 0 && !held->other && !held->none && !held->mixed &&
+        free_computed) {
+        l->conditional = true;
+        l->success = SUCCESS_EQUALS;
+        l->success_value = held->v[0];
+    }
+}
+
+/* The caller's lock, released on the exits that return one constant and
+ * left alone on the exits that return others (`if (emit_unlocked(...))
+ * unlock();`): a release that happened only if the result says so. */
+static void classify_conditional_release(struct summary_lock *l, const struct ret_set *rel,
+                                         const struct ret_set *kept)
+{
+    if (rel->other || rel->none || rel->mixed || rel->nv != 1 || !only_constants(kept))
+        return;
+    for (unsigned i = 0; i < kept->nv; i++)
+        if (kept->v[i] == rel->v[0])
+            return;
+    l->releases = true;
+    l->conditional = true;
+    l->success = SUCCESS_EQUALS;
+    l->success_value = rel->v[0];
+}
+
+struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
+                                   const struct ls_result *r)
+{
+    unsigned n = g->nlocks + 1;
+    struct facts_ctx f = {g, arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof *f.locks),
+                          arena_alloc(a, n * sizeof *f.held_exits),
+                          arena_alloc(a, n * sizeof *f.released_exits), 0,
+                          arena_alloc(a, n * sizeof *f.released),
+                          arena_alloc(a, n * sizeof *f.acquired),
+                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
+                          arena_alloc(a, n * sizeof(bool)),
+                          arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof(struct ret_set)),
+                          arena_alloc(a, n * sizeof(bool))};
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_FORGET)
+            f.forgotten[g->events[i].lock] = true;
+    struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
+    for (unsigned b = 0; b < g->nblocks; b++)
+        lockset_replay(a, g, r, b, &hooks);
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        f.locks[l].callers_lock = f.untouched_at_release[l] && !f.untouched_at_acquire[l];
+        bool all_held = f.reached_exits && f.held_exits[l] == f.reached_exits;
+        bool all_released = f.reached_exits && f.released_exits[l] == f.reached_exits;
+        /* A release between (drop and retake in a retry loop) is fine as
+         * long as it is of a hold taken here, not of the caller's. */
+        f.locks[l].acquires = all_held && (!f.released[l] || !f.untouched_at_release[l]);
+        f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
+        f.locks[l].assumes_free = f.untouched_at_acquire[l];
+        f.locks[l].excludes = f.acquired[l] && f.untouched_at_acquire[l] &&
+                              !f.locks[l].held_at_exit && !f.locks[l].callers_lock &&
+                              f.locks[l].mode == LOCK_EXCLUSIVE && !f.recursive[l];
+        if (!f.locks[l].acquires && f.acquired[l] && !f.locks[l].callers_lock &&
+            f.held_exits[l] > 0)
+            classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l],
+                                 g->returns_pointer);
+        if (f.forgotten[l]) { /* unknown code had it: no contract about it */
+            f.locks[l].acquires = f.locks[l].releases = f.locks[l].conditional = false;
+            continue;
+        }
+        /* every take here retakes the caller's lock it dropped first */
+        if (!f.locks[l].releases && f.locks[l].callers_lock && !f.untouched_at_acquire[l] &&
+            f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits)
+            classify_conditional_release(&f.locks[l], &f.released_rets[l], &f.untouched_rets[l]);
+    }
+    return f.locks;
+}
+
+bool summary_unexplained(const struct summary_lock *l)
+{
+    return l->held_at_exit && !l->acquires && !l->callers_lock && !l->conditional &&
+           !l->by_argument;
+}
+
+/* Whether lock key `lock` is reached through pointer `ptr`: "*ptr",
+ * "ptr->...", "(*ptr)...". */
+static bool through_pointer(const char *lock, const char *ptr)
+{
+    size_t n = strlen(ptr);
+    if (lock[0] == '*' && !strcmp(lock + 1, ptr))
+        return true;
+    if (!strncmp(lock, ptr, n) && !strncmp(lock + n, "->", 2))
+        return true;
+    return lock[0] == '(' && lock[1] == '*' && !strncmp(lock + 2, ptr, n) && lock[2 + n] == ')';
+}
+
+static bool tests_lock_pointer(const struct cfg *g, const struct cfg_cond *c)
+{
+    if (c->key < 0 || c->try_event >= 0 || c->k != 0 || (c->op != CMP_NE && c->op != CMP_EQ))
+        return false;
+    const char *ptr = g->key_text[c->key];
+    for (unsigned l = 0; ptr && l < g->nlocks; l++)
+        if (through_pointer(g->locks[l].key, ptr))
+            return true;
+    return false;
+}
+
+/* Whether the condition tests lock l's own object pointer against NULL. */
+static bool tests_object_of(const struct cfg *g, const struct cfg_cond *c, unsigned l)
+{
+    if (c->key < 0 || c->try_event >= 0 || c->k != 0 || (c->op != CMP_NE && c->op != CMP_EQ))
+        return false;
+    const char *ptr = g->key_text[c->key];
+    return ptr && through_pointer(g->locks[l].key, ptr);
+}
+
+/* Edges on which the condition says NULL (or, with nonnull, not NULL);
+ * `lock` < 0: any lock's pointer. */
+static bool *null_edges(struct arena *a, const struct cfg *g, int lock, bool nonnull)
+{
+    bool *dead = NULL;
+    for (unsigned i = 0; i < g->nedges; i++) {
+        const struct cfg_edge *e = &g->succ[i];
+        if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE) ||
+            !(lock < 0 ? tests_lock_pointer(g, &g->conds[e->cond])
+                       : tests_object_of(g, &g->conds[e->cond], (unsigned)lock)))
+            continue;
+        bool null_side = g->conds[e->cond].op == CMP_NE ? e->kind == EDGE_FALSE
+                                                         : e->kind == EDGE_TRUE;
+        if (null_side == nonnull)
+            continue;
+        if (!dead)
+            dead = arena_alloc(a, (g->nedges + 1) * sizeof *dead);
+        dead[i] = true;
+    }
+    return dead;
+}
+
+bool *summary_null_edges(struct arena *a, const struct cfg *g)
+{
+    return null_edges(a, g, -1, false);
+}
+
+bool *summary_object_edges(struct arena *a, const struct cfg *g, unsigned lock, bool nonnull)
+{
+    return null_edges(a, g, (int)lock, nonnull);
+}
+
+/* "q->mu" with parameter q at index 0 -> "$0->mu"; a lock rooted at
+ * anything else (a global) is kept as it is. */
+static const char *parameterise(struct arena *a, const char *key, const char *const *params,
+                                unsigned nparams)
+{
+    size_t skip = strspn(key, "*(&");
+    const char *root = key + skip;
+    size_t len = 0;
+    while (isalnum((unsigned char)root[len]) || root[len] == '_')
+        len++;
+    for (unsigned i = 0; i < nparams; i++)
+        if (params[i] && strlen(params[i]) == len && !strncmp(root, params[i], len))
+            return arena_printf(a, "%.*s$%u%s", (int)skip, key, i, root + len);
+    return arena_strdup(a, key); /* the CFG's strings do not outlive its function */
+}
+
+/* Appends one effect on lock l; false when the rule is full. */
+static bool add_effect(struct arena *a, struct lock_rule **r, const struct cfg *g, unsigned l,
+                       enum effect_kind kind, enum lock_mode mode, const char *const *params,
+                       unsigned nparams)
+{
+    if (!*r) {
+        *r = arena_alloc(a, sizeof **r);
+        (*r)->name = arena_strdup(a, g->function);
+        (*r)->origin = "inferred";
+        (*r)->inferred = true;
+    }
+    if ((*r)->neffects == MODEL_MAX_EFFECTS)
+        return false;
+    struct lock_effect *e = &(*r)->effects[(*r)->neffects++];
+    e->kind = kind;
+    e->mode = mode;
+    e->target.arg = -1;
+    e->target.expr = parameterise(a, g->locks[l].key, params, nparams);
+    return true;
+}
+
+/* REQUIRES (or RELEASE) says the caller holds it: held on every exit is
+ * then no acquire. */
+static bool held_on_entry(const struct cfg *g, unsigned l)
+{
+    for (unsigned i = 0; i < g->nentry_held; i++)
+        if (g->entry_held[i].lock == l)
+            return true;
+    return false;
+}
+
+const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
+                                     const struct summary_lock *facts,
+                                     const char *const *params, unsigned nparams)
+{
+    struct lock_rule *r = NULL;
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        bool conditional = facts[l].conditional && facts[l].success != SUCCESS_ALWAYS;
+        if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root ||
+            held_on_entry(g, l))
+            continue;
+        if (conditional && r && r->success != SUCCESS_ALWAYS)
+            continue; /* one result value for the whole call */
+        bool rel = facts[l].releases;
+        if (!add_effect(a, &r, g, l, rel ? EFFECT_RELEASE : EFFECT_ACQUIRE,
+                        rel ? LOCK_ANY : facts[l].mode, params, nparams))
+            return r;
+        if (conditional) {
+            r->success = facts[l].success;
+            r->success_value = facts[l].success_value;
+            r->is_try = facts[l].via_try;
+        }
+    }
+    /* Then what it takes and gives back, as far as room remains. */
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (facts[l].excludes && !g->locks[l].local_root &&
+            !add_effect(a, &r, g, l, EFFECT_EXCLUDE, LOCK_EXCLUSIVE, params, nparams))
+            break;
+    return r;
+}

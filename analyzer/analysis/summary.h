@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT
+ * summary: contracts inferred for unannotated functions from their solved
+ * CFG, so that calls to a project's own lock helpers count like calls to
+ * the lock API. A function that holds a lock on every exit and never
+ * releases it acquires it; one that releases a lock no path in it took,
+ * and holds it on no exit, releases it. Locks rooted at a parameter are
+ * written "$N..." so that the caller's argument replaces the parameter.
+ * No libclang here; the result lives in the arena. */
+#ifndef LC_SUMMARY_H
+#define LC_SUMMARY_H
+
+#include <stdbool.h>
+
+#include "ir/cfg.h"
+#include "analysis/lockset.h"
+#include "model/model.h"
+
+/* Facts about one lock over all exits of one function. */
+struct summary_lock {
+    bool acquires;     /* held on every reached exit, never released */
+    bool releases;     /* the caller's lock, released on every path */
+    bool callers_lock; /* paths from the entry reach a release of it before
+                          any acquire, and no acquire before any release:
+                          the caller holds it (it may be dropped and
+                          taken back here) */
+    /* Held on some exits and free on the others, and what those exits
+     * return tells them apart (the lock object or NULL, 0 or an error):
+     * a conditional acquire, like a try-lock. */
+    bool conditional;
+    bool via_try; /* it is taken with a try-lock inside */
+    enum success_kind success;
+    long success_value;
+    enum lock_mode mode;
+    bool held_at_exit; /* held on at least one reached exit */
+    /* Some path takes it here, or calls what takes it, while this
+     * function has not touched it: the caller is assumed not to hold it. */
+    bool assumes_free;
+    /* Taken (exclusively, not as a recursive lock) and released on every
+     * path before returning: callers must not hold it (EFFECT_EXCLUDE). */
+    bool excludes;
+    /* What it does depends on an argument, consistently for each value
+     * (argsplit.h): the body is not blamed for the exits that hold it. */
+    bool by_argument;
+};
+
+/* Held on some exits, and no contract above explains it: the body would
+ * be blamed for a missing release. */
+bool summary_unexplained(const struct summary_lock *l);
+
+/* Per-lock facts (array of g->nlocks, arena). */
+struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
+                                   const struct ls_result *r);
+
+/* Edges on which a lock's own pointer is NULL (`if (_T) unlock(_T);` in a
+ * scoped guard's destructor, `if (!q) return;`): there is no lock there to
+ * release, so the contract is read from the function solved without them.
+ * Indexed like g->succ; NULL when the function tests no such pointer. */
+bool *summary_null_edges(struct arena *a, const struct cfg *g);
+/* The same for one lock: the edges on which its own object pointer is NULL
+ * (`if (a) lock(&a->mu);`), or with nonnull those on which it is not; NULL
+ * when there are none. */
+bool *summary_object_edges(struct arena *a, const struct cfg *g, unsigned lock, bool nonnull);
+
+/* The inferred rule for calls to this function, or NULL when it does
+ * nothing to locks its callers can name. params: parameter names. The
+ * rule is wholly in `a` (it outlives the CFG). */
+const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
+                                     const struct summary_lock *facts,
+                                     const char *const *params, unsigned nparams);
+
+#endif

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: MIT
+ * main: argv -> options -> configuration -> rules -> jobs -> driver ->
+ * suppressions, baseline -> report -> exit code. The only place that
+ * decides the exit status: 0 clean, 1 findings, 2 bad input or usage,
+ * 3 internal error. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "support/arena.h"
+#include "input/baseline.h"
+#include "input/cdb.h"
+#include "input/cli.h"
+#include "input/config.h"
+#include "support/diag.h"
+#include "app/driver.h"
+#include "report/explain.h"
+#include "model/finding.h"
+#include "analysis/guardinfer.h"
+#include "analysis/lockorder.h"
+#include "app/merge.h"
+#include "support/output.h"
+#include "report/report.h"
+#include "model/rules.h"
+#include "input/staged.h"
+#include "input/suppress.h"
+#include "app/verify.h"
+
+/* Everything one run holds, owned by main. */
+struct run_state {
+    struct lc_options o;
+    struct arena *a;
+    struct config cfg;
+    struct model m;
+    struct job_list jobs;
+    bool disabled[RULE_COUNT];
+    struct strmap baseline;
+    bool abandoned; /* a worker was left behind on a file over --timeout */
+};
+
+static bool fail(const struct diag *d)
+{
+    diag_print(stderr, d);
+    return false;
+}
+
+static bool load_config(struct run_state *s)
+{
+    struct diag d;
+    const char *path = s->o.no_config ? NULL : s->o.config ? s->o.config : config_find(s->a);
+    if (path && !config_load(s->a, path, &s->cfg, &d))
+        return fail(&d);
+    memcpy(s->disabled, s->cfg.disabled, sizeof s->disabled);
+    for (size_t i = 0; i < s->o.ndisable + s->o.nenable; i++) {
+        bool disable = i < s->o.ndisable;
+        const char *id = disable ? s->o.disable[i] : s->o.enable[i - s->o.ndisable];
+        enum rule_id r = finding_rule_by_id(id);
+        if (r == RULE_COUNT) {
+            diag_usage("unknown rule id '%s' (see lockcheck --list-rules)", id);
+            return false;
+        }
+        s->disabled[r] = disable;
+    }
+    return true;
+}
+
+static bool load_rules(struct run_state *s)
+{
+    struct diag d;
+    if (!s->o.no_default_rules) {
+        const char *dir = rules_default_dir(s->a);
+        if (!dir) {
+            diag_usage("cannot find the default rules folder; set LOCKCHECK_RULES_DIR "
+                       "or pass --no-default-rules");
+            return false;
+        }
+        if (!rules_load_path(s->a, &s->m, dir, &d))
+            return fail(&d);
+    }
+    for (size_t i = 0; i < s->cfg.nrules_files; i++)
+        if (!rules_load_path(s->a, &s->m, s->cfg.rules_files[i], &d))
+            return fail(&d);
+    for (size_t i = 0; i < s->o.nrules; i++)
+        if (!rules_load_path(s->a, &s->m, s->o.rules[i], &d))
+            return fail(&d);
+    return true;
+}
+
+static bool make_jobs(struct run_state *s)
+{
+    struct diag d;
+    struct job_list all = {0};
+    if (s->o.staged) {
+        if (!staged_jobs(s->a, s->o.build_dir, &all, &d))
+            return job_list_free(&all), fail(&d);
+    } else if (s->o.build_dir) {
+        if (!cdb_load(s->a, s->o.build_dir, s->o.files, s->o.nfiles, &all, &d))
+            return job_list_free(&all), fail(&d);
+    } else {
+        char *cwd = getcwd(NULL, 0);
+        for (size_t i = 0; i < s->o.nfiles; i++) {
+            struct job j = {cdb_join(s->a, cwd, s->o.files[i]), s->o.files[i], NULL, NULL, 0,
+                            NULL, 0};
+            job_list_push(&all, j);
+        }
+        free(cwd);
+    }
+    for (size_t i = 0; i < all.n; i++) /* named files are never excluded */
+        if (s->o.nfiles || !config_excluded(&s->cfg, all.v[i].display, all.v[i].path))
+            job_list_push(&s->jobs, all.v[i]);
+    job_list_free(&all);
+    if (s->o.nshards)
+        job_list_keep_shard(&s->jobs, s->o.nshards, s->o.shard);
+    return true;
+}
+
+static bool use_color(const struct lc_options *o)
+{
+    if (o->color != COLOR_AUTO)
+        return o->color == COLOR_ALWAYS;
+    const char *no = getenv("NO_COLOR");
+    return !(no && *no) && !o->output && isatty(STDOUT_FILENO);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool keep_enabled(const struct finding *f, void *ctx)
+{
+    const struct run_state *s = ctx;
+    return !s->disabled[f->rule];
+}
+
+static bool keep_new(const struct finding *f, void *ctx)
+{
+    const struct run_state *s = ctx;
+    return !strmap_get(&s->baseline, f->fingerprint);
+}
+
+/* Suppressions, disabled rules and the baseline, in that order. */
+static bool filter_findings(struct run_state *s, struct collector *c)
+{
+    struct diag d;
+    suppress_apply(c, &s->jobs, s->o.report_unused_suppressions);
+    collector_filter(c, keep_enabled, s);
+    if (s->o.write_baseline && !baseline_write(s->o.write_baseline, c, &d))
+        return fail(&d);
+    if (s->o.baseline) {
+        if (!baseline_load(s->a, s->o.baseline, &s->baseline, &d))
+            return fail(&d);
+        collector_filter(c, keep_new, s);
+    }
+    return true;
+}
+
+static bool emit(const struct run_state *s, const struct collector *c, struct report_opts *ro)
+{
+    struct output out;
+    struct diag d;
+    if (!output_open(&out, s->o.output, &d))
+        return fail(&d);
+    bool ok = true;
+    report_text_errors(stderr, c);
+    if (s->o.format == FORMAT_JSON)
+        ok = report_json(out.f, c, ro);
+    else if (s->o.format == FORMAT_SARIF)
+        ok = report_sarif(out.f, c, ro);
+    else
+        report_text(out.f, c, ro);
+    if (!ok) {
+        output_abandon(&out);
+        diag_usage("cannot write the report");
+        return false;
+    }
+    return output_commit(&out, &d) || fail(&d);
+}
+
+static int report(struct run_state *s, struct collector *c, double seconds)
+{
+    collector_sort(c);
+    if (s->o.verify) {
+        report_text_errors(stderr, c);
+        report_text(stderr, c, &(struct report_opts){false, true, false, seconds, NULL});
+        bool ok = verify_files(stdout, c, &s->jobs);
+        return c->nerrors ? 2 : ok ? 0 : 1;
+    }
+    if (!filter_findings(s, c))
+        return 2;
+    struct report_opts ro = {use_color(&s->o), s->o.quiet,
+                             isatty(STDOUT_FILENO) && !s->o.output, seconds, s->cfg.severity};
+    if (!emit(s, c, &ro))
+        return 2;
+    size_t live = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        live += !c->findings[i].suppressed;
+    return c->nerrors ? 2 : live ? 1 : 0;
+}
+
+/* --help, --version, --list-rules, --explain, --install-hook. */
+static int standalone(struct run_state *s)
+{
+    if (s->o.help) {
+        cli_help(stdout);
+    } else if (s->o.version) {
+        printf("lockcheck %s\n", LOCKCHECK_VERSION);
+    } else if (s->o.list_rules) {
+        explain_list(stdout);
+    } else if (s->o.explain) {
+        enum rule_id r = finding_rule_by_id(s->o.explain);
+        if (r == RULE_COUNT) {
+            diag_usage("unknown rule id '%s' (see lockcheck --list-rules)", s->o.explain);
+            return 2;
+        }
+        explain_print(stdout, r);
+    } else {
+        const char *msg;
+        struct diag d;
+        if (!staged_install_hook(s->a, &msg, &d))
+            return fail(&d), 2;
+        printf("%s\n", msg);
+    }
+    return 0;
+}
+
+/* `lockcheck merge`: shard reports -> one report. */
+static int merge(struct run_state *s)
+{
+    struct diag d;
+    const char *const *files = s->o.files;
+    if (merge_is_sarif(files[0])) {
+        struct output out;
+        if (!output_open(&out, s->o.output, &d))
+            return fail(&d), 2;
+        if (!merge_sarif(files, s->o.nfiles, out.f, &d)) {
+            output_abandon(&out);
+            return fail(&d), 2;
+        }
+        return output_commit(&out, &d) ? 0 : (fail(&d), 2);
+    }
+    struct collector c;
+    collector_init(&c);
+    int status = 2;
+    if (merge_json(s->a, files, s->o.nfiles, &c, &d)) {
+        collector_sort(&c);
+        if (s->o.format == FORMAT_TEXT)
+            s->o.format = FORMAT_JSON; /* a merged report is for machines */
+        status = emit(s, &c, &(struct report_opts){false, true, false, 0, NULL}) ? 0 : 2;
+    } else {
+        fail(&d);
+    }
+    collector_free(&c);
+    return status;
+}
+
+/* --cross-tu: a first pass infers the contracts of every file's functions;
+ * they join the model where no rules entry describes the function. */
+static void learn_contracts(struct run_state *s, struct summary_sink *sink)
+{
+    struct collector first;
+    collector_init(&first);
+    driver_run(&s->o, &s->m, &s->jobs, &first, sink, true);
+    collector_free(&first);
+    for (size_t i = 0; i < sink->rules.cap; i++) {
+        const char *name = sink->rules.keys[i];
+        if (name && !model_function(&s->m, name))
+            strmap_put(&s->m.functions, name, sink->rules.values[i]);
+    }
+}
+
+static bool make_cache_dir(const char *dir)
+{
+    if (!dir || mkdir(dir, 0777) == 0 || errno == EEXIST)
+        return true;
+    struct diag d;
+    diag_set(&d, dir, 0, 0, "cannot create the cache folder: %s", strerror(errno));
+    return fail(&d);
+}
+
+static int run(struct run_state *s)
+{
+    if (s->o.help || s->o.version || s->o.list_rules || s->o.explain || s->o.install_hook)
+        return standalone(s);
+    if (s->o.merge)
+        return merge(s);
+    if (!make_cache_dir(s->o.cache))
+        return 2;
+    if (!load_config(s) || !load_rules(s) || !make_jobs(s))
+        return 2;
+    struct collector c;
+    collector_init(&c);
+    double start = now();
+    struct summary_sink sink;
+    bool summaries = s->o.cross_tu || s->o.write_summaries;
+    if (summaries)
+        summary_sink_init(&sink);
+    if (s->o.cross_tu)
+        learn_contracts(s, &sink);
+    driver_run(&s->o, &s->m, &s->jobs, &c, summaries ? &sink : NULL, false);
+    struct diag d;
+    bool written = !s->o.write_summaries || rules_write(s->o.write_summaries, &sink.rules, &d);
+    if (!written)
+        fail(&d);
+    if (summaries)
+        summary_sink_free(&sink);
+    lockorder_report(&c);
+    guardinfer_report(&c);
+    int status = report(s, &c, now() - start);
+    s->abandoned = c.abandoned > 0;
+    if (!written)
+        status = 2;
+    collector_free(&c);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    /* libclang must parse on our big-stack workers, not on its own 8 MiB
+     * threads (see driver.c). */
+    setenv("LIBCLANG_NOTHREADS", "1", 1);
+    output_install_signal_cleanup();
+    struct run_state s;
+    memset(&s, 0, sizeof s);
+    if (!cli_parse(argc, argv, &s.o)) {
+        cli_free(&s.o);
+        return 2;
+    }
+    s.a = arena_new();
+    int status = run(&s);
+    if (s.abandoned) {
+        /* A worker is still inside libclang: leave without running exit
+         * handlers under its feet. */
+        fflush(stdout);
+        fflush(stderr);
+        _exit(status);
+    }
+    strmap_free(&s.baseline);
+    job_list_free(&s.jobs);
+    model_free(&s.m);
+    arena_free(s.a);
+    cli_free(&s.o);
+    return status;
+}

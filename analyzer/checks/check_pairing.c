@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: MIT
+ * check_pairing: missing-release, double-acquire, release-unheld,
+ * lock-kind-mismatch and requires-lock (lock-call contracts from rules).
+ * One replay of every reached block collects candidates; each becomes one
+ * finding with its witness path.
+ *
+ * Unannotated helpers: a function that holds a lock it took on every exit
+ * and never releases it is a lock-taking helper (its contract, inferred);
+ * a release of a lock that no path into it took here is the caller's lock
+ * (also inferred). LIMIT: such inferred contracts are not yet applied at
+ * call sites. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "checks/checks.h"
+#include "model/lockname.h"
+#include "analysis/summary.h"
+#include "support/vec.h"
+#include "checks/witness.h"
+
+struct exit_hit {
+    unsigned block, event, lock;
+    uint8_t bits;
+};
+
+struct event_hit {
+    unsigned block, event;
+    uint8_t before;
+};
+
+struct pairing {
+    const struct check_ctx *c;
+    VEC(struct exit_hit) exits;
+    VEC(struct event_hit) events;
+};
+
+static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
+{
+    struct pairing *p = ctx;
+    struct event_hit h = {block, event, before};
+    VEC_PUSH(p->events, h);
+}
+
+static void on_function_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
+{
+    struct pairing *p = ctx;
+    for (unsigned i = 0; i < s->n; i++) {
+        if (!(s->e[i].bits & LS_HELD))
+            continue;
+        struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
+        VEC_PUSH(p->exits, h);
+    }
+}
+
+static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_event *at,
+                 unsigned lock, const char *message, struct finding_note *path, unsigned npath,
+                 struct finding_note *related, unsigned nrelated)
+{
+    struct finding f = {rule, c->file, at->loc.line, at->loc.column, c->g->function,
+                        c->g->locks[lock].display, message, path, npath, related, nrelated,
+                        c->g->loc.line, "", false, NULL, NULL};
+    c->emit(c->emit_ctx, &f);
+}
+
+static void report_exit(const struct pairing *p, const struct exit_hit *h)
+{
+    const struct check_ctx *c = p->c;
+    const char *name = c->g->locks[h->lock].display;
+    struct finding_note *path;
+    int n = witness_path(c, h->block, h->event, h->lock, LS_HELD,
+                         arena_printf(c->a, "returning with '%s' still held", name), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
+    struct finding_note *related = NULL;
+    unsigned nrelated = 0;
+    for (unsigned i = 0; i < c->g->nevents && !nrelated; i++) {
+        const struct cfg_event *ev = &c->g->events[i];
+        if (ev->kind == EV_RELEASE && ev->lock == h->lock) {
+            related = arena_alloc(c->a, sizeof *related);
+            related[nrelated++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column,
+                                                        "the other paths release it here"};
+        }
+    }
+    emit(c, RULE_MISSING_RELEASE, &c->g->events[h->event], h->lock,
+         arena_printf(c->a, "'%s' is still held when '%s' returns on this path", name,
+                      c->g->function),
+         path, (unsigned)n, related, nrelated);
+}
+
+static bool mode_mismatch(const struct cfg_event *ev, uint8_t before)
+{
+    if (ev->mode == LOCK_EXCLUSIVE)
+        return (before & LS_HELD_SH) && !(before & LS_HELD_EX);
+    if (ev->mode == LOCK_SHARED)
+        return (before & LS_HELD_EX) && !(before & LS_HELD_SH);
+    return false;
+}
+
+/* Not held on some path: released already, or never taken here while
+ * other paths into the same point did take it. */
+static uint8_t unheld_state(uint8_t before)
+{
+    if (before & LS_RELEASED)
+        return LS_RELEASED;
+    if ((before & LS_UNTOUCHED) && (before & LS_HELD))
+        return LS_UNTOUCHED;
+    return 0;
+}
+
+static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    if (!(h->before & LS_HELD) || (ev->rule && (ev->rule->is_try || ev->rule->recursive)))
+        return;
+    if (ev->mode == LOCK_SHARED && !(h->before & LS_HELD_EX))
+        return; /* shared after shared: readers may nest */
+    const char *name = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                         arena_printf(c->a, "'%s' acquired again here", name), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
+    const char *msg = h->before & (LS_UNTOUCHED | LS_RELEASED)
+                          ? "'%s' is acquired while it may already be held on this path"
+                          : "'%s' is acquired while already held";
+    emit(c, RULE_DOUBLE_ACQUIRE, ev, ev->lock, arena_printf(c->a, msg, name), path, (unsigned)n, NULL, 0);
+}
+
+/* Whether block `to` is reached from `from` on a path with no acquire of
+ * `lock` (when no_acquire), or reaches an acquire of it (target -1). */
+static bool reaches(const struct cfg *g, unsigned from, int to, unsigned lock, bool *seen)
+{
+    unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
+    bool found = false;
+    memset(seen, 0, g->nblocks + 1);
+    stack[sp++] = from;
+    while (sp && !found) {
+        unsigned b = stack[--sp];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        if (to >= 0 && b == (unsigned)to) {
+            found = true;
+            break;
+        }
+        const struct cfg_block *blk = &g->blocks[b];
+        bool acquires = false;
+        for (unsigned i = 0; i < blk->nevents; i++)
+            acquires |= g->events[blk->first_event + i].kind == EV_ACQUIRE &&
+                        g->events[blk->first_event + i].lock == lock;
+        if (acquires) {
+            found = to < 0;
+            continue;
+        }
+        for (unsigned i = 0; i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    free(stack);
+    return found;
+}
+
+/* `if (!have_lock) lock(m); ... unlock(m);` with the unlock also reached
+ * where the flag said the caller holds it: a parameter's test sends one
+ * side to the acquire and the other to this release without it. Then the
+ * caller decides which, and a release here without an acquire is its
+ * lock, not a contradiction. */
+static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned lock)
+{
+    bool *seen = xmalloc(g->nblocks + 1);
+    bool decides = false;
+    for (unsigned b = 0; b < g->nblocks && !decides; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (blk->nsucc != 2)
+            continue;
+        const struct cfg_edge *e0 = &g->succ[blk->first_succ], *e1 = e0 + 1;
+        const struct cfg_cond *cond = e0->cond < 0 ? NULL : &g->conds[e0->cond];
+        /* a flag's truth (`if (!have_lock)`), not a data test (`n <= 0`) */
+        if (!cond || cond->param < 0 || cond->k != 0 || (cond->op != CMP_NE && cond->op != CMP_EQ))
+            continue;
+        decides = (reaches(g, e0->to, -1, lock, seen) &&
+                   reaches(g, e1->to, (int)release_block, lock, seen)) ||
+                  (reaches(g, e1->to, -1, lock, seen) &&
+                   reaches(g, e0->to, (int)release_block, lock, seen));
+    }
+    free(seen);
+    return decides;
+}
+
+static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
+                          enum rule_id rule, const struct summary_lock *facts)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    uint8_t before = h->before;
+    /* A release guessed from its name may pair with a take the names did
+     * not show (FOO_TRY_LOCK, a wrapper): only a second release counts. */
+    if (ev->rule && ev->rule->origin == lockname_origin && (before & LS_UNTOUCHED))
+        return;
+    if (facts[ev->lock].callers_lock && (before & LS_UNTOUCHED))
+        before = (uint8_t)((before & ~LS_UNTOUCHED) | LS_HELD_EX); /* the caller's hold */
+    uint8_t want = unheld_state(before);
+    if (!want && ev->kind == EV_REQUIRE && ev->mode == LOCK_EXCLUSIVE &&
+        (before & LS_HELD_SH) && !(before & ~LS_HELD_SH)) {
+        const char *name = c->g->locks[ev->lock].display;
+        struct finding_note *path;
+        int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD_SH,
+                             arena_printf(c->a, "'%s' called here", ev->callee), &path);
+        if (n < 0)
+            return; /* refuted: no consistent path */
+        emit(c, rule, ev, ev->lock,
+             arena_printf(c->a, "'%s' needs '%s' held exclusively, but it is held only shared",
+                          ev->callee, name),
+             path, (unsigned)n, NULL, 0);
+        return;
+    }
+    /* A release of a lock this path never touched is the caller's
+     * business, unless another path here takes it (or calls what takes
+     * it) as a lock nobody holds: both cannot be right. */
+    const struct summary_lock *f = &facts[ev->lock];
+    if (!want && ev->kind == EV_RELEASE && before == LS_UNTOUCHED && f->assumes_free &&
+        !f->by_argument)
+        want = LS_UNTOUCHED;
+    if (want == LS_UNTOUCHED && ev->kind == EV_RELEASE && caller_decides(c->g, h->block, ev->lock))
+        return;
+    /* An annotated REQUIRES is a promise the caller must keep: a lock this
+     * function never took is not held. */
+    if (!want && ev->kind == EV_REQUIRE && ev->rule && ev->rule->origin &&
+        !strcmp(ev->rule->origin, "annotation") && (before & LS_UNTOUCHED))
+        want = LS_UNTOUCHED;
+    if (!want)
+        return;
+    const char *name = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    int n = witness_path(c, h->block, h->event, ev->lock, want,
+                         arena_printf(c->a, "'%s' is not held here", name), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
+    const char *why = want == LS_RELEASED ? "it is not held on this path"
+                                          : "it was never acquired on this path";
+    const char *msg = rule == RULE_RELEASE_UNHELD
+                          ? arena_printf(c->a, "'%s' is released but %s", name, why)
+                          : arena_printf(c->a, "'%s' needs '%s' held, but %s", ev->callee, name,
+                                         why);
+    emit(c, rule, ev, ev->lock, msg, path, (unsigned)n, NULL, 0);
+}
+
+static void report_mismatch(const struct check_ctx *c, const struct event_hit *h)
+{
+    const struct cfg_event *ev = &c->g->events[h->event];
+    if (!mode_mismatch(ev, h->before))
+        return;
+    const char *name = c->g->locks[ev->lock].display;
+    struct finding_note *path;
+    int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
+                         arena_printf(c->a, "released here by '%s'", ev->callee), &path);
+    if (n < 0)
+        return; /* refuted: no consistent path */
+    bool held_shared = ev->mode == LOCK_EXCLUSIVE;
+    emit(c, RULE_LOCK_KIND_MISMATCH, ev, ev->lock,
+         arena_printf(c->a, "'%s' is held %s but '%s' releases it as %s", name,
+                      held_shared ? "shared" : "exclusive", ev->callee,
+                      held_shared ? "exclusive" : "shared"),
+         path, (unsigned)n, NULL, 0);
+}
+
+static void report_events(const struct pairing *p, const struct summary_lock *facts)
+{
+    const struct check_ctx *c = p->c;
+    for (size_t i = 0; i < p->events.n; i++) {
+        const struct event_hit *h = &p->events.v[i];
+        switch (c->g->events[h->event].kind) {
+        case EV_ACQUIRE: report_acquire(c, h); break;
+        case EV_RELEASE:
+            report_unheld(c, h, RULE_RELEASE_UNHELD, facts);
+            report_mismatch(c, h);
+            break;
+        case EV_REQUIRE:
+        case EV_WAIT: report_unheld(c, h, RULE_REQUIRES_LOCK, facts); break;
+        default: break;
+        }
+    }
+}
+
+static void report_incomplete(const struct check_ctx *c)
+{
+    const char *why = c->g->incomplete ? c->g->incomplete_why : "too many paths to converge";
+    struct cfg_loc at = c->g->incomplete ? c->g->incomplete_loc : c->g->loc;
+    struct finding f = {RULE_ANALYSIS_INCOMPLETE, c->file, at.line, at.column, c->g->function,
+                        NULL, arena_printf(c->a, "analysis of '%s' is incomplete: %s",
+                                           c->g->function, why),
+                        NULL, 0, NULL, 0, c->g->loc.line, "", false, NULL, NULL};
+    c->emit(c->emit_ctx, &f);
+}
+
+/* The contract (REQUIRES, ACQUIRE) says the function returns holding it. */
+static bool may_return_holding(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nexit_ok; i++)
+        if (g->exit_ok[i] == lock)
+            return true;
+    return false;
+}
+
+/* Held on entry by contract (RELEASE): it must be gone at every exit,
+ * whatever the inference for unannotated helpers would say. */
+static bool must_release(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nentry_held; i++)
+        if (g->entry_held[i].lock == lock)
+            return !may_return_holding(g, lock);
+    return false;
+}
+
+/* A function that returns the object with its lock held and NULL without
+ * it, but here returns NULL with the lock still held: the error path that
+ * forgot to unlock. */
+static bool breaks_object_contract(const struct cfg *g, const struct summary_lock *f,
+                                   const struct exit_hit *h)
+{
+    const struct cfg_event *ev = &g->events[h->event];
+    return f->conditional && f->success == SUCCESS_NONZERO && ev->ret == RET_CONST &&
+           ev->ret_value == 0 && (h->bits & LS_HELD);
+}
+
+void check_pairing(const struct check_ctx *c)
+{
+    if (c->g->no_analysis)
+        return;
+    if (c->g->incomplete || c->r->gave_up) {
+        report_incomplete(c);
+        if (c->r->gave_up)
+            return;
+    }
+    struct pairing p = {c, {0}, {0}};
+    struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL};
+    for (unsigned b = 0; b < c->g->nblocks; b++)
+        lockset_replay(c->a, c->g, c->r, b, &hooks);
+    /* Inferred contracts: a lock-taking helper returns holding its lock,
+     * and a function that releases its caller's lock may take it back. */
+    for (size_t i = 0; i < p.exits.n; i++) {
+        const struct summary_lock *f = &c->facts[p.exits.v[i].lock];
+        unsigned lock = p.exits.v[i].lock;
+        if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
+            (!f->acquires && !f->callers_lock && !f->conditional && !f->by_argument &&
+             !may_return_holding(c->g, lock)))
+            report_exit(&p, &p.exits.v[i]);
+    }
+    report_events(&p, c->facts);
+    VEC_FREE(p.exits);
+    VEC_FREE(p.events);
+}

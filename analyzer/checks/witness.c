@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MIT
+ * witness: backward BFS for the path of a finding (see witness.h). */
+#include "checks/witness.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "analysis/refute.h"
+
+static bool is_origin(const struct cfg_event *ev, uint8_t want)
+{
+    if (want & LS_HELD)
+        return ev->kind == EV_ACQUIRE || ev->kind == EV_WAIT || ev->kind == EV_ASSERT;
+    if (want & LS_RELEASED) /* released, or a try that failed */
+        return ev->kind == EV_RELEASE ||
+               (ev->kind == EV_ACQUIRE && ev->rule && ev->rule->success != SUCCESS_ALWAYS);
+    return false;
+}
+
+/* A wait changes the state only from released to held. */
+static bool touches(const struct cfg_event *ev, unsigned lock, uint8_t want)
+{
+    if (ev->lock != lock)
+        return false;
+    return ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE || ev->kind == EV_ASSERT ||
+           (ev->kind == EV_WAIT && (want & LS_HELD));
+}
+
+/* Looks back from event `upto` (exclusive) in block b for the event that
+ * set the wanted state. Returns 1 found (*origin set), 0 not in this
+ * block (keep searching predecessors), -1 a dead end. */
+static int scan_block(const struct check_ctx *c, unsigned b, unsigned upto, unsigned lock,
+                      uint8_t want, int *origin)
+{
+    const struct cfg_block *blk = &c->g->blocks[b];
+    for (unsigned i = upto; i-- > blk->first_event;) {
+        const struct cfg_event *ev = &c->g->events[i];
+        if (!touches(ev, lock, want))
+            continue;
+        if (!is_origin(ev, want))
+            return -1;
+        *origin = (int)i;
+        return 1;
+    }
+    if (b == c->g->entry && (want & LS_UNTOUCHED)) {
+        *origin = -1;
+        return 1;
+    }
+    return 0;
+}
+
+static void reconstruct(const struct check_ctx *c, unsigned found, unsigned start,
+                        const unsigned *parent_edge, struct witness *w)
+{
+    unsigned n = 0;
+    for (unsigned b = found; b != start; b = c->g->succ[parent_edge[b]].to)
+        n++;
+    w->edges = arena_alloc(c->a, (n + 1) * sizeof *w->edges);
+    w->nedges = 0;
+    for (unsigned b = found; b != start; b = c->g->succ[parent_edge[b]].to)
+        w->edges[w->nedges++] = &c->g->succ[parent_edge[b]];
+}
+
+bool witness_find(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
+                  uint8_t want, struct witness *w)
+{
+    const struct cfg *g = c->g;
+    w->origin_event = -1;
+    w->edges = NULL;
+    w->nedges = 0;
+    int origin;
+    int r = scan_block(c, block, event, lock, want, &origin);
+    if (r != 0) {
+        w->origin_event = r > 0 ? origin : -1;
+        return r > 0;
+    }
+    unsigned *parent_edge = xmalloc((g->nblocks + 1) * sizeof *parent_edge);
+    unsigned *queue = xmalloc((g->nblocks + 1) * sizeof *queue);
+    bool *seen = xcalloc(g->nblocks + 1, sizeof *seen);
+    unsigned head = 0, tail = 0;
+    queue[tail++] = block;
+    seen[block] = true;
+    bool found = false;
+    while (head < tail && !found) {
+        unsigned b = queue[head++];
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; i < blk->npred && !found; i++) {
+            unsigned ei = g->pred[blk->first_pred + i];
+            const struct cfg_edge *e = &g->succ[ei];
+            if (seen[e->from] || !c->r->reached[e->from] ||
+                !(lockset_edge_bits(g, &c->r->out[e->from], e, lock) & want))
+                continue;
+            seen[e->from] = true;
+            parent_edge[e->from] = ei;
+            const struct cfg_block *pb = &g->blocks[e->from];
+            r = scan_block(c, e->from, pb->first_event + pb->nevents, lock, want, &origin);
+            if (r > 0) {
+                found = true;
+                w->origin_event = origin;
+                reconstruct(c, e->from, block, parent_edge, w);
+            } else if (r == 0) {
+                queue[tail++] = e->from;
+            }
+        }
+    }
+    free(parent_edge);
+    free(queue);
+    free(seen);
+    return found;
+}
+
+static const char *branch_note(const struct check_ctx *c, const struct cfg_edge *e)
+{
+    const struct cfg_cond *cond = &c->g->conds[e->cond];
+    const char *text = cfg_cond_text(c->a, c->g, cond, 80);
+    const char *quoted = text ? arena_printf(c->a, " '%s'", text) : "";
+    if (cond->in_macro && strlen(cond->in_macro) <= 80) {
+        /* name the condition, then the macro whose expansion wrote it */
+        size_t name = text ? strcspn(text, "( ") : 0;
+        quoted = name ? arena_printf(c->a, " '%s' in the expansion of macro '%.*s'",
+                                     cond->in_macro, (int)name, text)
+                      : arena_printf(c->a, " '%s' in a macro expansion", cond->in_macro);
+        text = quoted;
+    }
+    switch (e->kind) {
+    case EDGE_TRUE:
+        return arena_printf(c->a, "taking the true branch of%s", text ? quoted : " this condition");
+    case EDGE_FALSE:
+        return arena_printf(c->a, "taking the false branch of%s", text ? quoted : " this condition");
+    case EDGE_CASE:
+        return arena_printf(c->a, "entering a case of the switch on%s", text ? quoted : " this value");
+    default:
+        return arena_printf(c->a, "taking the default of the switch on%s",
+                            text ? quoted : " this value");
+    }
+}
+
+unsigned witness_notes(const struct check_ctx *c, const struct witness *w, unsigned lock,
+                       uint8_t want, struct finding_note *out)
+{
+    unsigned n = 0;
+    const char *name = c->g->locks[lock].display;
+    if (w->origin_event >= 0) {
+        const struct cfg_event *ev = &c->g->events[w->origin_event];
+        const char *what = want & LS_HELD ? "acquired"
+                           : ev->kind == EV_ACQUIRE ? "not acquired: the attempt fails"
+                                                    : "released";
+        out[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column,
+                                         arena_printf(c->a, "'%s' %s here", name, what)};
+    } else {
+        out[n++] = (struct finding_note){
+            c->file, c->g->loc.line, c->g->loc.column,
+            arena_printf(c->a, "'%s' is not acquired on this path from the start of '%s'", name,
+                         c->g->function)};
+    }
+    for (unsigned i = 0; i < w->nedges; i++) {
+        const struct cfg_edge *e = w->edges[i];
+        if (e->cond < 0 || e->kind == EDGE_PLAIN)
+            continue;
+        const struct cfg_cond *cond = &c->g->conds[e->cond];
+        out[n++] = (struct finding_note){c->file, cond->loc.line, cond->loc.column,
+                                         branch_note(c, e)};
+    }
+    return n;
+}
+
+int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
+                 uint8_t want, const char *last, struct finding_note **out)
+{
+    struct witness w = {-1, NULL, 0};
+    struct refute_path p;
+    switch (refute_search(c->a, c->g, block, event, lock, want, &p)) {
+    case REFUTE_INFEASIBLE:
+        return -1;
+    case REFUTE_FEASIBLE:
+        w = (struct witness){p.origin_event, p.edges, p.nedges};
+        break;
+    case REFUTE_UNKNOWN:
+        witness_find(c, block, event, lock, want, &w);
+        break;
+    }
+    *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
+    unsigned n = witness_notes(c, &w, lock, want, *out);
+    const struct cfg_event *ev = &c->g->events[event];
+    (*out)[n++] = (struct finding_note){c->file, ev->loc.line, ev->loc.column, last};
+    return (int)n;
+}

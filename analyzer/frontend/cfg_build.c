@@ -1,0 +1,1010 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_build: statements -> blocks and edges. Structured statements are
+ * built recursively (the driver runs us on a thread with a large stack and
+ * t->max_depth bounds the recursion); goto and labels through a label map;
+ * switch through a stack of open switches, so that case labels nested
+ * anywhere in the body (Duff's device) still get their edge. */
+#include "frontend/cfg_build.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "frontend/contract.h"
+#include "analysis/failjoin.h"
+#include "model/lockexpr.h"
+#include "model/lockname.h"
+
+unsigned build_new_block(struct builder *b)
+{
+    struct bblock blk = {0, 0};
+    VEC_PUSH(b->blocks, blk);
+    return (unsigned)b->blocks.n - 1;
+}
+
+void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond)
+{
+    struct cfg_edge e = {.from = from, .to = to, .kind = kind, .cond = cond};
+    VEC_PUSH(b->edges, e);
+}
+
+unsigned build_event(struct builder *b, struct cfg_event ev)
+{
+    struct bblock *blk = &b->blocks.v[b->cur];
+    if (blk->nevents == 0) {
+        blk->first_event = (unsigned)b->events.n;
+    } else if (blk->first_event + blk->nevents != b->events.n) {
+        /* The current block was interrupted by another one: continue in a
+         * fresh block so that every block's events stay contiguous. */
+        unsigned next = build_new_block(b);
+        build_edge(b, b->cur, next, EDGE_PLAIN, -1);
+        b->cur = next;
+        blk = &b->blocks.v[next];
+        blk->first_event = (unsigned)b->events.n;
+    }
+    VEC_PUSH(b->events, ev);
+    blk->nevents++;
+    return (unsigned)b->events.n - 1;
+}
+
+void build_dead_end(struct builder *b)
+{
+    b->cur = build_new_block(b);
+}
+
+void build_give_up(struct builder *b, CXCursor at, const char *why)
+{
+    if (!b->incomplete) {
+        b->incomplete = true;
+        b->incomplete_why = why;
+        b->incomplete_loc = parse_cursor_loc(at);
+    }
+}
+
+/* Moves on to block `next`, falling through from the current one. */
+static void continue_in(struct builder *b, unsigned next)
+{
+    build_edge(b, b->cur, next, EDGE_PLAIN, -1);
+    b->cur = next;
+}
+
+static unsigned label_block(struct builder *b, const char *name)
+{
+    void *id = strmap_get(&b->labels, name);
+    if (id)
+        return (unsigned)(uintptr_t)id - 1;
+    unsigned blk = build_new_block(b);
+    strmap_put(&b->labels, name, (void *)(uintptr_t)(blk + 1));
+    return blk;
+}
+
+static void build_if(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor cond = b->kids.v[base], then_s = b->kids.v[base + 1];
+    CXCursor else_s = n > 2 ? b->kids.v[base + 2] : clang_getNullCursor();
+    unsigned t = build_new_block(b), f = build_new_block(b), join = build_new_block(b);
+    build_cond(b, cond, t, f);
+    b->cur = t;
+    build_stmt(b, then_s);
+    continue_in(b, join);
+    b->cur = f;
+    if (n > 2)
+        build_stmt(b, else_s);
+    continue_in(b, join);
+    b->kids.n = base;
+}
+
+static void push_jumps(struct builder *b, unsigned brk, unsigned cont)
+{
+    struct jump_target j = {brk, cont, b->cleanups.n};
+    VEC_PUSH(b->jumps, j);
+}
+
+static void build_while(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids) < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor cond = b->kids.v[base], body = b->kids.v[base + 1];
+    unsigned head = build_new_block(b), body_b = build_new_block(b), exit = build_new_block(b);
+    continue_in(b, head);
+    build_cond(b, cond, body_b, exit);
+    b->cur = body_b;
+    push_jumps(b, exit, head);
+    build_stmt(b, body);
+    b->jumps.n--;
+    build_edge(b, b->cur, head, EDGE_PLAIN, -1);
+    b->cur = exit;
+    b->kids.n = base;
+}
+
+static void build_do(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids) < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor body = b->kids.v[base], cond = b->kids.v[base + 1];
+    unsigned body_b = build_new_block(b), cond_b = build_new_block(b), exit = build_new_block(b);
+    continue_in(b, body_b);
+    push_jumps(b, exit, cond_b);
+    build_stmt(b, body);
+    b->jumps.n--;
+    continue_in(b, cond_b);
+    build_cond(b, cond, body_b, exit);
+    b->cur = exit;
+    b->kids.n = base;
+}
+
+/* LIBCLANG: a ForStmt visits only the parts that are present, so which
+ * child is init, condition or increment is told from the positions of the
+ * two semicolons in the header. */
+static void for_parts(struct builder *b, CXCursor s, size_t base, unsigned n,
+                      CXCursor parts[4])
+{
+    for (int i = 0; i < 4; i++)
+        parts[i] = clang_getNullCursor();
+    parts[3] = b->kids.v[base + n - 1];
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    unsigned semi[2] = {0, 0}, found = 0, body_begin, body_end;
+    parse_cursor_offsets(parts[3], &body_begin, &body_end);
+    CXSourceRange header = clang_getRange(clang_getRangeStart(clang_getCursorExtent(s)),
+                                          clang_getRangeStart(clang_getCursorExtent(parts[3])));
+    clang_tokenize(b->t->tu, header, &toks, &ntoks);
+    int depth = 0;
+    for (unsigned i = 0; i < ntoks && found < 2; i++) {
+        CXString sp = clang_getTokenSpelling(b->t->tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        if (t && (!strcmp(t, "(") || !strcmp(t, "[") || !strcmp(t, "{")))
+            depth++;
+        else if (t && (!strcmp(t, ")") || !strcmp(t, "]") || !strcmp(t, "}")))
+            depth--;
+        else if (t && !strcmp(t, ";") && depth == 1)
+            semi[found++] = parse_location(clang_getTokenLocation(b->t->tu, toks[i]), NULL).offset;
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(b->t->tu, toks, ntoks);
+    /* LIBCLANG: a header written in a macro tokenizes as the macro's own
+     * text elsewhere in the file; those semicolons say nothing here. */
+    unsigned for_begin, for_end;
+    parse_cursor_offsets(s, &for_begin, &for_end);
+    if (found == 2 && (semi[0] < for_begin || semi[1] > body_begin))
+        found = 0;
+    for (unsigned i = 0; i + 1 < n; i++) {
+        CXCursor c = b->kids.v[base + i];
+        unsigned cb, ce;
+        parse_cursor_offsets(c, &cb, &ce);
+        if (found < 2) /* header from a macro: assume init; cond; inc in order */
+            parts[n == 2 ? 1 : (n == 3 ? i : i)] = c;
+        else if (cb < semi[0])
+            parts[0] = c;
+        else if (cb < semi[1])
+            parts[1] = c;
+        else
+            parts[2] = c;
+    }
+}
+
+static void build_for(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n == 0) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor part[4];
+    for_parts(b, s, base, n, part);
+    size_t scope = b->cleanups.n; /* variables declared in the header */
+    if (!clang_Cursor_isNull(part[0]))
+        build_stmt(b, part[0]);
+    unsigned head = build_new_block(b), body_b = build_new_block(b);
+    unsigned inc_b = build_new_block(b), exit = build_new_block(b);
+    continue_in(b, head);
+    if (clang_Cursor_isNull(part[1]))
+        build_edge(b, head, body_b, EDGE_PLAIN, -1); /* for (;;) */
+    else
+        build_cond(b, part[1], body_b, exit);
+    b->cur = body_b;
+    push_jumps(b, exit, inc_b);
+    build_stmt(b, part[3]);
+    b->jumps.n--;
+    continue_in(b, inc_b);
+    if (!clang_Cursor_isNull(part[2]))
+        build_expr(b, part[2]);
+    build_edge(b, b->cur, head, EDGE_PLAIN, -1);
+    b->cur = exit;
+    build_run_cleanups(b, scope);
+    b->cleanups.n = scope;
+    b->kids.n = base;
+}
+
+static void build_switch(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    if (parse_children(s, &b->kids) < 2) {
+        b->kids.n = base;
+        return;
+    }
+    CXCursor cond = b->kids.v[base], body = b->kids.v[b->kids.n - 1];
+    build_expr(b, cond);
+    struct cfg_cond c = {.loc = parse_cursor_loc(cond), .op = CMP_NONE, .try_event = -1,
+                         .try_var = -1, .key = -1,
+                         .param = build_param_index(b, parse_peel(cond))};
+    parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
+    c.in_macro = build_macro_condition(b, cond);
+    VEC_PUSH(b->conds, c);
+    struct switch_ctx sw = {b->cur, build_new_block(b), (int)b->conds.n - 1, 0};
+    VEC_PUSH(b->switches, sw);
+    unsigned cont = b->jumps.n ? b->jumps.v[b->jumps.n - 1].cont : UINT_MAX;
+    push_jumps(b, sw.exit, cont);
+    build_dead_end(b); /* code before the first label is unreachable */
+    build_stmt(b, body);
+    b->jumps.n--;
+    sw = b->switches.v[--b->switches.n];
+    continue_in(b, sw.exit);
+    if (!sw.has_default)
+        build_edge(b, sw.head, sw.exit, EDGE_DEFAULT, sw.cond);
+    b->kids.n = base;
+}
+
+static void build_case(struct builder *b, CXCursor s, bool is_default)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    unsigned blk = build_new_block(b);
+    continue_in(b, blk);
+    if (b->switches.n) {
+        struct switch_ctx *sw = &b->switches.v[b->switches.n - 1];
+        build_edge(b, sw->head, blk, is_default ? EDGE_DEFAULT : EDGE_CASE, sw->cond);
+        sw->has_default |= is_default;
+        struct cfg_edge *e = &b->edges.v[b->edges.n - 1];
+        /* `case K:` has the value and the statement; a GNU range has three.
+         * Only a switch on a parameter needs the values (argsplit.h). */
+        e->has_value = !is_default && n == 2 && b->conds.v[sw->cond].param >= 0 &&
+                       parse_int_constant(b->kids.v[base], &e->value);
+    }
+    if (n)
+        build_stmt(b, b->kids.v[base + n - 1]);
+    b->kids.n = base;
+}
+
+static void build_jump(struct builder *b, CXCursor s, bool is_break)
+{
+    if (!b->jumps.n) {
+        build_give_up(b, s, "break or continue outside a loop");
+        return;
+    }
+    struct jump_target j = b->jumps.v[b->jumps.n - 1];
+    unsigned to = is_break ? j.brk : j.cont;
+    if (to == UINT_MAX) {
+        build_give_up(b, s, "continue without a loop");
+        return;
+    }
+    build_run_cleanups(b, j.cleanups);
+    build_edge(b, b->cur, to, EDGE_PLAIN, -1);
+    build_dead_end(b);
+}
+
+const char *build_path_root(const char *path, size_t *len)
+{
+    path += strspn(path, "&*(");
+    *len = 0;
+    while (isalnum((unsigned char)path[*len]) || path[*len] == '_')
+        (*len)++;
+    return path;
+}
+
+/* `return lock;` with lock = &item_locks[i] (a global's address), or
+ * `return NULL;`: the function hands out the lock it took. al: the alias
+ * the returned local holds, or NULL. */
+static void note_returned_lock(struct builder *b, CXCursor v, const struct alias *al)
+{
+    long k;
+    if (!clang_Cursor_isNull(v) && build_maybe_constant(v) && parse_int_constant(v, &k) && k == 0)
+        return; /* NULL: the failure side */
+    const char *path = al && !al->local_root && al->path && al->path[0] == '&' ? al->path : "";
+    size_t len;
+    const char *root = build_path_root(path, &len);
+    if (build_param_named(b, root, len) >= 0)
+        path = ""; /* a parameter's lock: not the same lock for every caller */
+    if (!b->returned_lock || !strcmp(b->returned_lock, path))
+        b->returned_lock = path;
+    else
+        b->returned_lock = "";
+}
+
+/* `return p;` or `return t;` with t a local set from parameter p. */
+static void note_returned_param(struct builder *b, CXCursor value)
+{
+    int p = -1;
+    CXCursor v = clang_Cursor_isNull(value) ? value : parse_peel(value);
+    const struct alias *al = NULL;
+    if (!clang_Cursor_isNull(v) && clang_getCursorKind(v) == CXCursor_DeclRefExpr) {
+        p = build_param_index(b, v);
+        al = p < 0 ? build_alias_of(b, parse_spelling(b->a, v)) : NULL;
+        if (al && al->path && *al->path)
+            p = build_param_named(b, al->path, strlen(al->path));
+    }
+    b->returned_param = b->returned_param == -2 || b->returned_param == p ? p : -1;
+    note_returned_lock(b, v, al);
+}
+
+/* `return c ? 0 : -1;`: two exits, each returning its constant, so that
+ * what a lock's state at the exit is can be told apart by the value (a
+ * wrapper that returns whether it took the lock). */
+static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    size_t base = b->kids.n;
+    long x, y;
+    if (clang_getCursorKind(v) != CXCursor_ConditionalOperator ||
+        parse_children(v, &b->kids) != 3 || !parse_int_constant(b->kids.v[base + 1], &x) ||
+        !parse_int_constant(b->kids.v[base + 2], &y)) {
+        b->kids.n = base;
+        return false;
+    }
+    CXCursor c = b->kids.v[base];
+    b->kids.n = base;
+    unsigned tb = build_new_block(b), fb = build_new_block(b);
+    build_cond(b, c, tb, fb);
+    long values[2] = {x, y};
+    unsigned blocks[2] = {tb, fb};
+    for (int i = 0; i < 2; i++) {
+        b->cur = blocks[i];
+        note_returned_param(b, clang_getNullCursor());
+        build_run_cleanups(b, 0);
+        struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
+                               .ret_key = -1, .ret = RET_CONST, .ret_value = values[i]};
+        build_event(b, ev);
+        build_dead_end(b);
+    }
+    return true;
+}
+
+static void build_return(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
+                           .ret_key = -1};
+    if (parse_children(s, &b->kids) && build_return_select(b, s, b->kids.v[base])) {
+        b->kids.n = base;
+        return;
+    }
+    if (b->kids.n > base) {
+        CXCursor value = b->kids.v[base];
+        build_expr(b, value);
+        ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
+        ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
+        CXCursor v = parse_peel(value);
+        if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
+            clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_VarDecl) {
+            int var = build_var_id(b, v, false); /* resolved when the body is done */
+            if (var >= 0) {
+                ev.ret = RET_VAR;
+                ev.ret_value = var;
+            }
+        }
+    }
+    note_returned_param(b, ev.ret == RET_NONE ? clang_getNullCursor() : b->kids.v[base]);
+    b->kids.n = base;
+    build_run_cleanups(b, 0); /* every scope is left */
+    build_event(b, ev);
+    build_dead_end(b);
+}
+
+static void build_label(struct builder *b, CXCursor s)
+{
+    unsigned blk = label_block(b, parse_spelling(b->a, s));
+    continue_in(b, blk);
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n)
+        build_stmt(b, b->kids.v[base + n - 1]);
+    b->kids.n = base;
+}
+
+static void build_goto(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    if (n && clang_getCursorKind(b->kids.v[base]) == CXCursor_LabelRef) {
+        unsigned blk = label_block(b, parse_spelling(b->a, b->kids.v[base]));
+        build_edge(b, b->cur, blk, EDGE_PLAIN, -1);
+    }
+    b->kids.n = base;
+    build_dead_end(b);
+}
+
+static void build_children_as_stmts(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n, scope = b->cleanups.n;
+    unsigned n = parse_children(s, &b->kids);
+    for (unsigned i = 0; i < n; i++)
+        build_stmt(b, b->kids.v[base + i]);
+    b->kids.n = base;
+    build_run_cleanups(b, scope); /* the end of the block */
+    b->cleanups.n = scope;
+}
+
+static void build_decl(struct builder *b, CXCursor s)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids);
+    for (unsigned i = 0; i < n; i++) {
+        CXCursor d = b->kids.v[base + i];
+        if (clang_getCursorKind(d) != CXCursor_VarDecl)
+            continue;
+        /* A struct declared here is this function's own until shared. */
+        CXType vt = clang_getCanonicalType(clang_getCursorType(d));
+        if (vt.kind == CXType_Record || vt.kind == CXType_ConstantArray)
+            build_mark_fresh(b, build_var_id(b, d, true), true);
+        size_t vbase = b->kids.n;
+        unsigned vn = parse_children(d, &b->kids);
+        /* The initialiser is the last child that is an expression (the
+         * others are type references and attributes). */
+        for (unsigned j = vn; j-- > 0;) {
+            CXCursor init = b->kids.v[vbase + j];
+            if (!clang_isExpression(clang_getCursorKind(init)))
+                continue;
+            int var = build_var_id(b, d, true);
+            b->pending_result_var = var;
+            if (vt.kind == CXType_Pointer)
+                build_mark_fresh(b, var, build_is_alloc_call(b, init));
+            build_expr(b, init);
+            b->pending_result_var = -1;
+            build_note_alias(b, d, init, true);
+            build_flag_fact(b, parse_spelling(b->a, d), var, init, parse_cursor_loc(d));
+            build_note_store(b, var, init);
+            break;
+        }
+        b->kids.n = vbase;
+        build_note_cleanup(b, d);
+    }
+    b->kids.n = base;
+}
+
+void build_stmt(struct builder *b, CXCursor s)
+{
+    if (++b->depth > b->t->max_depth) {
+        build_give_up(b, s, "statements nested too deeply");
+        b->depth--;
+        return;
+    }
+    if (b->t->nmacros && build_macro_use(b, s, true)) {
+        b->depth--;
+        return;
+    }
+    switch (clang_getCursorKind(s)) {
+    case CXCursor_CompoundStmt: build_children_as_stmts(b, s); break;
+    case CXCursor_DeclStmt: build_decl(b, s); break;
+    case CXCursor_IfStmt: build_if(b, s); break;
+    case CXCursor_WhileStmt: build_while(b, s); break;
+    case CXCursor_DoStmt: build_do(b, s); break;
+    case CXCursor_ForStmt: build_for(b, s); break;
+    case CXCursor_SwitchStmt: build_switch(b, s); break;
+    case CXCursor_CaseStmt: build_case(b, s, false); break;
+    case CXCursor_DefaultStmt: build_case(b, s, true); break;
+    case CXCursor_BreakStmt: build_jump(b, s, true); break;
+    case CXCursor_ContinueStmt: build_jump(b, s, false); break;
+    case CXCursor_ReturnStmt: build_return(b, s); break;
+    case CXCursor_LabelStmt: build_label(b, s); break;
+    case CXCursor_GotoStmt: build_goto(b, s); break;
+    case CXCursor_IndirectGotoStmt:
+        /* LIMIT: computed goto targets are not modelled; the path ends. */
+        build_give_up(b, s, "computed goto");
+        build_dead_end(b);
+        break;
+    case CXCursor_NullStmt:
+    case CXCursor_GCCAsmStmt:
+    case CXCursor_MSAsmStmt:
+        break;
+    default:
+        if (clang_isExpression(clang_getCursorKind(s))) {
+            b->statement_expr = s;
+            build_expr(b, s);
+        } else
+            build_children_as_stmts(b, s);
+        break;
+    }
+    b->depth--;
+}
+
+/* ---- the whole function ---- */
+
+static struct cfg_loc body_end_loc(CXCursor body)
+{
+    CXSourceRange r = clang_getCursorExtent(body);
+    struct cfg_loc l = parse_location(clang_getRangeEnd(r), NULL);
+    /* The range ends just past '}'; point at the brace itself. */
+    if (l.column > 1) {
+        l.column--;
+        l.offset--;
+    }
+    return l;
+}
+
+/* A copy of n elements of `size` into the arena (one spare, never NULL). */
+static void *copy_out(struct arena *a, const void *v, size_t n, size_t size)
+{
+    void *p = arena_alloc(a, (n + 1) * size);
+    if (n)
+        memcpy(p, v, n * size);
+    return p;
+}
+
+/* `return ret;` where ret only ever held one constant returns it. */
+static void finish_returns(struct builder *b, struct cfg *g)
+{
+    for (unsigned i = 0; i < g->nevents; i++) {
+        struct cfg_event *ev = &g->events[i];
+        if (ev->kind != EV_EXIT || ev->ret != RET_VAR)
+            continue;
+        size_t var = (size_t)ev->ret_value;
+        bool one = var < b->nvalues && b->values[var].set && !b->values[var].varied;
+        ev->ret = one ? RET_CONST : RET_OTHER;
+        ev->ret_value = one ? b->values[var].value : 0;
+    }
+}
+
+/* Blocks with their edges grouped by source (succ) and by target (pred). */
+static void finish_edges(struct builder *b, struct cfg *g)
+{
+    struct arena *a = b->a;
+    g->nedges = (unsigned)b->edges.n;
+    g->succ = arena_alloc(a, (g->nedges + 1) * sizeof *g->succ);
+    g->pred = arena_alloc(a, (g->nedges + 1) * sizeof *g->pred);
+    for (unsigned i = 0; i < g->nblocks; i++) {
+        g->blocks[i].first_event = b->blocks.v[i].first_event;
+        g->blocks[i].nevents = b->blocks.v[i].nevents;
+    }
+    for (unsigned i = 0; i < g->nedges; i++) {
+        g->blocks[b->edges.v[i].from].nsucc++;
+        g->blocks[b->edges.v[i].to].npred++;
+    }
+    unsigned s = 0, p = 0;
+    for (unsigned i = 0; i < g->nblocks; i++) {
+        g->blocks[i].first_succ = s;
+        g->blocks[i].first_pred = p;
+        s += g->blocks[i].nsucc;
+        p += g->blocks[i].npred;
+        g->blocks[i].nsucc = g->blocks[i].npred = 0;
+    }
+    for (unsigned i = 0; i < g->nedges; i++) {
+        struct cfg_edge e = b->edges.v[i];
+        struct cfg_block *from = &g->blocks[e.from];
+        g->succ[from->first_succ + from->nsucc++] = e;
+    }
+    for (unsigned i = 0; i < g->nedges; i++) {
+        struct cfg_block *to = &g->blocks[g->succ[i].to];
+        g->pred[to->first_pred + to->npred++] = i;
+    }
+}
+
+/* Conditions, with selector parameters the body assigns dropped; keys
+ * with their texts through aliases, to compare with lock keys. */
+static void finish_conds(struct builder *b, struct cfg *g)
+{
+    g->nconds = (unsigned)b->conds.n;
+    g->conds = copy_out(b->a, b->conds.v, g->nconds, sizeof *g->conds);
+    for (unsigned i = 0; i < g->nconds; i++)
+        if (g->conds[i].param >= 64 ||
+            (g->conds[i].param >= 0 && (b->params_written >> g->conds[i].param) & 1))
+            g->conds[i].param = -1;
+    g->nkeys = (unsigned)b->key_var.n;
+    g->key_var = copy_out(b->a, b->key_var.v, g->nkeys, sizeof *g->key_var);
+    g->key_text = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_text);
+    for (unsigned i = 0; i < g->nkeys; i++)
+        g->key_text[i] = build_resolve_alias(b, b->key_text.v[i]);
+    g->key_flag = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_flag);
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_FACT)
+            g->key_flag[g->events[i].lock] = true;
+}
+
+/* Rings of locks with one key and distinct index expressions: elements of
+ * one lock array (lockset.c's release_target). Quadratic only in the
+ * locks of one function that name array elements. */
+static void link_elements(struct cfg *g)
+{
+    for (unsigned i = 0; i < g->nlocks; i++)
+        g->locks[i].next_element = -1;
+    for (unsigned i = 0; i < g->nlocks; i++) {
+        if (g->locks[i].next_element >= 0 || !strstr(g->locks[i].key, "[]"))
+            continue;
+        unsigned last = i;
+        for (unsigned j = i + 1; j < g->nlocks; j++)
+            if (g->locks[j].next_element < 0 && !strcmp(g->locks[j].key, g->locks[i].key)) {
+                g->locks[last].next_element = (int)j;
+                last = j;
+            }
+        if (last != i)
+            g->locks[last].next_element = (int)i;
+    }
+}
+
+/* The variable each lock's path starts from, by name, where exactly one
+ * variable of the function has that name. */
+static void link_root_vars(struct builder *b, struct cfg *g)
+{
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        const char *key = g->locks[l].root_name ? g->locks[l].root_name : "";
+        size_t len = strlen(key);
+        int found = -1;
+        for (size_t v = 0; v < b->var_names.n && found != -2; v++)
+            if (strlen(b->var_names.v[v]) == len && !strncmp(b->var_names.v[v], key, len))
+                found = found == -1 ? (int)v : -2;
+        g->locks[l].root_var = found >= 0 ? found : -1;
+    }
+}
+
+/* The condition's own text where a macro's body spells it: from its first
+ * character to where the condition ends (a `)` closing the enclosing
+ * parenthesis, or `&&`, `||`, `?`, `,`, `;` outside parentheses), line
+ * continuations read as spaces. */
+static const char *spelled_condition(struct arena *a, const char *text, size_t size,
+                                     unsigned begin)
+{
+    char out[128];
+    size_t n = 0;
+    int depth = 0;
+    for (size_t i = begin; i < size && n + 1 < sizeof out; i++) {
+        char ch = text[i];
+        if (ch == '\\' && i + 1 < size && text[i + 1] == '\n') {
+            i++;
+            ch = ' ';
+        } else if (ch == '\n') {
+            break;
+        }
+        bool two = i + 1 < size && ((ch == '&' && text[i + 1] == '&') || (ch == '|' && text[i + 1] == '|'));
+        if (ch == '(' || ch == '[')
+            depth++;
+        else if ((ch == ')' || ch == ']') && --depth < 0)
+            break;
+        else if (depth == 0 && (two || ch == '?' || ch == ',' || ch == ';'))
+            break;
+        if (ch == ' ' && n && out[n - 1] == ' ')
+            continue;
+        out[n++] = ch;
+    }
+    while (n && out[n - 1] == ' ')
+        n--;
+    return n && n + 1 < sizeof out ? arena_strndup(a, out, n) : NULL;
+}
+
+const char *build_macro_condition(struct builder *b, CXCursor c)
+{
+    CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+    unsigned spelled, expanded;
+    CXFile fs = NULL, fe = NULL;
+    clang_getSpellingLocation(start, &fs, NULL, NULL, &spelled);
+    clang_getExpansionLocation(start, &fe, NULL, NULL, &expanded);
+    if (!fs || (fe && clang_File_isEqual(fs, fe) && spelled == expanded))
+        return NULL; /* written where it stands */
+    size_t size = 0;
+    const char *text = clang_getFileContents(b->t->tu, fs, &size);
+    return text && spelled < size ? spelled_condition(b->a, text, size, spelled) : NULL;
+}
+
+/* Turns the builder's vectors into the arena-backed struct cfg. */
+static struct cfg *finish(struct builder *b, struct cfg *g)
+{
+    struct arena *a = b->a;
+    g->nblocks = (unsigned)b->blocks.n;
+    g->blocks = arena_alloc(a, g->nblocks * sizeof *g->blocks);
+    g->nevents = (unsigned)b->events.n;
+    g->events = copy_out(a, b->events.v, g->nevents, sizeof *g->events);
+    finish_returns(b, g);
+    finish_edges(b, g);
+    finish_conds(b, g);
+    g->nlocks = (unsigned)b->locks.n;
+    g->locks = copy_out(a, b->locks.v, g->nlocks, sizeof *g->locks);
+    link_elements(g);
+    link_root_vars(b, g);
+    g->nvars = b->nvars;
+    g->calls_local = b->calls_local;
+    g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;
+    g->returns_lock = b->returned_lock && *b->returned_lock ? b->returned_lock : NULL;
+    g->nproblems = (unsigned)b->problems.n;
+    g->problems = copy_out(a, b->problems.v, g->nproblems, sizeof *g->problems);
+    g->incomplete = b->incomplete;
+    g->incomplete_why = b->incomplete_why;
+    g->incomplete_loc = b->incomplete_loc;
+    return g;
+}
+
+static void builder_free(struct builder *b)
+{
+    free(b->kids.v);
+    VEC_FREE(b->events);
+    VEC_FREE(b->edges);
+    VEC_FREE(b->conds);
+    VEC_FREE(b->blocks);
+    VEC_FREE(b->locks);
+    VEC_FREE(b->jumps);
+    VEC_FREE(b->switches);
+    VEC_FREE(b->fresh);
+    free(b->values);
+    VEC_FREE(b->problems);
+    VEC_FREE(b->cleanups);
+    strmap_free(&b->aliases);
+    strmap_free(&b->lock_ids);
+    strmap_free(&b->labels);
+    strmap_free(&b->vars);
+    strmap_free(&b->keys);
+    VEC_FREE(b->key_var);
+    VEC_FREE(b->key_text);
+    VEC_FREE(b->var_names);
+}
+
+/* The function's annotations shape its own analysis. */
+static void apply_own_contract(struct builder *b, struct cfg *g, CXCursor fn)
+{
+    const struct contract *c = contract_of(b->t, fn);
+    if (!c)
+        return;
+    g->no_analysis = c->no_analysis;
+    b->no_access_checks = c->initializer;
+    if (c->problem)
+        build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, fn);
+    struct diag d;
+    /* The contract names parameters by position: this definition's names. */
+    int nargs = clang_Cursor_getNumArguments(fn);
+    size_t np = nargs > 0 ? (size_t)nargs : 0;
+    const char **names = arena_alloc(b->a, (np + 1) * sizeof *names);
+    for (size_t i = 0; i < np; i++)
+        names[i] = parse_spelling(b->a, clang_Cursor_getArgument(fn, (unsigned)i));
+    g->entry_held = arena_alloc(b->a, (c->nentry + 1) * sizeof *g->entry_held);
+    for (unsigned i = 0; i < c->nentry; i++) {
+        const char *key = lockexpr_parse(b->a, c->entry[i].path, names, np, &d);
+        if (key)
+            g->entry_held[g->nentry_held++] =
+                (struct cfg_held){build_lock_id(b, key, key), c->entry[i].mode};
+    }
+    g->exit_ok = arena_alloc(b->a, (c->nexit_held + 1) * sizeof *g->exit_ok);
+    for (unsigned i = 0; i < c->nexit_held; i++) {
+        const char *key = lockexpr_parse(b->a, c->exit_held[i], names, np, &d);
+        if (key)
+            g->exit_ok[g->nexit_ok++] = build_lock_id(b, key, key);
+    }
+}
+
+struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
+{
+    struct builder b = {0};
+    b.t = t;
+    b.a = a;
+    b.fn = fn;
+    b.pending_result_var = -1;
+    b.returned_param = -2;
+    b.last_lock_event = -1;
+    b.path_index_var[0] = b.path_index_var[1] = -1;
+    b.path_root_var = -1;
+    b.access_mode = ACC_READ;
+    b.pt_access = ACC_NONE;
+    struct cfg *g = arena_alloc(a, sizeof *g);
+    g->function = parse_spelling(a, fn);
+    g->returns_pointer =
+        clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn))).kind == CXType_Pointer;
+    g->loc = parse_cursor_loc(fn);
+    g->source = t->source;
+    g->source_len = t->source_len;
+    g->entry = build_new_block(&b);
+    b.cur = g->entry;
+    apply_own_contract(&b, g, fn);
+    size_t base = b.kids.n;
+    unsigned n = parse_children(fn, &b.kids);
+    CXCursor body = clang_getNullCursor();
+    for (unsigned i = 0; i < n; i++)
+        if (clang_getCursorKind(b.kids.v[base + i]) == CXCursor_CompoundStmt)
+            body = b.kids.v[base + i];
+    b.kids.n = base;
+    if (!clang_Cursor_isNull(body)) {
+        build_stmt(&b, body);
+        struct cfg_event ev = {.kind = EV_EXIT, .loc = body_end_loc(body), .result_var = -1,
+                               .ret_key = -1};
+        build_event(&b, ev);
+    }
+    finish(&b, g);
+    builder_free(&b);
+    failjoin_mark(g);
+    return g;
+}
+
+/* ---- macro uses ---- */
+
+static int by_begin(const void *x, const void *y)
+{
+    const struct macro_use *a = x, *b = y;
+    return a->begin < b->begin ? -1 : a->begin > b->begin;
+}
+
+/* Splits the tokens of NAME(a, b(c, d), e) into argument texts. */
+static void macro_args(struct cfg_tu *t, CXCursor use, struct macro_use *u)
+{
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    clang_tokenize(t->tu, clang_getCursorExtent(use), &toks, &ntoks);
+    const char **args = arena_alloc(t->a, (ntoks + 1) * sizeof *args);
+    struct strbuf_arg { char buf[512]; size_t len; } cur = {{0}, 0};
+    int depth = 0;
+    for (unsigned i = 1; i < ntoks; i++) {
+        CXString sp = clang_getTokenSpelling(t->tu, toks[i]);
+        const char *s = clang_getCString(sp);
+        s = s ? s : "";
+        bool open = !strcmp(s, "(") || !strcmp(s, "[") || !strcmp(s, "{");
+        bool close = !strcmp(s, ")") || !strcmp(s, "]") || !strcmp(s, "}");
+        if (close)
+            depth--;
+        if ((depth == 1 && !strcmp(s, ",")) || (depth == 0 && close)) {
+            if (cur.len || u->nargs || depth == 1)
+                args[u->nargs++] = arena_strndup(t->a, cur.buf, cur.len);
+            cur.len = 0;
+        } else if (depth >= 1 && cur.len + strlen(s) + 2 < sizeof cur.buf) {
+            cur.len += (size_t)snprintf(cur.buf + cur.len, sizeof cur.buf - cur.len, "%s%s",
+                                        cur.len ? " " : "", s);
+        }
+        if (open)
+            depth++;
+        clang_disposeString(sp);
+        if (depth == 0 && close)
+            break;
+    }
+    clang_disposeTokens(t->tu, toks, ntoks);
+    u->args = args;
+}
+
+/* Whether the macro's parameter `index` is pasted (`##`) or stringized
+ * (`#`) in its body: then its argument is a token, not an object, and no
+ * lock may be named after it (`GLOBAL_LOCK(list)` is the global lock
+ * GLOBAL_LOCK_list, not the caller's variable `list`). */
+static bool param_is_token(struct cfg_tu *t, CXCursor def, unsigned index)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(t->tu, clang_getCursorExtent(def), &toks, &n);
+    bool token = false;
+    const char *param = NULL;
+    unsigned seen = 0, i = 2, body = n;
+    struct arena *a = t->a;
+    for (; i < n && body == n; i++) { /* name ( p0 , p1 ... ) */
+        const char *s = parse_str(a, clang_getTokenSpelling(t->tu, toks[i]));
+        if (!strcmp(s, ")"))
+            body = i + 1;
+        else if (strcmp(s, ",") && seen++ == index)
+            param = s;
+    }
+    for (i = body; param && i < n && !token; i++) {
+        if (strcmp(parse_str(a, clang_getTokenSpelling(t->tu, toks[i])), param))
+            continue;
+        const char *before = i > body ? parse_str(a, clang_getTokenSpelling(t->tu, toks[i - 1])) : "";
+        const char *after = i + 1 < n ? parse_str(a, clang_getTokenSpelling(t->tu, toks[i + 1])) : "";
+        token = !strcmp(before, "##") || !strcmp(before, "#") || !strcmp(after, "##");
+    }
+    clang_disposeTokens(t->tu, toks, n);
+    return token;
+}
+
+/* A project's lock macro nobody described (lockname.h). Like a function
+ * rule on a macro, it yields to known lock calls in its expansion. */
+static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
+                                           struct macro_use *u, CXCursor def)
+{
+    enum lockname_arg *kinds = arena_alloc(t->a, (u->nargs + 1) * sizeof *kinds);
+    for (unsigned i = 0; i < u->nargs; i++) {
+        kinds[i] = lockname_classify_text(u->args[i]);
+        if (kinds[i] != LN_CONSTANT && param_is_token(t, def, i))
+            kinds[i] = LN_CONSTANT;
+    }
+    u->from_function = true;
+    return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, u->nargs);
+}
+
+static enum CXChildVisitResult find_macro_use(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct cfg_tu *t = data;
+    if (clang_getCursorKind(c) != CXCursor_MacroExpansion ||
+        !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue; /* the cheap test first: most are in headers */
+    CXFile f = NULL;
+    struct cfg_loc loc = parse_location(clang_getCursorLocation(c), &f);
+    if (!f || !clang_File_isEqual(f, t->main_file))
+        return CXChildVisit_Continue;
+    CXString name = clang_getCursorSpelling(c);
+    const char *s = clang_getCString(name);
+    const struct lock_rule *r = s ? model_macro(t->model, s) : NULL;
+    bool from_function = false, function_like = false;
+    if (!r && s && (function_like = clang_Cursor_isMacroFunctionLike(clang_getCursorReferenced(c)))) {
+        r = model_function(t->model, s); /* a lock function defined as a macro */
+        from_function = r != NULL;
+    }
+    struct macro_use u = {.rule = r, .from_function = from_function, .loc = loc};
+    bool guessable = !r && function_like && !t->no_guess && lockname_has_lock_word(s);
+    if (r || guessable) {
+        parse_cursor_offsets(c, &u.begin, &u.end);
+        macro_args(t, c, &u);
+    }
+    if (guessable)
+        u.rule = guess_macro(t, s, &u, clang_getCursorReferenced(c));
+    clang_disposeString(name);
+    if (!u.rule)
+        return CXChildVisit_Continue;
+    if (t->nmacros == t->macros_cap) {
+        t->macros_cap = t->macros_cap ? t->macros_cap * 2 : 8;
+        t->macros = xrealloc(t->macros, t->macros_cap * sizeof *t->macros);
+    }
+    t->macros[t->nmacros++] = u;
+    return CXChildVisit_Continue;
+}
+
+void cfg_collect_macros(struct cfg_tu *t)
+{
+    clang_visitChildren(clang_getTranslationUnitCursor(t->tu), find_macro_use, t);
+    if (t->nmacros)
+        qsort(t->macros, t->nmacros, sizeof *t->macros, by_begin);
+}
+
+void cfg_tu_index(struct cfg_tu *t)
+{
+    if (t->indexed)
+        return;
+    t->indexed = true;
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
+    for (unsigned i = 0; i < n; i++) {
+        enum CXCursorKind k = clang_getCursorKind(st.v[i]);
+        if (k == CXCursor_FunctionDecl) {
+            CXCursor *c = arena_alloc(t->a, sizeof *c);
+            *c = st.v[i];
+            strmap_put(&t->functions_by_name, parse_spelling(t->a, st.v[i]), c);
+        } else if (k == CXCursor_VarDecl &&
+                   clang_Cursor_getStorageClass(st.v[i]) == CX_SC_Static &&
+                   parse_in_main_file(st.v[i], t->main_file)) {
+            strmap_put(&t->static_vars, parse_spelling(t->a, st.v[i]), (void *)1);
+        }
+    }
+    free(st.v);
+}
+
+bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name)
+{
+    if (!name || strmap_get(&t->released, name))
+        return false;
+    cfg_tu_index(t);
+    return strmap_get(&t->static_vars, name) != NULL;
+}
+
+void cfg_tu_free(struct cfg_tu *t)
+{
+    free(t->macros);
+    t->macros = NULL;
+    t->nmacros = 0;
+    strmap_free(&t->callee_cache);
+    strmap_free(&t->summaries);
+    strmap_free(&t->contracts);
+    strmap_free(&t->guards);
+    strmap_free(&t->functions_by_name);
+    strmap_free(&t->returns_param);
+    strmap_free(&t->external_done);
+    strmap_free(&t->missed);
+    strmap_free(&t->guessed);
+    strmap_free(&t->released);
+    strmap_free(&t->static_vars);
+    free(t->guard_seen.keys);
+    free(t->guard_seen.values);
+}

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_build: turns one libclang function definition into a struct cfg.
+ * Statements are in cfg_build.c, expressions in cfg_expr.c, conditions in
+ * cfg_cond.c, calls and rules macros in cfg_call.c, scopes and aliases in
+ * cfg_scope.c; they share struct builder, declared here for them alone. */
+#ifndef LC_CFG_BUILD_H
+#define LC_CFG_BUILD_H
+
+#include <clang-c/Index.h>
+#include <stdint.h>
+
+#include "ir/cfg.h"
+#include "frontend/parse.h"
+#include "support/strmap.h"
+#include "support/vec.h"
+
+struct arena;
+struct guard;
+
+/* A use of a rules macro (or a function-like macro named like a rules
+ * function) found in the preprocessing record of the main file. */
+struct macro_use {
+    unsigned begin, end; /* file offsets of "NAME(...)" */
+    const struct lock_rule *rule;
+    const char **args;   /* argument texts */
+    unsigned nargs;
+    struct cfg_loc loc;
+    /* Matched by a "function" rule: the macro's own expansion decides when
+     * it calls known lock functions itself (see build_macro_use). */
+    bool from_function;
+};
+
+/* Per-TU facts the builder reads: shared by every function of the TU. */
+struct cfg_tu {
+    struct arena *a;
+    const struct model *model;
+    CXTranslationUnit tu;
+    CXFile main_file;
+    const char *source;
+    unsigned source_len;
+    struct macro_use *macros; /* sorted by begin */
+    unsigned nmacros, macros_cap;
+    struct strmap callee_cache; /* function name -> struct callee_info */
+    struct strmap summaries;    /* function name -> inferred struct lock_rule */
+    struct strmap contracts;    /* function name -> struct contract (annotations) */
+    struct strmap guards;       /* USR of a field or variable -> struct guard */
+    struct strmap functions_by_name; /* top-level FunctionDecls (cfg_tu_index) */
+    struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
+    struct strmap external_done;     /* header functions whose contract was inferred */
+    struct strmap missed;            /* functions a call found no contract for */
+    struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
+    struct strmap released;          /* lock keys some call in the file releases */
+    struct strmap static_vars;       /* file-scope statics of the main file (cfg_tu_index) */
+    bool indexed;                    /* cfg_tu_index has run */
+    bool no_guess;                   /* --no-guessed-locks */
+    /* Infers the contract of a function defined in one of the project's
+     * headers (a scoped guard's constructor and destructor) when a call
+     * first needs it; set by the driver, which owns the analysis. */
+    const struct lock_rule *(*infer_external)(struct cfg_tu *t, CXCursor def);
+    struct guard_seen {         /* declaration cursor -> struct guard (contract.c) */
+        CXCursor *keys;
+        const struct guard **values;
+        size_t cap, count;
+    } guard_seen;
+    unsigned max_depth;         /* nesting limit before giving up */
+    bool observe;               /* --infer-guards: record unannotated accesses */
+};
+
+/* Collects the macro uses for cfg_tu.macros (needs the detailed
+ * preprocessing record). */
+void cfg_collect_macros(struct cfg_tu *t);
+void cfg_tu_free(struct cfg_tu *t);
+
+/* Fills functions_by_name and static_vars, once, in one walk of the TU's
+ * top-level declarations. */
+void cfg_tu_index(struct cfg_tu *t);
+/* Whether `name` is a variable of the file with internal linkage (static)
+ * that nothing in the file releases: a lock held for good on purpose (a
+ * crash handler's, taken once and never given back), since no other file
+ * can release it either. */
+bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name);
+
+/* Builds the CFG of a FunctionDecl that has a body, in arena `a` (the
+ * function's own, so that it can go once the function is checked; what
+ * is learnt about the TU goes to t->a). */
+struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a);
+
+/* ---- shared between the cfg_*.c files ---- */
+
+struct bblock {
+    unsigned first_event, nevents;
+};
+
+struct jump_target {
+    unsigned brk, cont; /* block ids; cont == UINT_MAX inside a bare switch */
+    size_t cleanups;    /* scope cleanups registered when the loop began */
+};
+
+/* A variable with __attribute__((cleanup(fn))): fn(&var) runs when its
+ * scope is left. */
+struct scope_cleanup {
+    const char *var;
+    CXCursor fn;
+    struct cfg_loc loc;
+};
+
+struct switch_ctx {
+    unsigned head, exit;
+    int cond; /* the switch condition, for case notes */
+    int has_default;
+};
+
+struct builder {
+    struct cfg_tu *t;
+    struct arena *a;
+    CXCursor fn;             /* the function being built */
+    CXCursor *params;        /* its parameters, read on first need */
+    const char **param_names;
+    unsigned nparams;
+    CXCursor statement_expr; /* the latest expression statement (its value unused) */
+    uint64_t params_written; /* bit i: parameter i is assigned in the body */
+    struct cursor_stack kids;
+    VEC(struct cfg_event) events;
+    VEC(struct cfg_edge) edges;
+    VEC(struct cfg_cond) conds;
+    VEC(struct bblock) blocks;
+    VEC(struct cfg_lock) locks;
+    VEC(struct jump_target) jumps;
+    VEC(struct switch_ctx) switches;
+    struct strmap lock_ids;  /* key -> id + 1 */
+    struct strmap labels;    /* label name -> block id + 1 */
+    struct strmap vars;      /* "offset" of a local VarDecl -> var id + 1 */
+    struct strmap keys;      /* condition value (text#var) -> key id + 1 */
+    VEC(int) key_var;
+    VEC(const char *) key_text; /* by key id: the value's text */
+    VEC(const char *) var_names; /* by variable id: its name */
+    unsigned nvars;
+    unsigned cur;            /* block receiving events */
+    unsigned depth;
+    int pending_result_var;  /* the next lock call's result goes there */
+    int returned_param;      /* see cfg.returns_param; -2 before any return */
+    const char *returned_lock; /* see cfg.returns_lock; NULL before, "" if mixed */
+    CXCursor last_lock_call; /* for conditions that test a call's result */
+    int last_lock_event;
+    unsigned lock_events;                /* lock events emitted so far */
+    int path_index_var[2];               /* index variables seen by cursor_path */
+    const char *path_index_text;         /* its index expressions, or NULL */
+    bool path_local_root;                /* cursor_path met a local variable */
+    int path_root_var;                   /* that local variable's id, or -1 */
+    /* How the expression being built is used: read, written, or only
+     * its address taken; and how what it points to is used (for data
+     * guarded through a pointer). Consumed by the next access. */
+    enum access_mode { ACC_READ, ACC_WRITE, ACC_NONE } access_mode, pt_access;
+    VEC(bool) fresh;                     /* by var id: object made here, not yet shared */
+    /* by var id: the one constant ever stored in it, for `return ret;`
+     * (set: it has one; varied: anything else was stored) */
+    struct var_value { bool set, varied; long value; } *values;
+    size_t nvalues;
+    bool no_access_checks;               /* an initializer or destructor */
+    bool calls_local;                    /* a call to a function defined in this TU */
+    VEC(struct cfg_problem) problems;    /* unreadable annotations met */
+    VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
+    struct strmap aliases;               /* local pointer name -> struct alias */
+    const struct macro_use *expanding;   /* a function-named macro being looked into */
+    bool incomplete;
+    const char *incomplete_why;
+    struct cfg_loc incomplete_loc;
+};
+
+unsigned build_new_block(struct builder *b);
+void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond);
+/* Adds an event to the current block; returns its index. */
+unsigned build_event(struct builder *b, struct cfg_event ev);
+/* Ends the current path (return, noreturn call, goto): further code goes
+ * to a fresh block with no predecessors. */
+void build_dead_end(struct builder *b);
+void build_give_up(struct builder *b, CXCursor at, const char *why);
+void build_stmt(struct builder *b, CXCursor s);
+void build_expr(struct builder *b, CXCursor e);
+/* Evaluates a condition, branching to t when true and f when false. */
+void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
+/* Matches a rules macro use exactly covering c; emits its events. */
+bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
+int build_var_id(struct builder *b, CXCursor ref, bool create);
+/* The index of the parameter a DeclRefExpr names, or -1. */
+int build_param_index(struct builder *b, CXCursor ref);
+/* The index of the parameter named by the len bytes at name, or -1. */
+int build_param_named(struct builder *b, const char *name, size_t len);
+/* A store to a parameter (the target of an assignment or update). */
+void build_note_param_store(struct builder *b, CXCursor target);
+/* `flag = 1;`: the branch value "flag" is known from here on. */
+void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
+                     struct cfg_loc loc);
+/* Whether an expression may be an integer constant, judged by its kind
+ * only (cheap; parse_int_constant decides). */
+bool build_maybe_constant(CXCursor value);
+/* The same for a field path ("rp.locked", "c->locked"); var: the local
+ * that owns it, or -1. */
+void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
+                      struct cfg_loc loc);
+unsigned build_lock_id(struct builder *b, const char *key, const char *display);
+const char *build_path(struct builder *b, CXCursor c);
+/* The same, and the local variable the path is rooted at (-1: none); the
+ * builder's path_* state is left as it was. */
+const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var);
+/* The same, with a parameter counted as the variable too: for values whose
+ * facts a store to the variable must forget (condition keys, flags). */
+const char *build_value_path(struct builder *b, CXCursor c, int *var);
+/* The identifier a path is rooted at ("&p->mu" -> p), in *len bytes. */
+const char *build_path_root(const char *path, size_t *len);
+/* The lock a key names in this function, with the element indexes of the
+ * path just built (path_index_text), or -1 when the function names none;
+ * the key is resolved through local aliases first. */
+int build_find_lock(struct builder *b, const char *key);
+/* A condition that a macro's expansion wrote: its text printed from the
+ * syntax tree, for path notes; NULL when it is written in the file. */
+const char *build_macro_condition(struct builder *b, CXCursor c);
+/* How a lock argument is shown in messages (as written, within reason). */
+const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
+/* A CallExpr: its arguments, then what the callee does (cfg_call.c). */
+void build_call(struct builder *b, CXCursor call);
+/* A call clang kept only in a recovery expression; true if it was one. */
+bool build_recovered_call(struct builder *b, CXCursor e, size_t base);
+/* The condition key of a value some branch already tested, or -1. */
+int build_known_key(struct builder *b, CXCursor value);
+/* Guarded data: emits an access event if c (a MemberRefExpr or
+ * DeclRefExpr) touches data guarded by a lock. */
+void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);
+/* Marks local variable `var` as holding an object made in this function. */
+void build_mark_fresh(struct builder *b, int var, bool fresh);
+/* A store to local `var` (value: the stored expression, or null when it
+ * is not a plain store). */
+void build_note_store(struct builder *b, int var, CXCursor value);
+/* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
+ * only; a second makes it unknown). */
+void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl);
+/* What a pointer local holds: the path, and whether that is rooted at a
+ * local itself. path "" once it was set twice. */
+struct alias {
+    const char *path;
+    bool local_root;
+};
+/* A lock key with an aliased local root, resolved (path_local_root then
+ * says whether the alias's own root is local). */
+const char *build_resolve_alias(struct builder *b, const char *key);
+/* __attribute__((cleanup(fn))) on a declared variable: registered. */
+void build_note_cleanup(struct builder *b, CXCursor var);
+/* Runs the cleanups of the scopes above `keep` (innermost first). */
+void build_run_cleanups(struct builder *b, size_t keep);
+/* A call made by the analysis itself (a cleanup), with argument texts. */
+void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const char **args,
+                        unsigned nargs, struct cfg_loc loc);
+/* Notes an annotation that cannot be read, met at `use`. */
+void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
+                          CXCursor use);
+bool build_is_alloc_call(struct builder *b, CXCursor e);
+/* The contract inferred for a function (this file's, or a header's on
+ * first use), or NULL. */
+const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name);
+/* The parameter an unannotated function returns (see cfg.returns_param), or -1. */
+int build_inferred_returned_param(struct builder *b, CXCursor decl);
+/* The global lock address it returns when not NULL (cfg.returns_lock), or NULL. */
+const char *build_inferred_returned_lock(struct builder *b, CXCursor decl);
+/* The alias a local pointer named `name` holds (NULL if none). */
+const struct alias *build_alias_of(struct builder *b, const char *name);
+
+#endif

@@ -1,0 +1,738 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_call: calls and rules macros -> lock events. A call's rule comes from
+ * the callee's annotations, the rules files, its inferred contract (this
+ * file's functions, a header's inline functions on first use, by argument
+ * value), or, for undescribed lock/unlock pairs, its name (lockname.h).
+ * Lock arguments become canonical access paths; noreturn calls end the
+ * path. */
+#include "frontend/cfg_build.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "frontend/annot.h"
+#include "support/arena.h"
+#include "analysis/argsplit.h"
+#include "frontend/contract.h"
+#include "model/lockexpr.h"
+#include "model/lockname.h"
+
+/* What a callee name means; cached per TU because names are unique in C. */
+struct callee_info {
+    const struct lock_rule *rule;
+    bool noreturn;
+    bool local; /* defined in this TU: its contract may be inferred */
+    bool contract_read;
+    const struct contract *contract; /* from its annotations, or NULL */
+};
+
+/* Arguments of a call: either cursors (a real call) or texts (a macro). */
+struct call_args {
+    CXCursor *cursors;
+    const char **texts;
+    unsigned n;
+};
+
+static const char *arg_path(struct builder *b, const struct call_args *args, unsigned i)
+{
+    if (args->cursors)
+        return build_path(b, args->cursors[i]);
+    struct diag d;
+    const char *p = lockexpr_parse(b->a, args->texts[i], NULL, 0, &d);
+    return p ? p : args->texts[i];
+}
+
+/* ACQUIRED_BEFORE(x) / ACQUIRED_AFTER(x) on the lock's declaration, as
+ * classes: a sibling field of a struct, or a global. */
+static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
+{
+    struct annot_list an = annot_read(b->a, b->t->tu, decl);
+    const char *prefix = "";
+    if (clang_getCursorKind(decl) == CXCursor_FieldDecl)
+        prefix = arena_printf(b->a, "%s.", parse_record_of(b->a, decl));
+    for (unsigned i = 0; i < an.n; i++) {
+        bool before = an.v[i].kind == AN_ACQUIRED_BEFORE;
+        if (!before && an.v[i].kind != AN_ACQUIRED_AFTER)
+            continue;
+        const char **list = arena_alloc(b->a, (an.v[i].nargs + 1) * sizeof *list);
+        for (unsigned k = 0; k < an.v[i].nargs; k++) {
+            const char *x = an.v[i].args[k];
+            while (*x == '&' || *x == '*')
+                x++;
+            list[k] = arena_printf(b->a, "%s%s", prefix, x);
+        }
+        if (before) {
+            l->precedes = list;
+            l->nprecedes = an.v[i].nargs;
+        } else {
+            l->follows = list;
+            l->nfollows = an.v[i].nargs;
+        }
+    }
+}
+
+/* The class of the lock object a pointer expression designates:
+ * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
+static const char *class_of_pointer(struct builder *b, CXCursor arg, CXCursor *decl_out)
+{
+    CXCursor c = parse_peel(arg);
+    bool addr = clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+                clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
+    enum CXCursorKind ck = clang_getCursorKind(c);
+    /* A pointer field or global that points to the lock stands for it. */
+    if (!addr && ck != CXCursor_MemberRefExpr && ck != CXCursor_DeclRefExpr)
+        return NULL;
+    size_t base = b->kids.n;
+    const char *r = NULL;
+    if (!addr || parse_children(c, &b->kids) == 1) {
+        CXCursor obj = addr ? parse_peel(b->kids.v[base]) : c;
+        bool index = clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr;
+        if (index && parse_children(obj, &b->kids) == 2)
+            obj = parse_peel(b->kids.v[base + 1]);
+        CXCursor decl = clang_getCursorReferenced(obj);
+        enum CXCursorKind k = clang_getCursorKind(decl);
+        *decl_out = decl;
+        if (k == CXCursor_FieldDecl) {
+            r = arena_printf(b->a, "%s.%s%s", parse_record_of(b->a, decl),
+                             parse_spelling(b->a, decl), index ? "[]" : "");
+        } else if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl)) {
+            r = arena_printf(b->a, "%s%s", parse_spelling(b->a, decl), index ? "[]" : "");
+        }
+    }
+    b->kids.n = base;
+    return r;
+}
+
+/* "$0->mu" with argument 0 of type struct q * -> "struct q.mu". */
+static const char *class_of_expr(struct builder *b, const char *expr, const struct call_args *args)
+{
+    if (expr[0] != '$' || !args->cursors || expr[1] < '0' || expr[1] > '9')
+        return strchr(expr, '$') ? NULL : expr;
+    unsigned i = (unsigned)(expr[1] - '0');
+    const char *rest = expr + 2;
+    if (i >= args->n || strncmp(rest, "->", 2) || strchr(rest + 2, '$'))
+        return NULL;
+    CXType t = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(args->cursors[i])));
+    if (t.kind == CXType_Invalid)
+        return NULL;
+    return arena_printf(b->a, "%s.%s", parse_str(b->a, clang_getTypeSpelling(t)), rest + 2);
+}
+
+static void set_class(struct builder *b, int id, const struct lock_effect *e,
+                      const struct call_args *args)
+{
+    if (id < 0 || b->locks.v[id].cls)
+        return;
+    CXCursor decl = clang_getNullCursor();
+    if (e->target.arg >= 0)
+        b->locks.v[id].cls = args->cursors && (unsigned)e->target.arg < args->n
+                                 ? class_of_pointer(b, args->cursors[e->target.arg], &decl)
+                                 : NULL;
+    else if (e->target.expr[0] == '*' && e->target.expr[1] == '$' && args->cursors &&
+             (unsigned)(e->target.expr[2] - '0') < args->n && !e->target.expr[3])
+        b->locks.v[id].cls = class_of_pointer(b, args->cursors[e->target.expr[2] - '0'], &decl);
+    else
+        b->locks.v[id].cls = class_of_expr(b, e->target.expr, args);
+    if (b->locks.v[id].cls && !clang_Cursor_isNull(decl))
+        declared_order(b, &b->locks.v[id], decl);
+}
+
+/* Whether a rules expression ("$0->mu") names argument i. */
+static bool expr_names_arg(const char *expr, unsigned i)
+{
+    for (const char *p = strchr(expr, '$'); p; p = strchr(p + 1, '$')) {
+        char *end;
+        unsigned long n = strtoul(p + 1, &end, 10);
+        if (end != p + 1 && n == i)
+            return true;
+    }
+    return false;
+}
+
+/* A null pointer constant as an argument (`lock_it(NULL)`, `f(0)`): no
+ * object, so no lock may be named after it. */
+static bool null_argument(const struct call_args *args, unsigned i)
+{
+    long k;
+    if (args->cursors)
+        return parse_int_constant(args->cursors[i], &k) && k == 0;
+    const char *t = args->texts ? args->texts[i] : NULL;
+    return t && (!strcmp(t, "NULL") || !strcmp(t, "0") || !strcmp(t, "( ( void * ) 0 )"));
+}
+
+/* The lock an effect names at this call, or -1 if the call lacks it (or
+ * names it through a null pointer: the callee's lock of nothing). */
+static int effect_lock(struct builder *b, const struct lock_effect *e,
+                       const struct call_args *args)
+{
+    b->path_index_var[0] = b->path_index_var[1] = -1;
+    b->path_index_text = NULL;
+    b->path_local_root = false;
+    if (e->target.arg >= 0) {
+        if ((unsigned)e->target.arg >= args->n || null_argument(args, (unsigned)e->target.arg))
+            return -1;
+        const char *ptr = arg_path(b, args, (unsigned)e->target.arg);
+        const char *key = lockexpr_pointee(b->a, ptr);
+        const char *disp = args->cursors ? build_display_of(b, args->cursors[e->target.arg], key)
+                                         : (key[0] == '*' ? key + 1 : key);
+        return (int)build_lock_id(b, key, disp);
+    }
+    /* Only the arguments the expression names lend it their index
+     * variables and their local roots (`g_lock` in a call f(keys[i]) is
+     * neither indexed by i nor local); but an array element the callee
+     * picked with its arguments (`item_lock(hv)` takes `item_locks[hv &
+     * mask]`) is the one those arguments' variables name. */
+    bool element = strstr(e->target.expr, "[]") != NULL;
+    const char **paths = arena_alloc(b->a, (args->n + 1) * sizeof *paths);
+    int vars[2] = {-1, -1};
+    bool local_root = false;
+    const char *index_text = NULL;
+    for (unsigned i = 0; i < args->n; i++) {
+        b->path_index_var[0] = b->path_index_var[1] = -1;
+        b->path_index_text = NULL;
+        b->path_local_root = false;
+        paths[i] = arg_path(b, args, i);
+        bool named = expr_names_arg(e->target.expr, i);
+        if (!element && !named)
+            continue;
+        if (named && null_argument(args, i))
+            return -1;
+        if (!element && b->path_index_text)
+            index_text = b->path_index_text;
+        local_root |= b->path_local_root;
+        for (int k = 0; k < 2; k++)
+            if (b->path_index_var[k] >= 0)
+                vars[vars[0] < 0 ? 0 : 1] = b->path_index_var[k];
+    }
+    b->path_index_var[0] = vars[0];
+    b->path_index_var[1] = vars[1];
+    /* the element the argument names; one per class where the callee
+     * picks it from its arguments */
+    b->path_index_text = index_text;
+    b->path_local_root = local_root;
+    struct diag d;
+    const char *key = lockexpr_parse(b->a, e->target.expr, paths, args->n, &d);
+    return key ? (int)build_lock_id(b, key, key) : -1;
+}
+
+/* Locks something in the file releases (cfg_tu.released). */
+static void note_released(struct cfg_tu *t, const char *key)
+{
+    key += strspn(key, "*");
+    if (!strmap_get(&t->released, key))
+        strmap_put(&t->released, arena_strdup(t->a, key), (void *)1);
+}
+
+static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
+                      struct cfg_loc loc, CXCursor call)
+{
+    static const enum cfg_event_kind event_kind[] = {
+        [EFFECT_ACQUIRE] = EV_ACQUIRE, [EFFECT_RELEASE] = EV_RELEASE,
+        [EFFECT_REQUIRE] = EV_REQUIRE, [EFFECT_RELEASE_REACQUIRE] = EV_WAIT,
+        [EFFECT_EXCLUDE] = EV_EXCLUDE, [EFFECT_ASSERT] = EV_ASSERT,
+    };
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
+    for (unsigned i = 0; i < r->neffects; i++) {
+        const struct lock_effect *e = &r->effects[i];
+        int lock = effect_lock(b, e, args);
+        if (lock < 0)
+            continue;
+        if (e->kind == EFFECT_ACQUIRE)
+            set_class(b, lock, e, args);
+        if (e->kind == EFFECT_RELEASE)
+            note_released(b->t, b->locks.v[lock].key);
+        b->lock_events++;
+        struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
+                               .mode = e->mode, .rule = r, .result_var = -1, .loc = loc,
+                               .callee = r->name};
+        /* a result that tells whether it happened binds the lock's state:
+         * a try-lock, or a release done only on some of the callee's exits */
+        if (e->kind == EFFECT_ACQUIRE || (e->kind == EFFECT_RELEASE && r->success != SUCCESS_ALWAYS)) {
+            ev.result_var = r->success != SUCCESS_ALWAYS ? result_var : -1;
+            b->last_lock_event = (int)build_event(b, ev);
+            b->last_lock_call = call;
+        } else {
+            build_event(b, ev);
+        }
+    }
+}
+
+/* _Noreturn, noreturn (stdnoreturn.h), __attribute__((noreturn)),
+ * __noreturn macros: any token of the declaration's head that mentions
+ * noreturn, or a type spelling that carries the attribute. */
+static bool decl_is_noreturn(struct builder *b, CXCursor decl)
+{
+    CXSourceRange ext = clang_getCursorExtent(decl);
+    CXSourceLocation end = clang_getRangeEnd(ext);
+    size_t base = b->kids.n;
+    unsigned n = parse_children(decl, &b->kids);
+    for (unsigned i = 0; i < n; i++)
+        if (clang_getCursorKind(b->kids.v[base + i]) == CXCursor_CompoundStmt)
+            end = clang_getRangeStart(clang_getCursorExtent(b->kids.v[base + i]));
+    b->kids.n = base;
+    CXToken *toks = NULL;
+    unsigned ntoks = 0;
+    clang_tokenize(b->t->tu, clang_getRange(clang_getRangeStart(ext), end), &toks, &ntoks);
+    bool found = false;
+    for (unsigned i = 0; i < ntoks && !found; i++) {
+        CXString sp = clang_getTokenSpelling(b->t->tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        found = t && strcasestr(t, "noreturn") != NULL;
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(b->t->tu, toks, ntoks);
+    if (!found) {
+        CXString ts = clang_getTypeSpelling(clang_getCursorType(decl));
+        const char *t = clang_getCString(ts);
+        found = t && strstr(t, "noreturn") != NULL;
+        clang_disposeString(ts);
+    }
+    return found;
+}
+
+static struct callee_info *callee(struct builder *b, CXCursor call, const char *name)
+{
+    struct callee_info *info = strmap_get(&b->t->callee_cache, name);
+    if (info)
+        return info;
+    info = arena_alloc(b->t->a, sizeof *info);
+    info->rule = model_function(b->t->model, name);
+    info->noreturn = model_is_noreturn(b->t->model, name);
+    CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl && clang_getCursorKind(call) == CXCursor_UnexposedExpr) {
+        size_t base = b->kids.n;
+        if (parse_children(call, &b->kids))
+            decl = clang_getCursorReferenced(b->kids.v[base]);
+        b->kids.n = base;
+    }
+    info->local = clang_getCursorKind(decl) == CXCursor_FunctionDecl &&
+                  !clang_Cursor_isNull(clang_getCursorDefinition(decl));
+    if (!info->noreturn && clang_getCursorKind(decl) == CXCursor_FunctionDecl)
+        info->noreturn = decl_is_noreturn(b, decl) ||
+                         decl_is_noreturn(b, clang_getCanonicalCursor(decl));
+    strmap_put(&b->t->callee_cache, arena_strdup(b->t->a, name), info);
+    return info;
+}
+
+/* The rule a call follows: the callee's own annotations first, then the
+ * rules files, then what was inferred from its body. */
+static const struct lock_rule *call_rule(struct builder *b, const struct contract *c,
+                                         const struct lock_rule *model_rule, const char *name,
+                                         CXCursor decl)
+{
+    if (c && c->rule)
+        return c->rule;
+    return model_rule ? model_rule : build_inferred_rule(b, decl, name);
+}
+
+/* A call looked for a contract that was not there (yet): if one is
+ * inferred later, the caller must be analysed again (cfg_tu.missed). */
+static void note_missed(struct cfg_tu *t, const char *name)
+{
+    if (!strmap_get(&t->missed, name))
+        strmap_put(&t->missed, arena_strdup(t->a, name), (void *)1);
+}
+
+/* Whether a header function's text names something lock-like: a function
+ * or macro of the rules, or a name with a "lock" word in it. Headers are full of
+ * small inline functions (accessors, string helpers) whose analysis would
+ * cost more than the file's own; a wrapper of a wrapper that names no lock
+ * is missed. */
+static bool mentions_locks(struct cfg_tu *t, CXCursor def)
+{
+    CXFile file;
+    unsigned begin, end;
+    CXSourceRange r = clang_getCursorExtent(def);
+    CXFile end_file;
+    clang_getExpansionLocation(clang_getRangeStart(r), &file, NULL, NULL, &begin);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &end_file, NULL, NULL, &end);
+    if (!file || !clang_File_isEqual(file, end_file))
+        return false;
+    size_t len = 0;
+    const char *text = file ? clang_getFileContents(t->tu, file, &len) : NULL;
+    if (!text || end > len || begin >= end)
+        return false;
+    for (unsigned i = begin; i < end;) {
+        if (!isalpha((unsigned char)text[i]) && text[i] != '_') {
+            i++;
+            continue;
+        }
+        unsigned j = i;
+        while (j < end && (isalnum((unsigned char)text[j]) || text[j] == '_'))
+            j++;
+        char word[128];
+        size_t n = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
+        memcpy(word, text + i, n);
+        word[n] = '\0';
+        if (lockname_has_lock_word(word) || model_function(t->model, word) ||
+            model_macro(t->model, word))
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name)
+{
+    struct cfg_tu *t = b->t;
+    const struct lock_rule *r = strmap_get(&t->summaries, name);
+    if (r)
+        return r;
+    note_missed(t, name);
+    if (!t->infer_external || clang_Cursor_isNull(decl) || strmap_get(&t->external_done, name))
+        return NULL;
+    CXCursor def = clang_getCursorDefinition(decl);
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl ||
+        parse_in_main_file(def, t->main_file) ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(def)))
+        return NULL;
+    strmap_put(&t->external_done, arena_strdup(t->a, name), (void *)1); /* also ends recursion */
+    return mentions_locks(t, def) ? t->infer_external(t, def) : NULL;
+}
+
+const char *build_inferred_returned_lock(struct builder *b, CXCursor decl)
+{
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return NULL;
+    const char *name = parse_spelling(b->a, decl);
+    const struct lock_rule *r = model_function(b->t->model, name); /* --cross-tu */
+    if (!r)
+        r = build_inferred_rule(b, decl, name);
+    return r ? r->returns_lock : NULL; /* no rule yet: build_inferred_rule noted the miss */
+}
+
+int build_inferred_returned_param(struct builder *b, CXCursor decl)
+{
+    const char *name = parse_spelling(b->a, decl);
+    build_inferred_rule(b, decl, name);
+    void *v = strmap_get(&b->t->returns_param, name);
+    if (!v)
+        note_missed(b->t, name);
+    return v ? (int)(uintptr_t)v - 1 : -1;
+}
+
+/* A call to a function no header declared (C89's implicit declaration,
+ * an error clang recovers from): in practice a macro of a header the
+ * analysis cannot see. The declaration clang makes up at the first such
+ * call has a location but no extent of its own. */
+static bool implicitly_declared(CXCursor decl)
+{
+    if (clang_Cursor_isNull(decl) || clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return false;
+    unsigned line = 0;
+    clang_getSpellingLocation(clang_getRangeEnd(clang_getCursorExtent(decl)), NULL, &line, NULL,
+                              NULL);
+    return line == 0;
+}
+
+/* Whether a call stands as a statement of its own (`foo_lock(x);`),
+ * its result unused: a guessed lock call whose result is tested
+ * (`if (!security_lock(rdp))`) may fail, and which result means success
+ * is anybody's guess, so such calls are not guessed at all. */
+static bool is_statement(struct builder *b, CXCursor call)
+{
+    return !clang_Cursor_isNull(b->statement_expr) &&
+           clang_equalCursors(parse_peel(call), parse_peel(b->statement_expr));
+}
+
+/* A project's lock function nobody described (lockname.h): only names
+ * no header declares, since a declared function's name is all there is
+ * to go on (lock_door(d) is no lock call). */
+static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
+                                          CXCursor *args, unsigned nargs)
+{
+    if (!lockname_has_lock_word(name) || !is_statement(b, call))
+        return NULL;
+    enum lockname_arg *kinds = arena_alloc(b->a, (nargs + 1) * sizeof *kinds);
+    for (unsigned i = 0; i < nargs; i++) {
+        CXCursor v = parse_peel(args[i]);
+        long k;
+        enum CXCursorKind kind = clang_getCursorKind(v);
+        if (kind == CXCursor_UnaryOperator &&
+            clang_getCursorUnaryOperatorKind(v) == CXUnaryOperator_AddrOf)
+            kinds[i] = LN_ADDRESS;
+        else if (kind == CXCursor_StringLiteral || parse_int_constant(v, &k))
+            kinds[i] = LN_CONSTANT;
+        else
+            kinds[i] = LN_OTHER;
+    }
+    struct cfg_tu *t = b->t;
+    return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, nargs);
+}
+
+/* A lock of this function whose address goes to a function of another file
+ * nothing describes (`cleanup_handler(&s->mu)`, a helper that may unlock
+ * it): what that code did to it is unknown, and no finding may stand on
+ * its state afterwards. Only locks the function already names. */
+static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned nargs,
+                                  struct cfg_loc loc)
+{
+    for (unsigned i = 0; i < nargs; i++) {
+        const char *path = build_path(b, args[i]);
+        const struct alias *al = path ? build_alias_of(b, path) : NULL;
+        if (!path || (path[0] != '&' && !(al && al->path && al->path[0] == '&')))
+            continue; /* only a lock's own address (`&s->mu`, or a local set to it) */
+        int id = build_find_lock(b, lockexpr_pointee(b->a, path));
+        if (id < 0)
+            continue;
+        struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)id, .result_var = -1,
+                               .loc = loc};
+        build_event(b, ev);
+    }
+}
+
+/* "unlock" in a name, any case (`_dbus_pending_call_unref_and_unlock`). */
+static bool names_unlock(const char *name)
+{
+    for (const char *p = name; *p; p++)
+        if (strncasecmp(p, "unlock", 6) == 0)
+            return true;
+    return false;
+}
+
+/* An undescribed function of another file whose name says it unlocks,
+ * given an object (`x_unref_and_unlock(pending)`): the locks this function
+ * names inside that object are in an unknown state afterwards. */
+static void forget_object_locks(struct builder *b, CXCursor *args, unsigned nargs,
+                                struct cfg_loc loc)
+{
+    for (unsigned i = 0; i < nargs; i++) {
+        const char *path = build_path(b, args[i]);
+        size_t n = path ? strlen(path) : 0;
+        if (!n || path[0] == '&' || strpbrk(path, "()<"))
+            continue;
+        for (size_t l = 0; l < b->locks.n; l++) {
+            const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
+            if (strncmp(key, path, n) || (strncmp(key + n, "->", 2) && key[n] != '.'))
+                continue;
+            struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)l, .result_var = -1,
+                                   .loc = loc};
+            build_event(b, ev);
+        }
+    }
+}
+
+/* What a call to `name` does; args are the argument cursors. */
+static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
+                       CXCursor *args, unsigned nargs, int result_var)
+{
+    struct callee_info *info = callee(b, call, name);
+    b->calls_local |= info->local;
+    if (!info->contract_read && !clang_Cursor_isNull(decl)) {
+        info->contract = contract_of(b->t, decl); /* once per callee name */
+        info->contract_read = true;
+    }
+    const struct contract *c = info->contract;
+    if (c && c->problem)
+        build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
+    const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
+    if (!rule && !b->t->no_guess && implicitly_declared(decl))
+        rule = guess_call(b, call, name, args, nargs);
+    if (rule && rule->split) {
+        long v = 0;
+        bool known = rule->split->param < nargs &&
+                     parse_int_constant(args[rule->split->param], &v);
+        rule = argsplit_pick(rule->split, known, v);
+    }
+    if (rule && !rule->is_macro) {
+        struct call_args ca = {args, NULL, nargs};
+        b->pending_result_var = result_var;
+        emit_rule(b, rule, &ca, parse_cursor_loc(call), call);
+    } else if (!rule && !info->noreturn && !b->expanding && !clang_Cursor_isNull(decl) &&
+               clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
+        /* (inside a lock macro's expansion, the macro's rule says it) */
+        forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
+        if (names_unlock(name))
+            forget_object_locks(b, args, nargs, parse_cursor_loc(call));
+    }
+    if (info->noreturn) {
+        struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
+                               .result_var = -1, .callee = name};
+        build_event(b, ev);
+        build_dead_end(b);
+    }
+}
+
+void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const char **args,
+                        unsigned nargs, struct cfg_loc loc)
+{
+    const struct contract *c = contract_of(b->t, fn);
+    const struct lock_rule *rule = call_rule(b, c, model_function(b->t->model, name), name, fn);
+    if (!clang_Cursor_isNull(clang_getCursorDefinition(fn)))
+        b->calls_local = true;
+    if (!rule)
+        return;
+    struct call_args ca = {NULL, args, nargs};
+    emit_rule(b, rule, &ca, loc, fn);
+}
+
+/* A call through a local function pointer set once to a function of the
+ * file (`void (*routine)(void *) = cleanup; ... routine(arg);`, as
+ * pthread_cleanup_pop(1) runs its handler): a call of that function. */
+static const char *pointer_target(struct builder *b, CXCursor callee_ref, CXCursor *decl)
+{
+    CXCursor var = clang_getCursorReferenced(callee_ref);
+    if (clang_getCursorKind(var) != CXCursor_VarDecl)
+        return NULL;
+    const struct alias *al = build_alias_of(b, parse_spelling(b->a, var));
+    if (!al || !al->path || !*al->path || al->local_root)
+        return NULL;
+    for (const char *p = al->path; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return NULL; /* a plain function name only */
+    cfg_tu_index(b->t);
+    const CXCursor *fn = strmap_get(&b->t->functions_by_name, al->path);
+    if (!fn)
+        return NULL;
+    *decl = *fn;
+    return al->path;
+}
+
+void build_call(struct builder *b, CXCursor call)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(call, &b->kids);
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
+    for (unsigned i = 0; i < n; i++)
+        build_expr(b, b->kids.v[base + i]);
+    CXCursor ref = clang_getCursorReferenced(call);
+    CXCursor callee_ref = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
+    int nargs = clang_Cursor_getNumArguments(call);
+    const char *name = NULL;
+    CXCursor decl = clang_getNullCursor();
+    if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+        name = parse_spelling(b->a, call);
+        decl = ref;
+    } else if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr &&
+               clang_getCursorKind(clang_getCursorReferenced(callee_ref)) ==
+                   CXCursor_FunctionDecl) {
+        name = parse_spelling(b->a, callee_ref);
+        decl = clang_getCursorReferenced(callee_ref);
+    } else if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr) {
+        name = pointer_target(b, callee_ref, &decl);
+    }
+    if (name) {
+        /* LIBCLANG 19: a call whose arguments have errors has a dependent
+         * type, no callee declaration and no argument count; its children
+         * (callee, then arguments) still say what it is. */
+        unsigned count = nargs >= 0 ? (unsigned)nargs : (n ? n - 1 : 0);
+        CXCursor *args = arena_alloc(b->a, (count + 1) * sizeof *args);
+        for (unsigned i = 0; i < count; i++)
+            args[i] = nargs >= 0 ? clang_Cursor_getArgument(call, i) : b->kids.v[base + 1 + i];
+        apply_call(b, call, decl, name, args, count, result_var);
+    }
+    b->kids.n = base;
+}
+
+/* LIBCLANG 19: in code with errors (a missing header, an incomplete
+ * struct), a call whose arguments did not type-check is kept as a
+ * RecoveryExpr, an UnexposedExpr whose first child names the callee. Such
+ * code is common in a pre-commit hook without the full build tree, so the
+ * call is still matched by the callee's name. */
+bool build_recovered_call(struct builder *b, CXCursor e, size_t base)
+{
+    unsigned n = parse_children(e, &b->kids);
+    CXCursor callee_ref = n >= 2 ? b->kids.v[base] : clang_getNullCursor();
+    unsigned cb = 0, ce = 0, fb = 1, fe = 0;
+    if (clang_getCursorKind(callee_ref) == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(clang_getCursorReferenced(callee_ref)) == CXCursor_FunctionDecl) {
+        parse_cursor_offsets(e, &cb, &ce);
+        parse_cursor_offsets(callee_ref, &fb, &fe);
+    }
+    if (cb != fb || ce <= fe) {
+        b->kids.n = base;
+        return false;
+    }
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
+    CXCursor *args = arena_alloc(b->a, n * sizeof *args);
+    for (unsigned i = 1; i < n; i++) {
+        args[i - 1] = b->kids.v[base + i];
+        build_expr(b, b->kids.v[base + i]);
+    }
+    apply_call(b, e, clang_getCursorReferenced(callee_ref), parse_spelling(b->a, callee_ref),
+               args, n - 1, result_var);
+    return true;
+}
+
+/* ---- rules macros ---- */
+
+/* Only these can be a whole macro use; checking the rest would cost an
+ * extent and two expansion lookups per cursor for nothing. */
+static bool may_be_macro_use(enum CXCursorKind k)
+{
+    return k == CXCursor_CallExpr || k == CXCursor_DoStmt || k == CXCursor_ParenExpr ||
+           k == CXCursor_StmtExpr || k == CXCursor_UnexposedExpr || k == CXCursor_CStyleCastExpr ||
+           k == CXCursor_CompoundStmt || k == CXCursor_IfStmt || k == CXCursor_BinaryOperator ||
+           k == CXCursor_ConditionalOperator || k == CXCursor_UnaryOperator;
+}
+
+bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
+{
+    if (!may_be_macro_use(clang_getCursorKind(c)))
+        return false;
+    unsigned begin, end;
+    parse_cursor_offsets(c, &begin, &end);
+    const struct macro_use *m = b->t->macros;
+    unsigned lo = 0, hi = b->t->nmacros;
+    while (lo < hi) {
+        unsigned mid = (lo + hi) / 2;
+        if (m[mid].begin < begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == b->t->nmacros || m[lo].begin != begin || end > m[lo].end)
+        return false;
+    const struct macro_use *u = &m[lo];
+    if (b->expanding == u)
+        return false; /* looking into it: see below */
+    /* A guessed lock macro whose result is tested may fail, and which
+     * result means success is anybody's guess: not guessed (as calls), and
+     * the lock's state is unknown from there. */
+    if (u->rule && u->rule->origin == lockname_origin && !is_stmt && !is_statement(b, c)) {
+        /* its expansion first: a known lock call in it says what it does */
+        const struct macro_use *saved = b->expanding;
+        unsigned before = b->lock_events;
+        b->expanding = u;
+        build_expr(b, c);
+        b->expanding = saved;
+        if (b->lock_events != before)
+            return true;
+        struct call_args texts = {NULL, u->args, u->nargs};
+        for (unsigned i = 0; i < u->rule->neffects; i++) {
+            int lock = effect_lock(b, &u->rule->effects[i], &texts);
+            struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
+                                   .loc = u->loc};
+            if (lock >= 0)
+                build_event(b, ev);
+        }
+        return true;
+    }
+    struct call_args args = {NULL, u->args, u->nargs};
+    if (u->from_function) {
+        /* A macro named like a lock function: kernel headers make
+         * spin_lock_irqsave a macro over an unlisted call, while a
+         * user-space project may alias mutex_trylock to
+         * pthread_mutex_trylock, whose rule must win. So look into the
+         * expansion first and apply the name's rule only if nothing in it
+         * was a known lock call. */
+        const struct macro_use *saved = b->expanding;
+        unsigned before = b->lock_events;
+        b->expanding = u;
+        if (is_stmt)
+            build_stmt(b, c);
+        else
+            build_expr(b, c);
+        b->expanding = saved;
+        if (b->lock_events != before)
+            return true;
+    }
+    emit_rule(b, u->rule, &args, u->loc, c);
+    return true;
+}

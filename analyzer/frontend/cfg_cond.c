@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_cond: branch conditions -> branches. `&&`, `||`, `!`, `?:`, comma and
+ * __builtin_expect split into leaves; each leaf records what it tests (a
+ * lock call's result, a local, a parameter against a constant) and the
+ * value it decides, for try-locks, correlated branches and contracts by
+ * argument value. */
+#include "frontend/cfg_build.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/arena.h"
+
+static enum cfg_cmp compare_op(enum CXBinaryOperatorKind op, bool mirrored)
+{
+    switch (op) {
+    case CXBinaryOperator_EQ: return CMP_EQ;
+    case CXBinaryOperator_NE: return CMP_NE;
+    case CXBinaryOperator_LT: return mirrored ? CMP_GT : CMP_LT;
+    case CXBinaryOperator_LE: return mirrored ? CMP_GE : CMP_LE;
+    case CXBinaryOperator_GT: return mirrored ? CMP_LT : CMP_GT;
+    case CXBinaryOperator_GE: return mirrored ? CMP_LE : CMP_GE;
+    default: return CMP_NONE;
+    }
+}
+
+/* Which tracked value a condition leaf tests: the lock call just evaluated
+ * in it, or a local variable. */
+static void test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
+{
+    src = parse_peel(src);
+    size_t base = b->kids.n;
+    int assigned = -1; /* `(x = trylock(...)) == NULL`: the result is bound to x */
+    if (clang_getCursorKind(src) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(src) == CXBinaryOperator_Assign &&
+        parse_children(src, &b->kids) == 2) {
+        CXCursor lhs = parse_peel(b->kids.v[base]);
+        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+            assigned = build_var_id(b, lhs, false);
+        src = parse_peel(b->kids.v[base + 1]);
+    }
+    b->kids.n = base;
+    bool the_call = b->last_lock_event >= 0 && clang_equalCursors(src, b->last_lock_call);
+    if (the_call && assigned >= 0 && b->events.v[b->last_lock_event].result_var == assigned)
+        cc->try_var = assigned; /* the lock's state is bound to the variable */
+    else if (the_call)
+        cc->try_event = b->last_lock_event;
+    else if (clang_getCursorKind(src) == CXCursor_DeclRefExpr)
+        cc->try_var = build_var_id(b, src, false);
+    cc->param = build_param_index(b, src);
+}
+
+/* The function's parameters and their names, read on first need. */
+static void read_params(struct builder *b)
+{
+    if (b->params)
+        return;
+    int n = clang_Cursor_getNumArguments(b->fn);
+    b->nparams = n > 0 ? (unsigned)n : 0;
+    b->params = arena_alloc(b->a, (b->nparams + 1) * sizeof *b->params);
+    b->param_names = arena_alloc(b->a, (b->nparams + 1) * sizeof *b->param_names);
+    for (unsigned i = 0; i < b->nparams; i++) {
+        b->params[i] = clang_Cursor_getArgument(b->fn, i);
+        b->param_names[i] = parse_spelling(b->a, b->params[i]);
+    }
+}
+
+int build_param_named(struct builder *b, const char *name, size_t len)
+{
+    read_params(b);
+    for (unsigned i = 0; i < b->nparams; i++)
+        if (strlen(b->param_names[i]) == len && !strncmp(b->param_names[i], name, len))
+            return (int)i;
+    return -1;
+}
+
+int build_param_index(struct builder *b, CXCursor ref)
+{
+    if (clang_getCursorKind(ref) != CXCursor_DeclRefExpr)
+        return -1;
+    CXCursor decl = clang_getCursorReferenced(ref);
+    if (clang_getCursorKind(decl) != CXCursor_ParmDecl)
+        return -1;
+    read_params(b);
+    for (unsigned i = 0; i < b->nparams; i++)
+        if (clang_equalCursors(b->params[i], decl))
+            return (int)i;
+    return -1;
+}
+
+void build_note_param_store(struct builder *b, CXCursor target)
+{
+    int i = build_param_index(b, parse_peel(target));
+    if (i >= 0 && i < 64)
+        b->params_written |= (uint64_t)1 << i;
+}
+
+/* `value & K` as a whole condition: a bit test. */
+static bool bit_test(struct builder *b, CXCursor p, struct cfg_cond *cc, CXCursor *src)
+{
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(p) != CXCursor_BinaryOperator ||
+        clang_getCursorBinaryOperatorKind(p) != CXBinaryOperator_And ||
+        parse_children(p, &b->kids) != 2)
+        return false;
+    CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+    b->kids.n = base;
+    if (parse_int_constant(r, &cc->k))
+        *src = l;
+    else if (parse_int_constant(l, &cc->k))
+        *src = r;
+    else
+        return false;
+    cc->op = CMP_AND;
+    return true;
+}
+
+/* Reads `value OP constant` (either way round) or a bare `value`. */
+static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
+{
+    size_t base = b->kids.n;
+    CXCursor p = parse_peel(c);
+    cc->op = CMP_NE;
+    cc->k = 0;
+    CXCursor src = p;
+    if (clang_getCursorKind(p) == CXCursor_BinaryOperator &&
+        compare_op(clang_getCursorBinaryOperatorKind(p), false) != CMP_NONE &&
+        parse_children(p, &b->kids) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(p);
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        if (parse_int_constant(r, &cc->k)) {
+            src = l;
+            cc->op = compare_op(op, false);
+        } else if (parse_int_constant(l, &cc->k)) {
+            src = r;
+            cc->op = compare_op(op, true);
+        } else {
+            cc->op = CMP_NONE;
+        }
+    } else {
+        bit_test(b, p, cc, &src);
+    }
+    b->kids.n = base;
+    if (cc->op != CMP_NONE)
+        test_source(b, src, cc);
+    if (cc->try_event < 0 && b->last_lock_event >= 0 &&
+        clang_equalCursors(c, b->last_lock_call)) /* a rules macro as the condition */
+        cc->try_event = b->last_lock_event;
+}
+
+/* Keys are by text and, for values rooted at a local, by that variable:
+ * two blocks' own `int i` are two values. */
+static const char *key_name(struct builder *b, const char *text, int var)
+{
+    if (var < 0)
+        return text;
+    char num[16];
+    size_t n = strlen(text), k = 0;
+    for (unsigned v = (unsigned)var; k == 0 || v; v /= 10)
+        num[k++] = (char)('0' + v % 10);
+    char *s = arena_alloc(b->a, n + k + 2);
+    memcpy(s, text, n);
+    s[n] = '#';
+    for (size_t i = 0; i < k; i++) /* digits were made backwards */
+        s[n + 1 + i] = num[k - 1 - i];
+    return s;
+}
+
+bool build_maybe_constant(CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    enum CXCursorKind k = clang_getCursorKind(v);
+    if (k == CXCursor_IntegerLiteral || k == CXCursor_CharacterLiteral)
+        return true;
+    if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator) /* -1, 1 << 2, (x, 0) */
+        return true;
+    return k == CXCursor_DeclRefExpr &&
+           clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_EnumConstantDecl;
+}
+
+static int intern_key(struct builder *b, const char *text, int var)
+{
+    const char *name = key_name(b, text, var);
+    void *id = strmap_get(&b->keys, name);
+    if (!id) {
+        VEC_PUSH(b->key_var, var);
+        VEC_PUSH(b->key_text, text);
+        id = (void *)(uintptr_t)b->key_var.n;
+        strmap_put(&b->keys, name, id);
+    }
+    return (int)(uintptr_t)id - 1;
+}
+
+int build_known_key(struct builder *b, CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    enum CXCursorKind kind = clang_getCursorKind(v);
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+        return -1;
+    int var;
+    const char *text = build_value_path(b, v, &var);
+    void *id = text ? strmap_get(&b->keys, key_name(b, text, var)) : NULL;
+    return id ? (int)(uintptr_t)id - 1 : -1;
+}
+
+/* What a tested expression reads, for its key: the variables (locals and
+ * parameters) in it, and whether it may answer differently each time it
+ * is evaluated (a call, a store, an element chosen by an index). */
+struct key_scan {
+    struct builder *b;
+    int var, nvars;
+    bool unstable;
+};
+
+static enum CXChildVisitResult scan_key(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct key_scan *k = data;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_CallExpr:
+    case CXCursor_ArraySubscriptExpr:
+    case CXCursor_CompoundAssignOperator:
+    case CXCursor_StmtExpr:
+        k->unstable = true;
+        return CXChildVisit_Break;
+    case CXCursor_BinaryOperator:
+        if (clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign) {
+            k->unstable = true;
+            return CXChildVisit_Break;
+        }
+        break;
+    case CXCursor_UnaryOperator: {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+        if (op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+            op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec) {
+            k->unstable = true;
+            return CXChildVisit_Break;
+        }
+        break;
+    }
+    case CXCursor_DeclRefExpr: {
+        int v = k->b ? build_var_id(k->b, c, true) : -1;
+        if (v >= 0 && v != k->var) {
+            k->var = v;
+            k->nvars++;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* An expression that is not a plain path (`ret < 0`, `a & MASK`): a key
+ * only if evaluating it twice gives the same answer until its one
+ * variable is stored to; *var is that variable (-1: none, fields and
+ * globals only, which like other fields are assumed stable). */
+static bool stable_expression(struct builder *b, CXCursor v, int *var)
+{
+    struct key_scan k = {b, -1, 0, false};
+    scan_key(v, v, &k);
+    if (!k.unstable)
+        clang_visitChildren(v, scan_key, &k);
+    *var = k.var;
+    return !k.unstable && k.nvars <= 1;
+}
+
+/* A call of an accessor of this file, `static inline bool f(struct t *p) {
+ * return p->a && p->b; }`: its body is one return of an expression that
+ * calls and stores nothing, so two calls with the same stable arguments
+ * answer alike. */
+static bool calls_accessor(CXCursor call)
+{
+    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+        return false;
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(def, &st);
+    CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
+    bool ok = false;
+    if (!clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt) {
+        size_t base = st.n;
+        unsigned m = parse_children(body, &st);
+        if (m == 1 && clang_getCursorKind(st.v[base]) == CXCursor_ReturnStmt) {
+            struct key_scan k = {NULL, -1, 0, false};
+            clang_visitChildren(st.v[base], scan_key, &k);
+            ok = !k.unstable;
+        }
+    }
+    free(st.v);
+    return ok;
+}
+
+/* The value a condition tests, as a key shared by every branch on the same
+ * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
+ * keys: they may answer differently each time, unless they call an
+ * accessor with stable arguments. */
+static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
+{
+    cc->key = -1;
+    CXCursor v = parse_peel(c);
+    size_t base = b->kids.n;
+    if ((cc->op == CMP_EQ || cc->op == CMP_NE) && cc->k == 0 &&
+        clang_getCursorKind(v) == CXCursor_BinaryOperator && parse_children(v, &b->kids) == 2) {
+        long k;
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        v = parse_int_constant(r, &k) ? parse_peel(l) : parse_peel(r);
+        cc->negated = cc->op == CMP_EQ;
+    }
+    b->kids.n = base;
+    enum CXCursorKind kind = clang_getCursorKind(v);
+    if (kind == CXCursor_CallExpr && calls_accessor(v)) {
+        int var;
+        struct key_scan k = {b, -1, 0, false};
+        size_t base2 = b->kids.n;
+        unsigned na = parse_children(v, &b->kids);
+        for (unsigned i = 1; i < na && !k.unstable; i++) { /* the arguments */
+            scan_key(b->kids.v[base2 + i], v, &k);
+            if (!k.unstable)
+                clang_visitChildren(b->kids.v[base2 + i], scan_key, &k);
+        }
+        b->kids.n = base2;
+        var = k.var;
+        unsigned begin, end;
+        parse_cursor_offsets(v, &begin, &end);
+        if (!k.unstable && k.nvars <= 1 && b->t->source && end <= b->t->source_len &&
+            begin < end && end - begin < 200)
+            cc->key = intern_key(b, arena_strndup(b->a, b->t->source + begin, end - begin), var);
+        return;
+    }
+    if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
+        return;
+    int var;
+    const char *text = build_value_path(b, v, &var);
+    if (!text || strstr(text, "()") || strchr(text, '[')) /* another element next time */
+        return;
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
+        !stable_expression(b, v, &var))
+        return;
+    cc->key = intern_key(b, text, var);
+}
+
+/* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`
+ * later) correlate like branches on the same value. */
+void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
+                     struct cfg_loc loc)
+{
+    if (var >= 0)
+        build_field_fact(b, name, var, value, loc);
+}
+
+void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
+                      struct cfg_loc loc)
+{
+    long v;
+    value = parse_peel(value);
+    size_t base = b->kids.n; /* `(unlock(m), 0)`: the value of a comma is its right side */
+    if (clang_getCursorKind(value) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(value) == CXBinaryOperator_Comma &&
+        parse_children(value, &b->kids) == 2)
+        value = b->kids.v[base + 1];
+    b->kids.n = base;
+    if (!parse_int_constant(value, &v))
+        return;
+    struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),
+                           .write = v != 0, .result_var = -1, .loc = loc};
+    build_event(b, ev);
+}
+
+static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    b->last_lock_event = -1;
+    build_expr(b, c);
+    struct cfg_cond cc = {.loc = parse_cursor_loc(c), .op = CMP_NONE, .try_event = -1,
+                          .try_var = -1, .key = -1, .param = -1};
+    parse_cursor_offsets(c, &cc.text_begin, &cc.text_end);
+    cc.in_macro = build_macro_condition(b, c);
+    leaf_test(b, c, &cc);
+    condition_key(b, c, &cc);
+    VEC_PUSH(b->conds, cc);
+    int idx = (int)b->conds.n - 1;
+    build_edge(b, b->cur, t, EDGE_TRUE, idx);
+    build_edge(b, b->cur, f, EDGE_FALSE, idx);
+    b->last_lock_event = -1;
+}
+
+static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    long v;
+    if ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral) ||
+        !parse_int_constant(c, &v))
+        return false;
+    build_edge(b, b->cur, v ? t : f, EDGE_PLAIN, -1);
+    build_dead_end(b);
+    return true;
+}
+
+/* Splits &&, ||, !, ?:, comma and __builtin_expect into branches. */
+static bool build_compound_cond(struct builder *b, CXCursor c, size_t base, unsigned t,
+                                unsigned f)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    unsigned n = parse_children(c, &b->kids);
+    if (k == CXCursor_UnaryOperator && n == 1 &&
+        clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
+        build_cond(b, b->kids.v[base], f, t);
+        return true;
+    }
+    if (k == CXCursor_BinaryOperator && n == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        if (op == CXBinaryOperator_Comma) {
+            build_expr(b, l);
+            build_cond(b, r, t, f);
+            return true;
+        }
+        if (op != CXBinaryOperator_LAnd && op != CXBinaryOperator_LOr)
+            return false;
+        unsigned mid = build_new_block(b);
+        if (op == CXBinaryOperator_LAnd)
+            build_cond(b, l, mid, f);
+        else
+            build_cond(b, l, t, mid);
+        b->cur = mid;
+        build_cond(b, r, t, f);
+        return true;
+    }
+    if (k == CXCursor_ConditionalOperator && n == 3) {
+        CXCursor x = b->kids.v[base + 1], y = b->kids.v[base + 2];
+        unsigned xb = build_new_block(b), yb = build_new_block(b);
+        build_cond(b, b->kids.v[base], xb, yb);
+        b->cur = xb;
+        build_cond(b, x, t, f);
+        b->cur = yb;
+        build_cond(b, y, t, f);
+        return true;
+    }
+    if (k == CXCursor_CallExpr && n >= 2) {
+        const char *name = parse_spelling(b->a, c);
+        if (!strcmp(name, "__builtin_expect") || !strcmp(name, "__builtin_expect_with_probability")) {
+            build_cond(b, b->kids.v[base + 1], t, f);
+            return true;
+        }
+    }
+    return false;
+}
+
+void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    if (++b->depth > b->t->max_depth) {
+        build_give_up(b, c, "condition nested too deeply");
+        b->depth--;
+        return;
+    }
+    CXCursor p = parse_peel(c);
+    size_t base = b->kids.n;
+    if (!constant_cond(b, p, t, f) && !build_compound_cond(b, p, base, t, f)) {
+        b->kids.n = base;
+        build_leaf(b, c, t, f);
+    }
+    b->kids.n = base;
+    b->depth--;
+}
+

@@ -1,0 +1,589 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_expr: expressions -> events, and the access paths that name locks.
+ * `&&`, `||`, `?:` and `!` become branches even in value context, so a lock
+ * call inside them counts only on the paths where it runs (cfg_cond.c);
+ * calls go to cfg_call.c. Paths are built with the lockexpr constructors;
+ * stores to locals and guarded data become events here. */
+#include "frontend/cfg_build.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "model/lockexpr.h"
+
+static const char *cursor_path(struct builder *b, CXCursor c, int depth);
+static unsigned lock_id(struct builder *b, const char *key, const char *display);
+
+static const char *member_path(struct builder *b, CXCursor c, int depth)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(c, &b->kids);
+    const char *field = parse_spelling(b->a, c);
+    const char *r;
+    if (n == 0) {
+        r = field; /* implicit member of an anonymous aggregate */
+    } else {
+        CXCursor obj = b->kids.v[base];
+        const char *p = cursor_path(b, obj, depth + 1);
+        CXType t = clang_getCanonicalType(clang_getCursorType(obj));
+        bool arrow = t.kind == CXType_Pointer;
+        r = lockexpr_member(b->a, arrow ? lockexpr_deref(b->a, p) : p, field);
+    }
+    b->kids.n = base;
+    return r;
+}
+
+/* The text of an expression we do not decompose: its tokens, so that the
+ * same expression written twice names the same lock. */
+static const char *opaque_path(struct builder *b, CXCursor c)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(c, &begin, &end);
+    if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
+        return arena_strndup(b->a, b->t->source + begin, end - begin);
+    return arena_printf(b->a, "<expr@%u>", begin);
+}
+
+static void add_index_var(struct builder *b, int v)
+{
+    if (v < 0 || v == b->path_index_var[0] || v == b->path_index_var[1])
+        return;
+    b->path_index_var[b->path_index_var[0] < 0 ? 0 : 1] = v;
+}
+
+static enum CXChildVisitResult index_vars(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr)
+        add_index_var(data, build_var_id(data, c, true));
+    return CXChildVisit_Recurse;
+}
+
+/* An index expression as its structure, not its source text, which a
+ * macro expansion would replace with the macro's call. */
+static const char *index_text(struct builder *b, CXCursor c, int depth)
+{
+    c = parse_peel(c);
+    long k;
+    if (parse_int_constant(c, &k))
+        return arena_printf(b->a, "%ld", k);
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_DeclRefExpr)
+        return parse_spelling(b->a, c);
+    if (kind == CXCursor_MemberRefExpr)
+        return cursor_path(b, c, depth + 1);
+    size_t base = b->kids.n;
+    unsigned n = depth < 16 ? parse_children(c, &b->kids) : 0;
+    const char *r = NULL;
+    if (kind == CXCursor_BinaryOperator && n == 2)
+        r = arena_printf(b->a, "(%s %d %s)", index_text(b, b->kids.v[base], depth + 1),
+                         (int)clang_getCursorBinaryOperatorKind(c),
+                         index_text(b, b->kids.v[base + 1], depth + 1));
+    else if (kind == CXCursor_UnaryOperator && n == 1)
+        r = arena_printf(b->a, "(%d %s)", (int)clang_getCursorUnaryOperatorKind(c),
+                         index_text(b, b->kids.v[base], depth + 1));
+    b->kids.n = base;
+    return r ? r : opaque_path(b, c);
+}
+
+/* Remembers what an array index in a lock path reads: the variables in it
+ * (a store to one names another element) and its text (`a[i]` and
+ * `a[n | i]` are two locks unless shown equal). */
+static void note_index(struct builder *b, CXCursor index)
+{
+    index = parse_peel(index);
+    if (clang_getCursorKind(index) == CXCursor_DeclRefExpr)
+        add_index_var(b, build_var_id(b, index, true));
+    else
+        clang_visitChildren(index, index_vars, b);
+    const char *text = index_text(b, index, 0);
+    b->path_index_text = b->path_index_text
+                             ? arena_printf(b->a, "%s,%s", b->path_index_text, text)
+                             : text;
+}
+
+static const char *cursor_path(struct builder *b, CXCursor c, int depth)
+{
+    if (depth > 64)
+        return opaque_path(b, c);
+    if (depth == 0)
+        b->path_index_text = NULL; /* each path names its own element */
+    c = parse_peel(c);
+    size_t base = b->kids.n;
+    const char *r = NULL;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(d) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d)) {
+            b->path_local_root = true;
+            b->path_root_var = build_var_id(b, d, true);
+        } else if (clang_getCursorKind(d) == CXCursor_ParmDecl) {
+            /* a variable of this function (stores forget what was known of
+             * it), but its objects are the caller's: not a local root */
+            b->path_root_var = build_var_id(b, d, true);
+        }
+        r = parse_spelling(b->a, c);
+        break;
+    }
+    case CXCursor_MemberRefExpr:
+        r = member_path(b, c, depth);
+        break;
+    case CXCursor_UnaryOperator:
+        if (parse_children(c, &b->kids) == 1) {
+            enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+            const char *inner = cursor_path(b, b->kids.v[base], depth + 1);
+            if (op == CXUnaryOperator_AddrOf)
+                r = lockexpr_addr(b->a, inner);
+            else if (op == CXUnaryOperator_Deref)
+                r = lockexpr_deref(b->a, inner);
+        }
+        break;
+    case CXCursor_ArraySubscriptExpr:
+        if (parse_children(c, &b->kids) == 2) {
+            r = lockexpr_index(b->a, cursor_path(b, b->kids.v[base], depth + 1));
+            note_index(b, b->kids.v[base + 1]);
+        }
+        break;
+    case CXCursor_CallExpr:
+        r = arena_printf(b->a, "%s()", parse_spelling(b->a, c));
+        break;
+    default:
+        break;
+    }
+    b->kids.n = base;
+    return r ? r : opaque_path(b, c);
+}
+
+/* "q->mu" for the argument "&q->mu" as written; the canonical path when
+ * the argument comes from a macro and has no plain text. */
+const char *build_display_of(struct builder *b, CXCursor arg, const char *key)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(arg, &begin, &end);
+    const char *src = b->t->source;
+    CXSourceLocation l = clang_getCursorLocation(arg);
+    if (!src || begin >= end || end > b->t->source_len || end - begin > 120 ||
+        clang_Location_isFromMainFile(l) == 0)
+        return key[0] == '*' ? key + 1 : key;
+    while (begin < end && (src[begin] == '&' || src[begin] == ' '))
+        begin++;
+    while (end - begin > 2 && src[begin] == '(' && src[end - 1] == ')' &&
+           !memchr(src + begin + 1, '(', end - begin - 2))
+        begin++, end--; /* "(&x)" and "&(x)" read as "x" */
+    while (begin < end && src[begin] == '&')
+        begin++;
+    return arena_strndup(b->a, src + begin, end - begin);
+}
+
+static void add_index_vars(struct builder *b, unsigned id)
+{
+    struct cfg_lock *l = &b->locks.v[id];
+    for (int i = 0; i < 2; i++) {
+        int v = b->path_index_var[i];
+        if (v >= 0 && l->index_var[0] != v && l->index_var[1] != v)
+            l->index_var[l->index_var[0] < 0 ? 0 : 1] = v;
+    }
+    b->path_index_var[0] = b->path_index_var[1] = -1;
+}
+
+unsigned build_lock_id(struct builder *b, const char *key, const char *display)
+{
+    return lock_id(b, key, display);
+}
+
+const char *build_path(struct builder *b, CXCursor c)
+{
+    return cursor_path(b, c, 0);
+}
+
+static const char *rooted_path(struct builder *b, CXCursor c, int *root_var, bool params)
+{
+    bool local_root = b->path_local_root;
+    int saved = b->path_root_var;
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    const char *text = cursor_path(b, c, 0);
+    *root_var = b->path_local_root || params ? b->path_root_var : -1;
+    b->path_local_root = local_root;
+    b->path_root_var = saved;
+    return text;
+}
+
+const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var)
+{
+    return rooted_path(b, c, root_var, false);
+}
+
+const char *build_value_path(struct builder *b, CXCursor c, int *var)
+{
+    return rooted_path(b, c, var, true);
+}
+
+/* A lock named through a pointer to it is the lock: `*m` and `m`, where m
+ * points to the lock, are one lock (as in clang's analysis, where a
+ * pointer-typed lock expression means what it points to; a pointer itself
+ * is never a lock). The key kept is the one with the `*`, which is what
+ * lock calls produce and what contracts substitute into. */
+/* The identifier a path starts from ("*(&p->mu)" -> p). */
+/* A resolved key's identity among the function's locks: `*m` and `m` are
+ * one lock, and held state is per element (the class "a[].mu" is the key,
+ * for contracts and lock order; the element's indexes its identity). */
+static const char *lock_identity(struct builder *b, const char *key)
+{
+    const char *identity = key + strspn(key, "*");
+    if (b->path_index_text && strstr(key, "[]"))
+        identity = arena_printf(b->a, "%s@%s", identity, b->path_index_text);
+    return identity;
+}
+
+int build_find_lock(struct builder *b, const char *key)
+{
+    void *id = strmap_get(&b->lock_ids, lock_identity(b, build_resolve_alias(b, key)));
+    return id ? (int)(uintptr_t)id - 1 : -1;
+}
+
+static unsigned lock_id(struct builder *b, const char *key, const char *display)
+{
+    size_t len;
+    const char *root = build_path_root(key, &len);
+    const char *written_root = arena_strndup(b->a, root, len);
+    key = build_resolve_alias(b, key);
+    const char *identity = lock_identity(b, key);
+    b->path_index_text = NULL;
+    void *id = strmap_get(&b->lock_ids, identity);
+    if (id) {
+        struct cfg_lock *l = &b->locks.v[(uintptr_t)id - 1];
+        if (key[0] == '*' && l->key[0] != '*')
+            l->key = key;
+        add_index_vars(b, (unsigned)(uintptr_t)id - 1);
+        return (unsigned)(uintptr_t)id - 1;
+    }
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, -1, -1,
+                         written_root, NULL, NULL, NULL, 0, 0};
+    VEC_PUSH(b->locks, l);
+    strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);
+    add_index_vars(b, (unsigned)b->locks.n - 1);
+    return (unsigned)b->locks.n - 1;
+}
+
+int build_var_id(struct builder *b, CXCursor ref, bool create)
+{
+    CXCursor decl = clang_getCursorKind(ref) == CXCursor_VarDecl ? ref
+                                                                 : clang_getCursorReferenced(ref);
+    /* Parameters are locals too: a store to one forgets what was known. */
+    enum CXCursorKind kind = clang_getCursorKind(decl);
+    if ((kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl) ||
+        (kind == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl) == 1))
+        return -1;
+    char key[32];
+    snprintf(key, sizeof key, "%u", parse_cursor_loc(decl).offset);
+    void *id = strmap_get(&b->vars, key);
+    if (id || !create)
+        return id ? (int)(uintptr_t)id - 1 : -1;
+    strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
+    const char *name = parse_spelling(b->a, decl);
+    VEC_PUSH(b->var_names, name);
+    return (int)b->nvars - 1;
+}
+
+/* The variable a field path like `rp.locked` or `c->locked` is reached
+ * from (a local or a parameter), or -1; its text in *text. The same as the
+ * key a test of that field gets, so that the store and the test meet. */
+static int field_root(struct builder *b, CXCursor lhs, const char **text)
+{
+    if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+        return -1;
+    int var;
+    *text = build_value_path(b, lhs, &var);
+    return var;
+}
+
+/* `rp.locked = 1;` or `c->locked = 1;`: a lock flag like a local's. Like
+ * branch values, fields are assumed not to change behind the function's
+ * back between two tests; a field of a local struct is forgotten when the
+ * struct is overwritten. */
+static void field_flag(struct builder *b, CXCursor lhs, CXCursor rhs, struct cfg_loc loc)
+{
+    if (!build_maybe_constant(rhs)) /* most stores are not flags: stay cheap */
+        return;
+    const char *text = NULL;
+    int var = field_root(b, lhs, &text);
+    if (text && !strstr(text, "()") && !strchr(text, '['))
+        build_field_fact(b, text, var, rhs, loc);
+}
+
+/* `x = call(...)` binds the call's result to local x; any other store to a
+ * local forgets what it held. */
+static void build_assign(struct builder *b, CXCursor e, size_t base)
+{
+    CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
+    int var = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, true) : -1;
+    build_note_param_store(b, lhs);
+    if (var >= 0) {
+        build_mark_fresh(b, var, build_is_alloc_call(b, rhs));
+        build_note_alias(b, clang_getCursorReferenced(lhs), rhs, false);
+    }
+    b->access_mode = ACC_WRITE;
+    build_expr(b, b->kids.v[base]);
+    b->pending_result_var = var;
+    build_expr(b, rhs);
+    b->pending_result_var = -1;
+    if (var >= 0) {
+        struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
+                               .loc = parse_cursor_loc(e)};
+        /* The kill comes first in the block order only if nothing bound it. */
+        if (!b->events.n || b->events.v[b->events.n - 1].result_var != var ||
+            b->events.v[b->events.n - 1].kind != EV_ACQUIRE)
+            build_event(b, ev);
+        build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
+        build_note_store(b, var, rhs);
+    } else {
+        field_flag(b, lhs, rhs, parse_cursor_loc(e));
+    }
+}
+
+/* Builds child i of the node at `base` with the given uses. */
+static void build_child(struct builder *b, size_t base, unsigned i, enum access_mode mode,
+                        enum access_mode pt)
+{
+    b->access_mode = mode;
+    b->pt_access = pt;
+    build_expr(b, b->kids.v[base + i]);
+}
+
+/* A pointer operand, but not an array that decays to one: an element of
+ * an array (`tbl[i]`, `&pools[i]`) is part of the array itself. */
+static bool is_pointer(CXCursor c)
+{
+    if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
+        return false;
+    enum CXTypeKind k = clang_getCanonicalType(clang_getCursorType(parse_peel(c))).kind;
+    return k != CXType_ConstantArray && k != CXType_IncompleteArray &&
+           k != CXType_VariableArray && k != CXType_DependentSizedArray;
+}
+
+/* Operands that are never evaluated read nothing: a constant expression
+ * (`__builtin_types_compatible_p(typeof(a), ...)`, the ARRAY_SIZE idiom),
+ * the unselected side of `__builtin_choose_expr`, the controlling operand
+ * of `_Generic`. LIBCLANG 19: the first two are UnexposedExpr with several
+ * children (an implicit cast has one). Returns true when handled. */
+static bool build_unevaluated(struct builder *b, CXCursor e, enum CXCursorKind k, size_t base)
+{
+    if (k == CXCursor_GenericSelectionExpr) {
+        unsigned n = parse_children(e, &b->kids);
+        for (unsigned i = 1; i < n; i++)
+            build_expr(b, b->kids.v[base + i]);
+        return true;
+    }
+    if (k != CXCursor_UnexposedExpr)
+        return false;
+    unsigned n = parse_children(e, &b->kids);
+    if (n < 2) {
+        b->kids.n = base;
+        return false;
+    }
+    CXEvalResult r = clang_getCursorType(e).kind == CXType_Void ? NULL : clang_Cursor_Evaluate(e);
+    bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+    if (r)
+        clang_EvalResult_dispose(r);
+    long cond;
+    if (constant) /* folded: nothing in it runs */
+        return true;
+    if (n >= 3 && parse_int_constant(b->kids.v[base], &cond)) { /* __builtin_choose_expr */
+        build_expr(b, b->kids.v[base + (cond ? n - 2 : n - 1)]);
+        return true;
+    }
+    b->kids.n = base;
+    return false;
+}
+
+/* Fields, variables, `*p`, `a[i]` and `&x`: records the accesses to
+ * guarded data and passes the right use down to the operand. Returns
+ * false for other expressions. */
+static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
+                           enum access_mode mode, enum access_mode pt, size_t base)
+{
+    if (k == CXCursor_MemberRefExpr || k == CXCursor_DeclRefExpr) {
+        build_access(b, e, mode, false);
+        if (pt != ACC_NONE)
+            build_access(b, e, pt, true);
+        unsigned n = k == CXCursor_MemberRefExpr ? parse_children(e, &b->kids) : 0;
+        if (n) /* p->f uses what p points to; s.f is part of s */
+            build_child(b, base, 0, is_pointer(b->kids.v[base]) ? ACC_READ : mode,
+                        is_pointer(b->kids.v[base]) ? mode : ACC_NONE);
+        return true;
+    }
+    if (k == CXCursor_ArraySubscriptExpr) {
+        if (parse_children(e, &b->kids) != 2)
+            return false;
+        bool ptr = is_pointer(b->kids.v[base]);
+        build_child(b, base, 0, ptr ? ACC_READ : mode, ptr ? mode : ACC_NONE);
+        build_child(b, base, 1, ACC_READ, ACC_NONE);
+        return true;
+    }
+    if (k != CXCursor_UnaryOperator)
+        return false;
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+    if (op != CXUnaryOperator_AddrOf && op != CXUnaryOperator_Deref)
+        return false;
+    if (parse_children(e, &b->kids) != 1)
+        return false;
+    if (op == CXUnaryOperator_AddrOf) { /* taking the address is no access */
+        CXCursor target = parse_peel(b->kids.v[base]);
+        if (clang_getCursorKind(target) == CXCursor_DeclRefExpr) { /* &rc: anything may be stored */
+            int var = build_var_id(b, target, false);
+            build_note_store(b, var, clang_getNullCursor());
+            build_note_param_store(b, target);
+            if (var >= 0) { /* and what was known of it (`ce = NULL; get(&ce);`) is gone */
+                struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .write = true,
+                                       .result_var = var, .loc = parse_cursor_loc(e)};
+                build_event(b, ev);
+            }
+        }
+        build_child(b, base, 0, ACC_NONE, ACC_NONE);
+        return true;
+    }
+    /* *&x (through casts, as WRITE_ONCE-style macros write) is x itself. */
+    CXCursor inner = parse_peel(b->kids.v[base]);
+    size_t ibase = b->kids.n;
+    if (clang_getCursorKind(inner) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(inner) == CXUnaryOperator_AddrOf &&
+        parse_children(inner, &b->kids) == 1) {
+        build_child(b, ibase, 0, mode, ACC_NONE);
+        b->kids.n = ibase;
+        return true;
+    }
+    b->kids.n = ibase;
+    build_child(b, base, 0, ACC_READ, mode);
+    return true;
+}
+
+/* x++, --x, x += n on a local: build the operand, then forget what the
+ * variable meant (a try result, an array index of a lock path). */
+static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, size_t *base)
+{
+    bool update = false;
+    if (k == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+        update = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+                 op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+    } else if (k == CXCursor_CompoundAssignOperator) {
+        update = true;
+    }
+    if (!update)
+        return false;
+    unsigned n = parse_children(e, &b->kids);
+    for (unsigned i = 0; i < n; i++) {
+        b->access_mode = i == 0 ? ACC_WRITE : ACC_READ;
+        build_expr(b, b->kids.v[*base + i]);
+    }
+    CXCursor target = n ? parse_peel(b->kids.v[*base]) : clang_getNullCursor();
+    build_note_param_store(b, target);
+    int var = n && clang_getCursorKind(target) == CXCursor_DeclRefExpr
+                  ? build_var_id(b, target, true)
+                  : -1;
+    if (var >= 0) {
+        struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
+                               .loc = parse_cursor_loc(e)};
+        build_event(b, ev);
+        build_note_store(b, var, clang_getNullCursor());
+    }
+    return true;
+}
+
+static void build_short_circuit(struct builder *b, CXCursor e)
+{
+    unsigned join = build_new_block(b);
+    build_cond(b, e, join, join);
+    b->cur = join;
+}
+
+static void build_conditional(struct builder *b, CXCursor e, size_t base, unsigned n)
+{
+    if (n != 3) { /* GNU x ?: y */
+        for (unsigned i = 0; i < n; i++)
+            build_expr(b, b->kids.v[base + i]);
+        return;
+    }
+    CXCursor c = b->kids.v[base], x = b->kids.v[base + 1], y = b->kids.v[base + 2];
+    unsigned tb = build_new_block(b), fb = build_new_block(b), join = build_new_block(b);
+    (void)e;
+    size_t first = b->conds.n;
+    build_cond(b, c, tb, fb);
+    for (size_t i = first; i < b->conds.n; i++)
+        b->conds.v[i].selects_value = true; /* the outcome is a value the code uses */
+    b->cur = tb;
+    build_expr(b, x);
+    build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    b->cur = fb;
+    build_expr(b, y);
+    build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    b->cur = join;
+}
+
+void build_expr(struct builder *b, CXCursor e)
+{
+    if (++b->depth > b->t->max_depth) {
+        build_give_up(b, e, "expression nested too deeply");
+        b->depth--;
+        return;
+    }
+    if (b->t->nmacros && build_macro_use(b, e, false)) {
+        b->depth--;
+        return;
+    }
+    enum CXCursorKind k = clang_getCursorKind(e);
+    size_t base = b->kids.n;
+    /* Only a call, possibly in parentheses or casts, receives a pending
+     * "result goes to variable x". */
+    bool wrapper = k == CXCursor_ParenExpr || k == CXCursor_CStyleCastExpr ||
+                   k == CXCursor_UnexposedExpr;
+    enum access_mode mode = b->access_mode, pt = b->pt_access;
+    b->access_mode = ACC_READ;
+    b->pt_access = ACC_NONE;
+    if (k != CXCursor_CallExpr && !wrapper)
+        b->pending_result_var = -1;
+    if (k == CXCursor_UnaryExpr) {
+        /* sizeof, _Alignof: not evaluated */
+    } else if (build_unevaluated(b, e, k, base)) {
+        /* constant, or only the selected operand evaluated */
+    } else if (build_data_use(b, e, k, mode, pt, base)) {
+        /* a field, variable, dereference or element: accesses recorded */
+    } else if (k == CXCursor_CallExpr) {
+        build_call(b, e);
+    } else if (k == CXCursor_StmtExpr) {
+        unsigned n = parse_children(e, &b->kids);
+        for (unsigned i = 0; i < n; i++)
+            build_stmt(b, b->kids.v[base + i]);
+    } else if (k == CXCursor_BinaryOperator &&
+               (clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_LAnd ||
+                clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_LOr)) {
+        build_short_circuit(b, e);
+    } else if (k == CXCursor_BinaryOperator &&
+               clang_getCursorBinaryOperatorKind(e) == CXBinaryOperator_Assign &&
+               parse_children(e, &b->kids) == 2) {
+        build_assign(b, e, base);
+    } else if (k == CXCursor_UnexposedExpr && build_recovered_call(b, e, base)) {
+        /* a call kept by error recovery */
+    } else if (is_local_update(b, e, k, &base)) {
+        /* handled: children built, kill event emitted */
+    } else if (k == CXCursor_ConditionalOperator) {
+        build_conditional(b, e, base, parse_children(e, &b->kids));
+    } else {
+        int keep = b->pending_result_var; /* casts and parens pass it on */
+        unsigned n = parse_children(e, &b->kids);
+        for (unsigned i = 0; i < n; i++) {
+            b->pending_result_var = n == 1 && wrapper ? keep : -1;
+            if (n == 1 && wrapper) {
+                b->access_mode = mode;
+                b->pt_access = pt;
+            }
+            build_expr(b, b->kids.v[base + i]);
+        }
+        b->pending_result_var = -1;
+    }
+    b->kids.n = base;
+    b->depth--;
+}

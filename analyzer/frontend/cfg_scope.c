@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT
+ * cfg_scope: locks reached through local variables. A pointer local set
+ * once from a lock's address stands for that lock (`pthread_mutex_t *m =
+ * &s->mu; pthread_mutex_lock(m);` takes s->mu). A variable declared with
+ * __attribute__((cleanup(fn))) runs fn(&var) whenever its scope is left:
+ * at the end of the block, and at a return, break or continue that leaves
+ * it; what fn does to locks comes from its rules entry, its annotations or
+ * its inferred contract (for a header's inline function, inferred on first
+ * use). This is how scoped-lock macros (LOCKCHECK_SCOPED_LOCK, hand-written
+ * guards, the kernel's guard() and scoped_guard()) are followed. LIMIT: a goto out of the scope does
+ * not run the cleanups. */
+#include <ctype.h>
+#include <string.h>
+
+#include "support/arena.h"
+#include "frontend/cfg_build.h"
+#include "frontend/contract.h"
+#include "model/lockexpr.h"
+
+/* The argument a called function returns: RETURN_CAPABILITY, or what
+ * its body was seen to do. */
+static int returned_arg(struct builder *b, CXCursor fn)
+{
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return -1;
+    const struct contract *c = contract_of(b->t, fn);
+    if (c && c->returns_arg >= 0)
+        return c->returns_arg;
+    return build_inferred_returned_param(b, fn);
+}
+
+static CXCursor last_statement(struct builder *b, CXCursor stmt_expr)
+{
+    size_t base = b->kids.n;
+    CXCursor last = clang_getNullCursor();
+    if (parse_children(stmt_expr, &b->kids) == 1) {
+        CXCursor body = b->kids.v[base];
+        unsigned n = parse_children(body, &b->kids);
+        if (n)
+            last = b->kids.v[b->kids.n - 1];
+    }
+    b->kids.n = base;
+    return last;
+}
+
+/* The expression a pointer local is set from, seen through parentheses,
+ * casts, a comma (`(lock(m), m)`) and calls that return their argument
+ * (RETURN_CAPABILITY); a null cursor if it is something else. */
+static CXCursor aliased_value(struct builder *b, CXCursor v)
+{
+    for (int depth = 0; depth < 8; depth++) {
+        v = parse_peel(v);
+        enum CXCursorKind k = clang_getCursorKind(v);
+        size_t base = b->kids.n;
+        unsigned n = (k == CXCursor_BinaryOperator || k == CXCursor_CallExpr)
+                         ? parse_children(v, &b->kids) : 0;
+        CXCursor next = clang_getNullCursor();
+        if (k == CXCursor_BinaryOperator && n == 2 &&
+            clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_Comma) {
+            next = b->kids.v[base + 1];
+        } else if (k == CXCursor_CallExpr) {
+            int ret = returned_arg(b, clang_getCursorReferenced(v));
+            if (ret >= 0 && ret < clang_Cursor_getNumArguments(v))
+                next = clang_Cursor_getArgument(v, (unsigned)ret);
+        } else if (k == CXCursor_StmtExpr) { /* ({ lock(m); m; }): its last statement */
+            next = last_statement(b, v);
+        } else if (k == CXCursor_UnaryOperator || k == CXCursor_MemberRefExpr ||
+                   k == CXCursor_DeclRefExpr || k == CXCursor_ArraySubscriptExpr) {
+            b->kids.n = base;
+            return v;
+        }
+        b->kids.n = base;
+        if (clang_Cursor_isNull(next))
+            return next;
+        v = next;
+    }
+    return clang_getNullCursor();
+}
+
+void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(var));
+    if (t.kind != CXType_Pointer)
+        return;
+    const char *name = parse_spelling(b->a, var);
+    long k;
+    if (is_decl && build_maybe_constant(value) && parse_int_constant(value, &k) &&
+        k == 0) { /* `void *hold = NULL;` */
+        strmap_put(&b->aliases, name, NULL); /* not set yet */
+        return;
+    }
+    void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
+    struct alias *al = arena_alloc(b->a, sizeof *al);
+    CXCursor call = parse_peel(value);
+    const char *handed = clang_getCursorKind(call) == CXCursor_CallExpr && !old
+                             ? build_inferred_returned_lock(b, clang_getCursorReferenced(call))
+                             : NULL;
+    if (handed) { /* hold = item_trylock(hv): hold is that lock's address */
+        al->path = handed;
+        strmap_put(&b->aliases, name, al);
+        return;
+    }
+    value = aliased_value(b, value);
+    int root = -1;
+    al->path = !old && !clang_Cursor_isNull(value) ? build_rooted_path(b, value, &root) : "";
+    al->local_root = root >= 0;
+    strmap_put(&b->aliases, name, al); /* path "" once set twice */
+}
+
+const struct alias *build_alias_of(struct builder *b, const char *name)
+{
+    return strmap_get(&b->aliases, name);
+}
+
+const char *build_resolve_alias(struct builder *b, const char *key)
+{
+    if (!b->aliases.count)
+        return key;
+    size_t skip = strspn(key, "*(");
+    const char *root = key + skip;
+    size_t len = 0;
+    while (isalnum((unsigned char)root[len]) || root[len] == '_')
+        len++;
+    if (!len)
+        return key;
+    const struct alias *al = strmap_get(&b->aliases, arena_strndup(b->a, root, len));
+    if (!al || !al->path || !*al->path)
+        return key;
+    const char *args[1] = {al->path};
+    struct diag d;
+    const char *r = lockexpr_parse(b->a, arena_printf(b->a, "%.*s$0%s", (int)skip, key,
+                                                      root + len), args, 1, &d);
+    if (r) /* the lock is rooted where the alias points, not at the local */
+        b->path_local_root = al->local_root;
+    return r ? r : key;
+}
+
+/* A function of the TU by name (the cleanup attribute names one). */
+static CXCursor function_named(struct builder *b, const char *name)
+{
+    struct cfg_tu *t = b->t;
+    cfg_tu_index(t);
+    CXCursor *c = strmap_get(&t->functions_by_name, name);
+    return c ? *c : clang_getNullCursor();
+}
+
+/* cleanup(fn): the attribute's name is the token at its spelling location
+ * (in a macro definition, for scoped-lock macros), the function the token
+ * two further on. */
+static CXCursor cleanup_of_attr(struct builder *b, CXCursor attr)
+{
+    CXFile file;
+    unsigned line, col, off;
+    clang_getSpellingLocation(clang_getCursorLocation(attr), &file, &line, &col, &off);
+    if (!file)
+        return clang_getNullCursor();
+    size_t len = 0;
+    const char *text = clang_getFileContents(b->t->tu, file, &len);
+    if (!text || off >= len)
+        return clang_getNullCursor();
+    const char *p = text + off, *end = text + len;
+    size_t n = strspn(p, "_cleanup");
+    if (!((n == 7 && !strncmp(p, "cleanup", 7)) || (n == 11 && !strncmp(p, "__cleanup__", 11))))
+        return clang_getNullCursor();
+    p += n;
+    while (p < end && (*p == ' ' || *p == '('))
+        p++;
+    size_t id = 0;
+    while (p + id < end && (isalnum((unsigned char)p[id]) || p[id] == '_'))
+        id++;
+    return id ? function_named(b, arena_strndup(b->a, p, id)) : clang_getNullCursor();
+}
+
+/* The Linux kernel's scoped guards (`guard(mutex)(&m)`, `scoped_guard`)
+ * declare a variable of type class_NAME_t whose cleanup, named through a
+ * macro parameter the tokens cannot show, is class_NAME_destructor. */
+static CXCursor class_destructor(struct builder *b, CXCursor var)
+{
+    const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(var)));
+    size_t n = strlen(type);
+    if (strncmp(type, "class_", 6) || n < 9 || strcmp(type + n - 2, "_t"))
+        return clang_getNullCursor();
+    return function_named(b, arena_printf(b->a, "%.*s_destructor", (int)(n - 2), type));
+}
+
+void build_note_cleanup(struct builder *b, CXCursor var)
+{
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(var, &st);
+    CXCursor fn = clang_getNullCursor();
+    bool has_attr = false;
+    for (unsigned i = 0; i < n && clang_Cursor_isNull(fn); i++)
+        if (clang_isAttribute(clang_getCursorKind(st.v[i]))) {
+            has_attr = true;
+            fn = cleanup_of_attr(b, st.v[i]);
+        }
+    free(st.v);
+    if (clang_Cursor_isNull(fn) && has_attr)
+        fn = class_destructor(b, var);
+    if (clang_Cursor_isNull(fn))
+        return;
+    struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var)};
+    VEC_PUSH(b->cleanups, c);
+}
+
+void build_run_cleanups(struct builder *b, size_t keep)
+{
+    for (size_t i = b->cleanups.n; i-- > keep;) {
+        const struct scope_cleanup *c = &b->cleanups.v[i];
+        const char *arg = arena_printf(b->a, "&%s", c->var);
+        build_call_by_name(b, c->fn, parse_spelling(b->a, c->fn), &arg, 1, c->loc);
+    }
+}

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT
+ * staged: git plumbing for pre-commit use (see staged.h). */
+#include "input/staged.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/arena.h"
+#include "support/strbuf.h"
+
+extern char **environ;
+
+/* Runs argv, returns its stdout (arena, NUL-terminated) or NULL. */
+static char *run(struct arena *a, char *const argv[], size_t *len)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return NULL;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    if (rc != 0) {
+        close(fds[0]);
+        return NULL;
+    }
+    struct strbuf buf = {0};
+    char chunk[65536];
+    ssize_t got;
+    while ((got = read(fds[0], chunk, sizeof chunk)) > 0)
+        strbuf_add(&buf, chunk, (size_t)got);
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    char *out = NULL;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        out = arena_strndup(a, strbuf_str(&buf), buf.len);
+        *len = buf.len;
+    }
+    strbuf_free(&buf);
+    return out;
+}
+
+static const char *repo_root(struct arena *a, struct diag *d)
+{
+    char *argv[] = {"git", "rev-parse", "--show-toplevel", NULL};
+    size_t len;
+    char *out = run(a, argv, &len);
+    if (!out || !len) {
+        diag_set(d, ".", 0, 0, "not inside a git repository (git rev-parse failed)");
+        return NULL;
+    }
+    out[strcspn(out, "\n")] = '\0';
+    return out;
+}
+
+static const char *find_cdb_dir(struct arena *a, const char *root, const char *build_dir)
+{
+    if (build_dir)
+        return build_dir;
+    const char *candidates[] = {root, arena_printf(a, "%s/build", root)};
+    for (size_t i = 0; i < 2; i++) {
+        struct stat st;
+        if (stat(arena_printf(a, "%s/compile_commands.json", candidates[i]), &st) == 0)
+            return candidates[i];
+    }
+    return NULL;
+}
+
+/* Flags for a staged file from the compile database, if it has them. */
+static void flags_from(const struct job_list *db, struct job *j)
+{
+    for (size_t i = 0; db && i < db->n; i++) {
+        if (!strcmp(db->v[i].path, j->path)) {
+            j->args = db->v[i].args;
+            j->nargs = db->v[i].nargs;
+            j->directory = db->v[i].directory;
+            return;
+        }
+    }
+}
+
+static bool add_staged_file(struct arena *a, const char *root, const char *rel,
+                            const struct job_list *db, struct job_list *out, struct diag *d)
+{
+    char *spec = arena_printf(a, ":%s", rel);
+    char *argv[] = {"git", "-C", (char *)root, "show", spec, NULL};
+    size_t len = 0;
+    char *text = run(a, argv, &len);
+    if (!text)
+        return diag_set(d, rel, 0, 0, "cannot read the staged content (git show failed)");
+    struct job j = {cdb_join(a, root, rel), NULL, NULL, NULL, 0, text, len};
+    j.display = cdb_display_path(a, j.path);
+    flags_from(db, &j);
+    job_list_push(out, j);
+    return true;
+}
+
+bool staged_jobs(struct arena *a, const char *build_dir, struct job_list *out, struct diag *d)
+{
+    const char *root = repo_root(a, d);
+    if (!root)
+        return false;
+    char *argv[] = {"git", "-C", (char *)root, "diff", "--cached", "--name-only", "-z",
+                    "--diff-filter=ACMR", NULL};
+    size_t len = 0;
+    char *names = run(a, argv, &len);
+    if (!names)
+        return diag_set(d, root, 0, 0, "cannot list staged files (git diff --cached failed)");
+    struct job_list db = {0};
+    const char *cdb_dir = find_cdb_dir(a, root, build_dir);
+    struct diag ignored;
+    if (cdb_dir && !cdb_load(a, cdb_dir, NULL, 0, &db, build_dir ? d : &ignored) && build_dir)
+        return false;
+    bool ok = true;
+    for (size_t off = 0; off < len && ok; off += strlen(names + off) + 1) {
+        const char *rel = names + off;
+        size_t n = strlen(rel);
+        if (n > 2 && !strcmp(rel + n - 2, ".c"))
+            ok = add_staged_file(a, root, rel, &db, out, d);
+    }
+    job_list_free(&db);
+    return ok;
+}
+
+static char *read_small(struct arena *a, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    return arena_strndup(a, buf, n);
+}
+
+bool staged_install_hook(struct arena *a, const char **message, struct diag *d)
+{
+    char *argv[] = {"git", "rev-parse", "--git-path", "hooks/pre-commit", NULL};
+    size_t len;
+    char *hook = run(a, argv, &len);
+    if (!hook || !len)
+        return diag_set(d, ".", 0, 0, "not inside a git repository (git rev-parse failed)");
+    hook[strcspn(hook, "\n")] = '\0';
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    const char *script = arena_printf(a,
+                                      "#!/bin/sh\n"
+                                      "# lockcheck pre-commit hook: checks the staged C files.\n"
+                                      "exec '%s' --staged\n",
+                                      n > 0 ? exe : "lockcheck");
+    const char *existing = read_small(a, hook);
+    if (existing && !strcmp(existing, script)) {
+        *message = arena_printf(a, "the lockcheck hook is already installed in %s", hook);
+        return true;
+    }
+    if (existing)
+        return diag_set(d, hook, 0, 0,
+                        "a different pre-commit hook exists; not replacing it (add "
+                        "'lockcheck --staged' to it yourself)");
+    FILE *f = fopen(hook, "w");
+    if (!f || fputs(script, f) == EOF || fclose(f) != 0)
+        return diag_set(d, hook, 0, 0, "cannot write the hook: %s", strerror(errno));
+    chmod(hook, 0755);
+    *message = arena_printf(a, "installed the lockcheck pre-commit hook in %s", hook);
+    return true;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT
+ * cfg: helpers over the plain CFG data (no libclang here). */
+#include "ir/cfg.h"
+
+#include <string.h>
+
+#include "support/arena.h"
+
+const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg_cond *c,
+                          unsigned max)
+{
+    if (!g->source || c->text_end <= c->text_begin || c->text_end > g->source_len)
+        return NULL;
+    unsigned n = c->text_end - c->text_begin;
+    const char *s = g->source + c->text_begin;
+    if (memchr(s, '\n', n) || n > max)
+        return NULL; /* long or multi-line conditions are named by position only */
+    return arena_strndup(a, s, n);
+}
+
+bool cfg_cmp_holds(enum cfg_cmp op, long v, long k)
+{
+    switch (op) {
+    case CMP_EQ: return v == k;
+    case CMP_NE: return v != k;
+    case CMP_LT: return v < k;
+    case CMP_LE: return v <= k;
+    case CMP_GT: return v > k;
+    case CMP_GE: return v >= k;
+    case CMP_AND: return (v & k) != 0;
+    default: return false;
+    }
+}

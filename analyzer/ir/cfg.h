@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: MIT
+ * cfg: the control-flow graph of one function body, as plain data. Built by
+ * cfg_build.c from libclang cursors; read by lockset.c and check_*.c, which
+ * never see libclang. Everything lives in the TU arena.
+ *
+ * Invariant: a block's events are in execution order; each branch edge
+ * names the condition it takes and whether it is the true or false side. */
+#ifndef LC_CFG_H
+#define LC_CFG_H
+
+#include <stdbool.h>
+
+#include "model/model.h"
+
+struct arena;
+
+struct cfg_loc {
+    unsigned line, column, offset;
+};
+
+enum cfg_event_kind {
+    EV_ACQUIRE,
+    EV_RELEASE,
+    EV_REQUIRE,   /* lock must be held here */
+    EV_WAIT,      /* must be held; released and held again (condition wait) */
+    EV_EXCLUDE,   /* must not be held here (a callee takes it itself) */
+    EV_ASSERT,    /* held from here on (asserted at run time) */
+    EV_ACCESS,    /* guarded data is read or written; `lock` guards it */
+    EV_OBSERVE,   /* unannotated shared data touched (--infer-guards): `data`
+                     names its class, `callee` the prefix its sibling locks
+                     would have ("a->"), or NULL for a global */
+    EV_FACT,      /* a local flag is set to a constant: condition key `lock`
+                     is known to be `write` (true/false) from here */
+    EV_KILL_VAR,  /* a local variable is overwritten: forget what it held
+                     (`write` set: only its address was passed on) */
+    EV_EXIT,      /* the function returns here (return, or end of body) */
+    EV_NORETURN,  /* a call that never returns; the path ends */
+    EV_FORGET,    /* the lock's address went to code whose contract is
+                     unknown (another file's function, a handler run
+                     through a pointer): its state is unknown from here */
+};
+
+struct cfg_event {
+    enum cfg_event_kind kind;
+    unsigned lock;        /* index into cfg.locks (lock events) */
+    enum lock_mode mode;
+    const struct lock_rule *rule; /* the rule that made it, or NULL */
+    int result_var;       /* local variable the call's result went to, or -1 */
+    struct cfg_loc loc;
+    const char *callee;   /* name of the call (lock events, noreturn) */
+    /* EV_ACCESS, EV_OBSERVE: what is touched, and how */
+    const char *data;
+    const char *text;  /* EV_OBSERVE: as written */
+    bool write;
+    /* EV_EXIT: what is returned, when the exit is a `return e;` */
+    enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
+    long ret_value;       /* RET_CONST: the integer (NULL is 0) */
+    int ret_key;          /* EV_EXIT: the condition key of the value returned
+                             (`return ce->meta;` after `if (ce->meta == NULL)`), or -1 */
+};
+
+enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };
+
+/* A branch condition after `!`, `&&`, `||` and parentheses are split off:
+ * the branch is true iff (value op k) when value is a tracked try result;
+ * otherwise only its position and text matter (for path notes). */
+enum cfg_cmp { CMP_NONE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE,
+               CMP_AND /* a bit test: (value & k) != 0 */ };
+
+struct cfg_cond {
+    struct cfg_loc loc;
+    unsigned text_begin, text_end; /* offsets of its text in cfg.source */
+    /* A condition written inside a macro: the condition itself, printed
+     * from the syntax tree (the text above is the macro's use); else NULL. */
+    const char *in_macro;
+    enum cfg_cmp op;
+    long k;
+    int try_event;   /* >= 0: tests the result of that event (a lock call) */
+    int try_var;     /* >= 0: tests that local variable */
+    /* What the branch decides, for correlated branches: the tested value
+     * (interned: cfg.nkeys) and whether true means the value is zero. */
+    int key;
+    bool negated;
+    /* Set by failjoin: it tests a blocking lock call whose failure side
+     * rejoins the success side, so failure does not mean "not held". */
+    bool fail_rejoins;
+    bool selects_value; /* the condition of `c ? x : y` */
+    /* >= 0: the leaf compares that parameter of the function with k (or
+     * the switch is on it), and the body never assigns the parameter: a
+     * caller's constant argument decides the branch. */
+    int param;
+};
+
+struct cfg_edge {
+    unsigned from, to;
+    enum cfg_edge_kind kind;
+    int cond; /* index into cfg.conds, or -1 */
+    bool has_value; /* EDGE_CASE with one constant label: its value */
+    long value;
+};
+
+struct cfg_block {
+    unsigned first_event, nevents;
+    unsigned first_succ, nsucc; /* into cfg.succ (edges sorted by from) */
+    unsigned first_pred, npred; /* into cfg.pred (edge indexes sorted by to) */
+};
+
+struct cfg_lock {
+    const char *key;     /* canonical access path */
+    const char *display; /* as first written in this function */
+    /* Local variables used as its array index ("locks[i]"), -1 if none:
+     * when one changes, the path names another element and what was known
+     * about this lock is forgotten. */
+    int index_var[2];
+    bool local_root; /* rooted at a local variable: means nothing to callers */
+    /* Another element of the same lock array named by another index
+     * expression (a ring through all of them), or -1. */
+    int next_element;
+    /* The variable (local or parameter) its path starts from, or -1: a
+     * store to it makes the path name another object. */
+    int root_var;
+    const char *root_name; /* that variable's name, as the path was written
+                              (before a local pointer's alias is resolved) */
+    /* Lock class for lock order: the field or global, not the instance
+     * ("struct account.mu", "g_lock"); NULL when unknown. */
+    const char *cls;
+    /* Declared order (ACQUIRED_BEFORE / ACQUIRED_AFTER on the lock):
+     * classes this lock must be taken before, and after. */
+    const char **precedes, **follows;
+    unsigned nprecedes, nfollows;
+};
+
+struct cfg {
+    const char *function;
+    struct cfg_loc loc;          /* the function's name */
+    struct cfg_block *blocks;
+    unsigned nblocks, entry;
+    struct cfg_event *events;
+    unsigned nevents;
+    struct cfg_edge *succ;       /* sorted by from */
+    unsigned nedges;
+    unsigned *pred;              /* indexes into succ, grouped by to */
+    struct cfg_cond *conds;
+    unsigned nconds;
+    struct cfg_lock *locks;
+    unsigned nlocks;
+    unsigned nvars;
+    int *key_var;  /* per condition key: the local variable it reads, or -1 */
+    const char **key_text; /* per condition key: the tested value's path */
+    bool *key_flag;        /* per condition key: some store sets it (a flag) */
+    unsigned nkeys;
+    const char *source;          /* text of the main file (borrowed) */
+    unsigned source_len;
+    /* From the function's own annotations: locks held when it starts
+     * (REQUIRES, RELEASE), locks it may return holding (REQUIRES,
+     * ACQUIRE), no analysis at all, an annotation that could not be read. */
+    struct cfg_held { unsigned lock; enum lock_mode mode; } *entry_held;
+    unsigned nentry_held;
+    unsigned *exit_ok;
+    unsigned nexit_ok;
+    bool no_analysis;
+    bool calls_local;  /* calls a function defined in the same file */
+    bool returns_pointer; /* its result is a pointer (an object, or NULL) */
+    /* every return that is not NULL gives back this global lock's address
+     * (`return lock;` with lock = &item_locks[i]), or NULL */
+    const char *returns_lock;
+    int returns_param; /* every return gives back this parameter (or a
+                          local set from it), as a scoped guard's
+                          constructor does; -1 otherwise */
+    struct cfg_problem {
+        const char *message;
+        struct cfg_loc loc;
+        bool elsewhere; /* at the annotation, not in this function */
+    } *problems;         /* annotations that could not be read */
+    unsigned nproblems;
+    bool incomplete;             /* a construct was not modelled */
+    const char *incomplete_why;
+    struct cfg_loc incomplete_loc;
+};
+
+/* Whether (v op k) holds. */
+bool cfg_cmp_holds(enum cfg_cmp op, long v, long k);
+
+/* Text of a condition, cut to at most max bytes (arena string). */
+const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg_cond *c,
+                          unsigned max);
+
+#endif

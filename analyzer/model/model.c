@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT
+ * model: lookups over the tables rules.c fills. */
+#include "model/model.h"
+
+#include <stdlib.h>
+
+const struct lock_rule *model_function(const struct model *m, const char *name)
+{
+    return strmap_get(&m->functions, name);
+}
+
+const struct lock_rule *model_macro(const struct model *m, const char *name)
+{
+    return strmap_get(&m->macros, name);
+}
+
+bool model_is_noreturn(const struct model *m, const char *name)
+{
+    return strmap_get(&m->noreturn, name) != NULL;
+}
+
+bool model_has_macros(const struct model *m)
+{
+    return m->macros.count > 0;
+}
+
+void model_free(struct model *m)
+{
+    strmap_free(&m->functions);
+    strmap_free(&m->macros);
+    strmap_free(&m->noreturn);
+    strmap_free(&m->lock_types);
+    free(m->guards);
+}
