@@ -27,6 +27,7 @@ struct facts_ctx {
      * came (untouched, or dropped and taken back) */
     struct ret_set *released_rets, *untouched_rets;
     bool *forgotten; /* unknown code had its address (EV_FORGET) */
+    bool *maybe_released_exit; /* some exit where it may be released */
 };
 
 /* The lattice joins paths: where it says "held on some paths", the path
@@ -115,6 +116,7 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         } else {
             f->held_rets[l].mixed = true;
         }
+        f->maybe_released_exit[l] |= (bits & LS_RELEASED) != 0;
         if (bits == LS_RELEASED) {
             f->released_exits[l]++;
             add_ret(&f->released_rets[l], exit);
@@ -218,7 +220,7 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof(bool)),
                           arena_alloc(a, n * sizeof(struct ret_set)),
                           arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof(bool))};
+                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool))};
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FORGET)
             f.forgotten[g->events[i].lock] = true;
@@ -243,12 +245,16 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                  g->returns_pointer);
         if (f.forgotten[l]) { /* unknown code had it: no contract about it */
             f.locks[l].acquires = f.locks[l].releases = f.locks[l].conditional = false;
+            f.locks[l].unsettled = true;
             continue;
         }
+        bool some_released = f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits;
         /* every take here retakes the caller's lock it dropped first */
         if (!f.locks[l].releases && f.locks[l].callers_lock && !f.untouched_at_acquire[l] &&
-            f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits)
+            some_released)
             classify_conditional_release(&f.locks[l], &f.released_rets[l], &f.untouched_rets[l]);
+        f.locks[l].unsettled = f.locks[l].callers_lock && f.maybe_released_exit[l] &&
+                               !f.locks[l].releases && !f.locks[l].conditional;
     }
     return f.locks;
 }
@@ -392,10 +398,16 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
             r->is_try = facts[l].via_try;
         }
     }
-    /* Then what it takes and gives back, as far as room remains. */
-    for (unsigned l = 0; l < g->nlocks; l++)
-        if (facts[l].excludes && !g->locks[l].local_root &&
+    /* Then what it takes and gives back, and what it leaves unknown, as
+     * far as room remains. */
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        bool settled = g->locks[l].local_root || held_on_entry(g, l);
+        if (facts[l].excludes && !settled &&
             !add_effect(a, &r, g, l, EFFECT_EXCLUDE, LOCK_EXCLUSIVE, params, nparams))
             break;
+        if (facts[l].unsettled && !facts[l].by_argument && !settled &&
+            !add_effect(a, &r, g, l, EFFECT_FORGET, LOCK_ANY, params, nparams))
+            break;
+    }
     return r;
 }

@@ -41,6 +41,10 @@ struct summary_lock {
     /* What it does depends on an argument, consistently for each value
      * (argsplit.h): the body is not blamed for the exits that hold it. */
     bool by_argument;
+    /* The caller's lock, released on some exits and not on others with no
+     * result telling which, or handed to code nobody knows: callers cannot
+     * know its state after the call (EFFECT_FORGET). */
+    bool unsettled;
 };
 
 /* Held on some exits, and no contract above explains it: the body would

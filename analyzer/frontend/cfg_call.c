@@ -233,6 +233,7 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         [EFFECT_ACQUIRE] = EV_ACQUIRE, [EFFECT_RELEASE] = EV_RELEASE,
         [EFFECT_REQUIRE] = EV_REQUIRE, [EFFECT_RELEASE_REACQUIRE] = EV_WAIT,
         [EFFECT_EXCLUDE] = EV_EXCLUDE, [EFFECT_ASSERT] = EV_ASSERT,
+        [EFFECT_FORGET] = EV_FORGET,
     };
     int result_var = b->pending_result_var;
     b->pending_result_var = -1;
@@ -494,12 +495,22 @@ static bool names_unlock(const char *name)
     return false;
 }
 
-/* An undescribed function of another file whose name says it unlocks,
- * given an object (`x_unref_and_unlock(pending)`): the locks this function
- * names inside that object are in an unknown state afterwards. */
+static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
+{
+    struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
+                           .loc = loc};
+    build_event(b, ev);
+}
+
+/* An undescribed function of another file whose name says it unlocks
+ * (`x_unref_and_unlock(pending)`): the locks this function names inside an
+ * object it is given are in an unknown state afterwards. When it is given
+ * none of them, the lock it drops is one the caller reaches some other way
+ * (`pending->connection`), so every lock named so far is unknown. */
 static void forget_object_locks(struct builder *b, CXCursor *args, unsigned nargs,
                                 struct cfg_loc loc)
 {
+    size_t forgotten = 0;
     for (unsigned i = 0; i < nargs; i++) {
         const char *path = build_path(b, args[i]);
         size_t n = path ? strlen(path) : 0;
@@ -509,11 +520,12 @@ static void forget_object_locks(struct builder *b, CXCursor *args, unsigned narg
             const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
             if (strncmp(key, path, n) || (strncmp(key + n, "->", 2) && key[n] != '.'))
                 continue;
-            struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)l, .result_var = -1,
-                                   .loc = loc};
-            build_event(b, ev);
+            forget_lock(b, l, loc);
+            forgotten++;
         }
     }
+    for (size_t l = 0; !forgotten && l < b->locks.n; l++)
+        forget_lock(b, l, loc);
 }
 
 /* What a call to `name` does; args are the argument cursors. */

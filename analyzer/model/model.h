@@ -22,7 +22,8 @@ enum effect_kind {
     EFFECT_REQUIRE,          /* must be held at the call */
     EFFECT_RELEASE_REACQUIRE, /* held before and after; released during */
     EFFECT_EXCLUDE,           /* must not be held at the call */
-    EFFECT_ASSERT             /* held after the call (a runtime check) */
+    EFFECT_ASSERT,            /* held after the call (a runtime check) */
+    EFFECT_FORGET             /* may or may not be released: unknown after the call */
 };
 
 /* Which lock an effect names: the object argument `arg` points to, or, when

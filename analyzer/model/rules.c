@@ -146,6 +146,7 @@ static bool read_effects(struct loader *ld, json_t *entry, const char *path,
         {"requires", EFFECT_REQUIRE},
         {"releases_and_reacquires", EFFECT_RELEASE_REACQUIRE},
         {"excludes", EFFECT_EXCLUDE},
+        {"forgets", EFFECT_FORGET},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         json_t *v = json_object_get(entry, names[i].key);
@@ -194,7 +195,7 @@ static bool read_lock(struct loader *ld, json_t *entry, size_t index)
 {
     static const char *const keys[] = {
         "function", "macro", "acquires", "releases", "requires", "releases_and_reacquires",
-        "excludes", "mode", "succeeds_when", "fails_unless", "recursive", "comment", NULL};
+        "excludes", "forgets", "mode", "succeeds_when", "fails_unless", "recursive", "comment", NULL};
     char path[64];
     snprintf(path, sizeof path, "locks[%zu]", index);
     if (!json_is_object(entry))
@@ -356,8 +357,10 @@ static int cmp_rule_names(const void *x, const void *y)
 
 static json_t *rule_json(const struct lock_rule *r)
 {
-    static const char *const keys[] = {"acquires", "releases", "requires",
-                                       "releases_and_reacquires", "excludes", NULL};
+    static const char *const keys[] = {
+        [EFFECT_ACQUIRE] = "acquires", [EFFECT_RELEASE] = "releases",
+        [EFFECT_REQUIRE] = "requires", [EFFECT_RELEASE_REACQUIRE] = "releases_and_reacquires",
+        [EFFECT_EXCLUDE] = "excludes", [EFFECT_ASSERT] = NULL, [EFFECT_FORGET] = "forgets"};
     json_t *o = json_object();
     json_object_set_new(o, r->is_macro ? "macro" : "function", json_string(r->name));
     for (unsigned i = 0; i < r->neffects; i++) {
