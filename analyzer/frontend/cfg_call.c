@@ -504,18 +504,22 @@ static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
 
 /* An undescribed function of another file whose name says it unlocks
  * (`x_unref_and_unlock(pending)`): the locks this function names inside an
- * object it is given are in an unknown state afterwards. When it is given
- * none of them, the lock it drops is one the caller reaches some other way
- * (`pending->connection`), so every lock named so far is unknown. */
-static void forget_object_locks(struct builder *b, CXCursor *args, unsigned nargs,
-                                struct cfg_loc loc)
+ * object it is given are in an unknown state afterwards. One that does
+ * something "and unlocks" (`x_unref_and_unlock(pending)`) given an object
+ * but none of those locks drops the lock its caller holds, reached some
+ * other way (`pending->connection`): every lock named so far is unknown.
+ * A plain unlock given a handle (`item_unlock(hold)`) or nothing
+ * (`STATS_UNLOCK()`) drops a lock of its own, not one of ours. */
+static void forget_object_locks(struct builder *b, const char *name, CXCursor *args,
+                                unsigned nargs, struct cfg_loc loc)
 {
-    size_t forgotten = 0;
+    size_t forgotten = 0, objects = 0;
     for (unsigned i = 0; i < nargs; i++) {
         const char *path = build_path(b, args[i]);
         size_t n = path ? strlen(path) : 0;
         if (!n || path[0] == '&' || strpbrk(path, "()<"))
             continue;
+        objects += clang_getCanonicalType(clang_getCursorType(args[i])).kind == CXType_Pointer;
         for (size_t l = 0; l < b->locks.n; l++) {
             const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
             if (strncmp(key, path, n) || (strncmp(key + n, "->", 2) && key[n] != '.'))
@@ -524,7 +528,8 @@ static void forget_object_locks(struct builder *b, CXCursor *args, unsigned narg
             forgotten++;
         }
     }
-    for (size_t l = 0; !forgotten && l < b->locks.n; l++)
+    bool then_unlocks = strcasestr(name, "and_unlock") || strcasestr(name, "andunlock");
+    for (size_t l = 0; then_unlocks && objects && !forgotten && l < b->locks.n; l++)
         forget_lock(b, l, loc);
 }
 
@@ -559,7 +564,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         /* (inside a lock macro's expansion, the macro's rule says it) */
         forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
         if (names_unlock(name))
-            forget_object_locks(b, args, nargs, parse_cursor_loc(call));
+            forget_object_locks(b, name, args, nargs, parse_cursor_loc(call));
     }
     if (info->noreturn) {
         struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
