@@ -23,11 +23,13 @@ bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
 }
 
 /* The acquire a condition tests: the call itself, or the last acquire
- * whose result went to the tested variable. */
+ * whose result went to the tested variable. A release whose result says
+ * whether it happened (a helper that unlocks on failure) is no blocking
+ * lock: its result means what it says. */
 static const struct cfg_event *tested_acquire(const struct cfg *g, const struct cfg_cond *c)
 {
     if (c->try_event >= 0)
-        return &g->events[c->try_event];
+        return g->events[c->try_event].kind == EV_ACQUIRE ? &g->events[c->try_event] : NULL;
     for (unsigned i = g->nevents; c->try_var >= 0 && i-- > 0;)
         if (g->events[i].kind == EV_ACQUIRE && g->events[i].result_var == c->try_var)
             return &g->events[i];

@@ -19,11 +19,20 @@ enum {
     MAX_FACTS = 16,
     NODE_BUDGET = 4096,
     EVENT_BUDGET = 400000, /* events replayed over all nodes */
+    /* The search over the keys near the lock has fewer states per block,
+     * and it alone refutes in large functions (a loop around a switch of
+     * hundreds of blocks): a larger budget. */
+    NEAR_NODE_BUDGET = 32768,
+    NEAR_EVENT_BUDGET = 3200000,
     /* Contract inference asks at every exit where a lock is held on some
      * paths and must explore all of them: a smaller budget, past which the
      * lattice's answer stands. */
     COLLECT_NODE_BUDGET = 512,
     COLLECT_EVENT_BUDGET = 50000,
+    /* A branch is near the lock when one of these first blocks after it
+     * has an event on the lock (or is the finding's block). */
+    NEAR_BLOCKS = 24,
+    NEAR_DEPTH = 4,
 };
 
 struct node {
@@ -43,8 +52,12 @@ struct search {
     unsigned lock, tblock, tevent;
     uint8_t want;
     bool collect;       /* gather every state at the target (refute_bits) */
+    bool near_only;     /* track only the keys tested near the lock */
     uint8_t collected;  /* the union of those states */
     bool *tracked;   /* per key: kept in nodes */
+    int *ordinal;    /* per key: its bit in `live`, -1 when not tracked */
+    uint64_t *live;  /* per block, `words` words: tracked keys still tested */
+    unsigned words;
     bool *is_object; /* per key: tests the pointer the lock lives in */
     VEC(struct node) nodes;
     int *table; /* open addressing: node index + 1, 0 empty */
@@ -71,19 +84,137 @@ static bool names_object(const char *lock, const char *t)
            (lock[n] == '-' && lock[n + 1] == '>');
 }
 
+static bool touches(const struct cfg_event *ev, unsigned lock);
+
+static bool block_touches(const struct search *s, unsigned b)
+{
+    if (b == s->tblock)
+        return true;
+    const struct cfg_block *blk = &s->g->blocks[b];
+    for (unsigned i = 0; i < blk->nevents; i++) {
+        const struct cfg_event *ev = &s->g->events[blk->first_event + i];
+        if (touches(ev, s->lock) || (ev->kind == EV_FORGET && ev->lock == s->lock))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a lock event (or the finding) is among the first blocks from b:
+ * breadth first, at most NEAR_DEPTH edges and NEAR_BLOCKS blocks. */
+static bool near_lock(const struct search *s, unsigned from)
+{
+    unsigned queue[NEAR_BLOCKS], depth[NEAR_BLOCKS], n = 0;
+    queue[n] = from;
+    depth[n++] = 0;
+    for (unsigned at = 0; at < n; at++) {
+        if (block_touches(s, queue[at]))
+            return true;
+        const struct cfg_block *blk = &s->g->blocks[queue[at]];
+        for (unsigned i = 0; i < blk->nsucc && depth[at] < NEAR_DEPTH && n < NEAR_BLOCKS; i++) {
+            queue[n] = s->g->succ[blk->first_succ + i].to;
+            depth[n++] = depth[at] + 1;
+        }
+    }
+    return false;
+}
+
+/* Keys of branches that lead to the lock's events within a few blocks:
+ * the tests that decide what happens to it (`if (c) lock(m);`,
+ * `if (a && b) unlock(m);`). A test far from any of them (the state of a
+ * protocol machine, a loop over unrelated work) only multiplies paths. */
+static void mark_near_keys(const struct search *s, bool *near)
+{
+    const struct cfg *g = s->g;
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; i < blk->nsucc; i++) {
+            const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+            int key;
+            bool truth;
+            if (lockset_edge_branch(g, e, &key, &truth) && !near[key] && near_lock(s, e->to))
+                near[key] = true;
+        }
+    }
+}
+
 static void mark_keys(struct search *s)
 {
     const struct cfg *g = s->g;
     unsigned *tests = xcalloc(g->nkeys + 1, sizeof *tests);
+    bool *near = s->near_only ? xcalloc(g->nkeys + 1, sizeof *near) : NULL;
+    if (near)
+        mark_near_keys(s, near);
     for (unsigned i = 0; i < g->nconds; i++)
         if (g->conds[i].key >= 0)
             tests[g->conds[i].key]++;
     const char *lock = g->locks[s->lock].key;
     for (unsigned k = 0; k < g->nkeys; k++) {
         s->is_object[k] = g->key_text[k] && names_object(lock, g->key_text[k]);
-        s->tracked[k] = tests[k] >= 2 || g->key_flag[k] || s->is_object[k];
+        s->tracked[k] = (tests[k] >= 2 || g->key_flag[k]) && (!near || near[k]);
+        s->tracked[k] |= s->is_object[k];
     }
+    free(near);
     free(tests);
+}
+
+static bool live_at(const struct search *s, unsigned block, int key)
+{
+    int o = s->ordinal[key];
+    return o >= 0 && (s->live[(size_t)block * s->words + (unsigned)o / 64] >> (o % 64) & 1);
+}
+
+/* Sets a tracked key's bit in block b's set; true if it was not set. */
+static bool add_live(struct search *s, unsigned b, int key)
+{
+    int o = s->ordinal[key];
+    uint64_t *w = &s->live[(size_t)b * s->words + (unsigned)o / 64], bit = 1ull << (o % 64);
+    bool fresh = !(*w & bit);
+    *w |= bit;
+    return fresh;
+}
+
+/* Per block, the tracked keys that some path from its start still tests
+ * (kills are ignored: a superset). A fact about any other key can never
+ * contradict a later branch; dropping it merges states that differ only
+ * in it, which keeps the search small in long functions. */
+static void mark_live_keys(struct search *s)
+{
+    const struct cfg *g = s->g;
+    unsigned n = 0;
+    for (unsigned k = 0; k < g->nkeys; k++)
+        s->ordinal[k] = s->tracked[k] ? (int)n++ : -1;
+    s->words = (n + 63) / 64;
+    s->live = xcalloc((size_t)g->nblocks * s->words + 1, sizeof *s->live);
+    for (bool changed = n > 0; changed;) {
+        changed = false;
+        for (unsigned b = g->nblocks; b-- > 0;) {
+            const struct cfg_block *blk = &g->blocks[b];
+            for (unsigned i = 0; i < blk->nsucc; i++) {
+                const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+                int key;
+                bool truth;
+                if (lockset_edge_branch(g, e, &key, &truth) && s->tracked[key])
+                    changed |= add_live(s, b, key);
+                uint64_t *to = &s->live[(size_t)e->to * s->words];
+                uint64_t *from = &s->live[(size_t)b * s->words];
+                for (unsigned w = 0; w < s->words; w++) {
+                    changed |= (to[w] & ~from[w]) != 0;
+                    from[w] |= to[w];
+                }
+            }
+        }
+    }
+}
+
+/* Keeps only the facts a later branch may read (and the object's own
+ * NULL test, which the target reads). */
+static void drop_dead_facts(const struct search *s, struct node *n)
+{
+    unsigned j = 0;
+    for (unsigned i = 0; i < n->nf; i++)
+        if (s->is_object[n->f[i].key] || live_at(s, n->block, n->f[i].key))
+            n->f[j++] = n->f[i];
+    n->nf = j;
 }
 
 static int fact_of(const struct node *n, int key)
@@ -289,6 +420,8 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
     return true;
 }
 
+/* The hash of everything but the facts: nodes that differ only in facts
+ * share a probe sequence, so that subsumption can be checked. */
 static uint64_t node_hash(const struct node *n)
 {
     uint64_t h = HASH_BASIS;
@@ -296,26 +429,40 @@ static uint64_t node_hash(const struct node *n)
                          n->callers};
     for (unsigned i = 0; i < 6; i++)
         h = hash_word(h, parts[i]);
-    for (unsigned i = 0; i < n->nf; i++)
-        h = hash_word(h, (uint64_t)(n->f[i].key * 2 + n->f[i].value));
     return h;
 }
 
-static bool same_node(const struct node *x, const struct node *y)
+static bool same_core(const struct node *x, const struct node *y)
 {
     return x->block == y->block && x->bits == y->bits && x->pre == y->pre &&
-           x->depth == y->depth && x->bind == y->bind && x->callers == y->callers &&
-           x->nf == y->nf &&
-           !memcmp(x->f, y->f, x->nf * sizeof *x->f);
+           x->depth == y->depth && x->bind == y->bind && x->callers == y->callers;
 }
 
-/* Adds n unless an equal node exists. */
+/* Every fact of x is a fact of y (both sorted by key). */
+static bool facts_within(const struct node *x, const struct node *y)
+{
+    unsigned j = 0;
+    for (unsigned i = 0; i < x->nf; i++) {
+        while (j < y->nf && y->f[j].key < x->f[i].key)
+            j++;
+        if (j == y->nf || y->f[j].key != x->f[i].key || y->f[j].value != x->f[i].value)
+            return false;
+    }
+    return true;
+}
+
+/* Adds n unless a node in the same place and lock state with no more
+ * facts exists: facts only prune, so every continuation of n is one of
+ * that node's, which is explored already (a loop head reached with the
+ * outcomes of earlier rounds remembered adds nothing). */
 static void intern(struct search *s, const struct node *n)
 {
     unsigned mask = s->table_size - 1, i = (unsigned)node_hash(n) & mask;
-    for (; s->table[i]; i = (i + 1) & mask)
-        if (same_node(&s->nodes.v[s->table[i] - 1], n))
+    for (; s->table[i]; i = (i + 1) & mask) {
+        const struct node *old = &s->nodes.v[s->table[i] - 1];
+        if (same_core(old, n) && facts_within(old, n))
             return;
+    }
     if (2 * (s->nodes.n + 1) > s->table_size) {
         s->over = true;
         return;
@@ -333,6 +480,7 @@ static void expand(struct search *s, unsigned at, const struct node *after)
         if (!apply_edge(s, &next, e))
             continue;
         next.block = e->to;
+        drop_dead_facts(s, &next);
         next.parent = (int)at;
         next.edge = blk->first_succ + i;
         intern(s, &next);
@@ -421,24 +569,32 @@ static void search_init(struct search *s)
     s->found_node = -1;
     s->tracked = xcalloc(g->nkeys + 1, sizeof *s->tracked);
     s->is_object = xcalloc(g->nkeys + 1, sizeof *s->is_object);
-    s->table_size = 4 * NODE_BUDGET; /* a power of two, at most half full */
+    s->ordinal = xcalloc(g->nkeys + 1, sizeof *s->ordinal);
+    s->table_size = 1024; /* a power of two, kept at most half full */
+    while (s->table_size < 2 * (s->node_budget + 1))
+        s->table_size *= 2;
     s->table = xcalloc(s->table_size, sizeof *s->table);
     mark_keys(s);
+    mark_live_keys(s);
 }
 
 static void search_free(struct search *s)
 {
     free(s->tracked);
     free(s->is_object);
+    free(s->ordinal);
+    free(s->live);
     free(s->table);
     VEC_FREE(s->nodes);
 }
 
-bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
-                 uint8_t *bits)
+/* Every state at the target over all paths; false past the budget. */
+static bool collect_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
+                         bool near_only, uint8_t *bits)
 {
     struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .collect = true,
-                       .node_budget = COLLECT_NODE_BUDGET, .event_budget = COLLECT_EVENT_BUDGET};
+                       .near_only = near_only, .node_budget = COLLECT_NODE_BUDGET,
+                       .event_budget = COLLECT_EVENT_BUDGET};
     search_init(&s);
     bool done = run(&s) == REFUTE_INFEASIBLE; /* explored to the end */
     search_free(&s);
@@ -447,16 +603,48 @@ bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned l
     return done;
 }
 
-enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned block,
-                                  unsigned event, unsigned lock, uint8_t want,
-                                  struct refute_path *path)
+/* Both searches, the one that follows every tested key and, when it runs
+ * out of budget, the one that follows the keys near the lock: fewer
+ * constraints allow more paths, so its states are a sound superset. */
+bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
+                 uint8_t *bits)
+{
+    return collect_bits(g, block, event, lock, false, bits) ||
+           collect_bits(g, block, event, lock, true, bits);
+}
+
+static enum refute_verdict search_once(struct arena *a, const struct cfg *g, unsigned block,
+                                       unsigned event, unsigned lock, uint8_t want,
+                                       bool near_only, struct refute_path *path)
 {
     struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .want = want,
-                       .node_budget = NODE_BUDGET, .event_budget = EVENT_BUDGET};
+                       .near_only = near_only,
+                       .node_budget = near_only ? NEAR_NODE_BUDGET : NODE_BUDGET,
+                       .event_budget = near_only ? NEAR_EVENT_BUDGET : EVENT_BUDGET};
     search_init(&s);
     enum refute_verdict v = run(&s);
     if (v == REFUTE_FEASIBLE && path)
         build_path(a, &s, path);
     search_free(&s);
     return v;
+}
+
+/* First with the keys near the lock only: a smaller search, and when even
+ * its looser constraints leave no path, none exists. Otherwise every key
+ * is followed; when that search runs out of budget, the near path stands. */
+enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned block,
+                                  unsigned event, unsigned lock, uint8_t want,
+                                  struct refute_path *path)
+{
+    struct refute_path near_path = {0};
+    enum refute_verdict near = search_once(a, g, block, event, lock, want, true, &near_path);
+    if (near == REFUTE_INFEASIBLE)
+        return near;
+    enum refute_verdict all = search_once(a, g, block, event, lock, want, false, path);
+    if (all == REFUTE_UNKNOWN && near == REFUTE_FEASIBLE) {
+        if (path)
+            *path = near_path;
+        return REFUTE_FEASIBLE;
+    }
+    return all;
 }

@@ -39,6 +39,10 @@ void cfg_dump(FILE *out, const struct cfg *g)
             fprintf(out, " B%u%s", e->to, k);
             if (key >= 0)
                 fprintf(out, "[k%d:%s]", key, g->key_text[key]);
+            if (e->cond >= 0 && (g->conds[e->cond].try_event >= 0 || g->conds[e->cond].try_var >= 0))
+                fprintf(out, "[result of %s%d]", g->conds[e->cond].try_event >= 0 ? "event " : "var ",
+                        g->conds[e->cond].try_event >= 0 ? g->conds[e->cond].try_event
+                                                         : g->conds[e->cond].try_var);
             if (e->cond >= 0 && g->conds[e->cond].param >= 0)
                 fprintf(out, "[$%d%s]", g->conds[e->cond].param,
                         e->kind == EDGE_CASE && e->has_value ? "=case" : "");
