@@ -42,11 +42,19 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     VEC_PUSH(p->events, h);
 }
 
+/* `return oh;` with oh->mtx held hands the object over locked (a lookup
+ * that returns its find locked): the lock goes with it, to the caller. */
+static bool returned_with_object(const struct cfg *g, unsigned event, unsigned lock)
+{
+    int var = g->events[event].ret_var;
+    return var >= 0 && var == g->locks[lock].root_var;
+}
+
 static void on_function_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct pairing *p = ctx;
     for (unsigned i = 0; i < s->n; i++) {
-        if (!(s->e[i].bits & LS_HELD))
+        if (!(s->e[i].bits & LS_HELD) || returned_with_object(p->c->g, event, s->e[i].lock))
             continue;
         struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
         VEC_PUSH(p->exits, h);
@@ -340,9 +348,13 @@ void check_pairing(const struct check_ctx *c)
     for (size_t i = 0; i < p.exits.n; i++) {
         const struct summary_lock *f = &c->facts[p.exits.v[i].lock];
         unsigned lock = p.exits.v[i].lock;
+        /* a lock of the object a list cursor points at is in no contract
+         * its callers could read, unless the object is what it returns
+         * (returned_with_object) */
+        bool contract = !c->g->locks[lock].loop_cursor;
         if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
-            (!f->acquires && !f->callers_lock && !f->conditional && !f->by_argument &&
-             !may_return_holding(c->g, lock)))
+            (!(f->acquires && contract) && !f->callers_lock && !(f->conditional && contract) &&
+             !f->by_argument && !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);

@@ -118,6 +118,8 @@ static void build_while(struct builder *b, CXCursor s)
         return;
     }
     CXCursor cond = b->kids.v[base], body = b->kids.v[base + 1];
+    build_forget_loop_aliases(b, cond);
+    build_forget_loop_aliases(b, body);
     unsigned head = build_new_block(b), body_b = build_new_block(b), exit = build_new_block(b);
     continue_in(b, head);
     build_cond(b, cond, body_b, exit);
@@ -138,6 +140,8 @@ static void build_do(struct builder *b, CXCursor s)
         return;
     }
     CXCursor body = b->kids.v[base], cond = b->kids.v[base + 1];
+    build_forget_loop_aliases(b, body);
+    build_forget_loop_aliases(b, cond);
     unsigned body_b = build_new_block(b), cond_b = build_new_block(b), exit = build_new_block(b);
     continue_in(b, body_b);
     push_jumps(b, exit, cond_b);
@@ -212,6 +216,8 @@ static void build_for(struct builder *b, CXCursor s)
     size_t scope = b->cleanups.n; /* variables declared in the header */
     if (!clang_Cursor_isNull(part[0]))
         build_stmt(b, part[0]);
+    for (int i = 1; i < 4; i++)
+        build_forget_loop_aliases(b, part[i]);
     unsigned head = build_new_block(b), body_b = build_new_block(b);
     unsigned inc_b = build_new_block(b), exit = build_new_block(b);
     continue_in(b, head);
@@ -369,7 +375,8 @@ static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
         note_returned_param(b, clang_getNullCursor());
         build_run_cleanups(b, 0);
         struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
-                               .ret_key = -1, .ret = RET_CONST, .ret_value = values[i]};
+                               .ret_key = -1, .ret_var = -1, .ret = RET_CONST,
+                               .ret_value = values[i]};
         build_event(b, ev);
         build_dead_end(b);
     }
@@ -380,7 +387,7 @@ static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
     struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
-                           .ret_key = -1};
+                           .ret_key = -1, .ret_var = -1};
     if (parse_children(s, &b->kids) && build_return_select(b, s, b->kids.v[base])) {
         b->kids.n = base;
         return;
@@ -391,6 +398,8 @@ static void build_return(struct builder *b, CXCursor s)
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
         ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
         CXCursor v = parse_peel(value);
+        if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr)
+            ev.ret_var = build_var_id(b, v, false);
         if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
             clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_VarDecl) {
             int var = build_var_id(b, v, false); /* resolved when the body is done */
@@ -649,6 +658,8 @@ static void link_root_vars(struct builder *b, struct cfg *g)
             if (strlen(b->var_names.v[v]) == len && !strncmp(b->var_names.v[v], key, len))
                 found = found == -1 ? (int)v : -2;
         g->locks[l].root_var = found >= 0 ? found : -1;
+        g->locks[l].loop_cursor = len && b->loop_stored.count &&
+                                  strmap_get(&b->loop_stored, arena_strndup(b->a, key, len));
     }
 }
 
@@ -742,6 +753,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->problems);
     VEC_FREE(b->cleanups);
     strmap_free(&b->aliases);
+    strmap_free(&b->loop_stored);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);
@@ -816,7 +828,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     if (!clang_Cursor_isNull(body)) {
         build_stmt(&b, body);
         struct cfg_event ev = {.kind = EV_EXIT, .loc = body_end_loc(body), .result_var = -1,
-                               .ret_key = -1};
+                               .ret_key = -1, .ret_var = -1};
         build_event(&b, ev);
     }
     finish(&b, g);

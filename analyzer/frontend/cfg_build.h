@@ -161,6 +161,7 @@ struct builder {
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
     struct strmap aliases;               /* local pointer name -> struct alias */
+    struct strmap loop_stored;           /* pointer locals stored in a loop */
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
@@ -261,6 +262,11 @@ const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, co
 int build_inferred_returned_param(struct builder *b, CXCursor decl);
 /* The global lock address it returns when not NULL (cfg.returns_lock), or NULL. */
 const char *build_inferred_returned_lock(struct builder *b, CXCursor decl);
+/* A loop's part (condition, increment, body): the pointer locals stored
+ * to anywhere in it stand for nothing known inside the loop and after it
+ * (`for (o = head; o; o = o->next) lock(&o->mu);` does not lock
+ * head->mu), though the store is lowered after the uses before it. */
+void build_forget_loop_aliases(struct builder *b, CXCursor part);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
 

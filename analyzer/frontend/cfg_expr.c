@@ -260,7 +260,7 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, -1, -1,
+    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, false, -1, -1,
                          written_root, NULL, NULL, NULL, 0, 0};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);

@@ -107,6 +107,55 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     strmap_put(&b->aliases, name, al); /* path "" once set twice */
 }
 
+/* A pointer local stored to (`o = o->next`, `p += n`, `p++`): unknown. */
+static void forget_stored_alias(struct builder *b, CXCursor target)
+{
+    target = parse_peel(target);
+    if (clang_getCursorKind(target) != CXCursor_DeclRefExpr)
+        return;
+    CXCursor var = clang_getCursorReferenced(target);
+    if (clang_getCursorKind(var) != CXCursor_VarDecl &&
+        clang_getCursorKind(var) != CXCursor_ParmDecl)
+        return;
+    if (clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
+        return;
+    struct alias *al = arena_alloc(b->a, sizeof *al);
+    al->path = "";
+    const char *name = parse_spelling(b->a, var);
+    strmap_put(&b->aliases, name, al);
+    strmap_put(&b->loop_stored, name, (void *)1);
+}
+
+static enum CXChildVisitResult visit_loop_store(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    struct builder *b = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    bool store = k == CXCursor_CompoundAssignOperator ||
+                 (k == CXCursor_BinaryOperator &&
+                  clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign);
+    if (k == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+        store = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+                op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+    }
+    if (store) {
+        size_t base = b->kids.n;
+        if (parse_children(c, &b->kids))
+            forget_stored_alias(b, b->kids.v[base]);
+        b->kids.n = base;
+    }
+    return CXChildVisit_Recurse;
+}
+
+void build_forget_loop_aliases(struct builder *b, CXCursor part)
+{
+    if (clang_Cursor_isNull(part) || !b->aliases.count)
+        return;
+    visit_loop_store(part, clang_getNullCursor(), b);
+    clang_visitChildren(part, visit_loop_store, b);
+}
+
 const struct alias *build_alias_of(struct builder *b, const char *name)
 {
     return strmap_get(&b->aliases, name);

@@ -57,6 +57,8 @@ struct cfg_event {
     long ret_value;       /* RET_CONST: the integer (NULL is 0) */
     int ret_key;          /* EV_EXIT: the condition key of the value returned
                              (`return ce->meta;` after `if (ce->meta == NULL)`), or -1 */
+    int ret_var;          /* EV_EXIT: the variable or parameter returned
+                             (`return oh;`), or -1 */
 };
 
 enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };
@@ -113,6 +115,8 @@ struct cfg_lock {
      * about this lock is forgotten. */
     int index_var[2];
     bool local_root; /* rooted at a local variable: means nothing to callers */
+    bool loop_cursor; /* rooted at a pointer local that moves in a loop
+                         (`o = o->next`): no contract can name it */
     /* Another element of the same lock array named by another index
      * expression (a ring through all of them), or -1. */
     int next_element;
