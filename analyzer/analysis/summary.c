@@ -205,6 +205,49 @@ static void classify_conditional_release(struct summary_lock *l, const struct re
     l->success_value = rel->v[0];
 }
 
+/* Whether block b, from event `from` on, runs nothing before it leaves
+ * the function: no event but the exit, through blocks with one successor. */
+static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from)
+{
+    for (unsigned steps = 0; steps < 16; steps++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = from; i < blk->first_event + blk->nevents; i++)
+            if (g->events[i].kind != EV_EXIT)
+                return false;
+            else
+                return true;
+        if (blk->nsucc != 1)
+            return false;
+        b = g->succ[blk->first_succ].to;
+        from = g->blocks[b].first_event;
+    }
+    return false;
+}
+
+static bool named_for_locking(const char *name)
+{
+    return name && lockname_has_lock_word(name) && !strcasestr(name, "unlock") &&
+           !strcasestr(name, "try");
+}
+
+/* Every acquire of the lock is the function's last act. */
+static bool taken_last(const struct cfg *g, unsigned l)
+{
+    bool any = false;
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = blk->first_event; i < blk->first_event + blk->nevents; i++) {
+            const struct cfg_event *ev = &g->events[i];
+            if (ev->kind != EV_ACQUIRE || ev->lock != l)
+                continue;
+            if (!leaves_at_once(g, b, i + 1))
+                return false;
+            any = true;
+        }
+    }
+    return any;
+}
+
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r)
 {
@@ -234,6 +277,14 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         /* A release between (drop and retake in a retry loop) is fine as
          * long as it is of a hold taken here, not of the caller's. */
         f.locks[l].acquires = all_held && (!f.released[l] || !f.untouched_at_release[l]);
+        /* Named for locking, taken on some paths, released on none, and
+         * taking it is the last thing it does: a lock wrapper that takes
+         * it where its preconditions hold (`void ctx_lock(c) { if (c &&
+         * c->server) lock(&c->mu); }`). Its callers pair it with its
+         * unlock. (Any other function that takes a lock and returns
+         * without it on some paths leaks it on those.) */
+        f.locks[l].acquires |= f.acquired[l] && !f.released[l] && f.locks[l].held_at_exit &&
+                               named_for_locking(g->function) && taken_last(g, l);
         f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
         f.locks[l].assumes_free = f.untouched_at_acquire[l];
         f.locks[l].excludes = f.acquired[l] && f.untouched_at_acquire[l] &&
