@@ -246,7 +246,9 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
             set_class(b, lock, e, args);
         if (e->kind == EFFECT_RELEASE)
             note_released(b->t, b->locks.v[lock].key);
-        b->lock_events++;
+        /* leaving a lock unknown is no lock call: a macro's own rule
+         * still says what it does */
+        b->lock_events += e->kind != EFFECT_FORGET;
         struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
                                .mode = e->mode, .rule = r, .result_var = -1, .loc = loc,
                                .callee = r->name};
@@ -321,12 +323,25 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
 
 /* The rule a call follows: the callee's own annotations first, then the
  * rules files, then what was inferred from its body. */
+static bool defined_here(struct builder *b, CXCursor decl)
+{
+    if (clang_Cursor_isNull(decl))
+        return false;
+    CXCursor def = clang_getCursorDefinition(decl);
+    return !clang_Cursor_isNull(def) && parse_in_main_file(def, b->t->main_file);
+}
+
 static const struct lock_rule *call_rule(struct builder *b, const struct contract *c,
                                          const struct lock_rule *model_rule, const char *name,
                                          CXCursor decl)
 {
     if (c && c->rule)
         return c->rule;
+    /* A contract another pass inferred (--cross-tu) for a function this
+     * file defines knew less than inferring it here does now: this file's
+     * callees' contracts are all known by then. */
+    if (model_rule && model_rule->inferred && defined_here(b, decl))
+        model_rule = NULL;
     return model_rule ? model_rule : build_inferred_rule(b, decl, name);
 }
 
