@@ -8,10 +8,11 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Written before the handler can need it, read only by the handler. */
-static char pending_tmp[4096];
+static char pending_tmp[4096 + 32];
 static volatile sig_atomic_t have_pending;
 
 static void on_signal(int sig)
@@ -32,6 +33,16 @@ void output_install_signal_cleanup(void)
     sigaction(SIGTERM, &sa, NULL);
 }
 
+/* A device, a pipe or a socket: written as it is, never replaced. */
+static bool open_direct(struct output *o, const char *target, struct diag *d)
+{
+    o->direct = true;
+    o->f = fopen(target, "w");
+    if (!o->f)
+        return diag_set(d, target, 0, 0, "cannot write the output file: %s", strerror(errno));
+    return true;
+}
+
 bool output_open(struct output *o, const char *target, struct diag *d)
 {
     memset(o, 0, sizeof *o);
@@ -40,6 +51,11 @@ bool output_open(struct output *o, const char *target, struct diag *d)
         o->f = stdout;
         return true;
     }
+    struct stat st, lst;
+    if (stat(target, &st) == 0 && !S_ISREG(st.st_mode))
+        return open_direct(o, target, d);
+    if (lstat(target, &lst) == 0 && S_ISLNK(lst.st_mode) && realpath(target, o->real))
+        o->target = target = o->real; /* replace the file it names, keep the link */
     snprintf(o->tmp, sizeof o->tmp, "%s.tmp.XXXXXX", target);
     int fd = mkstemp(o->tmp);
     if (fd < 0)
@@ -60,6 +76,12 @@ bool output_commit(struct output *o, struct diag *d)
     if (!o->target)
         return fflush(stdout) == 0 ||
                diag_set(d, "<stdout>", 0, 0, "cannot write: %s", strerror(errno));
+    if (o->direct) {
+        bool ok = fclose(o->f) == 0;
+        o->f = NULL;
+        return ok || diag_set(d, o->target, 0, 0, "cannot write the output file: %s",
+                              strerror(errno));
+    }
     bool ok = fflush(o->f) == 0 && fsync(fileno(o->f)) == 0;
     int err = errno;
     ok = fclose(o->f) == 0 && ok;
@@ -91,7 +113,7 @@ void output_abandon(struct output *o)
     if (o->f && o->f != stdout)
         fclose(o->f);
     o->f = NULL;
-    if (o->target && o->tmp[0])
+    if (o->target && o->tmp[0] && !o->direct)
         unlink(o->tmp);
     have_pending = 0;
 }

@@ -2,7 +2,10 @@
  * output: where a report goes. stdout, or a file written atomically: the
  * report is written to a temporary file in the same folder and renamed
  * over the target only when complete, so an interrupted or failed run
- * never leaves a partial file. SIGINT/SIGTERM remove the temporary file. */
+ * never leaves a partial file. SIGINT/SIGTERM remove the temporary file.
+ * A target that exists and is no regular file (/dev/null, /dev/stdout, a
+ * pipe) is written directly; a symbolic link is followed, so the file it
+ * names is replaced, not the link. */
 #ifndef LC_OUTPUT_H
 #define LC_OUTPUT_H
 
@@ -14,7 +17,9 @@
 struct output {
     FILE *f;
     const char *target; /* NULL: stdout */
-    char tmp[4096];
+    bool direct;        /* written in place: no temporary file */
+    char tmp[4096 + 32];
+    char real[4096];    /* the regular file a symbolic link names */
 };
 
 /* Opens stdout (target NULL) or a temporary file beside target. */

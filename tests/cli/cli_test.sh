@@ -205,6 +205,24 @@ output-file)
     expect_status 2 "$LC" -o "$TMP/no/such/dir/r.txt" "$FIX/basic/missing_release_early_return.c"
     grep -q "r.txt: error: cannot write the output file" "$TMP/err" || fail "$(cat "$TMP/err")"
     [ -z "$(ls "$TMP" | grep tmp)" ] || fail "temporary file left behind" ;;
+output-special)
+    # A pipe is written in place, never replaced by a regular file (the
+    # same holds for /dev/null and /dev/stdout); a symbolic link is
+    # followed: the file it names gets the report, the link stays.
+    mkfifo "$TMP/fifo"
+    timeout 20 cat "$TMP/fifo" > "$TMP/from-fifo" &
+    reader=$!
+    expect_status 1 "$LC" --format=json -o "$TMP/fifo" "$FIX/basic/missing_release_early_return.c"
+    wait $reader
+    [ -p "$TMP/fifo" ] || fail "the pipe was replaced"
+    python3 -c "import json; json.load(open('$TMP/from-fifo'))" || fail "nothing came through the pipe"
+    mkdir "$TMP/reports"
+    echo old > "$TMP/reports/real.json"
+    ln -s reports/real.json "$TMP/link.json"
+    expect_status 1 "$LC" --format=json -o "$TMP/link.json" "$FIX/basic/missing_release_early_return.c"
+    [ -L "$TMP/link.json" ] || fail "the link was replaced"
+    python3 -c "import json; json.load(open('$TMP/reports/real.json'))" || fail "the linked file was not written"
+    [ -z "$( (ls "$TMP"; ls "$TMP/reports") | grep '[.]tmp[.]')" ] || fail "temporary file left behind" ;;
 suppressions)
     cat > "$TMP/s.c" <<'C'
 #include <pthread.h>
