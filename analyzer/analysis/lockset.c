@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "support/arena.h"
+#include "model/lockname.h"
 #include "analysis/failjoin.h"
 
 struct work {
@@ -100,7 +101,7 @@ static struct ls_state work_save(struct arena *a, struct work *w)
 static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e)
 {
     bool held = (e->bits & LS_HELD) && !(e->bits & ~LS_HELD);
-    bool nests = (ev->rule && ev->rule->recursive) ||
+    bool nests = lockname_may_nest(ev->rule) ||
                  (ev->mode == LOCK_SHARED && e->bits == LS_HELD_SH);
     if (!held || !nests)
         return 1;
@@ -112,7 +113,7 @@ static uint8_t nested_depth(const struct cfg_event *ev, const struct ls_entry *e
 bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits)
 {
     return ev->mode == LOCK_EXCLUSIVE && bits == LS_HELD_EX &&
-           !(ev->rule && (ev->rule->is_try || ev->rule->recursive));
+           !(ev->rule && ev->rule->is_try) && !lockname_may_nest(ev->rule);
 }
 
 /* Whether overwriting local `var` (or only passing its address on, when

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "support/arena.h"
+#include "model/lockname.h"
 #include "support/hash.h"
 #include "support/vec.h"
 
@@ -266,7 +267,7 @@ static void kill_var(const struct search *s, struct node *n, int var, bool addre
 static void acquire(struct node *n, const struct cfg_event *ev, unsigned idx)
 {
     bool held = (n->bits & LS_HELD) != 0;
-    bool nests = (ev->rule && ev->rule->recursive) ||
+    bool nests = lockname_may_nest(ev->rule) ||
                  (ev->mode == LOCK_SHARED && n->bits == LS_HELD_SH);
     n->depth = held && nests && n->depth < LS_MAX_DEPTH ? (uint8_t)(n->depth + 1) : 1;
     n->pre = n->bits;

@@ -28,7 +28,17 @@ struct facts_ctx {
     struct ret_set *released_rets, *untouched_rets;
     bool *forgotten; /* unknown code had its address (EV_FORGET) */
     bool *maybe_released_exit; /* some exit where it may be released */
+    bool *nested_exit; /* some exit where it is held twice (taken again) */
 };
+
+/* How deep the lock is held in s (0: not held). */
+static unsigned held_depth(const struct ls_state *s, unsigned lock)
+{
+    for (unsigned i = 0; i < s->n; i++)
+        if (s->e[i].lock == lock)
+            return s->e[i].bits & LS_HELD ? s->e[i].depth : 0;
+    return 0;
+}
 
 /* The lattice joins paths: where it says "held on some paths", the path
  * search tells which of those states a consistent path can have, so that
@@ -59,7 +69,7 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
-        if (ev->rule && (ev->rule->recursive || ev->rule->origin == lockname_origin))
+        if (lockname_may_nest(ev->rule))
             f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
     } else if (ev->kind == EV_EXCLUDE) { /* a callee takes it: as good as taking it here */
@@ -117,6 +127,7 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
             f->held_rets[l].mixed = true;
         }
         f->maybe_released_exit[l] |= (bits & LS_RELEASED) != 0;
+        f->nested_exit[l] |= held_depth(s, l) > 1;
         if (bits == LS_RELEASED) {
             f->released_exits[l]++;
             add_ret(&f->released_rets[l], exit);
@@ -263,7 +274,8 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                           arena_alloc(a, n * sizeof(bool)),
                           arena_alloc(a, n * sizeof(struct ret_set)),
                           arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool))};
+                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
+                          arena_alloc(a, n * sizeof(bool))};
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FORGET)
             f.forgotten[g->events[i].lock] = true;
@@ -285,6 +297,9 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
          * without it on some paths leaks it on those.) */
         f.locks[l].acquires |= f.acquired[l] && !f.released[l] && f.locks[l].held_at_exit &&
                                named_for_locking(g->function) && taken_last(g, l);
+        /* a helper takes its lock once: held twice at a return (a lock
+         * that may nest, taken again for want of an unlock) is a leak */
+        f.locks[l].acquires &= !f.nested_exit[l];
         f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
         f.locks[l].assumes_free = f.untouched_at_acquire[l];
         f.locks[l].excludes = f.acquired[l] && f.untouched_at_acquire[l] &&

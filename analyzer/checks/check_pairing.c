@@ -119,7 +119,9 @@ static uint8_t unheld_state(uint8_t before)
 static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
 {
     const struct cfg_event *ev = &c->g->events[h->event];
-    if (!(h->before & LS_HELD) || (ev->rule && (ev->rule->is_try || ev->rule->recursive)))
+    /* a lock known only by its name may be recursive (a refcounted lock
+     * that lets its owner in again): taking it twice proves nothing */
+    if (!(h->before & LS_HELD) || (ev->rule && ev->rule->is_try) || lockname_may_nest(ev->rule))
         return;
     if (ev->mode == LOCK_SHARED && !(h->before & LS_HELD_EX))
         return; /* shared after shared: readers may nest */

@@ -158,3 +158,8 @@ const struct lock_rule *lockname_guess(struct arena *a, struct strmap *cache, co
     strmap_put(cache, key, r ? (void *)r : (void *)cache);
     return r;
 }
+
+bool lockname_may_nest(const struct lock_rule *r)
+{
+    return r && (r->recursive || r->origin == lockname_origin);
+}

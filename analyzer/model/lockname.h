@@ -28,6 +28,11 @@ enum lockname_arg { LN_ADDRESS, LN_CONSTANT, LN_OTHER };
  * lock is recursive is unknown, for one. */
 extern const char lockname_origin[];
 
+/* Whether taking the lock again while holding it may be allowed: a
+ * recursive lock, or one known only by its name (a refcounted lock lets
+ * its owner in again). */
+bool lockname_may_nest(const struct lock_rule *r);
+
 /* Whether a name has a "lock" word in it (spin_lock, HA_RWLOCK_RDLOCK,
  * HashTable_Unlock; not block, clock, locked). */
 bool lockname_has_lock_word(const char *name);
