@@ -69,12 +69,33 @@ static bool switch_has_case(const struct cfg *g, unsigned from, int cond, long v
     return false;
 }
 
-/* Edges that parameter p == v rules out. */
-static void mark_dead(const struct cfg *g, int p, long v, bool *dead)
+/* Edges on which a lock's pointer or the object it lives in is NULL
+ * (`if (locks) { if (mode & LOCK) lock(&locks[n]); ... }`), or NULL. */
+static const bool *no_lock_edges(struct arena *a, const struct cfg *g)
+{
+    bool *all = summary_null_edges(a, g);
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        const bool *obj = summary_object_edges(a, g, l, false);
+        if (!obj)
+            continue;
+        if (!all)
+            all = arena_alloc(a, (g->nedges + 1) * sizeof *all);
+        for (unsigned i = 0; i < g->nedges; i++)
+            all[i] |= obj[i];
+    }
+    return all;
+}
+
+/* Edges that parameter p == v rules out, and those on which a lock's own
+ * pointer is NULL (null: summary_null_edges, or NULL): there is no lock
+ * there to take or give back. */
+static void mark_dead(const struct cfg *g, int p, long v, const bool *null, bool *dead)
 {
     for (unsigned i = 0; i < g->nedges; i++) {
         const struct cfg_edge *e = &g->succ[i];
-        dead[i] = false;
+        dead[i] = null && null[i];
+        if (dead[i])
+            continue;
         if (e->cond < 0 || g->conds[e->cond].param != p)
             continue;
         const struct cfg_cond *c = &g->conds[e->cond];
@@ -106,10 +127,11 @@ static bool split_on(struct arena *ra, struct arena *scratch, const struct cfg *
                      const char *const *params, unsigned nparams, const struct lock_rule **rules)
 {
     bool *dead = arena_alloc(scratch, (g->nedges + 1) * sizeof *dead);
+    const bool *null = no_lock_edges(scratch, g);
     bool *taken = arena_alloc(scratch, (g->nlocks + 1) * sizeof *taken);
     bool *released = arena_alloc(scratch, (g->nlocks + 1) * sizeof *released);
     for (unsigned i = 0; i < vals->n; i++) {
-        mark_dead(g, p, vals->v[i], dead);
+        mark_dead(g, p, vals->v[i], null, dead);
         struct ls_result r;
         lockset_solve_pruned(scratch, g, &r, dead);
         if (r.gave_up)

@@ -216,23 +216,44 @@ static void classify_conditional_release(struct summary_lock *l, const struct re
     l->success_value = rel->v[0];
 }
 
-/* Whether block b, from event `from` on, runs nothing before it leaves
- * the function: no event but the exit, through blocks with one successor. */
-static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from)
+/* Whether an event works under lock l: touches guarded data, needs a
+ * lock held, or does anything more to l itself. (Taking another lock to
+ * log a failure is no work under l.) */
+static bool works_under(const struct cfg_event *ev, unsigned l)
 {
-    for (unsigned steps = 0; steps < 16; steps++) {
-        const struct cfg_block *blk = &g->blocks[b];
-        for (unsigned i = from; i < blk->first_event + blk->nevents; i++)
-            if (g->events[i].kind != EV_EXIT)
+    if (ev->kind == EV_ACCESS || ev->kind == EV_REQUIRE || ev->kind == EV_WAIT)
+        return true;
+    return ev->lock == l && ev->kind != EV_EXIT && ev->kind != EV_KILL_VAR &&
+           ev->kind != EV_FACT && ev->kind != EV_NORETURN && ev->kind != EV_OBSERVE;
+}
+
+/* Whether no work under lock l can happen from event `from` of block b on
+ * (the result of the lock call may still be tested, a value stored, a
+ * message logged): a bounded search over the blocks after it. */
+static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from, unsigned l)
+{
+    enum { LIMIT = 64 };
+    unsigned queue[LIMIT], n = 0;
+    queue[n++] = b;
+    for (unsigned at = 0; at < n; at++) {
+        const struct cfg_block *blk = &g->blocks[queue[at]];
+        unsigned first = at ? blk->first_event : from;
+        for (unsigned i = first; i < blk->first_event + blk->nevents; i++)
+            if (works_under(&g->events[i], l))
                 return false;
-            else
-                return true;
-        if (blk->nsucc != 1)
-            return false;
-        b = g->succ[blk->first_succ].to;
-        from = g->blocks[b].first_event;
+        for (unsigned i = 0; i < blk->nsucc; i++) {
+            unsigned to = g->succ[blk->first_succ + i].to;
+            bool seen = false;
+            for (unsigned k = 0; k < n && !seen; k++)
+                seen = queue[k] == to;
+            if (seen)
+                continue;
+            if (n == LIMIT)
+                return false;
+            queue[n++] = to;
+        }
     }
-    return false;
+    return true;
 }
 
 static bool named_for_locking(const char *name)
@@ -241,7 +262,7 @@ static bool named_for_locking(const char *name)
            !strcasestr(name, "try");
 }
 
-/* Every acquire of the lock is the function's last act. */
+/* Every acquire of the lock is the last thing the function does to locks. */
 static bool taken_last(const struct cfg *g, unsigned l)
 {
     bool any = false;
@@ -251,12 +272,58 @@ static bool taken_last(const struct cfg *g, unsigned l)
             const struct cfg_event *ev = &g->events[i];
             if (ev->kind != EV_ACQUIRE || ev->lock != l)
                 continue;
-            if (!leaves_at_once(g, b, i + 1))
+            if (!leaves_at_once(g, b, i + 1, l))
                 return false;
             any = true;
         }
     }
     return any;
+}
+
+/* Named for locking, taken on some paths, released on none, no result
+ * telling when, and taking it is the last thing it does to locks: a lock
+ * wrapper that takes it where its preconditions hold (`void ctx_lock(c)
+ * { if (c && c->server) lock(&c->mu); }`). Its callers pair it with its
+ * unlock. (Any other function that takes a lock and returns without it on
+ * some paths leaks it on those.) */
+static bool lock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsigned l)
+{
+    const struct summary_lock *k = &f->locks[l];
+    return f->acquired[l] && !f->released[l] && k->held_at_exit && !k->conditional &&
+           !f->nested_exit[l] && named_for_locking(g->function) && taken_last(g, l);
+}
+
+/* What one lock's events and exits say about the function's contract. */
+static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
+{
+    struct summary_lock *k = &f->locks[l];
+    k->callers_lock = f->untouched_at_release[l] && !f->untouched_at_acquire[l];
+    bool all_held = f->reached_exits && f->held_exits[l] == f->reached_exits;
+    bool all_released = f->reached_exits && f->released_exits[l] == f->reached_exits;
+    /* A release between (drop and retake in a retry loop) is fine as long
+     * as it is of a hold taken here, not of the caller's. A helper takes
+     * its lock once: held twice at a return (a lock that may nest, taken
+     * again for want of an unlock) is a leak. */
+    k->acquires = all_held && (!f->released[l] || !f->untouched_at_release[l]) &&
+                  !f->nested_exit[l];
+    k->releases = all_released && k->callers_lock && !f->acquired[l];
+    k->assumes_free = f->untouched_at_acquire[l];
+    k->excludes = f->acquired[l] && f->untouched_at_acquire[l] && !k->held_at_exit &&
+                  !k->callers_lock && k->mode == LOCK_EXCLUSIVE && !f->recursive[l];
+    if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0)
+        classify_conditional(k, &f->held_rets[l], &f->free_rets[l], g->returns_pointer);
+    k->acquires |= lock_wrapper(f, g, l);
+    if (f->forgotten[l]) { /* unknown code had it: no contract about it */
+        k->acquires = k->releases = k->conditional = false;
+        k->unsettled = true;
+        return;
+    }
+    bool some_released = f->released_exits[l] > 0 && f->released_exits[l] < f->reached_exits;
+    /* every take here retakes the caller's lock it dropped first */
+    if (!k->releases && k->callers_lock && !f->untouched_at_acquire[l] && some_released)
+        classify_conditional_release(k, &f->released_rets[l], &f->untouched_rets[l]);
+    k->unsettled = k->callers_lock && f->maybe_released_exit[l] && !k->releases &&
+                   !k->conditional;
 }
 
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
@@ -282,46 +349,8 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
     struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
-    for (unsigned l = 0; l < g->nlocks; l++) {
-        f.locks[l].callers_lock = f.untouched_at_release[l] && !f.untouched_at_acquire[l];
-        bool all_held = f.reached_exits && f.held_exits[l] == f.reached_exits;
-        bool all_released = f.reached_exits && f.released_exits[l] == f.reached_exits;
-        /* A release between (drop and retake in a retry loop) is fine as
-         * long as it is of a hold taken here, not of the caller's. */
-        f.locks[l].acquires = all_held && (!f.released[l] || !f.untouched_at_release[l]);
-        /* Named for locking, taken on some paths, released on none, and
-         * taking it is the last thing it does: a lock wrapper that takes
-         * it where its preconditions hold (`void ctx_lock(c) { if (c &&
-         * c->server) lock(&c->mu); }`). Its callers pair it with its
-         * unlock. (Any other function that takes a lock and returns
-         * without it on some paths leaks it on those.) */
-        f.locks[l].acquires |= f.acquired[l] && !f.released[l] && f.locks[l].held_at_exit &&
-                               named_for_locking(g->function) && taken_last(g, l);
-        /* a helper takes its lock once: held twice at a return (a lock
-         * that may nest, taken again for want of an unlock) is a leak */
-        f.locks[l].acquires &= !f.nested_exit[l];
-        f.locks[l].releases = all_released && f.locks[l].callers_lock && !f.acquired[l];
-        f.locks[l].assumes_free = f.untouched_at_acquire[l];
-        f.locks[l].excludes = f.acquired[l] && f.untouched_at_acquire[l] &&
-                              !f.locks[l].held_at_exit && !f.locks[l].callers_lock &&
-                              f.locks[l].mode == LOCK_EXCLUSIVE && !f.recursive[l];
-        if (!f.locks[l].acquires && f.acquired[l] && !f.locks[l].callers_lock &&
-            f.held_exits[l] > 0)
-            classify_conditional(&f.locks[l], &f.held_rets[l], &f.free_rets[l],
-                                 g->returns_pointer);
-        if (f.forgotten[l]) { /* unknown code had it: no contract about it */
-            f.locks[l].acquires = f.locks[l].releases = f.locks[l].conditional = false;
-            f.locks[l].unsettled = true;
-            continue;
-        }
-        bool some_released = f.released_exits[l] > 0 && f.released_exits[l] < f.reached_exits;
-        /* every take here retakes the caller's lock it dropped first */
-        if (!f.locks[l].releases && f.locks[l].callers_lock && !f.untouched_at_acquire[l] &&
-            some_released)
-            classify_conditional_release(&f.locks[l], &f.released_rets[l], &f.untouched_rets[l]);
-        f.locks[l].unsettled = f.locks[l].callers_lock && f.maybe_released_exit[l] &&
-                               !f.locks[l].releases && !f.locks[l].conditional;
-    }
+    for (unsigned l = 0; l < g->nlocks; l++)
+        classify_lock(&f, g, l);
     return f.locks;
 }
 
@@ -331,15 +360,15 @@ bool summary_unexplained(const struct summary_lock *l)
            !l->by_argument;
 }
 
-/* Whether lock key `lock` is reached through pointer `ptr`: "*ptr",
+/* Whether lock key `lock` is reached through pointer `ptr`: "*ptr", "ptr[i]",
  * "ptr->...", "(*ptr)...". */
 static bool through_pointer(const char *lock, const char *ptr)
 {
     size_t n = strlen(ptr);
     if (lock[0] == '*' && !strcmp(lock + 1, ptr))
         return true;
-    if (!strncmp(lock, ptr, n) && !strncmp(lock + n, "->", 2))
-        return true;
+    if (!strncmp(lock, ptr, n) && (!strncmp(lock + n, "->", 2) || lock[n] == '['))
+        return true; /* p->mu, or p[i] with p a pointer to the locks */
     return lock[0] == '(' && lock[1] == '*' && !strncmp(lock + 2, ptr, n) && lock[2 + n] == ')';
 }
 
