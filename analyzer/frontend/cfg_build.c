@@ -220,7 +220,14 @@ static void build_for(struct builder *b, CXCursor s)
         build_forget_loop_aliases(b, part[i]);
     unsigned head = build_new_block(b), body_b = build_new_block(b);
     unsigned inc_b = build_new_block(b), exit = build_new_block(b);
-    continue_in(b, head);
+    int bound_var = -1;
+    const char *entry = build_loop_entry_key(b, part[0], part[1], &bound_var);
+    if (entry) { /* the first test on its own: see build_loop_entry_key */
+        build_cond_keyed(b, part[1], body_b, exit, entry, bound_var);
+        b->cur = head; /* reached from the increment only */
+    } else {
+        continue_in(b, head);
+    }
     if (clang_Cursor_isNull(part[1]))
         build_edge(b, head, body_b, EDGE_PLAIN, -1); /* for (;;) */
     else

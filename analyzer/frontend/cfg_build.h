@@ -162,6 +162,11 @@ struct builder {
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
     struct strmap aliases;               /* local pointer name -> struct alias */
     struct strmap loop_stored;           /* pointer locals stored in a loop */
+    /* While a `for` loop's first test is lowered: its key ("0 < n->count"),
+     * the same for every loop over that range from that start, and the
+     * variable it depends on (-1: none). */
+    const char *entry_key_text;
+    int entry_key_var;
     const struct macro_use *expanding;   /* a function-named macro being looked into */
     bool incomplete;
     const char *incomplete_why;
@@ -180,6 +185,12 @@ void build_stmt(struct builder *b, CXCursor s);
 void build_expr(struct builder *b, CXCursor e);
 /* Evaluates a condition, branching to t when true and f when false. */
 void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f);
+/* A `for` loop's first test, `C op E` for `i = C; i op E`, as a key of
+ * its own (NULL when the loop is not of that shape); see cfg_cond.c. */
+const char *build_loop_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var);
+/* The condition, keyed by `text` (var: what it depends on). */
+void build_cond_keyed(struct builder *b, CXCursor c, unsigned t, unsigned f, const char *text,
+                      int var);
 /* Matches a rules macro use exactly covering c; emits its events. */
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);

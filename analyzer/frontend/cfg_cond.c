@@ -379,6 +379,10 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
     cc.in_macro = build_macro_condition(b, c);
     leaf_test(b, c, &cc);
     condition_key(b, c, &cc);
+    if (b->entry_key_text) { /* the first test of a counted loop */
+        cc.key = intern_key(b, b->entry_key_text, b->entry_key_var);
+        cc.negated = false;
+    }
     VEC_PUSH(b->conds, cc);
     int idx = (int)b->conds.n - 1;
     build_edge(b, b->cur, t, EDGE_TRUE, idx);
@@ -465,3 +469,74 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
     b->depth--;
 }
 
+
+void build_cond_keyed(struct builder *b, CXCursor c, unsigned t, unsigned f, const char *text,
+                      int var)
+{
+    b->entry_key_text = text;
+    b->entry_key_var = var;
+    build_leaf(b, c, t, f);
+    b->entry_key_text = NULL;
+}
+
+/* The variable a counted loop's init sets to a constant (`i = 0`, `int
+ * i = 0`), or a null cursor. */
+static CXCursor counter_start(struct builder *b, CXCursor init, long *start)
+{
+    size_t base = b->kids.n;
+    CXCursor var = clang_getNullCursor(), p = parse_peel(init);
+    enum CXCursorKind k = clang_getCursorKind(p);
+    if (k == CXCursor_DeclStmt && parse_children(p, &b->kids) == 1) {
+        CXCursor d = b->kids.v[base];
+        b->kids.n = base;
+        if (clang_getCursorKind(d) == CXCursor_VarDecl && parse_children(d, &b->kids) >= 1 &&
+            parse_int_constant(b->kids.v[b->kids.n - 1], start))
+            var = d;
+    } else if (k == CXCursor_BinaryOperator &&
+               clang_getCursorBinaryOperatorKind(p) == CXBinaryOperator_Assign &&
+               parse_children(p, &b->kids) == 2 && parse_int_constant(b->kids.v[base + 1], start)) {
+        CXCursor lhs = parse_peel(b->kids.v[base]);
+        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+            var = clang_getCursorReferenced(lhs);
+    }
+    b->kids.n = base;
+    return var;
+}
+
+/* `for (i = C; i op E; ...)` with E a variable or a field: the first test
+ * is `C op E`, whatever the loop's variable. Two loops over one range (lock
+ * every shard, then unlock every shard) take their first test the same
+ * way, so a path that locked in the first and skips the second can be
+ * refuted. */
+const char *build_loop_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var)
+{
+    long start;
+    if (clang_Cursor_isNull(init) || clang_Cursor_isNull(cond))
+        return NULL;
+    CXCursor counter = counter_start(b, init, &start);
+    CXCursor p = parse_peel(cond);
+    size_t base = b->kids.n;
+    if (clang_Cursor_isNull(counter) || clang_getCursorKind(p) != CXCursor_BinaryOperator ||
+        parse_children(p, &b->kids) != 2) {
+        b->kids.n = base;
+        return NULL;
+    }
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(p);
+    CXCursor l = parse_peel(b->kids.v[base]), r = parse_peel(b->kids.v[base + 1]);
+    b->kids.n = base;
+    static const char *const ops[] = {[CXBinaryOperator_LT] = "<", [CXBinaryOperator_LE] = "<=",
+                                      [CXBinaryOperator_GT] = ">", [CXBinaryOperator_GE] = ">=",
+                                      [CXBinaryOperator_NE] = "!="};
+    enum CXCursorKind rk = clang_getCursorKind(r);
+    if ((unsigned)op >= sizeof ops / sizeof ops[0] || !ops[op] ||
+        clang_getCursorKind(l) != CXCursor_DeclRefExpr ||
+        !clang_equalCursors(clang_getCursorReferenced(l), counter) ||
+        (rk != CXCursor_DeclRefExpr && rk != CXCursor_MemberRefExpr))
+        return NULL;
+    int root = -1;
+    const char *bound = build_rooted_path(b, r, &root);
+    if (!bound || !*bound)
+        return NULL;
+    *var = root;
+    return arena_printf(b->a, "%ld %s %s", start, ops[op], bound);
+}
