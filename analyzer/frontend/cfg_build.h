@@ -212,6 +212,8 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
                       struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
+/* Index variables and text of a lock path written as macro argument text. */
+void build_note_index_text(struct builder *b, const char *text);
 /* The same, and the local variable the path is rooted at (-1: none); the
  * builder's path_* state is left as it was. */
 const char *build_rooted_path(struct builder *b, CXCursor c, int *root_var);

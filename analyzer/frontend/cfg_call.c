@@ -42,6 +42,7 @@ static const char *arg_path(struct builder *b, const struct call_args *args, uns
         return build_path(b, args->cursors[i]);
     struct diag d;
     const char *p = lockexpr_parse(b->a, args->texts[i], NULL, 0, &d);
+    build_note_index_text(b, args->texts[i]);
     return p ? p : args->texts[i];
 }
 

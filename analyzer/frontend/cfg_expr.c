@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "support/arena.h"
@@ -102,6 +103,39 @@ static void note_index(struct builder *b, CXCursor index)
     b->path_index_text = b->path_index_text
                              ? arena_printf(b->a, "%s,%s", b->path_index_text, text)
                              : text;
+}
+
+/* The same for a lock path written in a macro's argument text
+ * (`LOCK(&ctx->pt[n])`): the variables named inside its brackets, by name
+ * where the function has exactly one of that name, and the bracket text. */
+void build_note_index_text(struct builder *b, const char *text)
+{
+    b->path_index_var[0] = b->path_index_var[1] = -1;
+    b->path_index_text = NULL;
+    for (const char *open = strchr(text, '['); open; open = strchr(open + 1, '[')) {
+        const char *close = strchr(open, ']');
+        if (!close)
+            return;
+        for (const char *p = open + 1; p < close;) {
+            if (!isalpha((unsigned char)*p) && *p != '_') {
+                p++;
+                continue;
+            }
+            size_t n = 0;
+            while (p + n < close && (isalnum((unsigned char)p[n]) || p[n] == '_'))
+                n++;
+            int found = -1;
+            for (size_t v = 0; v < b->var_names.n && found != -2; v++)
+                if (strlen(b->var_names.v[v]) == n && !strncmp(b->var_names.v[v], p, n))
+                    found = found == -1 ? (int)v : -2;
+            add_index_var(b, found);
+            p += n;
+        }
+        const char *inside = arena_strndup(b->a, open + 1, (size_t)(close - open - 1));
+        b->path_index_text = b->path_index_text
+                                 ? arena_printf(b->a, "%s,%s", b->path_index_text, inside)
+                                 : inside;
+    }
 }
 
 static const char *cursor_path(struct builder *b, CXCursor c, int depth)
