@@ -99,12 +99,28 @@ static const char *data_text(struct builder *b, CXCursor c, const char *fallback
 /* --infer-guards: an access to data nobody said is guarded, with what
  * would name a sibling lock of the same object. Lock objects themselves,
  * and objects of this function not yet shared, are not data. */
+/* Data that cannot change (a const object, a member of one, or an array
+ * of const elements) needs no lock to be read: the expression's own type
+ * says so (`methods[1].flags` in a `static const struct m methods[]`). */
+static bool read_only(CXCursor access)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(access));
+    for (int depth = 0; depth < 8; depth++) {
+        if (clang_isConstQualifiedType(t))
+            return true;
+        if (t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
+            return false;
+        t = clang_getCanonicalType(clang_getArrayElementType(t));
+    }
+    return false;
+}
+
 static void observe(struct builder *b, CXCursor c, CXCursor decl, enum CXCursorKind dk,
                     enum access_mode mode)
 {
     const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(decl)));
-    if (strmap_get(&b->t->model->lock_types, type))
-        return; /* the lock itself */
+    if (strmap_get(&b->t->model->lock_types, type) || read_only(c))
+        return; /* the lock itself, or data nobody can change */
     const char *cls, *prefix = NULL;
     b->path_local_root = false;
     b->path_root_var = -1;
