@@ -99,12 +99,9 @@ static const char *data_text(struct builder *b, CXCursor c, const char *fallback
 /* --infer-guards: an access to data nobody said is guarded, with what
  * would name a sibling lock of the same object. Lock objects themselves,
  * and objects of this function not yet shared, are not data. */
-/* Data that cannot change (a const object, a member of one, or an array
- * of const elements) needs no lock to be read: the expression's own type
- * says so (`methods[1].flags` in a `static const struct m methods[]`). */
-static bool read_only(CXCursor access)
+static bool const_type(CXType t)
 {
-    CXType t = clang_getCanonicalType(clang_getCursorType(access));
+    t = clang_getCanonicalType(t);
     for (int depth = 0; depth < 8; depth++) {
         if (clang_isConstQualifiedType(t))
             return true;
@@ -115,11 +112,38 @@ static bool read_only(CXCursor access)
     return false;
 }
 
+/* Data that cannot change needs no lock to be read: a const variable or
+ * member, or a member or element of a const object reached without
+ * leaving it through a pointer (`methods[1].flags` in a `static const
+ * struct m methods[]`). A read through a pointer to const (`ctx->n` with
+ * `const struct ctx *ctx`) may see writes made through other pointers. */
+static bool read_only(struct builder *b, CXCursor access, CXCursor decl)
+{
+    if (const_type(clang_getCursorType(decl)))
+        return true;
+    CXCursor e = parse_peel(access);
+    for (int depth = 0; depth < 16; depth++) {
+        enum CXCursorKind k = clang_getCursorKind(e);
+        if (k == CXCursor_DeclRefExpr)
+            return const_type(clang_getCursorType(clang_getCursorReferenced(e)));
+        if (k != CXCursor_MemberRefExpr && k != CXCursor_ArraySubscriptExpr)
+            return false;
+        size_t base = b->kids.n;
+        unsigned n = parse_children(e, &b->kids);
+        CXCursor inner = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
+        b->kids.n = base;
+        if (!n || clang_getCanonicalType(clang_getCursorType(inner)).kind == CXType_Pointer)
+            return false; /* through a pointer: another object */
+        e = inner;
+    }
+    return false;
+}
+
 static void observe(struct builder *b, CXCursor c, CXCursor decl, enum CXCursorKind dk,
                     enum access_mode mode)
 {
     const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(decl)));
-    if (strmap_get(&b->t->model->lock_types, type) || read_only(c))
+    if (strmap_get(&b->t->model->lock_types, type) || read_only(b, c, decl))
         return; /* the lock itself, or data nobody can change */
     const char *cls, *prefix = NULL;
     b->path_local_root = false;
