@@ -29,6 +29,10 @@ struct facts_ctx {
     bool *forgotten; /* unknown code had its address (EV_FORGET) */
     bool *maybe_released_exit; /* some exit where it may be released */
     bool *nested_exit; /* some exit where it is held twice (taken again) */
+    /* A try-lock whose result went to a variable, and whether the exits
+     * that may hold the lock all return that variable (or some do not). */
+    const struct cfg_event **try_call;
+    bool *returns_try, *held_elsewhere;
 };
 
 /* How deep the lock is held in s (0: not held). */
@@ -69,6 +73,8 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
+        if (ev->rule && ev->rule->is_try && ev->result_var >= 0)
+            f->try_call[ev->lock] = ev;
         if (lockname_may_nest(ev->rule))
             f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
@@ -128,6 +134,12 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         }
         f->maybe_released_exit[l] |= (bits & LS_RELEASED) != 0;
         f->nested_exit[l] |= held_depth(s, l) > 1;
+        if (bits & LS_HELD) {
+            const struct cfg_event *t = f->try_call[l];
+            bool returns = t && exit->ret_var >= 0 && exit->ret_var == t->result_var;
+            f->returns_try[l] |= returns;
+            f->held_elsewhere[l] |= !returns;
+        }
         if (bits == LS_RELEASED) {
             f->released_exits[l]++;
             add_ret(&f->released_rets[l], exit);
@@ -293,6 +305,33 @@ static bool lock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsigne
            !f->nested_exit[l] && named_for_locking(g->function) && taken_last(g, l);
 }
 
+/* The same for unlocking: named for it, releasing its caller's lock where
+ * its preconditions hold (`if (m && m->valid) unlock(m->mu);`) and taking
+ * it nowhere, it releases for its callers. */
+static bool unlock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsigned l)
+{
+    const struct summary_lock *k = &f->locks[l];
+    return k->callers_lock && !f->acquired[l] && f->maybe_released_exit[l] && !k->conditional &&
+           g->function && lockname_has_lock_word(g->function) &&
+           strcasestr(g->function, "unlock") && !strcasestr(g->function, "try");
+}
+
+/* A wrapper that returns its try-lock's own result (`r =
+ * pthread_mutex_trylock(m); ...; return r;`) on every exit that may hold
+ * the lock is a try-lock with that call's success value. */
+static void returns_try_result(struct facts_ctx *f, unsigned l)
+{
+    struct summary_lock *k = &f->locks[l];
+    const struct cfg_event *t = f->try_call[l];
+    if (k->acquires || k->conditional || !t || !f->returns_try[l] || f->held_elsewhere[l] ||
+        f->released[l])
+        return;
+    k->conditional = true;
+    k->via_try = true;
+    k->success = t->rule->success;
+    k->success_value = t->rule->success_value;
+}
+
 /* What one lock's events and exits say about the function's contract. */
 static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
@@ -312,6 +351,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
                   !k->callers_lock && k->mode == LOCK_EXCLUSIVE && !f->recursive[l];
     if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0)
         classify_conditional(k, &f->held_rets[l], &f->free_rets[l], g->returns_pointer);
+    returns_try_result(f, l);
     k->acquires |= lock_wrapper(f, g, l);
     if (f->forgotten[l]) { /* unknown code had it: no contract about it */
         k->acquires = k->releases = k->conditional = false;
@@ -322,6 +362,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     /* every take here retakes the caller's lock it dropped first */
     if (!k->releases && k->callers_lock && !f->untouched_at_acquire[l] && some_released)
         classify_conditional_release(k, &f->released_rets[l], &f->untouched_rets[l]);
+    k->releases |= unlock_wrapper(f, g, l);
     k->unsettled = k->callers_lock && f->maybe_released_exit[l] && !k->releases &&
                    !k->conditional;
 }
@@ -330,19 +371,27 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r)
 {
     unsigned n = g->nlocks + 1;
-    struct facts_ctx f = {g, arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof *f.locks),
-                          arena_alloc(a, n * sizeof *f.held_exits),
-                          arena_alloc(a, n * sizeof *f.released_exits), 0,
-                          arena_alloc(a, n * sizeof *f.released),
-                          arena_alloc(a, n * sizeof *f.acquired),
-                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
-                          arena_alloc(a, n * sizeof(bool)),
-                          arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof(struct ret_set)),
-                          arena_alloc(a, n * sizeof(bool)), arena_alloc(a, n * sizeof(bool)),
-                          arena_alloc(a, n * sizeof(bool))};
+    struct facts_ctx f = {
+        .g = g,
+        .held_rets = arena_alloc(a, n * sizeof(struct ret_set)),
+        .free_rets = arena_alloc(a, n * sizeof(struct ret_set)),
+        .locks = arena_alloc(a, n * sizeof *f.locks),
+        .held_exits = arena_alloc(a, n * sizeof *f.held_exits),
+        .released_exits = arena_alloc(a, n * sizeof *f.released_exits),
+        .released = arena_alloc(a, n * sizeof(bool)),
+        .acquired = arena_alloc(a, n * sizeof(bool)),
+        .untouched_at_acquire = arena_alloc(a, n * sizeof(bool)),
+        .untouched_at_release = arena_alloc(a, n * sizeof(bool)),
+        .recursive = arena_alloc(a, n * sizeof(bool)),
+        .released_rets = arena_alloc(a, n * sizeof(struct ret_set)),
+        .untouched_rets = arena_alloc(a, n * sizeof(struct ret_set)),
+        .forgotten = arena_alloc(a, n * sizeof(bool)),
+        .maybe_released_exit = arena_alloc(a, n * sizeof(bool)),
+        .nested_exit = arena_alloc(a, n * sizeof(bool)),
+        .try_call = arena_alloc(a, n * sizeof *f.try_call),
+        .returns_try = arena_alloc(a, n * sizeof(bool)),
+        .held_elsewhere = arena_alloc(a, n * sizeof(bool)),
+    };
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FORGET)
             f.forgotten[g->events[i].lock] = true;
