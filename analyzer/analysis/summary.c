@@ -73,7 +73,7 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
-        if (ev->rule && ev->rule->is_try && ev->result_var >= 0)
+        if (ev->rule && ev->rule->success != SUCCESS_ALWAYS && ev->result_var >= 0)
             f->try_call[ev->lock] = ev;
         if (lockname_may_nest(ev->rule))
             f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
@@ -316,18 +316,20 @@ static bool unlock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsig
            strcasestr(g->function, "unlock") && !strcasestr(g->function, "try");
 }
 
-/* A wrapper that returns its try-lock's own result (`r =
- * pthread_mutex_trylock(m); ...; return r;`) on every exit that may hold
- * the lock is a try-lock with that call's success value. */
+/* A wrapper that returns its lock call's own result (`r =
+ * pthread_mutex_trylock(m); ...; return r;`, or `rc =
+ * pthread_mutex_lock(m); return rc;`) on every exit that may hold the lock
+ * succeeds as that call does: its callers' tests of the result say whether
+ * they hold it. */
 static void returns_try_result(struct facts_ctx *f, unsigned l)
 {
     struct summary_lock *k = &f->locks[l];
     const struct cfg_event *t = f->try_call[l];
-    if (k->acquires || k->conditional || !t || !f->returns_try[l] || f->held_elsewhere[l] ||
-        f->released[l])
+    if (k->conditional || !t || !f->returns_try[l] || f->held_elsewhere[l] || f->released[l])
         return;
+    k->acquires = false;
     k->conditional = true;
-    k->via_try = true;
+    k->via_try = t->rule->is_try;
     k->success = t->rule->success;
     k->success_value = t->rule->success_value;
 }
