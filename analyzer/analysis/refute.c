@@ -54,6 +54,7 @@ struct search {
     uint8_t want;
     bool collect;       /* gather every state at the target (refute_bits) */
     bool near_only;     /* track only the keys tested near the lock */
+    bool dropped_far;   /* near_only left out a key the full search tracks */
     uint8_t collected;  /* the union of those states */
     bool *tracked;   /* per key: kept in nodes */
     int *ordinal;    /* per key: its bit in `live`, -1 when not tracked */
@@ -151,8 +152,9 @@ static void mark_keys(struct search *s)
     const char *lock = g->locks[s->lock].key;
     for (unsigned k = 0; k < g->nkeys; k++) {
         s->is_object[k] = g->key_text[k] && names_object(lock, g->key_text[k]);
-        s->tracked[k] = (tests[k] >= 2 || g->key_flag[k]) && (!near || near[k]);
-        s->tracked[k] |= s->is_object[k];
+        bool useful = tests[k] >= 2 || g->key_flag[k];
+        s->tracked[k] = (useful && (!near || near[k])) || s->is_object[k];
+        s->dropped_far |= useful && !s->tracked[k];
     }
     free(near);
     free(tests);
@@ -614,9 +616,12 @@ bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned l
            collect_bits(g, block, event, lock, true, bits);
 }
 
+/* One search; *dropped_far (when given) says whether near_only left out
+ * a key the full search would follow. */
 static enum refute_verdict search_once(struct arena *a, const struct cfg *g, unsigned block,
                                        unsigned event, unsigned lock, uint8_t want,
-                                       bool near_only, struct refute_path *path)
+                                       bool near_only, struct refute_path *path,
+                                       bool *dropped_far)
 {
     struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .want = want,
                        .near_only = near_only,
@@ -626,22 +631,30 @@ static enum refute_verdict search_once(struct arena *a, const struct cfg *g, uns
     enum refute_verdict v = run(&s);
     if (v == REFUTE_FEASIBLE && path)
         build_path(a, &s, path);
+    if (dropped_far)
+        *dropped_far = s.dropped_far;
     search_free(&s);
     return v;
 }
 
 /* First with the keys near the lock only: a smaller search, and when even
- * its looser constraints leave no path, none exists. Otherwise every key
- * is followed; when that search runs out of budget, the near path stands. */
+ * its looser constraints leave no path, none exists. Otherwise, if it left
+ * out any key, every key is followed; when that search runs out of budget,
+ * the near path stands. */
 enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned block,
                                   unsigned event, unsigned lock, uint8_t want,
                                   struct refute_path *path)
 {
     struct refute_path near_path = {0};
-    enum refute_verdict near = search_once(a, g, block, event, lock, want, true, &near_path);
-    if (near == REFUTE_INFEASIBLE)
+    bool dropped_far;
+    enum refute_verdict near =
+        search_once(a, g, block, event, lock, want, true, &near_path, &dropped_far);
+    if (near == REFUTE_INFEASIBLE || !dropped_far) { /* the full search would be this one */
+        if (near == REFUTE_FEASIBLE && path)
+            *path = near_path;
         return near;
-    enum refute_verdict all = search_once(a, g, block, event, lock, want, false, path);
+    }
+    enum refute_verdict all = search_once(a, g, block, event, lock, want, false, path, NULL);
     if (all == REFUTE_UNKNOWN && near == REFUTE_FEASIBLE) {
         if (path)
             *path = near_path;

@@ -268,10 +268,12 @@ static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from, unsig
     return true;
 }
 
-static bool named_for_locking(const char *name)
+/* Named for taking a lock (unlock: for giving one back); "try" names
+ * say their result matters and are left alone. */
+static bool named_for(const char *name, bool unlock)
 {
-    return name && lockname_has_lock_word(name) && !strcasestr(name, "unlock") &&
-           !strcasestr(name, "try");
+    return name && lockname_has_lock_word(name) && !strcasestr(name, "try") &&
+           (strcasestr(name, "unlock") != NULL) == unlock;
 }
 
 /* Every acquire of the lock is the last thing the function does to locks. */
@@ -302,7 +304,7 @@ static bool lock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsigne
 {
     const struct summary_lock *k = &f->locks[l];
     return f->acquired[l] && !f->released[l] && k->held_at_exit && !k->conditional &&
-           !f->nested_exit[l] && named_for_locking(g->function) && taken_last(g, l);
+           !f->nested_exit[l] && named_for(g->function, false) && taken_last(g, l);
 }
 
 /* The same for unlocking: named for it, releasing its caller's lock where
@@ -312,8 +314,7 @@ static bool unlock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsig
 {
     const struct summary_lock *k = &f->locks[l];
     return k->callers_lock && !f->acquired[l] && f->maybe_released_exit[l] && !k->conditional &&
-           g->function && lockname_has_lock_word(g->function) &&
-           strcasestr(g->function, "unlock") && !strcasestr(g->function, "try");
+           named_for(g->function, true);
 }
 
 /* A wrapper that returns its lock call's own result (`r =

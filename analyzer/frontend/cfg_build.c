@@ -653,6 +653,15 @@ static void link_elements(struct cfg *g)
     }
 }
 
+int build_var_named(struct builder *b, const char *name, size_t len)
+{
+    int found = -1;
+    for (size_t v = 0; v < b->var_names.n && found != -2; v++)
+        if (strlen(b->var_names.v[v]) == len && !strncmp(b->var_names.v[v], name, len))
+            found = found == -1 ? (int)v : -2;
+    return found >= 0 ? found : -1;
+}
+
 /* The variable each lock's path starts from, by name, where exactly one
  * variable of the function has that name. */
 static void link_root_vars(struct builder *b, struct cfg *g)
@@ -660,11 +669,7 @@ static void link_root_vars(struct builder *b, struct cfg *g)
     for (unsigned l = 0; l < g->nlocks; l++) {
         const char *key = g->locks[l].root_name ? g->locks[l].root_name : "";
         size_t len = strlen(key);
-        int found = -1;
-        for (size_t v = 0; v < b->var_names.n && found != -2; v++)
-            if (strlen(b->var_names.v[v]) == len && !strncmp(b->var_names.v[v], key, len))
-                found = found == -1 ? (int)v : -2;
-        g->locks[l].root_var = found >= 0 ? found : -1;
+        g->locks[l].root_var = build_var_named(b, key, len);
         g->locks[l].loop_cursor = len && b->loop_stored.count &&
                                   strmap_get(&b->loop_stored, arena_strndup(b->a, key, len));
     }

@@ -212,6 +212,9 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
                       struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);
 const char *build_path(struct builder *b, CXCursor c);
+/* The variable of this function named name[0..len), or -1 when none or
+ * more than one (two blocks' own `i`) has that name. */
+int build_var_named(struct builder *b, const char *name, size_t len);
 /* Index variables and text of a lock path written as macro argument text. */
 void build_note_index_text(struct builder *b, const char *text);
 /* The same, and the local variable the path is rooted at (-1: none); the

@@ -481,6 +481,13 @@ static const struct lock_rule *guess_call(struct builder *b, CXCursor call, cons
     return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, nargs);
 }
 
+static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
+{
+    struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
+                           .loc = loc};
+    build_event(b, ev);
+}
+
 /* A lock of this function whose address goes to a function of another file
  * nothing describes (`cleanup_handler(&s->mu)`, a helper that may unlock
  * it): what that code did to it is unknown, and no finding may stand on
@@ -494,11 +501,8 @@ static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned na
         if (!path || (path[0] != '&' && !(al && al->path && al->path[0] == '&')))
             continue; /* only a lock's own address (`&s->mu`, or a local set to it) */
         int id = build_find_lock(b, lockexpr_pointee(b->a, path));
-        if (id < 0)
-            continue;
-        struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)id, .result_var = -1,
-                               .loc = loc};
-        build_event(b, ev);
+        if (id >= 0)
+            forget_lock(b, (size_t)id, loc);
     }
 }
 
@@ -509,13 +513,6 @@ static bool names_unlock(const char *name)
         if (strncasecmp(p, "unlock", 6) == 0)
             return true;
     return false;
-}
-
-static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
-{
-    struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
-                           .loc = loc};
-    build_event(b, ev);
 }
 
 /* An undescribed function of another file whose name says it unlocks

@@ -124,11 +124,7 @@ void build_note_index_text(struct builder *b, const char *text)
             size_t n = 0;
             while (p + n < close && (isalnum((unsigned char)p[n]) || p[n] == '_'))
                 n++;
-            int found = -1;
-            for (size_t v = 0; v < b->var_names.n && found != -2; v++)
-                if (strlen(b->var_names.v[v]) == n && !strncmp(b->var_names.v[v], p, n))
-                    found = found == -1 ? (int)v : -2;
-            add_index_var(b, found);
+            add_index_var(b, build_var_named(b, p, n));
             p += n;
         }
         const char *inside = arena_strndup(b->a, open + 1, (size_t)(close - open - 1));
