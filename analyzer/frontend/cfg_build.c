@@ -390,6 +390,21 @@ static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
     return true;
 }
 
+/* `return lock_call(...);`: the call's result gets a variable of its own,
+ * as `r = lock_call(...); return r;` would, so that a wrapper is seen to
+ * return its lock call's own result. */
+static int return_result_var(struct builder *b, CXCursor s, CXCursor value)
+{
+    if (clang_getCursorKind(parse_peel(value)) != CXCursor_CallExpr)
+        return -1;
+    char key[32];
+    snprintf(key, sizeof key, "return@%u", parse_cursor_loc(s).offset);
+    strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
+    const char *name = "(returned value)";
+    VEC_PUSH(b->var_names, name);
+    return (int)b->nvars - 1;
+}
+
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -401,7 +416,11 @@ static void build_return(struct builder *b, CXCursor s)
     }
     if (b->kids.n > base) {
         CXCursor value = b->kids.v[base];
+        int result = return_result_var(b, s, value);
+        b->pending_result_var = result;
         build_expr(b, value);
+        b->pending_result_var = -1;
+        ev.ret_var = result;
         ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
         ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
         CXCursor v = parse_peel(value);

@@ -97,11 +97,16 @@ struct jump_target {
 };
 
 /* A variable with __attribute__((cleanup(fn))): fn(&var) runs when its
- * scope is left. */
+ * scope is left. A variable initialised with a handler and its argument
+ * (`{ .routine = h, .arg = &m, .run = 1 }`, a cancellation frame) runs
+ * h(arg) instead, unless a constant 0 was stored in it since; `run` is 1,
+ * 0, or -1 once a value not known here was stored. */
 struct scope_cleanup {
     const char *var;
     CXCursor fn;
     struct cfg_loc loc;
+    CXCursor handler, handler_arg; /* null cursors: a plain cleanup */
+    int run;
 };
 
 struct switch_ctx {
@@ -264,6 +269,13 @@ const char *build_resolve_alias(struct builder *b, const char *key);
 void build_note_cleanup(struct builder *b, CXCursor var);
 /* Runs the cleanups of the scopes above `keep` (innermost first). */
 void build_run_cleanups(struct builder *b, size_t keep);
+/* A store to a field of a cleanup variable (`frame.run = v`): says
+ * whether its handler still runs. */
+void build_note_cleanup_store(struct builder *b, const char *var, CXCursor value);
+/* A handler run for a cleanup frame: handler(arg), or, when whether it
+ * runs is not known (run < 0), the locks arg reaches become unknown. */
+void build_call_handler(struct builder *b, CXCursor handler, CXCursor arg, int run,
+                        struct cfg_loc loc);
 /* A call made by the analysis itself (a cleanup), with argument texts. */
 void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const char **args,
                         unsigned nargs, struct cfg_loc loc);

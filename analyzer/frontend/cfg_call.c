@@ -488,6 +488,19 @@ static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
     build_event(b, ev);
 }
 
+/* The locks named so far that are members of `obj` (`obj.mutex`,
+ * `obj.inner->mu`): a function given obj's address reaches them. */
+static void forget_locks_inside(struct builder *b, const char *obj, struct cfg_loc loc)
+{
+    obj = build_resolve_alias(b, obj);
+    size_t n = strlen(obj);
+    for (size_t l = 0; l < b->locks.n; l++) {
+        const char *key = b->locks.v[l].key;
+        if (!strncmp(key, obj, n) && (key[n] == '.' || !strncmp(key + n, "->", 2)))
+            forget_lock(b, l, loc);
+    }
+}
+
 /* A lock of this function whose address goes to a function of another file
  * nothing describes (`cleanup_handler(&s->mu)`, a helper that may unlock
  * it): what that code did to it is unknown, and no finding may stand on
@@ -498,11 +511,21 @@ static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned na
     for (unsigned i = 0; i < nargs; i++) {
         const char *path = build_path(b, args[i]);
         const struct alias *al = path ? build_alias_of(b, path) : NULL;
-        if (!path || (path[0] != '&' && !(al && al->path && al->path[0] == '&')))
-            continue; /* only a lock's own address (`&s->mu`, or a local set to it) */
-        int id = build_find_lock(b, lockexpr_pointee(b->a, path));
+        if (!path)
+            continue;
+        const char *obj = lockexpr_pointee(b->a, path);
+        int id = build_find_lock(b, obj);
+        if (path[0] != '&' && !(al && al->path && al->path[0] == '&')) {
+            /* only a lock's own address (`&s->mu`, a local set to it, or
+             * a pointer through which the lock was taken) */
+            if (id >= 0)
+                forget_lock(b, (size_t)id, loc);
+            continue;
+        }
         if (id >= 0)
             forget_lock(b, (size_t)id, loc);
+        else
+            forget_locks_inside(b, lockexpr_pointee(b->a, path[0] == '&' ? path : al->path), loc);
     }
 }
 
@@ -600,6 +623,29 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
     emit_rule(b, rule, &ca, loc, fn);
 }
 
+void build_call_handler(struct builder *b, CXCursor handler, CXCursor arg, int run,
+                        struct cfg_loc loc)
+{
+    CXCursor args[1] = {arg};
+    if (run < 0) {
+        forget_lock_arguments(b, args, 1, loc);
+        return;
+    }
+    if (!run)
+        return;
+    const char *name = parse_spelling(b->a, handler);
+    bool defined = !clang_Cursor_isNull(clang_getCursorDefinition(handler));
+    const struct lock_rule *rule =
+        call_rule(b, contract_of(b->t, handler), model_function(b->t->model, name), name, handler);
+    b->calls_local |= defined;
+    if (rule && !rule->split && !rule->is_macro) {
+        struct call_args ca = {args, NULL, 1};
+        emit_rule(b, rule, &ca, loc, arg);
+    } else if (!rule && !defined) {
+        forget_lock_arguments(b, args, 1, loc);
+    }
+}
+
 /* A call through a local function pointer set once to a function of the
  * file (`void (*routine)(void *) = cleanup; ... routine(arg);`, as
  * pthread_cleanup_pop(1) runs its handler): a call of that function. */
@@ -611,15 +657,16 @@ static const char *pointer_target(struct builder *b, CXCursor callee_ref, CXCurs
     const struct alias *al = build_alias_of(b, parse_spelling(b->a, var));
     if (!al || !al->path || !*al->path || al->local_root)
         return NULL;
-    for (const char *p = al->path; *p; p++)
+    const char *target = al->path + (al->path[0] == '&'); /* `= &handler` */
+    for (const char *p = target; *p; p++)
         if (!isalnum((unsigned char)*p) && *p != '_')
             return NULL; /* a plain function name only */
     cfg_tu_index(b->t);
-    const CXCursor *fn = strmap_get(&b->t->functions_by_name, al->path);
+    const CXCursor *fn = strmap_get(&b->t->functions_by_name, target);
     if (!fn)
         return NULL;
     *decl = *fn;
-    return al->path;
+    return target;
 }
 
 void build_call(struct builder *b, CXCursor call)

@@ -344,6 +344,19 @@ static void field_flag(struct builder *b, CXCursor lhs, CXCursor rhs, struct cfg
         build_field_fact(b, text, var, rhs, loc);
 }
 
+/* `frame.field = v` on a cleanup variable of an open scope. */
+static void frame_store(struct builder *b, CXCursor lhs, CXCursor rhs)
+{
+    if (!b->cleanups.n || clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+        return;
+    size_t base = b->kids.n;
+    CXCursor obj = parse_children(lhs, &b->kids) ? parse_peel(b->kids.v[base]) : lhs;
+    b->kids.n = base;
+    if (clang_getCursorKind(obj) == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(clang_getCursorReferenced(obj)) == CXCursor_VarDecl)
+        build_note_cleanup_store(b, parse_spelling(b->a, obj), parse_peel(rhs));
+}
+
 /* `x = call(...)` binds the call's result to local x; any other store to a
  * local forgets what it held. */
 static void build_assign(struct builder *b, CXCursor e, size_t base)
@@ -371,6 +384,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
         build_note_store(b, var, rhs);
     } else {
         field_flag(b, lhs, rhs, parse_cursor_loc(e));
+        frame_store(b, lhs, rhs);
     }
 }
 

@@ -232,6 +232,82 @@ static CXCursor class_destructor(struct builder *b, CXCursor var)
     return function_named(b, arena_printf(b->a, "%.*s_destructor", (int)(n - 2), type));
 }
 
+/* The value of one element of an initialiser list: a designated one
+ * (`.arg = &m`) is the designator's member references, then the value. */
+static CXCursor init_value(struct builder *b, CXCursor c)
+{
+    size_t base = b->kids.n;
+    unsigned n = clang_getCursorKind(c) == CXCursor_UnexposedExpr ? parse_children(c, &b->kids) : 0;
+    if (n >= 2 && clang_getCursorKind(b->kids.v[base]) == CXCursor_MemberRef)
+        c = b->kids.v[base + n - 1];
+    b->kids.n = base;
+    return c;
+}
+
+/* The function an initialiser names (`h`, `&h`, `(void (*)(void *))&h`),
+ * or a null cursor. */
+static CXCursor function_of(struct builder *b, CXCursor v)
+{
+    CXCursor c = parse_peel(v);
+    /* LIBCLANG 19: a cast to a function pointer type also shows the
+     * type's parameters; the operand is its last child. */
+    for (int depth = 0; depth < 8; depth++) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k != CXCursor_UnaryOperator && k != CXCursor_CStyleCastExpr)
+            break;
+        size_t base = b->kids.n;
+        unsigned n = parse_children(c, &b->kids);
+        c = n ? parse_peel(b->kids.v[base + n - 1]) : c;
+        b->kids.n = base;
+    }
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+        clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_FunctionDecl)
+        return clang_getCursorReferenced(c);
+    return clang_getNullCursor();
+}
+
+/* A cleanup variable initialised as a frame (`{ .routine = h, .arg = p,
+ * .run = 1 }`, as pthread_cleanup_push declares one with exceptions on):
+ * its cleanup runs h(p), which is what is modelled. The first function
+ * and the first other pointer of the list are taken. */
+static void note_frame(struct builder *b, CXCursor var, struct scope_cleanup *c)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(var, &b->kids);
+    CXCursor list = n ? b->kids.v[base + n - 1] : clang_getNullCursor();
+    b->kids.n = base;
+    if (clang_getCursorKind(list) != CXCursor_InitListExpr)
+        return;
+    n = parse_children(list, &b->kids);
+    for (unsigned i = 0; i < n; i++) {
+        CXCursor v = init_value(b, b->kids.v[base + i]), fn = function_of(b, v);
+        if (!clang_Cursor_isNull(fn)) {
+            if (clang_Cursor_isNull(c->handler))
+                c->handler = fn;
+        } else if (clang_Cursor_isNull(c->handler_arg) &&
+                   clang_getCanonicalType(clang_getCursorType(v)).kind == CXType_Pointer) {
+            c->handler_arg = v;
+        }
+    }
+    b->kids.n = base;
+    if (clang_Cursor_isNull(c->handler) || clang_Cursor_isNull(c->handler_arg))
+        c->handler = c->handler_arg = clang_getNullCursor();
+}
+
+void build_note_cleanup_store(struct builder *b, const char *var, CXCursor value)
+{
+    for (size_t i = b->cleanups.n; i-- > 0;) {
+        struct scope_cleanup *c = &b->cleanups.v[i];
+        if (strcmp(c->var, var) || clang_Cursor_isNull(c->handler))
+            continue;
+        long v = 0;
+        if (clang_getCanonicalType(clang_getCursorType(value)).kind == CXType_Pointer)
+            return; /* a new handler or argument: not a switch */
+        c->run = parse_int_constant(value, &v) ? v != 0 : -1;
+        return;
+    }
+}
+
 void build_note_cleanup(struct builder *b, CXCursor var)
 {
     struct cursor_stack st = {0};
@@ -248,7 +324,9 @@ void build_note_cleanup(struct builder *b, CXCursor var)
         fn = class_destructor(b, var);
     if (clang_Cursor_isNull(fn))
         return;
-    struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var)};
+    struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var),
+                              clang_getNullCursor(), clang_getNullCursor(), 1};
+    note_frame(b, var, &c);
     VEC_PUSH(b->cleanups, c);
 }
 
@@ -256,6 +334,10 @@ void build_run_cleanups(struct builder *b, size_t keep)
 {
     for (size_t i = b->cleanups.n; i-- > keep;) {
         const struct scope_cleanup *c = &b->cleanups.v[i];
+        if (!clang_Cursor_isNull(c->handler)) {
+            build_call_handler(b, c->handler, c->handler_arg, c->run, c->loc);
+            continue;
+        }
         const char *arg = arena_printf(b->a, "&%s", c->var);
         build_call_by_name(b, c->fn, parse_spelling(b->a, c->fn), &arg, 1, c->loc);
     }

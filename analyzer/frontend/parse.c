@@ -83,8 +83,10 @@ static enum CXChildVisitResult count_two(CXCursor c, CXCursor parent, CXClientDa
 {
     (void)parent;
     struct first_two *ft = data;
-    if (clang_isReference(clang_getCursorKind(c)))
-        return CXChildVisit_Continue; /* the type of `(pthread_mutex_t *) p`: not an operand */
+    /* the type of `(pthread_mutex_t *) p`, or the parameters of
+     * `(void (*)(void *)) f`: not an operand */
+    if (clang_isReference(clang_getCursorKind(c)) || clang_isDeclaration(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
     if (ft->n++ == 0)
         ft->first = c;
     return ft->n < 2 ? CXChildVisit_Continue : CXChildVisit_Break;
