@@ -616,12 +616,45 @@ bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned l
            collect_bits(g, block, event, lock, true, bits);
 }
 
+/* Whether the path a near-only search found holds when every key is
+ * followed: replayed from the entry, edge by edge, it never takes the
+ * side of a branch that an earlier branch or store ruled out. */
+static bool path_holds_for_all_keys(const struct search *near)
+{
+    const struct cfg *g = near->g;
+    struct search s = {.g = g, .lock = near->lock, .tblock = near->tblock,
+                       .tevent = near->tevent, .want = near->want, .node_budget = 1};
+    search_init(&s);
+    unsigned len = 0;
+    for (int i = near->found_node; i >= 0; i = near->nodes.v[i].parent)
+        len++;
+    int *chain = xcalloc(len + 1, sizeof *chain);
+    unsigned k = len;
+    for (int i = near->found_node; i >= 0; i = near->nodes.v[i].parent)
+        chain[--k] = i;
+    struct node n = entry_node(&s);
+    bool holds = true;
+    for (unsigned step = 0; step < len && holds; step++) {
+        const struct node *at = &near->nodes.v[chain[step]];
+        if (step > 0)
+            holds = apply_edge(&s, &n, &g->succ[at->edge]);
+        n.block = at->block;
+        const struct cfg_block *blk = &g->blocks[at->block];
+        for (unsigned i = 0; holds && step + 1 < len && i < blk->nevents; i++)
+            apply_event(&s, &n, blk->first_event + i);
+    }
+    free(chain);
+    search_free(&s);
+    return holds;
+}
+
 /* One search; *dropped_far (when given) says whether near_only left out
- * a key the full search would follow. */
+ * a key the full search would follow, and *holds whether a path found
+ * then holds for all of them. */
 static enum refute_verdict search_once(struct arena *a, const struct cfg *g, unsigned block,
                                        unsigned event, unsigned lock, uint8_t want,
                                        bool near_only, struct refute_path *path,
-                                       bool *dropped_far)
+                                       bool *dropped_far, bool *holds)
 {
     struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .want = want,
                        .near_only = near_only,
@@ -633,6 +666,8 @@ static enum refute_verdict search_once(struct arena *a, const struct cfg *g, uns
         build_path(a, &s, path);
     if (dropped_far)
         *dropped_far = s.dropped_far;
+    if (holds)
+        *holds = v == REFUTE_FEASIBLE && s.dropped_far && path_holds_for_all_keys(&s);
     search_free(&s);
     return v;
 }
@@ -640,22 +675,26 @@ static enum refute_verdict search_once(struct arena *a, const struct cfg *g, uns
 /* First with the keys near the lock only: a smaller search, and when even
  * its looser constraints leave no path, none exists. Otherwise, if it left
  * out any key, every key is followed; when that search runs out of budget,
- * the near path stands. */
+ * the near path stands if it holds for every key, and otherwise nothing
+ * is known (a path through both sides of one test is no witness). */
 enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned block,
                                   unsigned event, unsigned lock, uint8_t want,
                                   struct refute_path *path)
 {
     struct refute_path near_path = {0};
-    bool dropped_far;
-    enum refute_verdict near =
-        search_once(a, g, block, event, lock, want, true, &near_path, &dropped_far);
+    bool dropped_far, near_holds;
+    enum refute_verdict near = search_once(a, g, block, event, lock, want, true, &near_path,
+                                           &dropped_far, &near_holds);
     if (near == REFUTE_INFEASIBLE || !dropped_far) { /* the full search would be this one */
         if (near == REFUTE_FEASIBLE && path)
             *path = near_path;
         return near;
     }
-    enum refute_verdict all = search_once(a, g, block, event, lock, want, false, path, NULL);
+    enum refute_verdict all =
+        search_once(a, g, block, event, lock, want, false, path, NULL, NULL);
     if (all == REFUTE_UNKNOWN && near == REFUTE_FEASIBLE) {
+        if (!near_holds)
+            return REFUTE_UNPROVEN;
         if (path)
             *path = near_path;
         return REFUTE_FEASIBLE;

@@ -21,6 +21,8 @@ enum refute_verdict {
     REFUTE_FEASIBLE,   /* a consistent path exists; *path describes it */
     REFUTE_INFEASIBLE, /* every path to the event contradicts itself */
     REFUTE_UNKNOWN,    /* the search ran out of budget */
+    REFUTE_UNPROVEN,   /* out of budget, and the one path found went
+                          through both sides of a test: nothing to report */
 };
 
 /* A consistent path: the event that put the lock in the wanted state

@@ -317,6 +317,39 @@ static bool unlock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsig
            named_for(g->function, true);
 }
 
+/* Taking the lock is the last thing it does (the statement after it is a
+ * `return`), it releases it nowhere, and
+ * the exits that hold it return one constant that no other exit returns
+ * (`if (!allowed) return 1; lock(&tree_lock); return 0;`, a command's
+ * first step whose last step unlocks): whatever its name, it hands the
+ * lock to its caller, and its result says when. A leak does work under
+ * the lock before it returns. */
+static bool every_acquire_then_returns(const struct cfg *g, unsigned l)
+{
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_ACQUIRE && g->events[i].lock == l &&
+            !g->events[i].then_returns)
+            return false;
+    return true;
+}
+
+static void hands_off_by_result(struct facts_ctx *f, const struct cfg *g, unsigned l)
+{
+    struct summary_lock *k = &f->locks[l];
+    const struct ret_set *held = &f->held_rets[l], *free = &f->free_rets[l];
+    if (k->acquires || k->conditional || !f->acquired[l] || f->released[l] ||
+        f->nested_exit[l] || !k->held_at_exit || held->mixed || held->other || held->none ||
+        held->nv != 1 || !only_constants(free) || !taken_last(g, l) ||
+        !every_acquire_then_returns(g, l))
+        return;
+    for (unsigned i = 0; i < free->nv; i++)
+        if (free->v[i] == held->v[0])
+            return;
+    k->conditional = true;
+    k->success = SUCCESS_EQUALS;
+    k->success_value = held->v[0];
+}
+
 /* A wrapper that returns its lock call's own result (`r =
  * pthread_mutex_trylock(m); ...; return r;`, or `rc =
  * pthread_mutex_lock(m); return rc;`) on every exit that may hold the lock
@@ -356,6 +389,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
         classify_conditional(k, &f->held_rets[l], &f->free_rets[l], g->returns_pointer);
     returns_try_result(f, l);
     k->acquires |= lock_wrapper(f, g, l);
+    hands_off_by_result(f, g, l);
     if (f->forgotten[l]) { /* unknown code had it: no contract about it */
         k->acquires = k->releases = k->conditional = false;
         k->unsettled = true;

@@ -159,6 +159,14 @@ static void emit_observation(void *ctx, const struct observation *o)
     collector_observation(ctx, o);
 }
 
+/* A compile database written by another compiler's build holds options
+ * clang does not know (gcc's `-fvect-cost-model=very-cheap`). clang
+ * parses as if they were not there, so they are no error of the file. */
+static bool foreign_option(CXFile f, const char *msg)
+{
+    return !f && !strncmp(msg, "unknown argument: '", 19);
+}
+
 static void report_diagnostics(struct collector *out, CXTranslationUnit tu, const struct job *j)
 {
     unsigned n = clang_getNumDiagnostics(tu), shown = 0;
@@ -166,14 +174,14 @@ static void report_diagnostics(struct collector *out, CXTranslationUnit tu, cons
     for (unsigned i = 0; i < n; i++) {
         CXDiagnostic d = clang_getDiagnostic(tu, i);
         enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-        if (sev >= CXDiagnostic_Error && shown++ < MAX_ERRORS_PER_TU) {
-            CXFile f = NULL;
-            unsigned line = 0, col = 0;
-            clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
+        CXFile f = NULL;
+        unsigned line = 0, col = 0;
+        clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
+        const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
+        if (sev >= CXDiagnostic_Error && !foreign_option(f, msg) && shown++ < MAX_ERRORS_PER_TU) {
             const char *file = f ? parse_str(a, clang_getFileName(f)) : j->display;
             if (!strcmp(file, j->path))
                 file = j->display;
-            const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
             collector_error(out, file, line, col, msg);
         }
         clang_disposeDiagnostic(d);

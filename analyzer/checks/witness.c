@@ -172,6 +172,7 @@ int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsi
     struct refute_path p;
     switch (refute_search(c->a, c->g, block, event, lock, want, &p)) {
     case REFUTE_INFEASIBLE:
+    case REFUTE_UNPROVEN:
         return -1;
     case REFUTE_FEASIBLE:
         w = (struct witness){p.origin_event, p.edges, p.nedges};

@@ -465,12 +465,34 @@ static void build_goto(struct builder *b, CXCursor s)
     build_dead_end(b);
 }
 
+/* The acquire a statement ended with (its last lock event, nothing
+ * touched after it), or -1. */
+static int acquire_ended(const struct builder *b, size_t first_event)
+{
+    for (size_t i = b->events.n; i-- > first_event;) {
+        enum cfg_event_kind k = b->events.v[i].kind;
+        if (k == EV_ACQUIRE)
+            return (int)i;
+        if (k == EV_RELEASE || k == EV_ACCESS || k == EV_OBSERVE || k == EV_REQUIRE ||
+            k == EV_WAIT || k == EV_EXCLUDE)
+            return -1;
+    }
+    return -1;
+}
+
 static void build_children_as_stmts(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n, scope = b->cleanups.n;
     unsigned n = parse_children(s, &b->kids);
-    for (unsigned i = 0; i < n; i++)
-        build_stmt(b, b->kids.v[base + i]);
+    int ended = -1;
+    for (unsigned i = 0; i < n; i++) {
+        CXCursor stmt = b->kids.v[base + i];
+        if (ended >= 0 && clang_getCursorKind(stmt) == CXCursor_ReturnStmt)
+            b->events.v[ended].then_returns = true;
+        size_t first = b->events.n;
+        build_stmt(b, stmt);
+        ended = acquire_ended(b, first);
+    }
     b->kids.n = base;
     build_run_cleanups(b, scope); /* the end of the block */
     b->cleanups.n = scope;

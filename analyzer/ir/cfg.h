@@ -52,6 +52,9 @@ struct cfg_event {
     const char *data;
     const char *text;  /* EV_OBSERVE: as written */
     bool write;
+    /* EV_ACQUIRE: the statement right after the one that took it is a
+     * `return` (`lock(&m); return 0;`): nothing is done under it here. */
+    bool then_returns;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
     long ret_value;       /* RET_CONST: the integer (NULL is 0) */

@@ -443,6 +443,19 @@ cache-relative-include)
     printf '#define LIMIT 10\n/* edited */\n' > "$TMP/p/inc/limits.h"
     expect_status 1 "$LC" --cache "$TMP/cache" --format=json -p "$TMP/p/build"
     json_check "doc['stats']['cached'] == 0" ;;
+foreign-options)
+    # A compile database built with gcc names options clang does not know:
+    # clang parses as if they were absent, so they are no error (exit 1 for
+    # the finding, nothing on stderr). A real error of the code still is.
+    mkdir -p "$TMP/g"
+    printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/g/a.c"
+    printf '[{"directory": "%s", "file": "a.c", "arguments": ["gcc", "-fvect-cost-model=very-cheap", "-c", "a.c"]}]\n' "$TMP/g" \
+        > "$TMP/g/compile_commands.json"
+    expect_status 1 "$LC" -p "$TMP/g" 2> "$TMP/err"
+    [ ! -s "$TMP/err" ] || fail "an unknown option became an error: $(cat "$TMP/err")"
+    printf 'int f(void) { return undeclared; }\n' > "$TMP/g/a.c"
+    expect_status 2 "$LC" -p "$TMP/g" 2> "$TMP/err"
+    grep -q "undeclared" "$TMP/err" || fail "the code's own error was not reported" ;;
 shard-merge)
     files=$(find "$FIX/basic" "$FIX/cfg" -name '*.c' | sort)
     # shellcheck disable=SC2086
