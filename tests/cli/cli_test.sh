@@ -118,7 +118,12 @@ verify-detects-mismatch)
     printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1; // expect: double-acquire\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/wrong.c"
     expect_status 1 "$LC" --verify "$TMP/wrong.c"
     grep -q "unexpected finding \[missing-release\]" "$TMP/out" || fail "$(cat "$TMP/out")"
-    grep -q "expected finding not reported \[double-acquire\]" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
+    grep -q "expected finding not reported \[double-acquire\]" "$TMP/out" || fail "$(cat "$TMP/out")"
+    # a fixture that does not parse is a mismatch, whatever its marks say
+    printf 'int f(void) { return undeclared; }\n' > "$TMP/broken.c"
+    expect_status 2 "$LC" --verify "$TMP/broken.c"
+    grep -q "unexpected error: use of undeclared identifier" "$TMP/out" || fail "$(cat "$TMP/out")"
+    grep -q "broken.c: 2 mismatches" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
 no-default-rules)
     expect_status 0 "$LC" --no-default-rules "$FIX/basic/missing_release_early_return.c"
     expect_status 0 "$LC" --no-default-rules "$FIX/macros/guessed_lock_macros.c" ;;
