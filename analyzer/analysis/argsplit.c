@@ -109,19 +109,28 @@ static void mark_dead(const struct cfg *g, int p, long v, const bool *null, bool
     }
 }
 
+/* Held on some exits with nothing to tell when, or the caller's on some
+ * paths and free on others. */
+static bool unexplained(const struct summary_lock *l)
+{
+    return summary_unexplained(l) || l->mixed_entry;
+}
+
 static bool any_unexplained(const struct cfg *g, const struct summary_lock *facts)
 {
     for (unsigned l = 0; l < g->nlocks; l++)
-        if (!g->locks[l].local_root && summary_unexplained(&facts[l]))
+        if (!g->locks[l].local_root && unexplained(&facts[l]))
             return true;
     return false;
 }
 
 /* The contracts of f under each value of parameter p. False if one value
  * is itself inconsistent, or if a lock left unexplained by the plain facts
- * is not both taken (for some value) and released (for another): that is
- * the lock/unlock-by-mode idiom. `if (len > MAX) return -EINVAL;` with the
- * lock held is not; it stays a leak. */
+ * is neither taken (for some value) and released (for another), the
+ * lock/unlock-by-mode idiom, nor taken with a result that tells (for some
+ * value), a lock function whose flags say which lock mode to try, if any.
+ * `if (len > MAX) return -EINVAL;` with the lock held is none of these; it
+ * stays a leak. */
 static bool split_on(struct arena *ra, struct arena *scratch, const struct cfg *g,
                      const struct summary_lock *plain, int p, const struct values *vals,
                      const char *const *params, unsigned nparams, const struct lock_rule **rules)
@@ -130,6 +139,7 @@ static bool split_on(struct arena *ra, struct arena *scratch, const struct cfg *
     const bool *null = no_lock_edges(scratch, g);
     bool *taken = arena_alloc(scratch, (g->nlocks + 1) * sizeof *taken);
     bool *released = arena_alloc(scratch, (g->nlocks + 1) * sizeof *released);
+    bool *told = arena_alloc(scratch, (g->nlocks + 1) * sizeof *told);
     for (unsigned i = 0; i < vals->n; i++) {
         mark_dead(g, p, vals->v[i], null, dead);
         struct ls_result r;
@@ -142,12 +152,16 @@ static bool split_on(struct arena *ra, struct arena *scratch, const struct cfg *
         for (unsigned l = 0; l < g->nlocks; l++) {
             taken[l] |= facts[l].acquires;
             released[l] |= facts[l].releases;
+            told[l] |= facts[l].conditional && !facts[l].releases;
         }
         rules[i] = summary_rule(ra, g, facts, params, nparams);
     }
-    for (unsigned l = 0; l < g->nlocks; l++)
-        if (summary_unexplained(&plain[l]) && !(taken[l] && released[l]))
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        if (summary_unexplained(&plain[l]) && !(taken[l] && released[l]) && !told[l])
             return false;
+        if (plain[l].mixed_entry && !released[l])
+            return false; /* no value hands the caller's lock over */
+    }
     return true;
 }
 
@@ -174,7 +188,7 @@ const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *
         r->inferred = true;
         r->split = s;
         for (unsigned l = 0; l < g->nlocks; l++)
-            facts[l].by_argument = summary_unexplained(&facts[l]);
+            facts[l].by_argument = unexplained(&facts[l]);
         return r;
     }
     return NULL;

@@ -326,10 +326,10 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
 
 int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e)
 {
-    if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
+    if (e->cond < 0 || e->kind == EDGE_PLAIN)
         return -1;
     const struct cfg_cond *c = &g->conds[e->cond];
-    if (c->op == CMP_NONE)
+    if (c->op == CMP_NONE && e->kind != EDGE_CASE && e->kind != EDGE_DEFAULT)
         return -1;
     if (c->try_event >= 0)
         return 2 * c->try_event;
@@ -361,9 +361,42 @@ static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_ent
     return NULL;
 }
 
+static bool succeeds_with(const struct lock_rule *r, long v)
+{
+    return r->success == SUCCESS_EQUALS ? v == r->success_value : v != 0;
+}
+
+/* Whether value v is a `case` label of the switch edge e leaves. */
+static bool switch_label(const struct cfg *g, const struct cfg_edge *e, long v)
+{
+    const struct cfg_block *blk = &g->blocks[e->from];
+    for (unsigned i = blk->first_succ; i < blk->first_succ + blk->nsucc; i++) {
+        const struct cfg_edge *o = &g->succ[i];
+        if (o->from == e->from && o->cond == e->cond && o->kind == EDGE_CASE && o->has_value &&
+            o->value == v)
+            return true;
+    }
+    return false;
+}
+
+/* A switch on a lock call's result: `case K:` failed when K is not a
+ * success value; `default:` when the success value is among the labels
+ * (EQUALS), or 0 is not and is the failure (NONZERO). A label that is no
+ * constant, or a default that says nothing, leaves it as it was. */
+static bool case_fails(const struct cfg *g, const struct cfg_edge *e, const struct lock_rule *r)
+{
+    if (e->kind == EDGE_CASE)
+        return e->has_value && !succeeds_with(r, e->value);
+    if (r->success == SUCCESS_EQUALS)
+        return switch_label(g, e, r->success_value);
+    return false;
+}
+
 bool lockset_edge_fails(const struct cfg *g, const struct cfg_edge *e,
                         const struct lock_rule *rule)
 {
+    if (rule && (e->kind == EDGE_CASE || e->kind == EDGE_DEFAULT))
+        return case_fails(g, e, rule);
     const struct cfg_cond *cond = &g->conds[e->cond];
     return rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule);
 }

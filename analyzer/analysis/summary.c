@@ -12,7 +12,7 @@
 /* The values the exits of one group return. */
 struct ret_set {
     bool other, none, mixed;
-    long v[4];
+    long v[8]; /* distinct constants; past 8, mixed */
     unsigned nv;
 };
 
@@ -93,7 +93,7 @@ static void add_ret(struct ret_set *r, const struct cfg_event *exit)
         for (unsigned i = 0; i < r->nv; i++)
             if (r->v[i] == exit->ret_value)
                 return;
-        if (r->nv < 4)
+        if (r->nv < sizeof r->v / sizeof r->v[0])
             r->v[r->nv++] = exit->ret_value;
         else
             r->mixed = true;
@@ -322,8 +322,9 @@ static bool unlock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsig
  * the exits that hold it return one constant that no other exit returns
  * (`if (!allowed) return 1; lock(&tree_lock); return 0;`, a command's
  * first step whose last step unlocks): whatever its name, it hands the
- * lock to its caller, and its result says when. A leak does work under
- * the lock before it returns. */
+ * lock to its caller, and its result says when. (The other exits may
+ * return a computed error: `if (ret != OK) return ret;`.) A leak does work
+ * under the lock before it returns. */
 static bool every_acquire_then_returns(const struct cfg *g, unsigned l)
 {
     for (unsigned i = 0; i < g->nevents; i++)
@@ -339,7 +340,7 @@ static void hands_off_by_result(struct facts_ctx *f, const struct cfg *g, unsign
     const struct ret_set *held = &f->held_rets[l], *free = &f->free_rets[l];
     if (k->acquires || k->conditional || !f->acquired[l] || f->released[l] ||
         f->nested_exit[l] || !k->held_at_exit || held->mixed || held->other || held->none ||
-        held->nv != 1 || !only_constants(free) || !taken_last(g, l) ||
+        held->nv != 1 || free->mixed || !taken_last(g, l) ||
         !every_acquire_then_returns(g, l))
         return;
     for (unsigned i = 0; i < free->nv; i++)
@@ -348,6 +349,35 @@ static void hands_off_by_result(struct facts_ctx *f, const struct cfg *g, unsign
     k->conditional = true;
     k->success = SUCCESS_EQUALS;
     k->success_value = held->v[0];
+}
+
+/* Every acquire of l is a callee's inferred hand-over whose result says
+ * whether it happened, and no try-lock: a function that blocks for the
+ * lock and sets up what a later step releases. */
+static bool only_handed_over(const struct cfg *g, unsigned l)
+{
+    bool any = false;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if (ev->kind != EV_ACQUIRE || ev->lock != l)
+            continue;
+        /* a try-lock's caller uses the lock and gives it back itself */
+        if (!ev->rule || !ev->rule->inferred || ev->rule->success == SUCCESS_ALWAYS ||
+            ev->rule->is_try)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+static void passes_on(struct facts_ctx *f, const struct cfg *g, unsigned l)
+{
+    struct summary_lock *k = &f->locks[l];
+    if (k->acquires || k->conditional || f->released[l] || !k->held_at_exit ||
+        f->nested_exit[l] || !only_handed_over(g, l))
+        return;
+    k->passes_on = true;
+    k->unsettled = true;
 }
 
 /* A wrapper that returns its lock call's own result (`r =
@@ -383,6 +413,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
                   !f->nested_exit[l];
     k->releases = all_released && k->callers_lock && !f->acquired[l];
     k->assumes_free = f->untouched_at_acquire[l];
+    k->mixed_entry = f->untouched_at_release[l] && f->untouched_at_acquire[l];
     k->excludes = f->acquired[l] && f->untouched_at_acquire[l] && !k->held_at_exit &&
                   !k->callers_lock && k->mode == LOCK_EXCLUSIVE && !f->recursive[l];
     if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0)
@@ -402,6 +433,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     k->releases |= unlock_wrapper(f, g, l);
     k->unsettled = k->callers_lock && f->maybe_released_exit[l] && !k->releases &&
                    !k->conditional;
+    passes_on(f, g, l);
 }
 
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,

@@ -45,6 +45,15 @@ struct summary_lock {
      * result telling which, or handed to code nobody knows: callers cannot
      * know its state after the call (EFFECT_FORGET). */
     bool unsettled;
+    /* Released as the caller's on some path and taken as a free lock on
+     * another (`if (!handover) lock(m); ... unlock(m);`): whose it is on
+     * entry depends on something, most often an argument (argsplit.h). */
+    bool mixed_entry;
+    /* Got only from callees that hand it over when their result says so,
+     * released nowhere here, and held on some exits: passed on to the
+     * caller (a query step whose lock the cleanup callback drops). Not
+     * blamed; its callers cannot know its state after the call. */
+    bool passes_on;
 };
 
 /* Held on some exits, and no contract above explains it: the body would

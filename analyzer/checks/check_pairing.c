@@ -356,7 +356,7 @@ void check_pairing(const struct check_ctx *c)
         bool contract = !c->g->locks[lock].loop_cursor;
         if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
             (!(f->acquires && contract) && !f->callers_lock && !(f->conditional && contract) &&
-             !f->by_argument && !may_return_holding(c->g, lock)))
+             !f->by_argument && !f->passes_on && !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);

@@ -256,8 +256,8 @@ static void build_switch(struct builder *b, CXCursor s)
     CXCursor cond = b->kids.v[base], body = b->kids.v[b->kids.n - 1];
     build_expr(b, cond);
     struct cfg_cond c = {.loc = parse_cursor_loc(cond), .op = CMP_NONE, .try_event = -1,
-                         .try_var = -1, .key = -1,
-                         .param = build_param_index(b, parse_peel(cond))};
+                         .try_var = -1, .key = -1};
+    build_test_source(b, cond, &c); /* `switch (rc)` after `rc = try_lock(...)` */
     parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
     c.in_macro = build_macro_condition(b, cond);
     VEC_PUSH(b->conds, c);
@@ -287,8 +287,11 @@ static void build_case(struct builder *b, CXCursor s, bool is_default)
         sw->has_default |= is_default;
         struct cfg_edge *e = &b->edges.v[b->edges.n - 1];
         /* `case K:` has the value and the statement; a GNU range has three.
-         * Only a switch on a parameter needs the values (argsplit.h). */
-        e->has_value = !is_default && n == 2 && b->conds.v[sw->cond].param >= 0 &&
+         * Only a switch on a parameter (argsplit.h) or on a lock call's
+         * result needs the values. */
+        const struct cfg_cond *c = &b->conds.v[sw->cond];
+        e->has_value = !is_default && n == 2 &&
+                       (c->param >= 0 || c->try_var >= 0 || c->try_event >= 0) &&
                        parse_int_constant(b->kids.v[base], &e->value);
     }
     if (n)

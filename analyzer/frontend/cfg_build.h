@@ -279,6 +279,9 @@ void build_call_handler(struct builder *b, CXCursor handler, CXCursor arg, int r
 /* A call made by the analysis itself (a cleanup), with argument texts. */
 void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const char **args,
                         unsigned nargs, struct cfg_loc loc);
+/* Which tracked value a condition (or a switch) tests: the lock call
+ * just evaluated in it, or a local variable; and which parameter. */
+void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc);
 /* Notes an annotation that cannot be read, met at `use`. */
 void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
                           CXCursor use);

@@ -27,7 +27,7 @@ static enum cfg_cmp compare_op(enum CXBinaryOperatorKind op, bool mirrored)
 
 /* Which tracked value a condition leaf tests: the lock call just evaluated
  * in it, or a local variable. */
-static void test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
+void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
 {
     src = parse_peel(src);
     size_t base = b->kids.n;
@@ -143,7 +143,7 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     b->kids.n = base;
     if (cc->op != CMP_NONE)
-        test_source(b, src, cc);
+        build_test_source(b, src, cc);
     if (cc->try_event < 0 && b->last_lock_event >= 0 &&
         clang_equalCursors(c, b->last_lock_call)) /* a rules macro as the condition */
         cc->try_event = b->last_lock_event;

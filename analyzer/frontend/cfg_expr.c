@@ -36,12 +36,33 @@ static const char *member_path(struct builder *b, CXCursor c, int depth)
     return r;
 }
 
+/* An expression written as a macro's argument (`assert(!(flags & R))`)
+ * has no extent of its own in the file: where it is spelled, when that is
+ * after the macro's name in the same file (an argument, not the macro's
+ * definition, whose text names the macro's parameters). */
+static void macro_argument_offsets(CXCursor c, unsigned *begin, unsigned *end)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXFile ef = NULL, bf = NULL, endf = NULL;
+    unsigned use = 0, sb = 0, se = 0;
+    clang_getExpansionLocation(clang_getRangeStart(r), &ef, NULL, NULL, &use);
+    clang_getSpellingLocation(clang_getRangeStart(r), &bf, NULL, NULL, &sb);
+    clang_getSpellingLocation(clang_getRangeEnd(r), &endf, NULL, NULL, &se);
+    if (ef && bf && endf && clang_File_isEqual(ef, bf) && clang_File_isEqual(bf, endf) &&
+        sb > use && se > sb) {
+        *begin = sb;
+        *end = se;
+    }
+}
+
 /* The text of an expression we do not decompose: its tokens, so that the
  * same expression written twice names the same lock. */
 static const char *opaque_path(struct builder *b, CXCursor c)
 {
     unsigned begin, end;
     parse_cursor_offsets(c, &begin, &end);
+    if (begin >= end)
+        macro_argument_offsets(c, &begin, &end);
     if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
         return arena_strndup(b->a, b->t->source + begin, end - begin);
     return arena_printf(b->a, "<expr@%u>", begin);
