@@ -424,6 +424,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     if (f->forgotten[l]) { /* unknown code had it: no contract about it */
         k->acquires = k->releases = k->conditional = false;
         k->unsettled = true;
+        passes_on(f, g, l);
         return;
     }
     bool some_released = f->released_exits[l] > 0 && f->released_exits[l] < f->reached_exits;
