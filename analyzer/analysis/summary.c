@@ -68,6 +68,8 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     if (ev->kind == EV_RELEASE) {
         f->released[ev->lock] = true;
         f->untouched_at_release[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+        if (ev->rule && ev->rule->recursive && (before & LS_RELEASED))
+            f->locks[ev->lock].unwinds_callers = true;
     } else if (ev->kind == EV_ACQUIRE) {
         f->acquired[ev->lock] = true;
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;

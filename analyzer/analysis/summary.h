@@ -54,6 +54,10 @@ struct summary_lock {
      * caller (a query step whose lock the cleanup callback drops). Not
      * blamed; its callers cannot know its state after the call. */
     bool passes_on;
+    /* A recursive lock released past this function's own holds (`while
+     * (depth--) unlock(m); ... relock depth times`): the callers' holds are
+     * dropped and taken back here, and no exit state is a finding. */
+    bool unwinds_callers;
 };
 
 /* Held on some exits, and no contract above explains it: the body would

@@ -232,6 +232,11 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         want = LS_UNTOUCHED;
     if (want == LS_UNTOUCHED && ev->kind == EV_RELEASE && caller_decides(c->g, h->block, ev->lock))
         return;
+    /* A recursive lock taken here while the callers may hold it already:
+     * how many times they do is not known, so releasing it once more than
+     * this function took it may be theirs (`while (depth--) unlock(m);`). */
+    if (ev->kind == EV_RELEASE && ev->rule && ev->rule->recursive && f->assumes_free)
+        return;
     /* An annotated REQUIRES is a promise the caller must keep: a lock this
      * function never took is not held. */
     if (!want && ev->kind == EV_REQUIRE && ev->rule && ev->rule->origin &&
@@ -356,7 +361,8 @@ void check_pairing(const struct check_ctx *c)
         bool contract = !c->g->locks[lock].loop_cursor;
         if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
             (!(f->acquires && contract) && !f->callers_lock && !(f->conditional && contract) &&
-             !f->by_argument && !f->passes_on && !may_return_holding(c->g, lock)))
+             !f->by_argument && !f->passes_on && !f->unwinds_callers &&
+             !may_return_holding(c->g, lock)))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);

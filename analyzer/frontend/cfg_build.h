@@ -51,6 +51,8 @@ struct cfg_tu {
     struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
     struct strmap released;          /* lock keys some call in the file releases */
     struct strmap static_vars;       /* file-scope statics of the main file (cfg_tu_index) */
+    struct strmap recursive;         /* lock classes made recursive (recursive.h) */
+    bool recursive_read;             /* the file was read for them */
     bool indexed;                    /* cfg_tu_index has run */
     bool no_guess;                   /* --no-guessed-locks */
     /* Infers the contract of a function defined in one of the project's

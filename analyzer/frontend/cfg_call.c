@@ -17,6 +17,7 @@
 #include "support/arena.h"
 #include "analysis/argsplit.h"
 #include "frontend/contract.h"
+#include "frontend/recursive.h"
 #include "model/lockexpr.h"
 #include "model/lockname.h"
 
@@ -75,36 +76,9 @@ static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
     }
 }
 
-/* The class of the lock object a pointer expression designates:
- * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
 static const char *class_of_pointer(struct builder *b, CXCursor arg, CXCursor *decl_out)
 {
-    CXCursor c = parse_peel(arg);
-    bool addr = clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-                clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
-    enum CXCursorKind ck = clang_getCursorKind(c);
-    /* A pointer field or global that points to the lock stands for it. */
-    if (!addr && ck != CXCursor_MemberRefExpr && ck != CXCursor_DeclRefExpr)
-        return NULL;
-    size_t base = b->kids.n;
-    const char *r = NULL;
-    if (!addr || parse_children(c, &b->kids) == 1) {
-        CXCursor obj = addr ? parse_peel(b->kids.v[base]) : c;
-        bool index = clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr;
-        if (index && parse_children(obj, &b->kids) == 2)
-            obj = parse_peel(b->kids.v[base + 1]);
-        CXCursor decl = clang_getCursorReferenced(obj);
-        enum CXCursorKind k = clang_getCursorKind(decl);
-        *decl_out = decl;
-        if (k == CXCursor_FieldDecl) {
-            r = arena_printf(b->a, "%s.%s%s", parse_record_of(b->a, decl),
-                             parse_spelling(b->a, decl), index ? "[]" : "");
-        } else if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl)) {
-            r = arena_printf(b->a, "%s%s", parse_spelling(b->a, decl), index ? "[]" : "");
-        }
-    }
-    b->kids.n = base;
-    return r;
+    return parse_lock_class(b->a, &b->kids, arg, decl_out);
 }
 
 /* "$0->mu" with argument 0 of type struct q * -> "struct q.mu". */
@@ -227,6 +201,22 @@ static void note_released(struct cfg_tu *t, const char *key)
         strmap_put(&t->released, arena_strdup(t->a, key), (void *)1);
 }
 
+/* The rule as it applies to this lock: a plain lock API's rule, for a lock
+ * this file initialises as recursive, lets its holder take it again. */
+static const struct lock_rule *recursive_rule(struct builder *b, const struct lock_rule *r,
+                                              unsigned lock)
+{
+    struct cfg_tu *t = b->t;
+    if (r->recursive || !recursive_class(t->a, t->tu, t->main_file, t->source, t->source_len,
+                                         &t->recursive, &t->recursive_read,
+                                         b->locks.v[lock].cls))
+        return r;
+    struct lock_rule *copy = arena_alloc(t->a, sizeof *copy); /* lives with the graph */
+    *copy = *r;
+    copy->recursive = true;
+    return copy;
+}
+
 static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
                       struct cfg_loc loc, CXCursor call)
 {
@@ -243,15 +233,16 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         int lock = effect_lock(b, e, args);
         if (lock < 0)
             continue;
-        if (e->kind == EFFECT_ACQUIRE)
+        if (e->kind == EFFECT_ACQUIRE || e->kind == EFFECT_RELEASE)
             set_class(b, lock, e, args);
+        const struct lock_rule *rule = recursive_rule(b, r, (unsigned)lock);
         if (e->kind == EFFECT_RELEASE)
             note_released(b->t, b->locks.v[lock].key);
         /* leaving a lock unknown is no lock call: a macro's own rule
          * still says what it does */
         b->lock_events += e->kind != EFFECT_FORGET;
         struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
-                               .mode = e->mode, .rule = r, .result_var = -1, .loc = loc,
+                               .mode = e->mode, .rule = rule, .result_var = -1, .loc = loc,
                                .callee = r->name};
         /* a result that tells whether it happened binds the lock's state:
          * a try-lock, or a release done only on some of the callee's exits */

@@ -181,3 +181,36 @@ const char **parse_included_files(struct arena *a, CXTranslationUnit tu, const c
     *n = in.n;
     return in.v;
 }
+
+/* The class of the lock object a pointer expression designates:
+ * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock". */
+const char *parse_lock_class(struct arena *a, struct cursor_stack *kids, CXCursor arg,
+                             CXCursor *decl_out)
+{
+    CXCursor c = parse_peel(arg);
+    bool addr = clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+                clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf;
+    enum CXCursorKind ck = clang_getCursorKind(c);
+    /* A pointer field or global that points to the lock stands for it. */
+    if (!addr && ck != CXCursor_MemberRefExpr && ck != CXCursor_DeclRefExpr)
+        return NULL;
+    size_t base = kids->n;
+    const char *r = NULL;
+    if (!addr || parse_children(c, kids) == 1) {
+        CXCursor obj = addr ? parse_peel(kids->v[base]) : c;
+        bool index = clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr;
+        if (index && parse_children(obj, kids) == 2)
+            obj = parse_peel(kids->v[base + 1]);
+        CXCursor decl = clang_getCursorReferenced(obj);
+        enum CXCursorKind k = clang_getCursorKind(decl);
+        *decl_out = decl;
+        if (k == CXCursor_FieldDecl) {
+            r = arena_printf(a, "%s.%s%s", parse_record_of(a, decl),
+                             parse_spelling(a, decl), index ? "[]" : "");
+        } else if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl)) {
+            r = arena_printf(a, "%s%s", parse_spelling(a, decl), index ? "[]" : "");
+        }
+    }
+    kids->n = base;
+    return r;
+}

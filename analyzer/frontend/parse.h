@@ -34,6 +34,11 @@ struct cursor_stack {
     size_t n, cap;
 };
 unsigned parse_children(CXCursor c, struct cursor_stack *st);
+/* The class of the lock object a pointer expression designates:
+ * "&a->mu" -> "struct account.mu", "&g_lock" -> "g_lock"; NULL when it
+ * is neither a field nor a global. kids is scratch space. */
+const char *parse_lock_class(struct arena *a, struct cursor_stack *kids, CXCursor arg,
+                             CXCursor *decl_out);
 
 /* Skips ParenExpr, casts and implicit (unexposed) single-child wrappers. */
 CXCursor parse_peel(CXCursor c);
