@@ -256,6 +256,29 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
     }
 }
 
+/* `noreturn void f(void);` through <stdnoreturn.h>: the declaration's
+ * range starts inside that macro's expansion, whose tokens are not read
+ * back; the word written there says so. */
+static bool first_word_says_noreturn(struct builder *b, CXSourceLocation start)
+{
+    CXFile f = NULL;
+    unsigned off = 0;
+    clang_getExpansionLocation(start, &f, NULL, NULL, &off);
+    size_t len = 0;
+    const char *text = f ? clang_getFileContents(b->t->tu, f, &len) : NULL;
+    if (!text || off > len)
+        return false;
+    size_t begin = off, end = off;
+    while (end < len && (isalnum((unsigned char)text[end]) || text[end] == '_'))
+        end++;
+    char word[32];
+    if (end - begin >= sizeof word || end == begin)
+        return false;
+    memcpy(word, text + begin, end - begin);
+    word[end - begin] = '\0';
+    return strcasestr(word, "noreturn") != NULL;
+}
+
 /* _Noreturn, noreturn (stdnoreturn.h), __attribute__((noreturn)),
  * __noreturn macros: any token of the declaration's head that mentions
  * noreturn, or a type spelling that carries the attribute. */
@@ -269,6 +292,8 @@ static bool decl_is_noreturn(struct builder *b, CXCursor decl)
         if (clang_getCursorKind(b->kids.v[base + i]) == CXCursor_CompoundStmt)
             end = clang_getRangeStart(clang_getCursorExtent(b->kids.v[base + i]));
     b->kids.n = base;
+    if (first_word_says_noreturn(b, clang_getRangeStart(ext)))
+        return true;
     CXToken *toks = NULL;
     unsigned ntoks = 0;
     clang_tokenize(b->t->tu, clang_getRange(clang_getRangeStart(ext), end), &toks, &ntoks);

@@ -402,6 +402,36 @@ static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
     return true;
 }
 
+/* `(c ? K1 : K2) == K` (a status mapped from a lock call's result and then
+ * checked, `RUNTIME_CHECK(isc_mutex_lock(m) == ISC_R_SUCCESS)`): each side
+ * of c decides the comparison, so the branch is c's own. False when sel is
+ * no conditional with constant arms or k no constant. */
+static bool build_selected_constant_cond(struct builder *b, CXCursor sel, CXCursor k,
+                                         bool not_equal, unsigned t, unsigned f)
+{
+    long want, arm[2];
+    sel = parse_peel(sel);
+    if (clang_getCursorKind(sel) != CXCursor_ConditionalOperator || !parse_int_constant(k, &want))
+        return false;
+    size_t base = b->kids.n;
+    if (parse_children(sel, &b->kids) != 3 || !parse_int_constant(b->kids.v[base + 1], &arm[0]) ||
+        !parse_int_constant(b->kids.v[base + 2], &arm[1])) {
+        b->kids.n = base;
+        return false;
+    }
+    CXCursor c = b->kids.v[base];
+    unsigned side[2] = {build_new_block(b), build_new_block(b)};
+    build_cond(b, c, side[0], side[1]);
+    for (int i = 0; i < 2; i++) {
+        b->cur = side[i];
+        bool holds = (arm[i] == want) != not_equal;
+        build_edge(b, b->cur, holds ? t : f, EDGE_PLAIN, -1);
+        build_dead_end(b);
+    }
+    b->kids.n = base;
+    return true;
+}
+
 /* Splits &&, ||, !, ?:, comma and __builtin_expect into branches. */
 static bool build_compound_cond(struct builder *b, CXCursor c, size_t base, unsigned t,
                                 unsigned f)
@@ -421,6 +451,11 @@ static bool build_compound_cond(struct builder *b, CXCursor c, size_t base, unsi
             build_cond(b, r, t, f);
             return true;
         }
+        bool ne = op == CXBinaryOperator_NE;
+        if ((op == CXBinaryOperator_EQ || ne) &&
+            (build_selected_constant_cond(b, l, r, ne, t, f) ||
+             build_selected_constant_cond(b, r, l, ne, t, f)))
+            return true;
         if (op != CXBinaryOperator_LAnd && op != CXBinaryOperator_LOr)
             return false;
         unsigned mid = build_new_block(b);
