@@ -161,10 +161,8 @@ const struct alias *build_alias_of(struct builder *b, const char *name)
     return strmap_get(&b->aliases, name);
 }
 
-const char *build_resolve_alias(struct builder *b, const char *key)
+static const char *resolve_once(struct builder *b, const char *key)
 {
-    if (!b->aliases.count)
-        return key;
     size_t skip = strspn(key, "*(");
     const char *root = key + skip;
     size_t len = 0;
@@ -182,6 +180,28 @@ const char *build_resolve_alias(struct builder *b, const char *key)
     if (r) /* the lock is rooted where the alias points, not at the local */
         b->path_local_root = al->local_root;
     return r ? r : key;
+}
+
+/* Through every local on the way (`m = _frr_mtx_lock(&c->mu)` with
+ * `c = ev->arg`): the name the lock gets wherever it is written. */
+const char *build_resolve_alias(struct builder *b, const char *key)
+{
+    if (!b->aliases.count)
+        return key;
+    bool local_root = b->path_local_root; /* as it was, if nothing resolves */
+    for (int i = 0; i < 4; i++) {
+        bool before = b->path_local_root;
+        const char *next = resolve_once(b, key);
+        if (next == key || !strcmp(next, key)) {
+            b->path_local_root = before;
+            break;
+        }
+        local_root = b->path_local_root; /* where the last alias points */
+        b->path_local_root = false;
+        key = next;
+    }
+    b->path_local_root = local_root;
+    return key;
 }
 
 /* A function of the TU by name (the cleanup attribute names one). */
