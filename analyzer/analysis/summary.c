@@ -12,6 +12,7 @@
 /* The values the exits of one group return. */
 struct ret_set {
     bool other, none, mixed;
+    bool nonzero; /* a computed value the path's own test proved nonzero */
     long v[8]; /* distinct constants; past 8, mixed */
     unsigned nv;
 };
@@ -113,6 +114,17 @@ static bool returns_object_or_null(const struct ls_state *s, const struct cfg_ev
     return c && (c->if_true & LS_HELD) && !(c->if_true & ~LS_HELD) && !(c->if_false & LS_HELD);
 }
 
+/* `if (ret) unlock(m); return ret;`: the lock is held where the returned
+ * value is 0 and free where the test found it nonzero. */
+static bool returns_zero_when_held(const struct ls_state *s, const struct cfg_event *exit,
+                                   unsigned lock)
+{
+    if (exit->ret != RET_OTHER || exit->ret_key < 0)
+        return false;
+    const struct ls_corr *c = lockset_corr(s, lock, exit->ret_key);
+    return c && (c->if_false & LS_HELD) && !(c->if_false & ~LS_HELD) && !(c->if_true & LS_HELD);
+}
+
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct facts_ctx *f = ctx;
@@ -121,10 +133,14 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     for (unsigned l = 0; l < f->g->nlocks; l++) {
         uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
+        struct cfg_event zero = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
         if (returns_object_or_null(s, exit, l)) {
             f->held_rets[l].other = true; /* held with the object, free with NULL */
-            struct cfg_event null = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
-            add_ret(&f->free_rets[l], &null);
+            add_ret(&f->free_rets[l], &zero);
+            f->held_exits[l]++;
+        } else if (returns_zero_when_held(s, exit, l)) {
+            add_ret(&f->held_rets[l], &zero); /* held with 0, free with the error */
+            f->free_rets[l].nonzero = true;
             f->held_exits[l]++;
         } else if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
             add_ret(&f->held_rets[l], exit);
@@ -182,9 +198,13 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success = SUCCESS_NONZERO;
         return;
     }
-    bool free_errors = only_constants(free); /* -1, -EBUSY, ... */
+    /* -1, -EBUSY, ...; or, beside an error the path proved nonzero (`if
+     * (ret) unlock(m); return ret;`), any nonzero constant (EINVAL) */
+    bool free_errors = (only_constants(free) || (free->nonzero && !free->other && !free->none &&
+                                                 !free->mixed)) &&
+                       (free->nv || free->nonzero);
     for (unsigned i = 0; i < free->nv; i++)
-        free_errors &= free->v[i] < 0;
+        free_errors &= free->nonzero ? free->v[i] != 0 : free->v[i] < 0;
     if (is_only_value(held, 0) && free_errors) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
