@@ -372,8 +372,7 @@ static bool switch_label(const struct cfg *g, const struct cfg_edge *e, long v)
     const struct cfg_block *blk = &g->blocks[e->from];
     for (unsigned i = blk->first_succ; i < blk->first_succ + blk->nsucc; i++) {
         const struct cfg_edge *o = &g->succ[i];
-        if (o->from == e->from && o->cond == e->cond && o->kind == EDGE_CASE && o->has_value &&
-            o->value == v)
+        if (o->cond == e->cond && o->kind == EDGE_CASE && o->has_value && o->value == v)
             return true;
     }
     return false;

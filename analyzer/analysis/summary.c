@@ -103,26 +103,21 @@ static void add_ret(struct ret_set *r, const struct cfg_event *exit)
     }
 }
 
-/* `return ce->meta;` where the lock is held if ce->meta is not NULL and
- * free if it is: one exit that is both a held one and a free one. */
-static bool returns_object_or_null(const struct ls_state *s, const struct cfg_event *exit,
-                                   unsigned lock)
+/* One exit that is both a held one and a free one, told apart by the
+ * value returned: `return ce->meta;` where the lock is held if ce->meta is
+ * not NULL and free if it is (held_if_nonzero), or `if (ret) unlock(m);
+ * return ret;` where it is held if ret is 0. */
+static bool held_by_value(const struct ls_state *s, const struct cfg_event *exit, unsigned lock,
+                          bool held_if_nonzero)
 {
     if (exit->ret != RET_OTHER || exit->ret_key < 0)
         return false;
     const struct ls_corr *c = lockset_corr(s, lock, exit->ret_key);
-    return c && (c->if_true & LS_HELD) && !(c->if_true & ~LS_HELD) && !(c->if_false & LS_HELD);
-}
-
-/* `if (ret) unlock(m); return ret;`: the lock is held where the returned
- * value is 0 and free where the test found it nonzero. */
-static bool returns_zero_when_held(const struct ls_state *s, const struct cfg_event *exit,
-                                   unsigned lock)
-{
-    if (exit->ret != RET_OTHER || exit->ret_key < 0)
+    if (!c)
         return false;
-    const struct ls_corr *c = lockset_corr(s, lock, exit->ret_key);
-    return c && (c->if_false & LS_HELD) && !(c->if_false & ~LS_HELD) && !(c->if_true & LS_HELD);
+    uint8_t held = held_if_nonzero ? c->if_true : c->if_false;
+    uint8_t free = held_if_nonzero ? c->if_false : c->if_true;
+    return (held & LS_HELD) && !(held & ~LS_HELD) && !(free & LS_HELD);
 }
 
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
@@ -134,11 +129,11 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
         struct cfg_event zero = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
-        if (returns_object_or_null(s, exit, l)) {
+        if (held_by_value(s, exit, l, true)) {
             f->held_rets[l].other = true; /* held with the object, free with NULL */
             add_ret(&f->free_rets[l], &zero);
             f->held_exits[l]++;
-        } else if (returns_zero_when_held(s, exit, l)) {
+        } else if (held_by_value(s, exit, l, false)) {
             add_ret(&f->held_rets[l], &zero); /* held with 0, free with the error */
             f->free_rets[l].nonzero = true;
             f->held_exits[l]++;
@@ -200,9 +195,7 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
     }
     /* -1, -EBUSY, ...; or, beside an error the path proved nonzero (`if
      * (ret) unlock(m); return ret;`), any nonzero constant (EINVAL) */
-    bool free_errors = (only_constants(free) || (free->nonzero && !free->other && !free->none &&
-                                                 !free->mixed)) &&
-                       (free->nv || free->nonzero);
+    bool free_errors = !free->other && !free->none && !free->mixed && (free->nv || free->nonzero);
     for (unsigned i = 0; i < free->nv; i++)
         free_errors &= free->nonzero ? free->v[i] != 0 : free->v[i] < 0;
     if (is_only_value(held, 0) && free_errors) {
@@ -339,14 +332,7 @@ static bool unlock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsig
            named_for(g->function, true);
 }
 
-/* Taking the lock is the last thing it does (the statement after it is a
- * `return`), it releases it nowhere, and
- * the exits that hold it return one constant that no other exit returns
- * (`if (!allowed) return 1; lock(&tree_lock); return 0;`, a command's
- * first step whose last step unlocks): whatever its name, it hands the
- * lock to its caller, and its result says when. (The other exits may
- * return a computed error: `if (ret != OK) return ret;`.) A leak does work
- * under the lock before it returns. */
+/* Every acquire of l is the last statement before a `return`. */
 static bool every_acquire_then_returns(const struct cfg *g, unsigned l)
 {
     for (unsigned i = 0; i < g->nevents; i++)
@@ -356,6 +342,14 @@ static bool every_acquire_then_returns(const struct cfg *g, unsigned l)
     return true;
 }
 
+/* Taking the lock is the last thing it does (the statement after it is a
+ * `return`), it releases it nowhere, and
+ * the exits that hold it return one constant that no other exit returns
+ * (`if (!allowed) return 1; lock(&tree_lock); return 0;`, a command's
+ * first step whose last step unlocks): whatever its name, it hands the
+ * lock to its caller, and its result says when. (The other exits may
+ * return a computed error: `if (ret != OK) return ret;`.) A leak does work
+ * under the lock before it returns. */
 static void hands_off_by_result(struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
     struct summary_lock *k = &f->locks[l];

@@ -402,10 +402,7 @@ static int return_result_var(struct builder *b, CXCursor s, CXCursor value)
         return -1;
     char key[32];
     snprintf(key, sizeof key, "return@%u", parse_cursor_loc(s).offset);
-    strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
-    const char *name = "(returned value)";
-    VEC_PUSH(b->var_names, name);
-    return (int)b->nvars - 1;
+    return build_add_var(b, key, "(returned value)");
 }
 
 static void build_return(struct builder *b, CXCursor s)

@@ -201,6 +201,9 @@ void build_cond_keyed(struct builder *b, CXCursor c, unsigned t, unsigned f, con
 /* Matches a rules macro use exactly covering c; emits its events. */
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt);
 int build_var_id(struct builder *b, CXCursor ref, bool create);
+/* A new variable id under key (a declaration's offset, or a made-up key
+ * for a value with no declaration), named for path notes. */
+int build_add_var(struct builder *b, const char *key, const char *name);
 /* The index of the parameter a DeclRefExpr names, or -1. */
 int build_param_index(struct builder *b, CXCursor ref);
 /* The index of the parameter named by the len bytes at name, or -1. */

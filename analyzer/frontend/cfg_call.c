@@ -529,19 +529,18 @@ static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned na
         const struct alias *al = path ? build_alias_of(b, path) : NULL;
         if (!path)
             continue;
-        const char *obj = lockexpr_pointee(b->a, path);
-        int id = build_find_lock(b, obj);
-        if (path[0] != '&' && !(al && al->path && al->path[0] == '&')) {
-            /* only a lock's own address (`&s->mu`, a local set to it, or
-             * a pointer through which the lock was taken) */
-            if (id >= 0)
-                forget_lock(b, (size_t)id, loc);
+        /* a lock's own address (`&s->mu`, a local set to it, or a pointer
+         * through which the lock was taken) */
+        int id = build_find_lock(b, lockexpr_pointee(b->a, path));
+        if (id >= 0) {
+            forget_lock(b, (size_t)id, loc);
             continue;
         }
-        if (id >= 0)
-            forget_lock(b, (size_t)id, loc);
-        else
-            forget_locks_inside(b, lockexpr_pointee(b->a, path[0] == '&' ? path : al->path), loc);
+        /* or the address of an object that holds locks (`&v->lock`) */
+        const char *addr = path[0] == '&' ? path : al && al->path && al->path[0] == '&' ? al->path
+                                                                                   : NULL;
+        if (addr)
+            forget_locks_inside(b, lockexpr_pointee(b->a, addr), loc);
     }
 }
 

@@ -333,8 +333,12 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
     void *id = strmap_get(&b->vars, key);
     if (id || !create)
         return id ? (int)(uintptr_t)id - 1 : -1;
+    return build_add_var(b, key, parse_spelling(b->a, decl));
+}
+
+int build_add_var(struct builder *b, const char *key, const char *name)
+{
     strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
-    const char *name = parse_spelling(b->a, decl);
     VEC_PUSH(b->var_names, name);
     return (int)b->nvars - 1;
 }
