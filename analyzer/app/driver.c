@@ -283,6 +283,29 @@ static const struct lock_rule *infer_external(struct cfg_tu *t, CXCursor def)
     return rule;
 }
 
+static bool same_target(const struct lock_target *x, const struct lock_target *y)
+{
+    if (x->arg != y->arg || !x->expr != !y->expr)
+        return false;
+    return !x->expr || !strcmp(x->expr, y->expr);
+}
+
+/* Whether a contract inferred again says what the one kept says (NULL: none). */
+static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
+{
+    if (!x || !y)
+        return x == y;
+    if (x->neffects != y->neffects || !x->split != !y->split || x->success != y->success ||
+        x->success_value != y->success_value || x->is_try != y->is_try)
+        return false;
+    for (unsigned i = 0; i < x->neffects; i++) {
+        const struct lock_effect *e = &x->effects[i], *f = &y->effects[i];
+        if (e->kind != f->kind || e->mode != f->mode || !same_target(&e->target, &f->target))
+            return false;
+    }
+    return true;
+}
+
 /* One function's latest analysis, in its own arena. */
 struct solved {
     struct arena *a;
@@ -331,8 +354,11 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
         changed += note_returned_param(t, g);
         const struct lock_rule *rule = infer_rule(t, sv[i].a, g, facts, fns[i]);
         const struct lock_rule *old = strmap_get(&t->summaries, g->function);
-        if (rule && (!old || old->neffects != rule->neffects || !old->split != !rule->split)) {
-            strmap_put(&t->summaries, rule->name, (void *)rule); /* keys must outlive the CFG */
+        if (!same_contract(old, rule)) {
+            /* keys must outlive the CFG; a contract that is gone is taken
+             * back, or callers go on acquiring what a later round found
+             * released by a helper defined below */
+            strmap_put(&t->summaries, old ? old->name : rule->name, (void *)rule);
             /* only callers analysed without it, or with the old one, must
              * be analysed again */
             changed += old || strmap_get(&t->missed, g->function);
