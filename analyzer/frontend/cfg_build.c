@@ -519,13 +519,18 @@ static void build_decl(struct builder *b, CXCursor s)
             if (!clang_isExpression(clang_getCursorKind(init)))
                 continue;
             int var = build_var_id(b, d, true);
+            const char *name = parse_spelling(b->a, d);
+            if (build_assign_selected_constant(b, name, var, init, parse_cursor_loc(d))) {
+                build_note_store(b, var, init);
+                break;
+            }
             b->pending_result_var = var;
             if (vt.kind == CXType_Pointer)
                 build_mark_fresh(b, var, build_is_alloc_call(b, init));
             build_expr(b, init);
             b->pending_result_var = -1;
             build_note_alias(b, d, init, true);
-            build_flag_fact(b, parse_spelling(b->a, d), var, init, parse_cursor_loc(d));
+            build_flag_fact(b, name, var, init, parse_cursor_loc(d));
             build_note_store(b, var, init);
             break;
         }
@@ -573,7 +578,10 @@ void build_stmt(struct builder *b, CXCursor s)
     default:
         if (clang_isExpression(clang_getCursorKind(s))) {
             b->statement_expr = s;
+            b->conditional_not_used =
+                clang_getCursorKind(parse_peel(s)) == CXCursor_ConditionalOperator;
             build_expr(b, s);
+            b->conditional_not_used = false;
         } else
             build_children_as_stmts(b, s);
         break;

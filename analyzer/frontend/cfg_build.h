@@ -145,6 +145,8 @@ struct builder {
     unsigned cur;            /* block receiving events */
     unsigned depth;
     int pending_result_var;  /* the next lock call's result goes there */
+    bool conditional_not_used; /* the next `c ? x : y` is a whole statement or a
+                                   call's argument: no test here acts on it */
     int returned_param;      /* see cfg.returns_param; -2 before any return */
     const char *returned_lock; /* see cfg.returns_lock; NULL before, "" if mixed */
     CXCursor last_lock_call; /* for conditions that test a call's result */
@@ -218,6 +220,11 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
 bool build_maybe_constant(CXCursor value);
 /* The same for a field path ("rp.locked", "c->locked"); var: the local
  * that owns it, or -1. */
+/* `r = lock(m) == 0 ? OK : ERR;` (or its declaration) into local var
+ * `name`: each arm stores its constant; false, nothing built, when the
+ * value is no conditional with constant arms. */
+bool build_assign_selected_constant(struct builder *b, const char *name, int var, CXCursor rhs,
+                                    struct cfg_loc loc);
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
                       struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);

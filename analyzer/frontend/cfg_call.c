@@ -690,8 +690,13 @@ void build_call(struct builder *b, CXCursor call)
     unsigned n = parse_children(call, &b->kids);
     int result_var = b->pending_result_var;
     b->pending_result_var = -1;
-    for (unsigned i = 0; i < n; i++)
+    for (unsigned i = 0; i < n; i++) {
+        b->conditional_not_used =
+            i > 0 && clang_getCursorKind(parse_peel(b->kids.v[base + i])) ==
+                         CXCursor_ConditionalOperator;
         build_expr(b, b->kids.v[base + i]);
+        b->conditional_not_used = false;
+    }
     CXCursor ref = clang_getCursorReferenced(call);
     CXCursor callee_ref = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
     int nargs = clang_Cursor_getNumArguments(call);

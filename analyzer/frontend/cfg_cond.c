@@ -393,8 +393,9 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
 static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
-    long v;
-    if ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral) ||
+    long v; /* an enumerator is as constant as a literal: `!(ok ? R_SUCCESS : R_BUSY)` */
+    if ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral &&
+         k != CXCursor_DeclRefExpr) ||
         !parse_int_constant(c, &v))
         return false;
     build_edge(b, b->cur, v ? t : f, EDGE_PLAIN, -1);

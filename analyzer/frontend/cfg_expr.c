@@ -55,14 +55,109 @@ static void macro_argument_offsets(CXCursor c, unsigned *begin, unsigned *end)
     }
 }
 
+/* Whether src[begin, end) has as many ')' as '(' and never closes one
+ * first: the text of one argument, not an argument and a piece of the
+ * macro's call around it (an expression ending in a macro's body). */
+static bool balanced(const char *src, unsigned begin, unsigned end)
+{
+    int depth = 0;
+    for (unsigned i = begin; i < end && depth >= 0; i++)
+        depth += (src[i] == '(') - (src[i] == ')');
+    return depth == 0;
+}
+
+/* Whether c is spelled somewhere else than where it is expanded: in a
+ * macro's definition or argument. */
+static bool from_macro(CXCursor c)
+{
+    CXSourceLocation l = clang_getRangeStart(clang_getCursorExtent(c));
+    CXFile ef = NULL, sf = NULL;
+    unsigned eo = 0, so = 0;
+    clang_getExpansionLocation(l, &ef, NULL, NULL, &eo);
+    clang_getSpellingLocation(l, &sf, NULL, NULL, &so);
+    return !ef || !sf || !clang_File_isEqual(ef, sf) || eo != so;
+}
+
+static const char *structure_text(struct builder *b, CXCursor c, int depth);
+
+/* Operators with their operands, fully parenthesised so that two
+ * different trees never print alike; NULL for anything else. */
+static const char *operator_text(struct builder *b, CXCursor c, int depth)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    size_t base = b->kids.n;
+    unsigned n = parse_children(c, &b->kids);
+    const char *r = NULL;
+    if (k == CXCursor_BinaryOperator && n == 2) {
+        const char *l = structure_text(b, b->kids.v[base], depth + 1);
+        const char *rt = l ? structure_text(b, b->kids.v[base + 1], depth + 1) : NULL;
+        CXString op = clang_getBinaryOperatorKindSpelling(clang_getCursorBinaryOperatorKind(c));
+        if (rt)
+            r = arena_printf(b->a, "(%s %s %s)", l, clang_getCString(op), rt);
+        clang_disposeString(op);
+    } else if (k == CXCursor_UnaryOperator && n == 1) {
+        const char *x = structure_text(b, b->kids.v[base], depth + 1);
+        CXString op = clang_getUnaryOperatorKindSpelling(clang_getCursorUnaryOperatorKind(c));
+        if (x)
+            r = arena_printf(b->a, "(%s%s)", clang_getCString(op), x);
+        clang_disposeString(op);
+    }
+    b->kids.n = base;
+    return r;
+}
+
+/* An expression of a macro's definition has no text of its own: the file
+ * shows the macro's use, the same for every expression in its body, so
+ * `(cd->flags & SAFE) == 0` and `!cd->busy` of one MAYBE_LOCK(cd) would
+ * share a name. Its structure names it instead; NULL if it has a part
+ * that cannot be written out. */
+static const char *structure_text(struct builder *b, CXCursor c, int depth)
+{
+    c = parse_peel(c);
+    long v;
+    if (depth > 16)
+        return NULL;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_IntegerLiteral:
+    case CXCursor_CharacterLiteral:
+        return parse_int_constant(c, &v) ? arena_printf(b->a, "%ld", v) : NULL;
+    case CXCursor_DeclRefExpr:
+        if (parse_int_constant(c, &v)) /* an enumerator */
+            return arena_printf(b->a, "%ld", v);
+        /* fall through */
+    case CXCursor_MemberRefExpr:
+    case CXCursor_ArraySubscriptExpr:
+    case CXCursor_CallExpr:
+        return cursor_path(b, c, depth + 1);
+    case CXCursor_BinaryOperator:
+    case CXCursor_UnaryOperator:
+        return operator_text(b, c, depth);
+    default:
+        return NULL;
+    }
+}
+
 /* The text of an expression we do not decompose: its tokens, so that the
  * same expression written twice names the same lock. */
 static const char *opaque_path(struct builder *b, CXCursor c)
 {
-    unsigned begin, end;
+    unsigned begin, end, arg_begin = 0, arg_end = 0;
     parse_cursor_offsets(c, &begin, &end);
-    if (begin >= end)
-        macro_argument_offsets(c, &begin, &end);
+    bool expanded = from_macro(c);
+    if (begin >= end || expanded)
+        macro_argument_offsets(c, &arg_begin, &arg_end);
+    if (arg_begin < arg_end && b->t->source && arg_end <= b->t->source_len &&
+        balanced(b->t->source, arg_begin, arg_end))
+        begin = arg_begin, end = arg_end;
+    else if (expanded) {
+        const char *text = structure_text(b, c, 0);
+        if (text)
+            return text;
+        unsigned spelled = 0; /* this expression of this use of the macro */
+        clang_getSpellingLocation(clang_getRangeStart(clang_getCursorExtent(c)), NULL, NULL,
+                                  NULL, &spelled);
+        return arena_printf(b->a, "<expr@%u:%u>", begin, spelled);
+    }
     if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
         return arena_strndup(b->a, b->t->source + begin, end - begin);
     return arena_printf(b->a, "<expr@%u>", begin);
@@ -382,6 +477,39 @@ static void frame_store(struct builder *b, CXCursor lhs, CXCursor rhs)
         build_note_cleanup_store(b, parse_spelling(b->a, obj), parse_peel(rhs));
 }
 
+/* `r = lock(m) == 0 ? OK : ERR;`: each arm stores its own constant in
+ * local var, so a later test of r (`if (r != OK)`) takes the branch of the
+ * arm that ran, and with it whether the lock was taken. False (nothing
+ * built) when rhs is no conditional with constant arms. */
+bool build_assign_selected_constant(struct builder *b, const char *name, int var, CXCursor rhs,
+                                    struct cfg_loc loc)
+{
+    CXCursor sel = parse_peel(rhs);
+    long arm;
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(sel) != CXCursor_ConditionalOperator ||
+        parse_children(sel, &b->kids) != 3 || !parse_int_constant(b->kids.v[base + 1], &arm) ||
+        !parse_int_constant(b->kids.v[base + 2], &arm)) {
+        b->kids.n = base;
+        return false;
+    }
+    unsigned side[2] = {build_new_block(b), build_new_block(b)}, join = build_new_block(b);
+    size_t first = b->conds.n;
+    build_cond(b, b->kids.v[base], side[0], side[1]);
+    for (size_t i = first; i < b->conds.n; i++)
+        b->conds.v[i].selects_value = true; /* the outcome is a value the code uses */
+    for (unsigned i = 0; i < 2; i++) {
+        b->cur = side[i];
+        build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                                          .result_var = var, .loc = loc});
+        build_flag_fact(b, name, var, b->kids.v[base + 1 + i], loc);
+        build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    }
+    b->cur = join;
+    b->kids.n = base;
+    return true;
+}
+
 /* `x = call(...)` binds the call's result to local x; any other store to a
  * local forgets what it held. */
 static void build_assign(struct builder *b, CXCursor e, size_t base)
@@ -395,6 +523,11 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     }
     b->access_mode = ACC_WRITE;
     build_expr(b, b->kids.v[base]);
+    if (var >= 0 && build_assign_selected_constant(b, parse_spelling(b->a, lhs), var, rhs,
+                                                   parse_cursor_loc(e))) {
+        build_note_store(b, var, rhs);
+        return;
+    }
     b->pending_result_var = var;
     build_expr(b, rhs);
     b->pending_result_var = -1;
@@ -579,9 +712,15 @@ static void build_conditional(struct builder *b, CXCursor e, size_t base, unsign
     CXCursor c = b->kids.v[base], x = b->kids.v[base + 1], y = b->kids.v[base + 2];
     unsigned tb = build_new_block(b), fb = build_new_block(b), join = build_new_block(b);
     (void)e;
+    /* A status dropped (`lock(m) == 0 ? OK : ERR;`) or handed straight to
+     * a call (`check(lock(m) == 0 ? OK : ERR)`) is acted on by the callee,
+     * if at all; this function goes on either way, so its test is no
+     * branch the code uses (failjoin.h). */
+    bool unused = b->conditional_not_used;
+    b->conditional_not_used = false;
     size_t first = b->conds.n;
     build_cond(b, c, tb, fb);
-    for (size_t i = first; i < b->conds.n; i++)
+    for (size_t i = first; i < b->conds.n && !unused; i++)
         b->conds.v[i].selects_value = true; /* the outcome is a value the code uses */
     b->cur = tb;
     build_expr(b, x);
