@@ -39,11 +39,34 @@ void build_note_store(struct builder *b, int var, CXCursor value)
         b->nvalues = n;
     }
     struct var_value *v = &b->values[var];
+    v->copy_of = NULL;
     long k = 0;
     if (clang_Cursor_isNull(value) || !parse_int_constant(value, &k) || (v->set && v->value != k))
         v->varied = true;
     v->set = true;
     v->value = k;
+}
+
+void build_note_copy(struct builder *b, int var, CXCursor decl, CXCursor init)
+{
+    enum CXTypeKind t = clang_getCanonicalType(clang_getCursorType(decl)).kind;
+    CXCursor v = parse_peel(init);
+    if (var < 0 || (size_t)var >= b->nvalues || t == CXType_Pointer || t == CXType_Record ||
+        t == CXType_ConstantArray || clang_getCursorKind(v) != CXCursor_MemberRefExpr)
+        return;
+    int root;
+    const char *path = build_value_path(b, v, &root);
+    if (path && !strstr(path, "()") && !strchr(path, '[')) {
+        b->values[var].copy_of = path;
+        b->values[var].copy_root = root;
+        b->has_copies = true;
+    }
+}
+
+const struct var_value *build_copy_of(const struct builder *b, int var)
+{
+    return var >= 0 && (size_t)var < b->nvalues && b->values[var].copy_of ? &b->values[var]
+                                                                           : NULL;
 }
 
 void build_mark_fresh(struct builder *b, int var, bool fresh)

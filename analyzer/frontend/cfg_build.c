@@ -532,6 +532,7 @@ static void build_decl(struct builder *b, CXCursor s)
             build_note_alias(b, d, init, true);
             build_flag_fact(b, name, var, init, parse_cursor_loc(d));
             build_note_store(b, var, init);
+            build_note_copy(b, var, d, init);
             break;
         }
         b->kids.n = vbase;
@@ -815,6 +816,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->cleanups);
     strmap_free(&b->aliases);
     strmap_free(&b->loop_stored);
+    strmap_free(&b->pointer_stores);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);

@@ -163,14 +163,22 @@ struct builder {
     VEC(bool) fresh;                     /* by var id: object made here, not yet shared */
     /* by var id: the one constant ever stored in it, for `return ret;`
      * (set: it has one; varied: anything else was stored) */
-    struct var_value { bool set, varied; long value; } *values;
+    struct var_value {
+        bool set, varied;
+        long value;
+        const char *copy_of; /* a scalar declared as a field's copy, never stored since */
+        int copy_root;       /* the variable that field is reached from */
+    } *values;
     size_t nvalues;
+    bool has_copies; /* some var_value.copy_of was set */
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
     struct strmap aliases;               /* local pointer name -> struct alias */
     struct strmap loop_stored;           /* pointer locals stored in a loop */
+    struct strmap pointer_stores;        /* pointer local -> non-null stores in the body */
+    bool stores_counted;                 /* pointer_stores filled (once, lazily) */
     /* While a `for` loop's first test is lowered: its key ("0 < n->count"),
      * the same for every loop over that range from that start, and the
      * variable it depends on (-1: none). */
@@ -265,6 +273,10 @@ void build_mark_fresh(struct builder *b, int var, bool fresh);
 /* A store to local `var` (value: the stored expression, or null when it
  * is not a plain store). */
 void build_note_store(struct builder *b, int var, CXCursor value);
+/* `unsigned flags = s->impl->flags;`: until flags is stored to, a test of
+ * it is a test of that field (cursor paths and condition keys read it so). */
+void build_note_copy(struct builder *b, int var, CXCursor decl, CXCursor init);
+const struct var_value *build_copy_of(const struct builder *b, int var);
 /* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
  * only; a second makes it unknown). */
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl);

@@ -241,6 +241,9 @@ static enum CXChildVisitResult scan_key(CXCursor c, CXCursor parent, CXClientDat
     }
     case CXCursor_DeclRefExpr: {
         int v = k->b ? build_var_id(k->b, c, true) : -1;
+        const struct var_value *copy = k->b ? build_copy_of(k->b, v) : NULL;
+        if (copy)
+            v = copy->copy_root;
         if (v >= 0 && v != k->var) {
             k->var = v;
             k->nvars++;

@@ -265,6 +265,12 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
         if (clang_getCursorKind(d) == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d)) {
             b->path_local_root = true;
             b->path_root_var = build_var_id(b, d, true);
+            const struct var_value *copy = build_copy_of(b, b->path_root_var);
+            if (copy) { /* the field it copies, from where that field is reached */
+                b->path_root_var = copy->copy_root;
+                r = copy->copy_of;
+                break;
+            }
         } else if (clang_getCursorKind(d) == CXCursor_ParmDecl) {
             /* a variable of this function (stores forget what was known of
              * it), but its objects are the caller's: not a local root */

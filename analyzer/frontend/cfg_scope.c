@@ -77,16 +77,79 @@ static CXCursor aliased_value(struct builder *b, CXCursor v)
     return clang_getNullCursor();
 }
 
+static bool is_null_constant(CXCursor value)
+{
+    long k;
+    return build_maybe_constant(value) && parse_int_constant(value, &k) && k == 0;
+}
+
+static void count_store(struct builder *b, CXCursor var)
+{
+    if (clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
+        return;
+    const char *name = parse_spelling(b->a, var);
+    uintptr_t n = (uintptr_t)strmap_get(&b->pointer_stores, name);
+    strmap_put(&b->pointer_stores, name, (void *)(n + 1));
+}
+
+static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    struct builder *b = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    size_t base = b->kids.n;
+    if (k == CXCursor_VarDecl) {
+        unsigned n = parse_children(c, &b->kids);
+        if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1])) &&
+            !is_null_constant(b->kids.v[base + n - 1]))
+            count_store(b, c);
+    } else if (k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator ||
+               k == CXCursor_UnaryOperator) {
+        bool assign = k == CXCursor_BinaryOperator &&
+                      clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
+        bool update = k == CXCursor_CompoundAssignOperator;
+        if (k == CXCursor_UnaryOperator) {
+            enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+            update = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+                     op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+        }
+        unsigned n = assign || update ? parse_children(c, &b->kids) : 0;
+        CXCursor target = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
+        if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr &&
+            !(assign && n == 2 && is_null_constant(b->kids.v[base + 1])))
+            count_store(b, clang_getCursorReferenced(target));
+    }
+    b->kids.n = base;
+    return CXChildVisit_Recurse;
+}
+
+/* How many times the function stores a pointer other than NULL into the
+ * local `name`. A NULL store does not count: the lock named through the
+ * pointer is only reached where it is not NULL. */
+static uintptr_t pointer_stores(struct builder *b, const char *name)
+{
+    if (!b->stores_counted) {
+        b->stores_counted = true;
+        clang_visitChildren(b->fn, visit_pointer_store, b);
+    }
+    return (uintptr_t)strmap_get(&b->pointer_stores, name);
+}
+
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
 {
     CXType t = clang_getCanonicalType(clang_getCursorType(var));
     if (t.kind != CXType_Pointer)
         return;
     const char *name = parse_spelling(b->a, var);
-    long k;
-    if (is_decl && build_maybe_constant(value) && parse_int_constant(value, &k) &&
-        k == 0) { /* `void *hold = NULL;` */
-        strmap_put(&b->aliases, name, NULL); /* not set yet */
+    if (is_null_constant(value)) { /* `void *hold = NULL;`, `hold = NULL;` */
+        if (is_decl)
+            strmap_put(&b->aliases, name, NULL); /* not set yet */
+        return;
+    }
+    if (pointer_stores(b, name) > 1) { /* which one a use sees is not known here */
+        struct alias *none = arena_alloc(b->a, sizeof *none);
+        none->path = "";
+        strmap_put(&b->aliases, name, none);
         return;
     }
     void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
@@ -107,12 +170,16 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     strmap_put(&b->aliases, name, al); /* path "" once set twice */
 }
 
-/* A pointer local stored to (`o = o->next`, `p += n`, `p++`): unknown. */
+/* A pointer local stored to (`o = o->next`, `p += n`, `p++`): unknown; a
+ * scalar copy of a field stored to: itself again. */
 static void forget_stored_alias(struct builder *b, CXCursor target)
 {
     target = parse_peel(target);
     if (clang_getCursorKind(target) != CXCursor_DeclRefExpr)
         return;
+    int id = build_var_id(b, target, false);
+    if (build_copy_of(b, id)) /* a copy of a field stored later in the loop */
+        b->values[id].copy_of = NULL;
     CXCursor var = clang_getCursorReferenced(target);
     if (clang_getCursorKind(var) != CXCursor_VarDecl &&
         clang_getCursorKind(var) != CXCursor_ParmDecl)
@@ -150,7 +217,7 @@ static enum CXChildVisitResult visit_loop_store(CXCursor c, CXCursor parent, CXC
 
 void build_forget_loop_aliases(struct builder *b, CXCursor part)
 {
-    if (clang_Cursor_isNull(part) || !b->aliases.count)
+    if (clang_Cursor_isNull(part) || (!b->aliases.count && !b->has_copies))
         return;
     visit_loop_store(part, clang_getNullCursor(), b);
     clang_visitChildren(part, visit_loop_store, b);
