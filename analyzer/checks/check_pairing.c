@@ -170,6 +170,57 @@ static bool reaches(const struct cfg *g, unsigned from, int to, unsigned lock, b
     return found;
 }
 
+/* Whether the events of block b from index `from` on end the path (an
+ * exit: 1), take `lock` again (2), or neither (0). */
+static int block_outcome(const struct cfg *g, unsigned b, unsigned from, unsigned lock)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = from; i < blk->first_event + blk->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if (ev->kind == EV_ACQUIRE && ev->lock == lock)
+            return 2;
+        if (ev->kind == EV_EXIT)
+            return 1;
+        if (ev->kind == EV_NORETURN)
+            return 2; /* the path ends without returning */
+    }
+    return 0;
+}
+
+/* `unlock(m); work(); lock(m);` on a lock this function did not take:
+ * every path on from the release takes it again before returning. The
+ * function lends out its caller's hold (`if (it->locked == READ) { unlock;
+ * was = true; } wrlock; ...; unlock; if (was) rdlock;`), so the release
+ * contradicts no other path that takes the lock for itself. */
+static bool retaken_before_exit(const struct cfg *g, unsigned block, unsigned event,
+                                unsigned lock)
+{
+    int here = block_outcome(g, block, event + 1, lock);
+    if (here)
+        return here == 2;
+    bool *seen = xcalloc(g->nblocks + 1, 1);
+    unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
+    const struct cfg_block *start = &g->blocks[block];
+    for (unsigned i = 0; i < start->nsucc; i++)
+        stack[sp++] = g->succ[start->first_succ + i].to;
+    bool exits = false;
+    while (sp && !exits) {
+        unsigned b = stack[--sp];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        int out = block_outcome(g, b, g->blocks[b].first_event, lock);
+        exits = out == 1;
+        if (out)
+            continue;
+        for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
+            stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
+    }
+    free(stack);
+    free(seen);
+    return !exits;
+}
+
 /* `if (!have_lock) lock(m); ... unlock(m);` with the unlock also reached
  * where the flag said the caller holds it: a parameter's test sends one
  * side to the acquire and the other to this release without it. Then the
@@ -228,7 +279,7 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
      * it) as a lock nobody holds: both cannot be right. */
     const struct summary_lock *f = &facts[ev->lock];
     if (!want && ev->kind == EV_RELEASE && before == LS_UNTOUCHED && f->assumes_free &&
-        !f->by_argument)
+        !f->by_argument && !retaken_before_exit(c->g, h->block, h->event, ev->lock))
         want = LS_UNTOUCHED;
     if (want == LS_UNTOUCHED && ev->kind == EV_RELEASE && caller_decides(c->g, h->block, ev->lock))
         return;

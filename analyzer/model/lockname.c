@@ -16,12 +16,12 @@ static bool is_ident(char c)
 }
 
 /* Prefixes that may be glued to "lock" in one word: RDLOCK, rwlock,
- * SPINLOCK, Unlock. Anything else glued to it (block, clock, deadlock)
- * is another word. */
+ * SPINLOCK, Unlock, RWUNLOCK. Anything else glued to it (block, clock,
+ * deadlock) is another word. */
 static bool lock_prefix_ok(const char *word, size_t len)
 {
     static const char *const ok[] = {"", "un", "rd", "wr", "rw", "read", "write", "spin",
-                                     "rdun", "wrun", NULL};
+                                     "rdun", "wrun", "rwun", NULL};
     for (unsigned i = 0; ok[i]; i++)
         if (strlen(ok[i]) == len && !strncasecmp(word, ok[i], len))
             return true;
