@@ -193,11 +193,14 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success = SUCCESS_NONZERO;
         return;
     }
-    /* -1, -EBUSY, ...; or, beside an error the path proved nonzero (`if
-     * (ret) unlock(m); return ret;`), any nonzero constant (EINVAL) */
+    /* -1, -EBUSY, ENOENT, ...: errors are negative constants or positive
+     * codes (errno values), or values the path proved nonzero (`if (ret)
+     * unlock(m); return ret;`). Not 1: `return 0;` holding the lock beside
+     * `return 1;` after the unlock is a predicate's early return that
+     * forgot the lock, not a hand-over. */
     bool free_errors = !free->other && !free->none && !free->mixed && (free->nv || free->nonzero);
     for (unsigned i = 0; i < free->nv; i++)
-        free_errors &= free->nonzero ? free->v[i] != 0 : free->v[i] < 0;
+        free_errors &= free->nonzero ? free->v[i] != 0 : free->v[i] < 0 || free->v[i] > 1;
     if (is_only_value(held, 0) && free_errors) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;

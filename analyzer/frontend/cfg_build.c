@@ -405,6 +405,20 @@ static int return_result_var(struct builder *b, CXCursor s, CXCursor value)
     return build_add_var(b, key, "(returned value)");
 }
 
+/* `errno = ENOENT; return errno;`: the value just stored, when nothing
+ * happened in between. */
+static bool returns_stored_constant(struct builder *b, CXCursor value, long *v)
+{
+    if (!b->last_store.path || b->last_store.block != b->cur ||
+        b->last_store.events != b->events.n)
+        return false;
+    const char *path = build_path(b, value);
+    if (!path || strcmp(path, b->last_store.path))
+        return false;
+    *v = b->last_store.value;
+    return true;
+}
+
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -416,12 +430,16 @@ static void build_return(struct builder *b, CXCursor s)
     }
     if (b->kids.n > base) {
         CXCursor value = b->kids.v[base];
+        long stored = 0; /* before the value's own events */
+        bool from_store = returns_stored_constant(b, value, &stored);
         int result = return_result_var(b, s, value);
         b->pending_result_var = result;
         build_expr(b, value);
         b->pending_result_var = -1;
         ev.ret_var = result;
-        ev.ret = parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
+        if (from_store)
+            ev.ret_value = stored;
+        ev.ret = from_store || parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
         ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
         CXCursor v = parse_peel(value);
         if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr)

@@ -145,6 +145,9 @@ struct builder {
     unsigned cur;            /* block receiving events */
     unsigned depth;
     int pending_result_var;  /* the next lock call's result goes there */
+    /* The last store of a constant to something not a local (`errno =
+     * ENOENT;`), for a `return errno;` right after it: where, and what. */
+    struct { const char *path; long value; unsigned block; size_t events; } last_store;
     bool conditional_not_used; /* the next `c ? x : y` is a whole statement or a
                                    call's argument: no test here acts on it */
     int returned_param;      /* see cfg.returns_param; -2 before any return */

@@ -516,6 +516,17 @@ bool build_assign_selected_constant(struct builder *b, const char *name, int var
     return true;
 }
 
+static void note_constant_store(struct builder *b, CXCursor lhs, CXCursor rhs)
+{
+    long v;
+    if (!build_maybe_constant(rhs) || !parse_int_constant(rhs, &v))
+        return;
+    b->last_store.path = build_path(b, lhs);
+    b->last_store.value = v;
+    b->last_store.block = b->cur;
+    b->last_store.events = b->events.n;
+}
+
 /* `x = call(...)` binds the call's result to local x; any other store to a
  * local forgets what it held. */
 static void build_assign(struct builder *b, CXCursor e, size_t base)
@@ -549,6 +560,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     } else {
         field_flag(b, lhs, rhs, parse_cursor_loc(e));
         frame_store(b, lhs, rhs);
+        note_constant_store(b, lhs, rhs);
     }
 }
 
