@@ -584,6 +584,27 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
         forget_lock(b, l, loc);
 }
 
+static bool only_forgets(const struct lock_rule *r)
+{
+    for (unsigned i = 0; r && i < r->neffects; i++)
+        if (r->effects[i].kind != EFFECT_FORGET)
+            return false;
+    return r != NULL;
+}
+
+/* Whether a call returns a pointer of the type one of its arguments has:
+ * `struct peer *peer_ref(const char *who, struct peer *p)`. */
+static bool returns_argument_type(CXCursor call, CXCursor *args, unsigned nargs)
+{
+    CXType r = clang_getCanonicalType(clang_getCursorType(call));
+    if (r.kind != CXType_Pointer)
+        return false;
+    for (unsigned i = 0; i < nargs; i++)
+        if (clang_equalTypes(r, clang_getCanonicalType(clang_getCursorType(parse_peel(args[i])))))
+            return true;
+    return false;
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -598,6 +619,11 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
+    /* a body of this file that does something, or nothing, to locks
+     * answers; one that only leaves a lock unknown does not */
+    if (b->expanding && ((info->local && !only_forgets(rule)) ||
+                         returns_argument_type(call, args, nargs)))
+        b->expansion_answered = true;
     if (!rule && !b->t->no_guess && implicitly_declared(decl))
         rule = guess_call(b, call, name, args, nargs);
     if (rule && rule->split) {
@@ -796,10 +822,14 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
         /* its expansion first: a known lock call in it says what it does */
         const struct macro_use *saved = b->expanding;
         unsigned before = b->lock_events;
+        bool answered = b->expansion_answered;
         b->expanding = u;
+        b->expansion_answered = false;
         build_expr(b, c);
         b->expanding = saved;
-        if (b->lock_events != before)
+        bool known = b->expansion_answered;
+        b->expansion_answered = answered;
+        if (b->lock_events != before || known)
             return true;
         struct call_args texts = {NULL, u->args, u->nargs};
         for (unsigned i = 0; i < u->rule->neffects; i++) {
@@ -821,13 +851,17 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
          * was a known lock call. */
         const struct macro_use *saved = b->expanding;
         unsigned before = b->lock_events;
+        bool answered = b->expansion_answered;
         b->expanding = u;
+        b->expansion_answered = false;
         if (is_stmt)
             build_stmt(b, c);
         else
             build_expr(b, c);
         b->expanding = saved;
-        if (b->lock_events != before)
+        bool known = b->expansion_answered && u->rule->origin == lockname_origin;
+        b->expansion_answered = answered;
+        if (b->lock_events != before || known)
             return true;
     }
     emit_rule(b, u->rule, &args, u->loc, c);
