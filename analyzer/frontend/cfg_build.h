@@ -154,7 +154,7 @@ struct builder {
     const char *returned_lock; /* see cfg.returns_lock; NULL before, "" if mixed */
     CXCursor last_lock_call; /* for conditions that test a call's result */
     int last_lock_event;
-    unsigned lock_events;                /* lock events emitted so far */
+    unsigned lock_events;                /* acquires, releases, waits emitted so far */
     int path_index_var[2];               /* index variables seen by cursor_path */
     const char *path_index_text;         /* its index expressions, or NULL */
     bool path_local_root;                /* cursor_path met a local variable */

@@ -238,9 +238,11 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
         const struct lock_rule *rule = recursive_rule(b, r, (unsigned)lock);
         if (e->kind == EFFECT_RELEASE)
             note_released(b->t, b->locks.v[lock].key);
-        /* leaving a lock unknown is no lock call: a macro's own rule
-         * still says what it does */
-        b->lock_events += e->kind != EFFECT_FORGET;
+        /* leaving a lock unknown is no lock call, and neither is a
+         * precondition (a lock implementation that takes its own inner
+         * mutex excludes it): a macro's own rule still says what it does */
+        b->lock_events += e->kind != EFFECT_FORGET && e->kind != EFFECT_EXCLUDE &&
+                          e->kind != EFFECT_REQUIRE;
         struct cfg_event ev = {.kind = event_kind[e->kind], .lock = (unsigned)lock,
                                .mode = e->mode, .rule = rule, .result_var = -1, .loc = loc,
                                .callee = r->name};
