@@ -389,11 +389,79 @@ static bool only_handed_over(const struct cfg *g, unsigned l)
     return any;
 }
 
+/* The length of path p without its last member (`cq->lock` -> 2, `*p`
+ * -> 0): the object the member belongs to. */
+static size_t object_length(const char *p)
+{
+    p += strspn(p, "*(");
+    size_t cut = 0;
+    for (size_t i = 0; p[i]; i++)
+        if (p[i] == '.' || (p[i] == '-' && p[i + 1] == '>'))
+            cut = i;
+    return cut;
+}
+
+/* Whether a test of key k is a test of the lock's own object or of one
+ * that holds it (`cq->lockfree` for `cq->lock`, `qp->lockfree` for
+ * `qp->sq.lock`, `wq.need_lock` for `wq.wqlock`). */
+static bool tests_own_object(const struct cfg *g, int k, const char *lock)
+{
+    const char *t = k >= 0 ? g->key_text[k] : NULL;
+    if (!t)
+        return false;
+    size_t n = object_length(t), m = object_length(lock);
+    const char *lp = lock + strspn(lock, "*("), *tp = t + strspn(t, "*(");
+    return n && n <= m && !strncmp(lp, tp, n) && (lp[n] == '.' || lp[n] == '-');
+}
+
+/* Whether block b, or one its plain edges lead to within a few blocks,
+ * acquires l. */
+static bool acquires_soon(const struct cfg *g, unsigned b, unsigned l)
+{
+    for (int step = 0; step < 4; step++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; i < blk->nevents; i++) {
+            const struct cfg_event *ev = &g->events[blk->first_event + i];
+            if (ev->kind == EV_ACQUIRE && ev->lock == l)
+                return true;
+        }
+        if (blk->nsucc != 1)
+            return false;
+        b = g->succ[blk->first_succ].to;
+    }
+    return false;
+}
+
+/* `if (!cq->lockfree) lock(&cq->lock);` and nothing here releases it:
+ * the object's own setting says whether it is locked, and the step that
+ * releases it (an end_poll, a wr_complete) tests the same setting. Every
+ * acquire of l is on a branch of such a test, and no event releases l. */
+static bool taken_by_own_setting(const struct cfg *g, unsigned l)
+{
+    unsigned guarded = 0, acquires = 0;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if ((ev->kind == EV_RELEASE || ev->kind == EV_WAIT) && ev->lock == l)
+            return false;
+        acquires += ev->kind == EV_ACQUIRE && ev->lock == l;
+    }
+    for (unsigned b = 0; b < g->nblocks && guarded < acquires; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; blk->nsucc == 2 && i < 2; i++) {
+            const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+            if (e->cond >= 0 && tests_own_object(g, g->conds[e->cond].key, g->locks[l].key) &&
+                acquires_soon(g, e->to, l))
+                guarded++;
+        }
+    }
+    return acquires && guarded >= acquires;
+}
+
 static void passes_on(struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
     struct summary_lock *k = &f->locks[l];
     if (k->acquires || k->conditional || f->released[l] || !k->held_at_exit ||
-        f->nested_exit[l] || !only_handed_over(g, l))
+        f->nested_exit[l] || !(only_handed_over(g, l) || taken_by_own_setting(g, l)))
         return;
     k->passes_on = true;
     k->unsettled = true;
