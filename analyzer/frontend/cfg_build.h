@@ -188,9 +188,9 @@ struct builder {
     const char *entry_key_text;
     int entry_key_var;
     const struct macro_use *expanding;   /* a function-named macro being looked into */
-    /* Its expansion called a function of this file (whose body answers
-     * for it) or one that returns its argument (`x = x_lock(x)`, a
-     * reference count): a lock guessed from the macro's name yields. */
+    /* Its expansion called a function that returns its argument (`x =
+     * x_lock(x)`, a reference count): a lock guessed from the macro's name
+     * yields. */
     bool expansion_answered;
     bool incomplete;
     const char *incomplete_why;

@@ -586,14 +586,6 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
         forget_lock(b, l, loc);
 }
 
-static bool only_forgets(const struct lock_rule *r)
-{
-    for (unsigned i = 0; r && i < r->neffects; i++)
-        if (r->effects[i].kind != EFFECT_FORGET)
-            return false;
-    return r != NULL;
-}
-
 /* Whether a call returns a pointer of the type one of its arguments has:
  * `struct peer *peer_ref(const char *who, struct peer *p)`. */
 static bool returns_argument_type(CXCursor call, CXCursor *args, unsigned nargs)
@@ -621,10 +613,10 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
-    /* a body of this file that does something, or nothing, to locks
-     * answers; one that only leaves a lock unknown does not */
-    if (b->expanding && ((info->local && !only_forgets(rule)) ||
-                         returns_argument_type(call, args, nargs)))
+    /* a reference count named like a lock returns what it was given; a
+     * body of this file that seems to do nothing to locks does not answer
+     * (its own lock calls may be ones nobody described) */
+    if (b->expanding && returns_argument_type(call, args, nargs))
         b->expansion_answered = true;
     if (!rule && !b->t->no_guess && implicitly_declared(decl))
         rule = guess_call(b, call, name, args, nargs);
