@@ -122,7 +122,7 @@ bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits)
  * pointers, it is assumed not to change behind the function's back. */
 bool lockset_key_dies(const struct cfg *g, int key, int var, bool address_only)
 {
-    if (g->key_var[key] != var)
+    if (g->key_var[key] != var && (!g->key_var2 || g->key_var2[key] != var))
         return false;
     return !address_only || !g->key_text[key] || !strchr(g->key_text[key], '.');
 }

@@ -691,6 +691,7 @@ static void finish_conds(struct builder *b, struct cfg *g)
             g->conds[i].param = -1;
     g->nkeys = (unsigned)b->key_var.n;
     g->key_var = copy_out(b->a, b->key_var.v, g->nkeys, sizeof *g->key_var);
+    g->key_var2 = copy_out(b->a, b->key_var2.v, g->nkeys, sizeof *g->key_var2);
     g->key_text = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_text);
     for (unsigned i = 0; i < g->nkeys; i++)
         g->key_text[i] = build_resolve_alias(b, b->key_text.v[i]);
@@ -840,6 +841,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->vars);
     strmap_free(&b->keys);
     VEC_FREE(b->key_var);
+    VEC_FREE(b->key_var2);
     VEC_FREE(b->key_text);
     VEC_FREE(b->var_names);
 }

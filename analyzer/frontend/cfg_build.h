@@ -139,6 +139,7 @@ struct builder {
     struct strmap vars;      /* "offset" of a local VarDecl -> var id + 1 */
     struct strmap keys;      /* condition value (text#var) -> key id + 1 */
     VEC(int) key_var;
+    VEC(int) key_var2;
     VEC(const char *) key_text; /* by key id: the value's text */
     VEC(const char *) var_names; /* by variable id: its name */
     unsigned nvars;

@@ -179,17 +179,24 @@ bool build_maybe_constant(CXCursor value)
            clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_EnumConstantDecl;
 }
 
-static int intern_key(struct builder *b, const char *text, int var)
+/* A branch value's id; var2: a second variable it reads (`a != b`), or -1. */
+static int intern_key2(struct builder *b, const char *text, int var, int var2)
 {
-    const char *name = key_name(b, text, var);
+    const char *name = key_name(b, var2 >= 0 ? key_name(b, text, var2) : text, var);
     void *id = strmap_get(&b->keys, name);
     if (!id) {
         VEC_PUSH(b->key_var, var);
+        VEC_PUSH(b->key_var2, var2);
         VEC_PUSH(b->key_text, text);
         id = (void *)(uintptr_t)b->key_var.n;
         strmap_put(&b->keys, name, id);
     }
     return (int)(uintptr_t)id - 1;
+}
+
+static int intern_key(struct builder *b, const char *text, int var)
+{
+    return intern_key2(b, text, var, -1);
 }
 
 int build_known_key(struct builder *b, CXCursor value)
@@ -209,7 +216,7 @@ int build_known_key(struct builder *b, CXCursor value)
  * is evaluated (a call, a store, an element chosen by an index). */
 struct key_scan {
     struct builder *b;
-    int var, nvars;
+    int var, var2, nvars;
     bool unstable;
 };
 
@@ -244,8 +251,11 @@ static enum CXChildVisitResult scan_key(CXCursor c, CXCursor parent, CXClientDat
         const struct var_value *copy = k->b ? build_copy_of(k->b, v) : NULL;
         if (copy)
             v = copy->copy_root;
-        if (v >= 0 && v != k->var) {
-            k->var = v;
+        if (v >= 0 && v != k->var && v != k->var2) {
+            if (k->nvars == 0)
+                k->var = v;
+            else if (k->nvars == 1)
+                k->var2 = v;
             k->nvars++;
         }
         break;
@@ -256,18 +266,20 @@ static enum CXChildVisitResult scan_key(CXCursor c, CXCursor parent, CXClientDat
     return CXChildVisit_Recurse;
 }
 
-/* An expression that is not a plain path (`ret < 0`, `a & MASK`): a key
- * only if evaluating it twice gives the same answer until its one
- * variable is stored to; *var is that variable (-1: none, fields and
- * globals only, which like other fields are assumed stable). */
-static bool stable_expression(struct builder *b, CXCursor v, int *var)
+/* An expression that is not a plain path (`ret < 0`, `a & MASK`, `flush
+ * != qp`): a key only if evaluating it twice gives the same answer until
+ * one of its variables is stored to; *var and *var2 are those variables,
+ * at most two (-1: none, fields and globals only, which like other fields
+ * are assumed stable). */
+static bool stable_expression(struct builder *b, CXCursor v, int *var, int *var2)
 {
-    struct key_scan k = {b, -1, 0, false};
+    struct key_scan k = {b, -1, -1, 0, false};
     scan_key(v, v, &k);
     if (!k.unstable)
         clang_visitChildren(v, scan_key, &k);
     *var = k.var;
-    return !k.unstable && k.nvars <= 1;
+    *var2 = k.var2;
+    return !k.unstable && k.nvars <= 2;
 }
 
 /* A call of an accessor of this file, `static inline bool f(struct t *p) {
@@ -287,7 +299,7 @@ static bool calls_accessor(CXCursor call)
         size_t base = st.n;
         unsigned m = parse_children(body, &st);
         if (m == 1 && clang_getCursorKind(st.v[base]) == CXCursor_ReturnStmt) {
-            struct key_scan k = {NULL, -1, 0, false};
+            struct key_scan k = {NULL, -1, -1, 0, false};
             clang_visitChildren(st.v[base], scan_key, &k);
             ok = !k.unstable;
         }
@@ -316,7 +328,7 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     enum CXCursorKind kind = clang_getCursorKind(v);
     if (kind == CXCursor_CallExpr && calls_accessor(v)) {
         int var;
-        struct key_scan k = {b, -1, 0, false};
+        struct key_scan k = {b, -1, -1, 0, false};
         size_t base2 = b->kids.n;
         unsigned na = parse_children(v, &b->kids);
         for (unsigned i = 1; i < na && !k.unstable; i++) { /* the arguments */
@@ -335,14 +347,14 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
         return;
-    int var;
+    int var, var2 = -1;
     const char *text = build_value_path(b, v, &var);
     if (!text || strstr(text, "()") || strchr(text, '[')) /* another element next time */
         return;
     if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
-        !stable_expression(b, v, &var))
+        !stable_expression(b, v, &var, &var2))
         return;
-    cc->key = intern_key(b, text, var);
+    cc->key = intern_key2(b, text, var, var2);
 }
 
 /* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`

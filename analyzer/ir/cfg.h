@@ -153,6 +153,7 @@ struct cfg {
     unsigned nlocks;
     unsigned nvars;
     int *key_var;  /* per condition key: the local variable it reads, or -1 */
+    int *key_var2; /* per condition key: a second one (`a != b`), or -1 */
     const char **key_text; /* per condition key: the tested value's path */
     bool *key_flag;        /* per condition key: some store sets it (a flag) */
     unsigned nkeys;
