@@ -212,6 +212,18 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
      * held exit and only computed values on the free ones (a constant
      * there, `return 0;` after the unlock, makes the held `return 1;` an
      * early return that forgot the lock). */
+    /* A try-lock inside, 0 with it held and a code computed from the
+     * failure without (`return PJ_RETURN_OS_ERROR(status);`): the
+     * status-returning try wrapper. */
+    bool free_nonzero = !free->none && !free->mixed && free->other;
+    for (unsigned i = 0; i < free->nv; i++)
+        free_nonzero &= free->v[i] != 0 && free->v[i] != 1; /* 1: see free_errors */
+    if (l->via_try && is_only_value(held, 0) && free_nonzero) {
+        l->conditional = true;
+        l->success = SUCCESS_EQUALS;
+        l->success_value = 0;
+        return;
+    }
     /* A try-lock inside, TRUE with it held and FALSE without: the
      * BOOL-returning try wrapper. */
     if (l->via_try && is_only_value(free, 0) && held->nv == 1 && held->v[0] > 0 &&
