@@ -308,6 +308,25 @@ static bool calls_accessor(CXCursor call)
     return ok;
 }
 
+/* A call of one of the C library's string and memory comparisons, whose
+ * answer depends on nothing but its arguments and what they point to:
+ * `strcasecmp(action, "start")` tested twice, with action not stored to
+ * in between, answers alike (a dispatch that rejects other actions first
+ * and then branches on each). */
+static bool calls_pure_library(struct builder *b, CXCursor call)
+{
+    static const char *const pure[] = {"strcmp", "strcasecmp", "strncmp", "strncasecmp",
+                                       "memcmp", "strlen", "strnlen", NULL};
+    CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return false;
+    const char *name = parse_spelling(b->a, decl);
+    for (unsigned i = 0; pure[i]; i++)
+        if (!strcmp(name, pure[i]))
+            return true;
+    return false;
+}
+
 /* The value a condition tests, as a key shared by every branch on the same
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
  * keys: they may answer differently each time, unless they call an
@@ -326,7 +345,7 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     b->kids.n = base;
     enum CXCursorKind kind = clang_getCursorKind(v);
-    if (kind == CXCursor_CallExpr && calls_accessor(v)) {
+    if (kind == CXCursor_CallExpr && (calls_accessor(v) || calls_pure_library(b, v))) {
         int var;
         struct key_scan k = {b, -1, -1, 0, false};
         size_t base2 = b->kids.n;
