@@ -38,6 +38,8 @@ def findings(name, mode):
             path = path.split("/src/" + name + "/", 1)[1]
         elif path.startswith(prefix):
             path = path[len(prefix):]
+        elif "/build/" + name + "/" in path:  # a recipe that builds in a copy of the source
+            path = path.split("/build/" + name + "/", 1)[1]
         yield (x["rule"], path, str(x["line"]), x["function"], x.get("lock") or "")
 
 
