@@ -146,12 +146,6 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
             strmap_put(&b->aliases, name, NULL); /* not set yet */
         return;
     }
-    if (pointer_stores(b, name) > 1) { /* which one a use sees is not known here */
-        struct alias *none = arena_alloc(b->a, sizeof *none);
-        none->path = "";
-        strmap_put(&b->aliases, name, none);
-        return;
-    }
     void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
     struct alias *al = arena_alloc(b->a, sizeof *al);
     CXCursor call = parse_peel(value);
@@ -237,8 +231,11 @@ static const char *resolve_once(struct builder *b, const char *key)
         len++;
     if (!len)
         return key;
-    const struct alias *al = strmap_get(&b->aliases, arena_strndup(b->a, root, len));
+    const char *name = arena_strndup(b->a, root, len);
+    const struct alias *al = strmap_get(&b->aliases, name);
     if (!al || !al->path || !*al->path)
+        return key;
+    if (pointer_stores(b, name) > 1) /* which store a use sees is not known here */
         return key;
     const char *args[1] = {al->path};
     struct diag d;
