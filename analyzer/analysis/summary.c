@@ -174,6 +174,18 @@ static bool only_constants(const struct ret_set *r)
     return !r->other && !r->none && !r->mixed && r->nv > 0;
 }
 
+/* Whether every constant r returns reads as an error: not 0, and not 1
+ * unless one_is_error (`return 0;` holding the lock beside `return 1;`
+ * after the unlock is a predicate's early return that forgot the lock,
+ * not a hand-over). */
+static bool constants_are_errors(const struct ret_set *r, bool one_is_error)
+{
+    for (unsigned i = 0; i < r->nv; i++)
+        if (r->v[i] == 0 || (r->v[i] == 1 && !one_is_error))
+            return false;
+    return true;
+}
+
 /* Held exits return success and free exits failure: the object or a
  * pointer where NULL means failure, or 0 where negative constants mean
  * failure. The reverse (an error code returned while holding the lock,
@@ -195,30 +207,21 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
     }
     /* -1, -EBUSY, ENOENT, ...: errors are negative constants or positive
      * codes (errno values), or values the path proved nonzero (`if (ret)
-     * unlock(m); return ret;`). Not 1: `return 0;` holding the lock beside
-     * `return 1;` after the unlock is a predicate's early return that
-     * forgot the lock, not a hand-over. */
-    bool free_errors = !free->other && !free->none && !free->mixed && (free->nv || free->nonzero);
-    for (unsigned i = 0; i < free->nv; i++)
-        free_errors &= free->nonzero ? free->v[i] != 0 : free->v[i] < 0 || free->v[i] > 1;
+     * unlock(m); return ret;`). */
+    bool free_errors = !free->other && !free->none && !free->mixed &&
+                       (free->nv || free->nonzero) && constants_are_errors(free, free->nonzero);
     if (is_only_value(held, 0) && free_errors) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = 0;
         return;
     }
-    /* "Returns 1 with the lock held when there is work, else the error or
-     * 0 it got" (lock-and-load helpers): one positive constant on every
-     * held exit and only computed values on the free ones (a constant
-     * there, `return 0;` after the unlock, makes the held `return 1;` an
-     * early return that forgot the lock). */
     /* A try-lock inside, 0 with it held and a code computed from the
      * failure without (`return PJ_RETURN_OS_ERROR(status);`): the
      * status-returning try wrapper. */
-    bool free_nonzero = !free->none && !free->mixed && free->other;
-    for (unsigned i = 0; i < free->nv; i++)
-        free_nonzero &= free->v[i] != 0 && free->v[i] != 1; /* 1: see free_errors */
-    if (l->via_try && is_only_value(held, 0) && free_nonzero) {
+    bool free_codes =
+        !free->none && !free->mixed && free->other && constants_are_errors(free, false);
+    if (l->via_try && is_only_value(held, 0) && free_codes) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = 0;
@@ -232,6 +235,11 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success = SUCCESS_NONZERO;
         return;
     }
+    /* "Returns 1 with the lock held when there is work, else the error or
+     * 0 it got" (lock-and-load helpers): one positive constant on every
+     * held exit and only computed values on the free ones (a constant
+     * there, `return 0;` after the unlock, makes the held `return 1;` an
+     * early return that forgot the lock). */
     bool free_computed = !free->mixed && !free->none && free->other && !free->nv;
     if (held->nv == 1 && held->v[0] > 0 && !held->other && !held->none && !held->mixed &&
         free_computed) {

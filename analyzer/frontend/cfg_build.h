@@ -234,13 +234,13 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
 /* Whether an expression may be an integer constant, judged by its kind
  * only (cheap; parse_int_constant decides). */
 bool build_maybe_constant(CXCursor value);
-/* The same for a field path ("rp.locked", "c->locked"); var: the local
- * that owns it, or -1. */
 /* `r = lock(m) == 0 ? OK : ERR;` (or its declaration) into local var
  * `name`: each arm stores its constant; false, nothing built, when the
  * value is no conditional with constant arms. */
 bool build_assign_selected_constant(struct builder *b, const char *name, int var, CXCursor rhs,
                                     struct cfg_loc loc);
+/* The same for a field path ("rp.locked", "c->locked"); var: the local
+ * that owns it, or -1. */
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
                       struct cfg_loc loc);
 unsigned build_lock_id(struct builder *b, const char *key, const char *display);

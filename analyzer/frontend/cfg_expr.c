@@ -483,6 +483,14 @@ static void frame_store(struct builder *b, CXCursor lhs, CXCursor rhs)
         build_note_cleanup_store(b, parse_spelling(b->a, obj), parse_peel(rhs));
 }
 
+/* The tests built since condition `first` choose a value the code uses
+ * (the condition of `c ? x : y`), not a branch of its own. */
+static void mark_value_tests(struct builder *b, size_t first)
+{
+    for (size_t i = first; i < b->conds.n; i++)
+        b->conds.v[i].selects_value = true;
+}
+
 /* `r = lock(m) == 0 ? OK : ERR;`: each arm stores its own constant in
  * local var, so a later test of r (`if (r != OK)`) takes the branch of the
  * arm that ran, and with it whether the lock was taken. False (nothing
@@ -502,8 +510,7 @@ bool build_assign_selected_constant(struct builder *b, const char *name, int var
     unsigned side[2] = {build_new_block(b), build_new_block(b)}, join = build_new_block(b);
     size_t first = b->conds.n;
     build_cond(b, b->kids.v[base], side[0], side[1]);
-    for (size_t i = first; i < b->conds.n; i++)
-        b->conds.v[i].selects_value = true; /* the outcome is a value the code uses */
+    mark_value_tests(b, first);
     for (unsigned i = 0; i < 2; i++) {
         b->cur = side[i];
         build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
@@ -738,8 +745,8 @@ static void build_conditional(struct builder *b, CXCursor e, size_t base, unsign
     b->conditional_not_used = false;
     size_t first = b->conds.n;
     build_cond(b, c, tb, fb);
-    for (size_t i = first; i < b->conds.n && !unused; i++)
-        b->conds.v[i].selects_value = true; /* the outcome is a value the code uses */
+    if (!unused)
+        mark_value_tests(b, first);
     b->cur = tb;
     build_expr(b, x);
     build_edge(b, b->cur, join, EDGE_PLAIN, -1);

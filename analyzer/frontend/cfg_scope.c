@@ -92,6 +92,22 @@ static void count_store(struct builder *b, CXCursor var)
     strmap_put(&b->pointer_stores, name, (void *)(n + 1));
 }
 
+/* An operator that stores into its first operand: `=`, `+=` and the
+ * like, `++` and `--`. */
+static bool is_store(CXCursor c)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_CompoundAssignOperator)
+        return true;
+    if (k == CXCursor_BinaryOperator)
+        return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
+    if (k != CXCursor_UnaryOperator)
+        return false;
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    return op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+           op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+}
+
 static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
@@ -103,17 +119,9 @@ static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, 
         if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1])) &&
             !is_null_constant(b->kids.v[base + n - 1]))
             count_store(b, c);
-    } else if (k == CXCursor_BinaryOperator || k == CXCursor_CompoundAssignOperator ||
-               k == CXCursor_UnaryOperator) {
-        bool assign = k == CXCursor_BinaryOperator &&
-                      clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
-        bool update = k == CXCursor_CompoundAssignOperator;
-        if (k == CXCursor_UnaryOperator) {
-            enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
-            update = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
-                     op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
-        }
-        unsigned n = assign || update ? parse_children(c, &b->kids) : 0;
+    } else if (is_store(c)) {
+        bool assign = k == CXCursor_BinaryOperator;
+        unsigned n = parse_children(c, &b->kids);
         CXCursor target = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
         if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr &&
             !(assign && n == 2 && is_null_constant(b->kids.v[base + 1])))
@@ -191,16 +199,7 @@ static enum CXChildVisitResult visit_loop_store(CXCursor c, CXCursor parent, CXC
 {
     (void)parent;
     struct builder *b = d;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    bool store = k == CXCursor_CompoundAssignOperator ||
-                 (k == CXCursor_BinaryOperator &&
-                  clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign);
-    if (k == CXCursor_UnaryOperator) {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
-        store = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
-                op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
-    }
-    if (store) {
+    if (is_store(c)) {
         size_t base = b->kids.n;
         if (parse_children(c, &b->kids))
             forget_stored_alias(b, b->kids.v[base]);
