@@ -17,6 +17,7 @@
 #include "support/arena.h"
 #include "analysis/argsplit.h"
 #include "frontend/contract.h"
+#include "frontend/lockfree.h"
 #include "frontend/recursive.h"
 #include "model/lockexpr.h"
 #include "model/lockname.h"
@@ -28,6 +29,7 @@ struct callee_info {
     bool local; /* defined in this TU: its contract may be inferred */
     bool contract_read;
     const struct contract *contract; /* from its annotations, or NULL */
+    enum { BODY_UNREAD, BODY_LOCK_FREE, BODY_MAY_LOCK } body; /* lockfree.h */
 };
 
 /* Arguments of a call: either cursors (a real call) or texts (a macro). */
@@ -599,6 +601,21 @@ static bool returns_argument_type(CXCursor call, CXCursor *args, unsigned nargs)
     return false;
 }
 
+/* Whether the callee's body, in this file, visibly does no lock work; read
+ * once per callee. */
+static bool body_lock_free(struct builder *b, struct callee_info *info, CXCursor decl)
+{
+    if (!info->local || clang_Cursor_isNull(decl))
+        return false;
+    if (info->body == BODY_UNREAD) {
+        CXCursor def = clang_getCursorDefinition(decl);
+        bool free = parse_in_main_file(def, b->t->main_file) &&
+                    lockfree_body(def, b->t->model, b->t->main_file);
+        info->body = free ? BODY_LOCK_FREE : BODY_MAY_LOCK;
+    }
+    return info->body == BODY_LOCK_FREE;
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -613,10 +630,9 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
-    /* a reference count named like a lock returns what it was given; a
-     * body of this file that seems to do nothing to locks does not answer
-     * (its own lock calls may be ones nobody described) */
-    if (b->expanding && returns_argument_type(call, args, nargs))
+    /* a reference count named like a lock returns what it was given, or
+     * is a body of this file that visibly takes no lock */
+    if (b->expanding && (returns_argument_type(call, args, nargs) || body_lock_free(b, info, decl)))
         b->expansion_answered = true;
     if (!rule && !b->t->no_guess && implicitly_declared(decl))
         rule = guess_call(b, call, name, args, nargs);
