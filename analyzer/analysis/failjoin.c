@@ -49,7 +49,7 @@ static bool stops(const struct cfg *g, unsigned b, unsigned lock)
         if ((ev->kind == EV_RELEASE && ev->lock == lock) || ev->kind == EV_EXIT ||
             ev->kind == EV_NORETURN)
             return true;
-        if (ev->kind == EV_FACT || ev->kind == EV_KILL_VAR)
+        if (ev->kind == EV_FACT || ev->kind == EV_COPY_FACT || ev->kind == EV_KILL_VAR)
             return true;
     }
     return false;

@@ -149,6 +149,14 @@ static void kill_var(const struct cfg *g, struct work *w, int var, bool address_
     w->nf = j;
 }
 
+static int fact_of(const struct ls_fact *f, unsigned nf, int key)
+{
+    for (unsigned i = 0; i < nf; i++)
+        if (f[i].key == key)
+            return f[i].value;
+    return -1;
+}
+
 static void set_fact(struct work *w, int key, bool value)
 {
     for (unsigned i = 0; i < w->nf; i++) {
@@ -304,9 +312,20 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     case EV_KILL_VAR:
         kill_var(g, w, (int)ev->lock, ev->write);
         break;
-    case EV_FACT:
+    case EV_FACT: {
         set_fact(w, (int)ev->lock, ev->write);
+        bool holds;
+        for (int d = lockset_first_compared(g, (int)ev->lock); d >= 0; d = g->key_cmp[d].next)
+            if (cfg_key_cmp_decided(&g->key_cmp[d], ev, &holds))
+                set_fact(w, d, holds);
         break;
+    }
+    case EV_COPY_FACT: {
+        int v = fact_of(w->f, w->nf, ev->result_var);
+        if (v >= 0)
+            set_fact(w, (int)ev->lock, v);
+        break;
+    }
     case EV_EXIT:
         if (h && h->on_exit) {
             struct ls_state s = {w->e, w->n, w->f, w->nf};
@@ -322,6 +341,11 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     case EV_NORETURN:
         break;
     }
+}
+
+int lockset_first_compared(const struct cfg *g, int key)
+{
+    return g->key_first_cmp ? g->key_first_cmp[key] : -1;
 }
 
 int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e)
@@ -490,14 +514,6 @@ uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
     struct ls_entry x = out->e[i];
     apply_edge_entry(g, e, lockset_edge_source(g, e), &x);
     return x.bits;
-}
-
-static int fact_of(const struct ls_fact *f, unsigned nf, int key)
-{
-    for (unsigned i = 0; i < nf; i++)
-        if (f[i].key == key)
-            return f[i].value;
-    return -1;
 }
 
 /* Applies edge e to a whole state; false if the edge contradicts a known

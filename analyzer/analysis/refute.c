@@ -149,6 +149,12 @@ static void mark_keys(struct search *s)
     for (unsigned i = 0; i < g->nconds; i++)
         if (g->conds[i].key >= 0)
             tests[g->conds[i].key]++;
+    /* `e = e_all;`: a copy is a store of e and a test of e_all */
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_COPY_FACT) {
+            tests[g->events[i].lock] += 2;
+            tests[g->events[i].result_var] += 2;
+        }
     const char *lock = g->locks[s->lock].key;
     for (unsigned k = 0; k < g->nkeys; k++) {
         s->is_object[k] = g->key_text[k] && names_object(lock, g->key_text[k]);
@@ -180,6 +186,21 @@ static bool add_live(struct search *s, unsigned b, int key)
  * (kills are ignored: a superset). A fact about any other key can never
  * contradict a later branch; dropping it merges states that differ only
  * in it, which keeps the search small in long functions. */
+/* A copy in block b (`e = e_all;`) of a value tested later reads its
+ * source there. */
+static bool live_through_copies(struct search *s, unsigned b)
+{
+    const struct cfg_block *blk = &s->g->blocks[b];
+    bool changed = false;
+    for (unsigned i = 0; i < blk->nevents; i++) {
+        const struct cfg_event *ev = &s->g->events[blk->first_event + i];
+        if (ev->kind == EV_COPY_FACT && live_at(s, b, (int)ev->lock) &&
+            s->tracked[ev->result_var])
+            changed |= add_live(s, b, ev->result_var);
+    }
+    return changed;
+}
+
 static void mark_live_keys(struct search *s)
 {
     const struct cfg *g = s->g;
@@ -205,6 +226,7 @@ static void mark_live_keys(struct search *s)
                     from[w] |= to[w];
                 }
             }
+            changed |= live_through_copies(s, b);
         }
     }
 }
@@ -325,10 +347,22 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
     case EV_KILL_VAR:
         kill_var(s, n, (int)ev->lock, ev->write);
         return true;
-    case EV_FACT:
+    case EV_FACT: {
         if (s->tracked[ev->lock])
             set_fact(n, (int)ev->lock, ev->write);
+        bool holds;
+        for (int d = lockset_first_compared(s->g, (int)ev->lock); d >= 0;
+             d = s->g->key_cmp[d].next)
+            if (s->tracked[d] && cfg_key_cmp_decided(&s->g->key_cmp[d], ev, &holds))
+                set_fact(n, d, holds);
         return true;
+    }
+    case EV_COPY_FACT: {
+        int v = fact_of(n, ev->result_var);
+        if (v >= 0 && s->tracked[ev->lock])
+            set_fact(n, (int)ev->lock, v);
+        return true;
+    }
     case EV_NORETURN:
         return false;
     case EV_FORGET:

@@ -274,7 +274,7 @@ static bool works_under(const struct cfg_event *ev, unsigned l)
     if (ev->kind == EV_ACCESS || ev->kind == EV_REQUIRE || ev->kind == EV_WAIT)
         return true;
     return ev->lock == l && ev->kind != EV_EXIT && ev->kind != EV_KILL_VAR &&
-           ev->kind != EV_FACT && ev->kind != EV_NORETURN && ev->kind != EV_OBSERVE;
+           ev->kind != EV_FACT && ev->kind != EV_COPY_FACT && ev->kind != EV_NORETURN && ev->kind != EV_OBSERVE;
 }
 
 /* Whether no work under lock l can happen from event `from` of block b on

@@ -679,6 +679,24 @@ static void finish_edges(struct builder *b, struct cfg *g)
     }
 }
 
+/* Per value key, the keys comparing it with a constant, chained; such a
+ * comparison of a flag is a flag's test too. */
+static void link_compared_values(struct builder *b, struct cfg *g)
+{
+    g->key_cmp = copy_out(b->a, b->key_cmp.v, g->nkeys, sizeof *g->key_cmp);
+    g->key_first_cmp = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_first_cmp);
+    for (unsigned i = 0; i < g->nkeys; i++)
+        g->key_first_cmp[i] = -1;
+    for (unsigned i = 0; i < g->nkeys; i++) {
+        int base = g->key_cmp[i].base;
+        if (base < 0)
+            continue;
+        g->key_cmp[i].next = g->key_first_cmp[base];
+        g->key_first_cmp[base] = (int)i;
+        g->key_flag[i] |= g->key_flag[base];
+    }
+}
+
 /* Conditions, with selector parameters the body assigns dropped; keys
  * with their texts through aliases, to compare with lock keys. */
 static void finish_conds(struct builder *b, struct cfg *g)
@@ -699,6 +717,7 @@ static void finish_conds(struct builder *b, struct cfg *g)
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FACT)
             g->key_flag[g->events[i].lock] = true;
+    link_compared_values(b, g);
 }
 
 /* Rings of locks with one key and distinct index expressions: elements of
@@ -842,6 +861,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->keys);
     VEC_FREE(b->key_var);
     VEC_FREE(b->key_var2);
+    VEC_FREE(b->key_cmp);
     VEC_FREE(b->key_text);
     VEC_FREE(b->var_names);
 }

@@ -141,6 +141,7 @@ struct builder {
     VEC(int) key_var;
     VEC(int) key_var2;
     VEC(const char *) key_text; /* by key id: the value's text */
+    VEC(struct cfg_key_cmp) key_cmp; /* by key id: a comparison with a constant */
     VEC(const char *) var_names; /* by variable id: its name */
     unsigned nvars;
     unsigned cur;            /* block receiving events */

@@ -318,7 +318,11 @@ static bool decl_is_noreturn(struct builder *b, CXCursor decl)
     return found;
 }
 
-static struct callee_info *callee(struct builder *b, CXCursor call, const char *name)
+/* What is known of the function a call names; decl is its declaration as
+ * the call site found it (`(fail)(...)`, a name in parentheses so that no
+ * macro of that name expands, is a direct call too), or a null cursor. */
+static struct callee_info *callee(struct builder *b, CXCursor call, const char *name,
+                                  CXCursor decl)
 {
     struct callee_info *info = strmap_get(&b->t->callee_cache, name);
     if (info)
@@ -326,7 +330,8 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
     info = arena_alloc(b->t->a, sizeof *info);
     info->rule = model_function(b->t->model, name);
     info->noreturn = model_is_noreturn(b->t->model, name);
-    CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        decl = clang_getCursorReferenced(call);
     if (clang_getCursorKind(decl) != CXCursor_FunctionDecl && clang_getCursorKind(call) == CXCursor_UnexposedExpr) {
         size_t base = b->kids.n;
         if (parse_children(call, &b->kids))
@@ -620,7 +625,7 @@ static bool body_lock_free(struct builder *b, struct callee_info *info, CXCursor
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
 {
-    struct callee_info *info = callee(b, call, name);
+    struct callee_info *info = callee(b, call, name, decl);
     b->calls_local |= info->local;
     if (!info->contract_read && !clang_Cursor_isNull(decl)) {
         info->contract = contract_of(b->t, decl); /* once per callee name */

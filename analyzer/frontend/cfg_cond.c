@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "support/arena.h"
@@ -116,8 +117,9 @@ static bool bit_test(struct builder *b, CXCursor p, struct cfg_cond *cc, CXCurso
     return true;
 }
 
-/* Reads `value OP constant` (either way round) or a bare `value`. */
-static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
+/* Reads `value OP constant` (either way round) or a bare `value`; the
+ * value's cursor in *value. */
+static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc, CXCursor *value)
 {
     size_t base = b->kids.n;
     CXCursor p = parse_peel(c);
@@ -142,6 +144,7 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc)
         bit_test(b, p, cc, &src);
     }
     b->kids.n = base;
+    *value = src;
     if (cc->op != CMP_NONE)
         build_test_source(b, src, cc);
     if (cc->try_event < 0 && b->last_lock_event >= 0 &&
@@ -188,6 +191,7 @@ static int intern_key2(struct builder *b, const char *text, int var, int var2)
         VEC_PUSH(b->key_var, var);
         VEC_PUSH(b->key_var2, var2);
         VEC_PUSH(b->key_text, text);
+        VEC_PUSH(b->key_cmp, ((struct cfg_key_cmp){.base = -1, .op = CMP_NONE, .next = -1}));
         id = (void *)(uintptr_t)b->key_var.n;
         strmap_put(&b->keys, name, id);
     }
@@ -377,18 +381,49 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
 }
 
 /* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`
- * later) correlate like branches on the same value. */
+ * later) correlate like branches on the same value; a local copied from
+ * another (`e = e_all;`) is known as that one is. */
 void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
                      struct cfg_loc loc)
 {
-    if (var >= 0)
-        build_field_fact(b, name, var, value, loc);
+    if (var < 0)
+        return;
+    build_field_fact(b, name, var, value, loc);
+    CXCursor from = parse_peel(value);
+    int from_var = clang_getCursorKind(from) == CXCursor_DeclRefExpr ? build_var_id(b, from, false)
+                                                                      : -1;
+    if (from_var >= 0 && from_var != var) /* `e = e_all;` */
+        build_event(b, (struct cfg_event){
+                           .kind = EV_COPY_FACT, .lock = (unsigned)intern_key(b, name, var),
+                           .result_var = intern_key(b, parse_spelling(b->a, from), from_var),
+                           .loc = loc});
+}
+
+/* The value constant *v has once stored in an object of type t: `unsigned
+ * u = -1;` holds UINT_MAX. False when it cannot be said in a long (a
+ * negative constant in a 64-bit unsigned). */
+static bool stored_value(CXType t, long *v)
+{
+    static const enum CXTypeKind unsigned_kinds[] = {CXType_Bool, CXType_Char_U, CXType_UChar,
+                                                     CXType_UShort, CXType_UInt, CXType_ULong,
+                                                     CXType_ULongLong};
+    bool is_unsigned = false;
+    for (unsigned i = 0; i < sizeof unsigned_kinds / sizeof *unsigned_kinds; i++)
+        is_unsigned |= t.kind == unsigned_kinds[i];
+    if (!is_unsigned || *v >= 0)
+        return true;
+    long long size = clang_Type_getSizeOf(t);
+    if (size <= 0 || size >= (long long)sizeof(long))
+        return false;
+    *v &= (1L << (8 * size)) - 1;
+    return true;
 }
 
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
                       struct cfg_loc loc)
 {
     long v;
+    CXType stored = clang_getCanonicalType(clang_getCursorType(value));
     value = parse_peel(value);
     size_t base = b->kids.n; /* `(unlock(m), 0)`: the value of a comma is its right side */
     if (clang_getCursorKind(value) == CXCursor_BinaryOperator &&
@@ -400,7 +435,50 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
         return;
     struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),
                            .write = v != 0, .result_var = -1, .loc = loc};
+    ev.ret = stored_value(stored, &v) ? RET_CONST : RET_OTHER;
+    ev.ret_value = v;
     build_event(b, ev);
+}
+
+/* `st != -1`, `(st != (-1))` in a macro's body and `-1 == st` test one
+ * thing: they share a key named by the value's own key and the comparison
+ * made positive (`st == -1`, negated), and a constant stored in st
+ * (`st = -1;`) decides it (cfg_key_cmp). A value that is no local or
+ * field path keeps the key condition_key gave it. */
+static void key_by_compared_value(struct builder *b, CXCursor value, struct cfg_cond *cc)
+{
+    if (cc->key < 0 || cc->op == CMP_NONE ||
+        ((cc->op == CMP_EQ || cc->op == CMP_NE) && cc->k == 0))
+        return; /* `st == 0` is keyed by st already */
+    value = parse_peel(value);
+    enum CXCursorKind kind = clang_getCursorKind(value);
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr)
+        return;
+    int var;
+    const char *text = build_value_path(b, value, &var);
+    if (!text || strstr(text, "()") || strchr(text, '['))
+        return;
+    static const struct { enum cfg_cmp op, positive; bool negated; const char *spelling; } forms[] = {
+        {CMP_EQ, CMP_EQ, false, "=="}, {CMP_NE, CMP_EQ, true, "=="},
+        {CMP_LT, CMP_LT, false, "<"},  {CMP_GE, CMP_LT, true, "<"},
+        {CMP_LE, CMP_LE, false, "<="}, {CMP_GT, CMP_LE, true, "<="},
+        {CMP_AND, CMP_AND, false, "&"},
+    };
+    unsigned f = 0;
+    while (f < sizeof forms / sizeof *forms && forms[f].op != cc->op)
+        f++;
+    if (f == sizeof forms / sizeof *forms)
+        return;
+    int base = intern_key(b, text, var);
+    char k[24];
+    snprintf(k, sizeof k, "%ld", cc->k);
+    size_t n = strlen(text) + strlen(forms[f].spelling) + strlen(k) + 3;
+    char *name = arena_alloc(b->a, n);
+    snprintf(name, n, "%s %s %s", text, forms[f].spelling, k);
+    cc->key = intern_key(b, name, var);
+    cc->negated = forms[f].negated;
+    b->key_cmp.v[cc->key] =
+        (struct cfg_key_cmp){.base = base, .op = forms[f].positive, .k = cc->k, .next = -1};
 }
 
 static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
@@ -411,11 +489,14 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
                           .try_var = -1, .key = -1, .param = -1};
     parse_cursor_offsets(c, &cc.text_begin, &cc.text_end);
     cc.in_macro = build_macro_condition(b, c);
-    leaf_test(b, c, &cc);
+    CXCursor value;
+    leaf_test(b, c, &cc, &value);
     condition_key(b, c, &cc);
     if (b->entry_key_text) { /* the first test of a counted loop */
         cc.key = intern_key(b, b->entry_key_text, b->entry_key_var);
         cc.negated = false;
+    } else {
+        key_by_compared_value(b, value, &cc);
     }
     VEC_PUSH(b->conds, cc);
     int idx = (int)b->conds.n - 1;

@@ -31,3 +31,15 @@ bool cfg_cmp_holds(enum cfg_cmp op, long v, long k)
     default: return false;
     }
 }
+
+bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *fact,
+                         bool *holds)
+{
+    if (cmp->base < 0 || cmp->op == CMP_NONE || fact->ret != RET_CONST)
+        return false;
+    bool ordered = cmp->op != CMP_EQ && cmp->op != CMP_AND;
+    if (ordered && cmp->k < 0)
+        return false;
+    *holds = cfg_cmp_holds(cmp->op, fact->ret_value, cmp->k);
+    return true;
+}

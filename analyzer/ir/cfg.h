@@ -31,6 +31,9 @@ enum cfg_event_kind {
                      would have ("a->"), or NULL for a global */
     EV_FACT,      /* a local flag is set to a constant: condition key `lock`
                      is known to be `write` (true/false) from here */
+    EV_COPY_FACT, /* condition key `lock` (a local) is set to the value of
+                     key `result_var` (another local, `e = e_all;`): what is
+                     known of that value is known of it from here */
     EV_KILL_VAR,  /* a local variable is overwritten: forget what it held
                      (`write` set: only its address was passed on) */
     EV_EXIT,      /* the function returns here (return, or end of body) */
@@ -57,7 +60,8 @@ struct cfg_event {
     bool then_returns;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
-    long ret_value;       /* RET_CONST: the integer (NULL is 0) */
+    long ret_value;       /* RET_CONST: the integer (NULL is 0); EV_FACT
+                             with RET_CONST: the value the store left */
     int ret_key;          /* EV_EXIT: the condition key of the value returned
                              (`return ce->meta;` after `if (ce->meta == NULL)`), or -1 */
     int ret_var;          /* EV_EXIT: the variable or parameter returned
@@ -156,6 +160,12 @@ struct cfg {
     int *key_var2; /* per condition key: a second one (`a != b`), or -1 */
     const char **key_text; /* per condition key: the tested value's path */
     bool *key_flag;        /* per condition key: some store sets it (a flag) */
+    /* per condition key that compares a value with a constant (`st != -1`,
+     * `st == RUNNING`): the key of the value alone and the comparison, so
+     * that storing a constant in the value decides it too; and, per key,
+     * the first key comparing it (-1: none), chained by `next`. */
+    struct cfg_key_cmp { int base; enum cfg_cmp op; long k; int next; } *key_cmp;
+    int *key_first_cmp;
     unsigned nkeys;
     const char *source;          /* text of the main file (borrowed) */
     unsigned source_len;
@@ -188,6 +198,11 @@ struct cfg {
 
 /* Whether (v op k) holds. */
 bool cfg_cmp_holds(enum cfg_cmp op, long v, long k);
+/* Whether the store `fact` (an EV_FACT) of the value that key `cmp`
+ * compares decides that comparison; its outcome in *holds. An order with a
+ * negative constant is not decided (the comparison may be unsigned). */
+bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *fact,
+                         bool *holds);
 
 /* Text of a condition, cut to at most max bytes (arena string). */
 const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg_cond *c,

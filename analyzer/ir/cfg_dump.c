@@ -6,7 +6,7 @@
 #include "ir/cfg_dump.h"
 
 static const char *const kinds[] = {"acquire", "release", "require", "wait", "exclude",
-                                    "assert", "access", "observe", "fact", "kill-var", "exit",
+                                    "assert", "access", "observe", "fact", "copy-fact", "kill-var", "exit",
                                     "noreturn", "forget"};
 
 void cfg_dump(FILE *out, const struct cfg *g)
@@ -28,6 +28,8 @@ void cfg_dump(FILE *out, const struct cfg *g)
                 fprintf(out, "(%s)", g->locks[ev->lock].key);
             else if (ev->kind == EV_FACT)
                 fprintf(out, "(%u=%d)", ev->lock, ev->write);
+            else if (ev->kind == EV_COPY_FACT)
+                fprintf(out, "(%u=k%d)", ev->lock, ev->result_var);
             else if (ev->kind == EV_KILL_VAR) /* with the line: which store it was */
                 fprintf(out, "(%u%s@%u)", ev->lock, ev->write ? "&" : "", ev->loc.line);
         }
