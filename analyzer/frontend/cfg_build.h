@@ -319,6 +319,8 @@ void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc);
 void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
                           CXCursor use);
 bool build_is_alloc_call(struct builder *b, CXCursor e);
+/* Whether a call's callee never returns (abort, an assertion's failure). */
+bool build_call_never_returns(struct builder *b, CXCursor call);
 /* The contract inferred for a function (this file's, or a header's on
  * first use), or NULL. */
 const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, const char *name);

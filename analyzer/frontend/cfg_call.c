@@ -347,6 +347,20 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
     return info;
 }
 
+bool build_call_never_returns(struct builder *b, CXCursor call)
+{
+    CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl) {
+        size_t base = b->kids.n; /* `(fail)(...)` */
+        if (parse_children(call, &b->kids))
+            decl = clang_getCursorReferenced(parse_peel(b->kids.v[base]));
+        b->kids.n = base;
+    }
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return false;
+    return callee(b, call, parse_spelling(b->a, decl), decl)->noreturn;
+}
+
 /* The rule a call follows: the callee's own annotations first, then the
  * rules files, then what was inferred from its body. */
 static bool defined_here(struct builder *b, CXCursor decl)

@@ -286,11 +286,76 @@ static bool stable_expression(struct builder *b, CXCursor v, int *var, int *var2
     return !k.unstable && k.nvars <= 2;
 }
 
+/* Whether an expression statement only checks: it stores nothing and
+ * calls only functions that never return (`REQUIRE(VALID(z))`, whose
+ * failure ends the program). */
+struct check_scan {
+    struct builder *b;
+    bool only_checks;
+};
+
+static enum CXChildVisitResult scan_check(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct check_scan *s = data;
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_CallExpr) {
+        s->only_checks = build_call_never_returns(s->b, c);
+        return s->only_checks ? CXChildVisit_Continue : CXChildVisit_Break;
+    }
+    struct key_scan k = {NULL, -1, -1, 0, false};
+    if (kind != CXCursor_ArraySubscriptExpr)
+        scan_key(c, c, &k); /* a store or a statement expression */
+    if (k.unstable) {
+        s->only_checks = false;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Whether statement c of an accessor's body reads and decides only:
+ * returns of expressions that call and store nothing, `if`s on such
+ * expressions, and checks (scan_check). */
+static bool reads_only(struct builder *b, CXCursor c, unsigned depth)
+{
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_NullStmt)
+        return true;
+    if (depth > 4 || (kind != CXCursor_CompoundStmt && kind != CXCursor_IfStmt &&
+                      kind != CXCursor_ReturnStmt && !clang_isExpression(kind)))
+        return false;
+    if (clang_isExpression(kind)) {
+        struct check_scan s = {b, true};
+        if (clang_getCursorKind(parse_peel(c)) == CXCursor_CallExpr)
+            scan_check(parse_peel(c), c, &s);
+        if (s.only_checks)
+            clang_visitChildren(c, scan_check, &s);
+        return s.only_checks;
+    }
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(c, &st);
+    bool ok = true;
+    for (unsigned i = 0; i < n && ok; i++) {
+        if (kind == CXCursor_CompoundStmt || (kind == CXCursor_IfStmt && i > 0)) {
+            ok = reads_only(b, st.v[i], depth + 1);
+        } else { /* a returned value or an if's condition */
+            struct key_scan k = {NULL, -1, -1, 0, false};
+            scan_key(st.v[i], st.v[i], &k);
+            if (!k.unstable)
+                clang_visitChildren(st.v[i], scan_key, &k);
+            ok = !k.unstable;
+        }
+    }
+    free(st.v);
+    return ok;
+}
+
 /* A call of an accessor of this file, `static inline bool f(struct t *p) {
- * return p->a && p->b; }`: its body is one return of an expression that
- * calls and stores nothing, so two calls with the same stable arguments
+ * return p->a && p->b; }` or `{ REQUIRE(VALID(p)); if (p->raw != NULL)
+ * return true; return false; }`: its body reads and decides, calls and
+ * stores nothing (reads_only), so two calls with the same stable arguments
  * answer alike. */
-static bool calls_accessor(CXCursor call)
+static bool calls_accessor(struct builder *b, CXCursor call)
 {
     CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
     if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
@@ -298,16 +363,8 @@ static bool calls_accessor(CXCursor call)
     struct cursor_stack st = {0};
     unsigned n = parse_children(def, &st);
     CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
-    bool ok = false;
-    if (!clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt) {
-        size_t base = st.n;
-        unsigned m = parse_children(body, &st);
-        if (m == 1 && clang_getCursorKind(st.v[base]) == CXCursor_ReturnStmt) {
-            struct key_scan k = {NULL, -1, -1, 0, false};
-            clang_visitChildren(st.v[base], scan_key, &k);
-            ok = !k.unstable;
-        }
-    }
+    bool ok = !clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt &&
+              reads_only(b, body, 0);
     free(st.v);
     return ok;
 }
@@ -349,7 +406,7 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     b->kids.n = base;
     enum CXCursorKind kind = clang_getCursorKind(v);
-    if (kind == CXCursor_CallExpr && (calls_accessor(v) || calls_pure_library(b, v))) {
+    if (kind == CXCursor_CallExpr && (calls_accessor(b, v) || calls_pure_library(b, v))) {
         int var;
         struct key_scan k = {b, -1, -1, 0, false};
         size_t base2 = b->kids.n;
