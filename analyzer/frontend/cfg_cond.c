@@ -185,6 +185,11 @@ bool build_maybe_constant(CXCursor value)
 /* A branch value's id; var2: a second variable it reads (`a != b`), or -1. */
 static int intern_key2(struct builder *b, const char *text, int var, int var2)
 {
+    if (var2 >= 0 && var2 < var) { /* `b == a` reads the same two as `a == b` */
+        int v = var;
+        var = var2;
+        var2 = v;
+    }
     const char *name = key_name(b, var2 >= 0 ? key_name(b, text, var2) : text, var);
     void *id = strmap_get(&b->keys, name);
     if (!id) {
@@ -388,6 +393,38 @@ static bool calls_pure_library(struct builder *b, CXCursor call)
     return false;
 }
 
+/* `a != b` and `b == a` test one thing: an equality of two values is
+ * named by their paths in sorted order, made positive (*negated for !=);
+ * any other test keeps its text. */
+static const char *symmetric_text(struct builder *b, CXCursor v, const char *text, bool *negated)
+{
+    if (clang_getCursorKind(v) != CXCursor_BinaryOperator)
+        return text;
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(v);
+    size_t base = b->kids.n;
+    if ((op != CXBinaryOperator_EQ && op != CXBinaryOperator_NE) ||
+        parse_children(v, &b->kids) != 2) {
+        b->kids.n = base;
+        return text;
+    }
+    int var;
+    const char *l = build_value_path(b, b->kids.v[base], &var);
+    const char *r = build_value_path(b, b->kids.v[base + 1], &var);
+    b->kids.n = base;
+    if (!l || !r || !*l || !*r)
+        return text;
+    if (strcmp(l, r) > 0) {
+        const char *t = l;
+        l = r;
+        r = t;
+    }
+    size_t n = strlen(l) + strlen(r) + 5;
+    char *name = arena_alloc(b->a, n);
+    snprintf(name, n, "%s == %s", l, r);
+    *negated = op == CXBinaryOperator_NE;
+    return name;
+}
+
 /* The value a condition tests, as a key shared by every branch on the same
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
  * keys: they may answer differently each time, unless they call an
@@ -434,7 +471,7 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
         !stable_expression(b, v, &var, &var2))
         return;
-    cc->key = intern_key2(b, text, var, var2);
+    cc->key = intern_key2(b, symmetric_text(b, v, text, &cc->negated), var, var2);
 }
 
 /* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`
