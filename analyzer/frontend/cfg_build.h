@@ -52,6 +52,7 @@ struct cfg_tu {
     struct strmap released;          /* lock keys some call in the file releases */
     struct strmap static_vars;       /* file-scope statics of the main file (cfg_tu_index) */
     struct strmap recursive;         /* lock classes made recursive (recursive.h) */
+    struct strmap accessors;         /* function name -> 1 accessor, 2 not (cfg_cond.c) */
     bool recursive_read;             /* the file was read for them */
     bool indexed;                    /* cfg_tu_index has run */
     bool no_guess;                   /* --no-guessed-locks */
@@ -319,6 +320,9 @@ void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc);
 void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc at, CXFile file,
                           CXCursor use);
 bool build_is_alloc_call(struct builder *b, CXCursor e);
+/* Whether a call is of an accessor of this file: a body that reads and
+ * decides only, so that two calls with the same arguments answer alike. */
+bool build_calls_accessor(struct builder *b, CXCursor call);
 /* Whether a call's callee never returns (abort, an assertion's failure). */
 bool build_call_never_returns(struct builder *b, CXCursor call);
 /* The contract inferred for a function (this file's, or a header's on

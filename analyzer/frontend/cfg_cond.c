@@ -360,17 +360,26 @@ static bool reads_only(struct builder *b, CXCursor c, unsigned depth)
  * return true; return false; }`: its body reads and decides, calls and
  * stores nothing (reads_only), so two calls with the same stable arguments
  * answer alike. */
-static bool calls_accessor(struct builder *b, CXCursor call)
+bool build_calls_accessor(struct builder *b, CXCursor call)
 {
-    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
-    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+    CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
         return false;
-    struct cursor_stack st = {0};
-    unsigned n = parse_children(def, &st);
-    CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
-    bool ok = !clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt &&
-              reads_only(b, body, 0);
-    free(st.v);
+    const char *name = parse_spelling(b->a, decl);
+    uintptr_t known = (uintptr_t)strmap_get(&b->t->accessors, name);
+    if (known)
+        return known == 1;
+    CXCursor def = clang_getCursorDefinition(decl);
+    bool ok = false;
+    if (!clang_Cursor_isNull(def) && clang_getCursorKind(def) == CXCursor_FunctionDecl) {
+        struct cursor_stack st = {0};
+        unsigned n = parse_children(def, &st);
+        CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
+        ok = !clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt &&
+             reads_only(b, body, 0);
+        free(st.v);
+    }
+    strmap_put(&b->t->accessors, arena_strdup(b->t->a, name), (void *)(uintptr_t)(ok ? 1 : 2));
     return ok;
 }
 
@@ -443,7 +452,7 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     b->kids.n = base;
     enum CXCursorKind kind = clang_getCursorKind(v);
-    if (kind == CXCursor_CallExpr && (calls_accessor(b, v) || calls_pure_library(b, v))) {
+    if (kind == CXCursor_CallExpr && (build_calls_accessor(b, v) || calls_pure_library(b, v))) {
         int var;
         struct key_scan k = {b, -1, -1, 0, false};
         size_t base2 = b->kids.n;

@@ -178,6 +178,29 @@ static enum CXChildVisitResult index_vars(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Recurse;
 }
 
+/* `to_ctx(context)`: a call of an accessor of the file (build_calls_accessor)
+ * whose arguments are plain paths names one object, as a field path does:
+ * `ctx = to_ctx(context)` and a later `to_ctx(context)->lock` meet. NULL
+ * for any other call (named "f()", never equal to another). */
+static const char *accessor_path(struct builder *b, CXCursor call, int depth)
+{
+    int nargs = clang_Cursor_getNumArguments(call);
+    if (nargs < 1 || nargs > 4 || depth > 8 || !build_calls_accessor(b, call))
+        return NULL;
+    const char *r = arena_printf(b->a, "%s(", parse_spelling(b->a, call));
+    for (int i = 0; i < nargs; i++) {
+        CXCursor arg = parse_peel(clang_Cursor_getArgument(call, (unsigned)i));
+        enum CXCursorKind k = clang_getCursorKind(arg);
+        if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+            return NULL;
+        const char *p = cursor_path(b, arg, depth + 1);
+        if (!p || strstr(p, "()") || strchr(p, '['))
+            return NULL;
+        r = arena_printf(b->a, "%s%s%s", r, i ? ", " : "", p);
+    }
+    return arena_printf(b->a, "%s)", r);
+}
+
 /* An index expression as its structure, not its source text, which a
  * macro expansion would replace with the macro's call. */
 static const char *index_text(struct builder *b, CXCursor c, int depth)
@@ -299,7 +322,9 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
         }
         break;
     case CXCursor_CallExpr:
-        r = arena_printf(b->a, "%s()", parse_spelling(b->a, c));
+        r = accessor_path(b, c, depth);
+        if (!r)
+            r = arena_printf(b->a, "%s()", parse_spelling(b->a, c));
         break;
     default:
         break;

@@ -45,7 +45,8 @@ static CXCursor last_statement(struct builder *b, CXCursor stmt_expr)
 
 /* The expression a pointer local is set from, seen through parentheses,
  * casts, a comma (`(lock(m), m)`) and calls that return their argument
- * (RETURN_CAPABILITY); a null cursor if it is something else. */
+ * (RETURN_CAPABILITY); a call of an accessor is itself the value (it names
+ * one object); a null cursor if it is something else. */
 static CXCursor aliased_value(struct builder *b, CXCursor v)
 {
     for (int depth = 0; depth < 8; depth++) {
@@ -60,8 +61,12 @@ static CXCursor aliased_value(struct builder *b, CXCursor v)
             next = b->kids.v[base + 1];
         } else if (k == CXCursor_CallExpr) {
             int ret = returned_arg(b, clang_getCursorReferenced(v));
-            if (ret >= 0 && ret < clang_Cursor_getNumArguments(v))
+            if (ret >= 0 && ret < clang_Cursor_getNumArguments(v)) {
                 next = clang_Cursor_getArgument(v, (unsigned)ret);
+            } else if (build_calls_accessor(b, v)) { /* `ctx = to_ctx(context)` */
+                b->kids.n = base;
+                return v;
+            }
         } else if (k == CXCursor_StmtExpr) { /* ({ lock(m); m; }): its last statement */
             next = last_statement(b, v);
         } else if (k == CXCursor_UnaryOperator || k == CXCursor_MemberRefExpr ||
