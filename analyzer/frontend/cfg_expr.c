@@ -190,8 +190,12 @@ static const char *accessor_path(struct builder *b, CXCursor call, int depth)
     const char *r = arena_printf(b->a, "%s(", parse_spelling(b->a, call));
     for (int i = 0; i < nargs; i++) {
         CXCursor arg = parse_peel(clang_Cursor_getArgument(call, (unsigned)i));
-        enum CXCursorKind k = clang_getCursorKind(arg);
-        if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+        enum CXCursorKind k = clang_getCursorKind(arg), named = clang_getCursorKind(
+                                                            clang_getCursorReferenced(arg));
+        /* (in code with errors, a field of an unknown struct names nothing) */
+        if (!(k == CXCursor_DeclRefExpr &&
+              (named == CXCursor_VarDecl || named == CXCursor_ParmDecl)) &&
+            !(k == CXCursor_MemberRefExpr && named == CXCursor_FieldDecl))
             return NULL;
         const char *p = cursor_path(b, arg, depth + 1);
         if (!p || strstr(p, "()") || strchr(p, '['))

@@ -64,8 +64,11 @@ static CXCursor aliased_value(struct builder *b, CXCursor v)
             if (ret >= 0 && ret < clang_Cursor_getNumArguments(v)) {
                 next = clang_Cursor_getArgument(v, (unsigned)ret);
             } else if (build_calls_accessor(b, v)) { /* `ctx = to_ctx(context)` */
+                int root;
+                const char *path = build_rooted_path(b, v, &root);
                 b->kids.n = base;
-                return v;
+                /* "f()": its arguments are no paths, it names no one object */
+                return path && !strstr(path, "()") ? v : clang_getNullCursor();
             }
         } else if (k == CXCursor_StmtExpr) { /* ({ lock(m); m; }): its last statement */
             next = last_statement(b, v);
