@@ -608,13 +608,33 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
     b->last_lock_event = -1;
 }
 
+/* Whether c is a constant expression made of operators (`sizeof(x) >
+ * sizeof(uint64_t)`, `FLAGS & 4`): no call, store or statement in it,
+ * which the evaluation would fold away with their effects. */
+static bool operator_constant(CXCursor c, long *v)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_BinaryOperator && k != CXCursor_UnaryOperator)
+        return false;
+    if (k == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Comma)
+        return false;
+    struct key_scan scan = {NULL, -1, -1, 0, false};
+    scan_key(c, c, &scan);
+    if (!scan.unstable)
+        clang_visitChildren(c, scan_key, &scan);
+    return !scan.unstable && parse_int_constant(c, v);
+}
+
 static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
-    long v; /* an enumerator is as constant as a literal: `!(ok ? R_SUCCESS : R_BUSY)` */
-    if ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral &&
-         k != CXCursor_DeclRefExpr) ||
-        !parse_int_constant(c, &v))
+    long v; /* an enumerator is as constant as a literal: `!(ok ? R_SUCCESS : R_BUSY)`,
+             * and so is a test the compiler decides: `sizeof(a) > sizeof(uint64_t)` */
+    if (!operator_constant(c, &v) &&
+        ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral &&
+          k != CXCursor_DeclRefExpr) ||
+         !parse_int_constant(c, &v)))
         return false;
     build_edge(b, b->cur, v ? t : f, EDGE_PLAIN, -1);
     build_dead_end(b);
