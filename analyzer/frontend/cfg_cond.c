@@ -608,6 +608,24 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
     b->last_lock_event = -1;
 }
 
+/* A call, store or statement expression outside the operand of a sizeof
+ * (which is never evaluated): *(bool *)data set. */
+static enum CXChildVisitResult scan_effects(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_UnaryExpr) /* sizeof, _Alignof */
+        return CXChildVisit_Continue;
+    struct key_scan scan = {NULL, -1, -1, 0, false};
+    if (k != CXCursor_ArraySubscriptExpr)
+        scan_key(c, c, &scan);
+    if (scan.unstable) {
+        *(bool *)data = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
 /* Whether c is a constant expression made of operators (`sizeof(x) >
  * sizeof(uint64_t)`, `FLAGS & 4`): no call, store or statement in it,
  * which the evaluation would fold away with their effects. */
@@ -619,11 +637,11 @@ static bool operator_constant(CXCursor c, long *v)
     if (k == CXCursor_BinaryOperator &&
         clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Comma)
         return false;
-    struct key_scan scan = {NULL, -1, -1, 0, false};
-    scan_key(c, c, &scan);
-    if (!scan.unstable)
-        clang_visitChildren(c, scan_key, &scan);
-    return !scan.unstable && parse_int_constant(c, v);
+    bool effects = false;
+    scan_effects(c, c, &effects);
+    if (!effects)
+        clang_visitChildren(c, scan_effects, &effects);
+    return !effects && parse_int_constant(c, v);
 }
 
 static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
