@@ -312,14 +312,9 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     case EV_KILL_VAR:
         kill_var(g, w, (int)ev->lock, ev->write);
         break;
-    case EV_FACT: {
+    case EV_FACT:
         set_fact(w, (int)ev->lock, ev->write);
-        bool holds;
-        for (int d = lockset_first_compared(g, (int)ev->lock); d >= 0; d = g->key_cmp[d].next)
-            if (cfg_key_cmp_decided(&g->key_cmp[d], ev, &holds))
-                set_fact(w, d, holds);
         break;
-    }
     case EV_COPY_FACT: {
         int v = fact_of(w->f, w->nf, ev->result_var);
         if (v >= 0)
