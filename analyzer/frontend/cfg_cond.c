@@ -534,12 +534,15 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
         parse_children(value, &b->kids) == 2)
         value = b->kids.v[base + 1];
     b->kids.n = base;
-    if (!parse_int_constant(value, &v))
+    bool address = clang_getCursorKind(value) == CXCursor_UnaryOperator &&
+                   clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_AddrOf;
+    if (!address && !parse_int_constant(value, &v))
         return;
+    /* `wq = &qhp->wq;`: an object's address is never NULL */
     struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),
-                           .write = v != 0, .result_var = -1, .loc = loc};
-    ev.ret = stored_value(stored, &v) ? RET_CONST : RET_OTHER;
-    ev.ret_value = v;
+                           .write = address || v != 0, .result_var = -1, .loc = loc};
+    ev.ret = !address && stored_value(stored, &v) ? RET_CONST : RET_OTHER;
+    ev.ret_value = address ? 0 : v;
     build_event(b, ev);
 }
 
