@@ -40,6 +40,7 @@ void build_note_store(struct builder *b, int var, CXCursor value)
     }
     struct var_value *v = &b->values[var];
     v->copy_of = NULL;
+    v->from_setjmp = !clang_Cursor_isNull(value) && build_returns_twice(b, value);
     long k = 0;
     if (clang_Cursor_isNull(value) || !parse_int_constant(value, &k) || (v->set && v->value != k))
         v->varied = true;

@@ -172,6 +172,7 @@ struct builder {
     struct var_value {
         bool set, varied;
         long value;
+        bool from_setjmp;    /* its last store is a setjmp's result (build_returns_twice) */
         const char *copy_of; /* a scalar declared as a field's copy, never stored since */
         int copy_root;       /* the variable that field is reached from */
     } *values;
@@ -323,6 +324,9 @@ bool build_is_alloc_call(struct builder *b, CXCursor e);
 /* Whether a call is of an accessor of this file: a body that reads and
  * decides only, so that two calls with the same arguments answer alike. */
 bool build_calls_accessor(struct builder *b, CXCursor call);
+/* Whether c is a call of the setjmp family, which returns a second time,
+ * non-zero, when a longjmp (or a thread's cancellation) comes back to it. */
+bool build_returns_twice(struct builder *b, CXCursor c);
 /* Whether a call's callee never returns (abort, an assertion's failure). */
 bool build_call_never_returns(struct builder *b, CXCursor call);
 /* The contract inferred for a function (this file's, or a header's on

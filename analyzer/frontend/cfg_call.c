@@ -347,6 +347,23 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
     return info;
 }
 
+bool build_returns_twice(struct builder *b, CXCursor c)
+{
+    static const char *const names[] = {"setjmp", "_setjmp", "__setjmp", "sigsetjmp",
+                                        "__sigsetjmp", NULL};
+    c = parse_peel(c);
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return false;
+    CXCursor decl = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
+        return false;
+    const char *name = parse_spelling(b->a, decl);
+    for (unsigned i = 0; names[i]; i++)
+        if (!strcmp(name, names[i]))
+            return true;
+    return false;
+}
+
 bool build_call_never_returns(struct builder *b, CXCursor call)
 {
     CXCursor decl = clang_getCursorReferenced(call);

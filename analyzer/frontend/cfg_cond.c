@@ -647,6 +647,26 @@ static bool operator_constant(CXCursor c, long *v)
     return !effects && parse_int_constant(c, v);
 }
 
+/* `if (setjmp(env))`, or a test of a local set from it (glibc's
+ * pthread_cleanup_push tests `__not_first_call`): the non-zero side runs
+ * when a longjmp or a cancellation comes back, from some later point whose
+ * lock state is not this one's; no finding can stand on a path through
+ * it, so only the first return is followed. */
+static bool second_return_cond(struct builder *b, CXCursor c, unsigned f)
+{
+    bool twice = build_returns_twice(b, c);
+    if (!twice && clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        int var = build_var_id(b, c, false);
+        twice = var >= 0 && (size_t)var < b->nvalues && b->values[var].from_setjmp;
+    }
+    if (!twice)
+        return false;
+    build_expr(b, c);
+    build_edge(b, b->cur, f, EDGE_PLAIN, -1);
+    build_dead_end(b);
+    return true;
+}
+
 static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
@@ -756,7 +776,8 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
     }
     CXCursor p = parse_peel(c);
     size_t base = b->kids.n;
-    if (!constant_cond(b, p, t, f) && !build_compound_cond(b, p, base, t, f)) {
+    if (!constant_cond(b, p, t, f) && !second_return_cond(b, p, f) &&
+        !build_compound_cond(b, p, base, t, f)) {
         b->kids.n = base;
         build_leaf(b, c, t, f);
     }
