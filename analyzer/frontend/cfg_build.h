@@ -324,6 +324,8 @@ bool build_is_alloc_call(struct builder *b, CXCursor e);
 /* Whether a call is of an accessor of this file: a body that reads and
  * decides only, so that two calls with the same arguments answer alike. */
 bool build_calls_accessor(struct builder *b, CXCursor call);
+/* Whether a call's callee is one of the NULL-terminated names. */
+bool build_calls_one_of(struct builder *b, CXCursor call, const char *const *names);
 /* Whether c is a call of the setjmp family, which returns a second time,
  * non-zero, when a longjmp (or a thread's cancellation) comes back to it. */
 bool build_returns_twice(struct builder *b, CXCursor c);

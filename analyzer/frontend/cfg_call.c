@@ -352,9 +352,12 @@ bool build_returns_twice(struct builder *b, CXCursor c)
     static const char *const names[] = {"setjmp", "_setjmp", "__setjmp", "sigsetjmp",
                                         "__sigsetjmp", NULL};
     c = parse_peel(c);
-    if (clang_getCursorKind(c) != CXCursor_CallExpr)
-        return false;
-    CXCursor decl = clang_getCursorReferenced(c);
+    return clang_getCursorKind(c) == CXCursor_CallExpr && build_calls_one_of(b, c, names);
+}
+
+bool build_calls_one_of(struct builder *b, CXCursor call, const char *const *names)
+{
+    CXCursor decl = clang_getCursorReferenced(call);
     if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
         return false;
     const char *name = parse_spelling(b->a, decl);

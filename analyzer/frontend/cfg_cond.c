@@ -392,14 +392,7 @@ static bool calls_pure_library(struct builder *b, CXCursor call)
 {
     static const char *const pure[] = {"strcmp", "strcasecmp", "strncmp", "strncasecmp",
                                        "memcmp", "strlen", "strnlen", NULL};
-    CXCursor decl = clang_getCursorReferenced(call);
-    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl)
-        return false;
-    const char *name = parse_spelling(b->a, decl);
-    for (unsigned i = 0; pure[i]; i++)
-        if (!strcmp(name, pure[i]))
-            return true;
-    return false;
+    return build_calls_one_of(b, call, pure);
 }
 
 /* `a != b` and `b == a` test one thing: an equality of two values is
