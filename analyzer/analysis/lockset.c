@@ -338,11 +338,6 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     }
 }
 
-int lockset_first_compared(const struct cfg *g, int key)
-{
-    return g->key_first_cmp ? g->key_first_cmp[key] : -1;
-}
-
 int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e)
 {
     if (e->cond < 0 || e->kind == EDGE_PLAIN)

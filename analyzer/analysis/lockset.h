@@ -106,9 +106,6 @@ uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
  * whether an acquire deadlocks on a lock in state `bits`. */
 bool lockset_key_dies(const struct cfg *g, int key, int var, bool address_only);
 int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e);
-/* The first key comparing branch value `key` with a constant (chained by
- * g->key_cmp[].next), or -1: a constant stored in the value decides them. */
-int lockset_first_compared(const struct cfg *g, int key);
 bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
 const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src);
 bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits);

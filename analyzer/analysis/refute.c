@@ -182,10 +182,6 @@ static bool add_live(struct search *s, unsigned b, int key)
     return fresh;
 }
 
-/* Per block, the tracked keys that some path from its start still tests
- * (kills are ignored: a superset). A fact about any other key can never
- * contradict a later branch; dropping it merges states that differ only
- * in it, which keeps the search small in long functions. */
 /* A copy in block b (`e = e_all;`) of a value tested later reads its
  * source there. */
 static bool live_through_copies(struct search *s, unsigned b)
@@ -201,6 +197,10 @@ static bool live_through_copies(struct search *s, unsigned b)
     return changed;
 }
 
+/* Per block, the tracked keys that some path from its start still tests
+ * (kills are ignored: a superset). A fact about any other key can never
+ * contradict a later branch; dropping it merges states that differ only
+ * in it, which keeps the search small in long functions. */
 static void mark_live_keys(struct search *s)
 {
     const struct cfg *g = s->g;
@@ -240,6 +240,14 @@ static void drop_dead_facts(const struct search *s, struct node *n)
         if (s->is_object[n->f[i].key] || live_at(s, n->block, n->f[i].key))
             n->f[j++] = n->f[i];
     n->nf = j;
+}
+
+/* The first key comparing branch value `key` with a constant (chained by
+ * g->key_cmp[].next), or -1: a constant stored in the value decides them.
+ * (A graph made by hand, as unit tests do, may have no such chains.) */
+static int first_compared(const struct cfg *g, int key)
+{
+    return g->key_first_cmp ? g->key_first_cmp[key] : -1;
 }
 
 static int fact_of(const struct node *n, int key)
@@ -351,8 +359,7 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
         if (s->tracked[ev->lock])
             set_fact(n, (int)ev->lock, ev->write);
         bool holds;
-        for (int d = lockset_first_compared(s->g, (int)ev->lock); d >= 0;
-             d = s->g->key_cmp[d].next)
+        for (int d = first_compared(s->g, (int)ev->lock); d >= 0; d = s->g->key_cmp[d].next)
             if (s->tracked[d] && cfg_key_cmp_decided(&s->g->key_cmp[d], ev, &holds))
                 set_fact(n, d, holds);
         return true;

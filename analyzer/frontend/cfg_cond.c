@@ -8,7 +8,6 @@
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "support/arena.h"
@@ -420,11 +419,8 @@ static const char *symmetric_text(struct builder *b, CXCursor v, const char *tex
         l = r;
         r = t;
     }
-    size_t n = strlen(l) + strlen(r) + 5;
-    char *name = arena_alloc(b->a, n);
-    snprintf(name, n, "%s == %s", l, r);
     *negated = op == CXBinaryOperator_NE;
-    return name;
+    return arena_printf(b->a, "%s == %s", l, r);
 }
 
 /* The value a condition tests, as a key shared by every branch on the same
@@ -569,12 +565,7 @@ static void key_by_compared_value(struct builder *b, CXCursor value, struct cfg_
     if (f == sizeof forms / sizeof *forms)
         return;
     int base = intern_key(b, text, var);
-    char k[24];
-    snprintf(k, sizeof k, "%ld", cc->k);
-    size_t n = strlen(text) + strlen(forms[f].spelling) + strlen(k) + 3;
-    char *name = arena_alloc(b->a, n);
-    snprintf(name, n, "%s %s %s", text, forms[f].spelling, k);
-    cc->key = intern_key(b, name, var);
+    cc->key = intern_key(b, arena_printf(b->a, "%s %s %ld", text, forms[f].spelling, cc->k), var);
     cc->negated = forms[f].negated;
     b->key_cmp.v[cc->key] =
         (struct cfg_key_cmp){.base = base, .op = forms[f].positive, .k = cc->k, .next = -1};

@@ -23,8 +23,6 @@ static bool is_atomic_builtin(const char *name)
            strncmp(name, "atomic_", 7) == 0 || strncmp(name, "__c11_atomic", 12) == 0;
 }
 
-static bool scan_body(CXCursor def, const struct model *m, CXFile main_file, unsigned depth);
-
 /* Whether a described function may leave a lock held or released: one
  * that only requires or excludes a lock (takes and drops its own inside)
  * leaves the holds as they were. */
@@ -39,6 +37,8 @@ static bool changes_holds(const struct lock_rule *r)
             return true;
     return false;
 }
+
+static bool scan_body(CXCursor def, const struct model *m, CXFile main_file, unsigned depth);
 
 /* Whether one direct call may take or release a lock. */
 static bool call_may_lock(CXCursor call, struct lockfree_scan *s)
