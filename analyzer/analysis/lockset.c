@@ -492,7 +492,11 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
         x->bits = lockset_failed_bits(x->bits, x->pre_bits);
         x->depth = x->bits & LS_HELD ? (x->depth ? x->depth : 1) : 0;
     }
-    x->bind = -1;
+    /* A test whose failing side only logs and rejoins decided nothing: a
+     * later test of the same result still says whether it failed
+     * (`if (rc == 0) n++; log(rc); if (rc == 0) return 0; return err(rc);`). */
+    if (e->cond < 0 || !g->conds[e->cond].fail_rejoins)
+        x->bind = -1;
 }
 
 uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,

@@ -76,6 +76,8 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
         f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
+        if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
+            f->locks[ev->lock].via_fallible = true;
         if (ev->rule && ev->rule->success != SUCCESS_ALWAYS && ev->result_var >= 0)
             f->try_call[ev->lock] = ev;
         if (lockname_may_nest(ev->rule))
@@ -216,12 +218,12 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success_value = 0;
         return;
     }
-    /* A try-lock inside, 0 with it held and a code computed from the
-     * failure without (`return PJ_RETURN_OS_ERROR(status);`): the
-     * status-returning try wrapper. */
+    /* A lock call that can fail inside, 0 with it held and a code computed
+     * from the failure without (`return OS_ERROR(status);`): the
+     * status-returning wrapper of a try-lock or of a blocking lock. */
     bool free_codes =
         !free->none && !free->mixed && free->other && constants_are_errors(free, false);
-    if (l->via_try && is_only_value(held, 0) && free_codes) {
+    if ((l->via_try || l->via_fallible) && is_only_value(held, 0) && free_codes) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = 0;
@@ -523,6 +525,9 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     k->mixed_entry = f->untouched_at_release[l] && f->untouched_at_acquire[l];
     k->excludes = f->acquired[l] && f->untouched_at_acquire[l] && !k->held_at_exit &&
                   !k->callers_lock && k->mode == LOCK_EXCLUSIVE && !f->recursive[l];
+    /* Released somewhere, a free exit may be one past the unlock of a
+     * blocking lock: only a try-lock's failure is sure to be the reason. */
+    k->via_fallible &= k->via_try || !f->released[l];
     if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0)
         classify_conditional(k, &f->held_rets[l], &f->free_rets[l], g->returns_pointer);
     returns_try_result(f, l);

@@ -28,6 +28,12 @@ struct summary_lock {
      * a conditional acquire, like a try-lock. */
     bool conditional;
     bool via_try; /* it is taken with a try-lock inside */
+    /* Taken by a call that can fail and says so in its result, and free
+     * on the other exits only through that failure: a try-lock, or a
+     * blocking lock whose status tells an error that this function never
+     * releases. An exit returning a code computed from the failure is
+     * then the failure's report, not a leak. */
+    bool via_fallible;
     enum success_kind success;
     long success_value;
     enum lock_mode mode;
