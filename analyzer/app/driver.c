@@ -92,15 +92,57 @@ static const struct lock_rule *copy_rule(struct arena *a, const struct lock_rule
     return c;
 }
 
-/* Copies a TU's inferred rule into the run's sink (first one wins). */
-static void sink_put(struct summary_sink *s, const struct lock_rule *r)
+static bool same_target(const struct lock_target *x, const struct lock_target *y)
+{
+    if (x->arg != y->arg || !x->expr != !y->expr)
+        return false;
+    return !x->expr || !strcmp(x->expr, y->expr);
+}
+
+/* Whether a contract inferred again says what the one kept says (NULL: none). */
+static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
+{
+    if (!x || !y)
+        return x == y;
+    if (x->neffects != y->neffects || !x->split != !y->split || x->success != y->success ||
+        x->success_value != y->success_value || x->is_try != y->is_try)
+        return false;
+    for (unsigned i = 0; i < x->neffects; i++) {
+        const struct lock_effect *e = &x->effects[i], *f = &y->effects[i];
+        if (e->kind != f->kind || e->mode != f->mode || !same_target(&e->target, &f->target))
+            return false;
+    }
+    return true;
+}
+
+/* Marks a function whose definitions disagree: in a project of several
+ * programs, two `usage` or `cleanup` functions of one name may lock
+ * differently, and which file's contract a caller gets is not known. */
+static const struct lock_rule conflicting_definitions = {.name = "(definitions disagree)"};
+/* A definition that has no contract, kept so that another that has one
+ * is seen to disagree. */
+static const struct lock_rule no_contract = {.name = "(no contract)"};
+
+/* Copies a TU's contract of a function (NULL: none) into the run's sink.
+ * Definitions of one name that disagree leave it without a contract, so
+ * that the answer does not depend on which file a worker finished first. */
+static void sink_put(struct summary_sink *s, const char *name, const struct lock_rule *r)
 {
     pthread_mutex_lock(&s->mu);
-    if (!strmap_get(&s->rules, r->name)) {
-        const struct lock_rule *c = copy_rule(s->a, r);
-        strmap_put(&s->rules, c->name, (void *)c);
+    const struct lock_rule *have = strmap_get(&s->rules, name);
+    if (!have) {
+        const char *key = arena_strdup(s->a, name);
+        strmap_put(&s->rules, key, r ? (void *)copy_rule(s->a, r) : (void *)&no_contract);
+    } else if (have != &conflicting_definitions &&
+               !same_contract(have == &no_contract ? NULL : have, r)) {
+        strmap_put(&s->rules, name, (void *)&conflicting_definitions);
     }
     pthread_mutex_unlock(&s->mu);
+}
+
+bool summary_sink_usable(const struct lock_rule *r)
+{
+    return r && r != &conflicting_definitions && r != &no_contract;
 }
 
 /* What a summaries file says of a function: its declared contract when it
@@ -113,8 +155,9 @@ static void sink_summary(struct summary_sink *s, struct cfg_tu *t, CXCursor fn,
     const struct lock_rule *r = c ? c->rule : inferred;
     if (c && c->no_analysis && !r)
         return;
-    if (r)
-        sink_put(s, r);
+    CXString name = clang_getCursorSpelling(fn);
+    sink_put(s, clang_getCString(name), r);
+    clang_disposeString(name);
 }
 
 unsigned driver_default_jobs(void)
@@ -283,29 +326,6 @@ static const struct lock_rule *infer_external(struct cfg_tu *t, CXCursor def)
     return rule;
 }
 
-static bool same_target(const struct lock_target *x, const struct lock_target *y)
-{
-    if (x->arg != y->arg || !x->expr != !y->expr)
-        return false;
-    return !x->expr || !strcmp(x->expr, y->expr);
-}
-
-/* Whether a contract inferred again says what the one kept says (NULL: none). */
-static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
-{
-    if (!x || !y)
-        return x == y;
-    if (x->neffects != y->neffects || !x->split != !y->split || x->success != y->success ||
-        x->success_value != y->success_value || x->is_try != y->is_try)
-        return false;
-    for (unsigned i = 0; i < x->neffects; i++) {
-        const struct lock_effect *e = &x->effects[i], *f = &y->effects[i];
-        if (e->kind != f->kind || e->mode != f->mode || !same_target(&e->target, &f->target))
-            return false;
-    }
-    return true;
-}
-
 /* One function's latest analysis, in its own arena. */
 struct solved {
     struct arena *a;
@@ -363,8 +383,6 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
              * be analysed again */
             changed += old || strmap_get(&t->missed, g->function);
         }
-        if (r->sink && clang_Cursor_getStorageClass(fns[i]) != CX_SC_Static)
-            sink_summary(r->sink, t, fns[i], rule);
         if (!g->calls_local && !r->infer_only)
             check_one(r, out, j, &sv[i]);
     }
@@ -384,6 +402,21 @@ static void drop_held_for_good(struct collector *out, struct cfg_tu *t, size_t f
         out->findings[keep++] = *f;
     }
     out->nfindings = keep;
+}
+
+/* Other files see the contracts of the last round: a first round's
+ * "returns holding it" may have been taken back once a helper defined
+ * below was known to release the lock. */
+static void sink_contracts(struct summary_sink *s, struct cfg_tu *t, const CXCursor *fns,
+                           unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        if (clang_Cursor_getStorageClass(fns[i]) == CX_SC_Static)
+            continue;
+        CXString name = clang_getCursorSpelling(fns[i]);
+        sink_summary(s, t, fns[i], strmap_get(&t->summaries, clang_getCString(name)));
+        clang_disposeString(name);
+    }
 }
 
 /* Contracts of this TU's helpers are inferred first (a helper of a helper
@@ -407,6 +440,8 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
     unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, true);
     for (int round = 0; round < 3 && changed; round++)
         changed = infer_round(r, out, t, j, top.v, nfns, sv, false);
+    if (r->sink)
+        sink_contracts(r->sink, t, top.v, nfns);
     for (unsigned i = 0; i < nfns; i++) {
         if (!sv[i].checked && !r->infer_only)
             check_one(r, out, j, &sv[i]);
@@ -499,7 +534,9 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
                                                 j->contents_len)
                                    : 0;
     content ^= r->o->no_guess ? 0x9e3779b97f4a7c15ull : 0;
-    const char *entry = r->o->cache
+    /* --cross-tu results depend on other files' contracts, which the key
+     * does not hold: such a run neither reads nor fills the cache. */
+    const char *entry = r->o->cache && !r->o->cross_tu
                             ? cache_entry(a, r->o->cache, j->path, args, nargs, r->m->hash ^ content)
                             : NULL;
     if (entry && !r->sink && !r->o->infer_guards && cache_load(entry, r->c)) {

@@ -20,6 +20,9 @@ struct summary_sink {
 };
 
 void summary_sink_init(struct summary_sink *s);
+/* Whether a sink's entry is a contract to use: not a function without
+ * one, nor one whose definitions in several files disagree. */
+bool summary_sink_usable(const struct lock_rule *r);
 void summary_sink_free(struct summary_sink *s);
 
 /* Runs every job; returns after all workers are done. The collector holds

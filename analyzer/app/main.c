@@ -269,7 +269,7 @@ static void learn_contracts(struct run_state *s, struct summary_sink *sink)
     collector_free(&first);
     for (size_t i = 0; i < sink->rules.cap; i++) {
         const char *name = sink->rules.keys[i];
-        if (name && !model_function(&s->m, name))
+        if (name && summary_sink_usable(sink->rules.values[i]) && !model_function(&s->m, name))
             strmap_put(&s->m.functions, name, sink->rules.values[i]);
     }
 }
@@ -296,19 +296,25 @@ static int run(struct run_state *s)
     struct collector c;
     collector_init(&c);
     double start = now();
-    struct summary_sink sink;
-    bool summaries = s->o.cross_tu || s->o.write_summaries;
-    if (summaries)
-        summary_sink_init(&sink);
-    if (s->o.cross_tu)
-        learn_contracts(s, &sink);
-    driver_run(&s->o, &s->m, &s->jobs, &c, summaries ? &sink : NULL, false);
+    /* --cross-tu learns every file's contracts first; --write-summaries
+     * writes those of the checking pass, which knew the others'. */
+    struct summary_sink learned, inferred;
+    if (s->o.cross_tu) {
+        summary_sink_init(&learned);
+        learn_contracts(s, &learned);
+    }
+    if (s->o.write_summaries)
+        summary_sink_init(&inferred);
+    driver_run(&s->o, &s->m, &s->jobs, &c, s->o.write_summaries ? &inferred : NULL, false);
     struct diag d;
-    bool written = !s->o.write_summaries || rules_write(s->o.write_summaries, &sink.rules, &d);
+    bool written =
+        !s->o.write_summaries || rules_write(s->o.write_summaries, &inferred.rules, &d);
     if (!written)
         fail(&d);
-    if (summaries)
-        summary_sink_free(&sink);
+    if (s->o.write_summaries)
+        summary_sink_free(&inferred);
+    if (s->o.cross_tu)
+        summary_sink_free(&learned);
     lockorder_report(&c);
     guardinfer_report(&c);
     int status = report(s, &c, now() - start);

@@ -510,7 +510,20 @@ cross-tu)
 import json; d = json.load(open('$TMP/s.json'))
 assert {'function': 'pool_lock', 'acquires': '\$0->mu'} in d['locks'], d" || fail "summaries file"
     expect_status 1 "$LC" --rules "$TMP/s.json" "$X/user.c"
-    grep -q "user.c:8:9: warning: 'p->mu' is still held" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
+    grep -q "user.c:8:9: warning: 'p->mu' is still held" "$TMP/out" || fail "$(cat "$TMP/out")"
+    # a cross-file run's findings are not kept for a default run
+    expect_status 1 "$LC" --cross-tu --cache "$TMP/cache" "$X/lockutil.c" "$X/user.c"
+    expect_status 0 "$LC" --cache "$TMP/cache" "$X/lockutil.c" "$X/user.c"
+    # two definitions of one name that disagree give no contract
+    expect_status 0 "$LC" --cross-tu "$X/lockutil.c" "$X/other_program.c" "$X/user.c"
+    # the contract other files get is the last round's: the helper defined
+    # below releases what core_deref takes
+    expect_status 0 "$LC" --cross-tu "$X/deref.c" "$X/deref_user.c"
+    expect_status 0 "$LC" --write-summaries "$TMP/d.json" "$X/deref.c"
+    python3 -c "
+import json; d = json.load(open('$TMP/d.json'))
+assert {'function': 'core_deref', 'excludes': '(*\$0)->head->mtx'} in d['locks'], d" ||
+        fail "summaries of deref.c" ;;
 timeout)
     # A file found by fuzzing on which clang's error recovery runs for
     # minutes: reported after --timeout, the other files still analysed.
