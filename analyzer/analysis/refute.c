@@ -742,3 +742,24 @@ enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned
     }
     return all;
 }
+
+/* Replays one path from the entry, every key followed: whether it never
+ * takes a side of a branch that an earlier branch or store ruled out,
+ * nor passes a call that does not return. */
+bool refute_path_holds(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
+                       const struct cfg_edge *const *edges, unsigned nedges)
+{
+    struct search s = {.g = g, .lock = lock, .tblock = block, .tevent = event, .node_budget = 1};
+    search_init(&s);
+    struct node n = entry_node(&s);
+    bool holds = true;
+    for (unsigned i = 0; i < nedges && holds; i++) {
+        const struct cfg_block *blk = &g->blocks[n.block];
+        for (unsigned k = 0; holds && k < blk->nevents; k++)
+            holds = apply_event(&s, &n, blk->first_event + k);
+        holds = holds && edges[i]->from == n.block && apply_edge(&s, &n, edges[i]);
+        n.block = edges[i]->to;
+    }
+    search_free(&s);
+    return holds;
+}

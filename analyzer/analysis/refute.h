@@ -44,4 +44,10 @@ enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned
 bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
                  uint8_t *bits);
 
+/* Whether the path from the entry along `edges` (each leaving the block
+ * the one before entered) to the finding at (block, event) is consistent
+ * when every tested key is followed. */
+bool refute_path_holds(const struct cfg *g, unsigned block, unsigned event, unsigned lock,
+                       const struct cfg_edge *const *edges, unsigned nedges);
+
 #endif

@@ -157,11 +157,26 @@ static void test_other_value_feasible(void)
     arena_free(a);
 }
 
+/* A path found without the search's proof (a function too large for it),
+ * led from the entry: through both sides of one value's tests it does not
+ * hold; through the tests of two values it does. */
+static void test_replayed_path(void)
+{
+    for (int second = 0; second < 2; second++) {
+        struct graph x;
+        build(&x, second);
+        const struct cfg_edge *path[] = {&x.succ[0], &x.succ[2], &x.succ[5], &x.succ[7]};
+        CHECK_TRUE(path[0]->to == 1 && path[2]->kind == EDGE_FALSE && path[3]->to == 6);
+        CHECK_TRUE(refute_path_holds(&x.g, 6, EXIT, 0, path, 4) == (second == 1));
+    }
+}
+
 int main(void)
 {
     test_join();
     test_same_value_refuted();
     test_other_value_feasible();
+    test_replayed_path();
     printf("%d checks, %d failed\n", check_count, check_failures);
     return check_failures != 0;
 }
