@@ -12,6 +12,9 @@
 /* Enough for any critical section a log-and-go-on branch rejoins; past it
  * the failure is taken at its word (the lock is not held). */
 enum { SEARCH_LIMIT = 512 };
+/* A try-lock's success side that only reports is a few blocks long (an
+ * assertion macro's message); a longer one does work under the lock. */
+enum { REPORT_LIMIT = 16 };
 
 bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
                             const struct lock_rule *r)
@@ -80,6 +83,28 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, unsigned ch
     return false;
 }
 
+/* Marks in `mark` (value `tag`) the blocks the failure side of a
+ * try-lock runs before it does anything with the lock or leaves. */
+static bool try_stops(const struct cfg *g, unsigned b, unsigned lock);
+static void reach_region(const struct cfg *g, unsigned from, unsigned lock, unsigned char *mark,
+                         unsigned char tag, unsigned *stack)
+{
+    unsigned sp = 0, seen = 0;
+    stack[sp++] = from;
+    while (sp && seen < SEARCH_LIMIT) {
+        unsigned b = stack[--sp];
+        if (mark[b])
+            continue;
+        mark[b] = tag;
+        seen++;
+        if (try_stops(g, b, lock))
+            continue;
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+}
+
 /* Marks reached blocks in `mark`, which is cleared again before return. */
 static bool rejoins(const struct cfg *g, unsigned lock, unsigned ok_to, unsigned fail_to,
                     unsigned char *mark, unsigned *stack)
@@ -90,6 +115,72 @@ static bool rejoins(const struct cfg *g, unsigned lock, unsigned ok_to, unsigned
     for (unsigned b = 0; b < g->nblocks; b++)
         mark[b] = 0;
     return joined;
+}
+
+/* Whether a block ends the failure side's region of a try-lock: any
+ * event on the lock (`if (trylock(m)) ... else lock(m);` takes it the
+ * other way), a return, or a recorded outcome. */
+static bool try_stops(const struct cfg *g, unsigned b, unsigned lock)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = 0; i < blk->nevents; i++) {
+        const struct cfg_event *ev = &g->events[blk->first_event + i];
+        if (ev->lock == lock && (ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE ||
+                                 ev->kind == EV_WAIT || ev->kind == EV_FORGET))
+            return true;
+    }
+    return stops(g, b, lock);
+}
+
+/* Every path of the success side, until it meets the failure side's
+ * region (marked FAILED) or a call that never returns, does nothing with
+ * the lock, returns nowhere and records nothing. */
+static bool success_only_reports(const struct cfg *g, unsigned lock, unsigned ok_to,
+                                 const unsigned char *mark, unsigned char failed,
+                                 unsigned *stack)
+{
+    unsigned char *seen = xcalloc(g->nblocks + 1, 1);
+    unsigned sp = 0, n = 0;
+    bool only = true;
+    stack[sp++] = ok_to;
+    while (sp && only) {
+        unsigned b = stack[--sp];
+        if (mark[b] == failed || seen[b])
+            continue;
+        seen[b] = 1;
+        const struct cfg_block *blk = &g->blocks[b];
+        bool dies = blk->nevents && g->events[blk->first_event + blk->nevents - 1].kind ==
+                                        EV_NORETURN;
+        if (dies)
+            continue;
+        only = ++n < REPORT_LIMIT && !try_stops(g, b, lock) && blk->nsucc > 0;
+        for (unsigned i = 0; only && i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    free(seen);
+    return only;
+}
+
+/* A try-lock whose success only reports an error (`assert(trylock(m) ==
+ * EBUSY)`, `if (trylock(m)) assertion_message(...)`) and then dies or
+ * goes on as the failure does, without touching the lock, and whose
+ * result is tested right there, expects the attempt to fail: it checks that the lock is held already. It is a
+ * requirement, not an acquire. */
+static void mark_try_assertion(struct cfg *g, struct cfg_cond *c, struct cfg_event *acq,
+                               const struct cfg_edge *ok, const struct cfg_edge *fail,
+                               unsigned char *mark, unsigned *stack)
+{
+    enum { FAILED = 2 };
+    reach_region(g, fail->to, acq->lock, mark, FAILED, stack);
+    bool asserts = success_only_reports(g, acq->lock, ok->to, mark, FAILED, stack);
+    for (unsigned b = 0; b < g->nblocks; b++)
+        mark[b] = 0;
+    if (!asserts)
+        return;
+    acq->kind = EV_REQUIRE;
+    acq->mode = LOCK_ANY;
+    c->try_event = -1;
+    c->try_var = -1;
 }
 
 static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned *stack)
@@ -103,14 +194,18 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
     struct cfg_cond *c = &g->conds[e0->cond];
     if (c->selects_value) /* `lock(m) == 0 ? 0 : -1`: the failure is passed on */
         return;
-    const struct cfg_event *acq = c->op == CMP_NONE ? NULL : tested_acquire(g, c);
-    if (!acq || !acq->rule || acq->rule->is_try || acq->rule->success == SUCCESS_ALWAYS)
+    struct cfg_event *acq = c->op == CMP_NONE ? NULL : (struct cfg_event *)tested_acquire(g, c);
+    if (!acq || !acq->rule || acq->rule->success == SUCCESS_ALWAYS)
         return;
     bool ok0 = failjoin_edge_succeeds(c, e0, acq->rule);
     if (ok0 == failjoin_edge_succeeds(c, e1, acq->rule))
         return;
     const struct cfg_edge *ok = ok0 ? e0 : e1, *fail = ok0 ? e1 : e0;
-    c->fail_rejoins = rejoins(g, acq->lock, ok->to, fail->to, mark, stack);
+    /* a result kept in a variable is for a later test to act on */
+    if (acq->rule->is_try && c->try_event >= 0 && acq->result_var < 0)
+        mark_try_assertion(g, c, acq, ok, fail, mark, stack);
+    else if (!acq->rule->is_try)
+        c->fail_rejoins = rejoins(g, acq->lock, ok->to, fail->to, mark, stack);
 }
 
 void failjoin_mark(struct cfg *g)
