@@ -287,9 +287,11 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
      * how many times they do is not known, so releasing it once more than
      * this function took it may be theirs (`while (depth--) unlock(m);`).
      * A path that never took it here has no hold of its own to count
-     * past: its release is unmatched like any other. */
-    if (ev->kind == EV_RELEASE && ev->rule && ev->rule->recursive && f->assumes_free &&
-        want != LS_UNTOUCHED)
+     * past: its release is unmatched like any other. A function that only
+     * gives back its callers' holds (`while (depth--) unlock(m);`) may
+     * give back as many as they took. */
+    if (ev->kind == EV_RELEASE && ev->rule && ev->rule->recursive &&
+        (f->assumes_free || f->callers_lock) && want != LS_UNTOUCHED)
         return;
     /* An annotated REQUIRES is a promise the caller must keep: a lock this
      * function never took is not held. */
