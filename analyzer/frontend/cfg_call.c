@@ -655,6 +655,23 @@ static bool body_lock_free(struct builder *b, struct callee_info *info, CXCursor
     return info->body == BODY_LOCK_FREE;
 }
 
+/* Whether the call's pointer arguments all point to structs that visibly
+ * hold no lock (and there is one). For a callee defined in another file,
+ * whose body cannot be read. */
+static bool objects_lock_free(const struct builder *b, CXCursor *args, unsigned nargs)
+{
+    unsigned objects = 0;
+    for (unsigned i = 0; i < nargs; i++) {
+        CXType t = clang_getCursorType(parse_peel(args[i]));
+        if (clang_getCanonicalType(t).kind != CXType_Pointer)
+            continue;
+        if (!lockfree_object(t, b->t->model))
+            return false;
+        objects++;
+    }
+    return objects > 0;
+}
+
 /* What a call to `name` does; args are the argument cursors. */
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
@@ -669,9 +686,11 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);
-    /* a reference count named like a lock returns what it was given, or
-     * is a body of this file that visibly takes no lock */
-    if (b->expanding && (returns_argument_type(call, args, nargs) || body_lock_free(b, info, decl)))
+    /* a reference count named like a lock returns what it was given, is
+     * a body of this file that visibly takes no lock, or is given objects
+     * that hold none */
+    if (b->expanding && (returns_argument_type(call, args, nargs) || body_lock_free(b, info, decl) ||
+                         (!rule && !info->local && objects_lock_free(b, args, nargs))))
         b->expansion_answered = true;
     if (!rule && !b->t->no_guess && implicitly_declared(decl))
         rule = guess_call(b, call, name, args, nargs);

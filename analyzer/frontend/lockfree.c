@@ -6,6 +6,7 @@
 #include "frontend/parse.h"
 #include "model/lockname.h"
 #include "model/model.h"
+#include "support/strmap.h"
 
 /* Bodies of helpers are followed this deep; deeper is "may lock". */
 enum { LOCKFREE_DEPTH = 3 };
@@ -83,4 +84,91 @@ static bool scan_body(CXCursor def, const struct model *m, CXFile main_file, uns
 bool lockfree_body(CXCursor def, const struct model *m, CXFile main_file)
 {
     return scan_body(def, m, main_file, 0);
+}
+
+/* Records are followed this deep through embedded members. */
+enum { OBJECT_DEPTH = 4 };
+
+static bool type_may_be_lock(CXType t, const struct model *m, unsigned depth);
+
+/* Whether the type's spelling, at any level of its typedefs, is a lock
+ * type of the rules (`pthread_mutex_t`, `GMutex`, `struct mutex`), or a
+ * name with a lock word (`spinlock_t`, `struct qlock`). */
+static bool named_as_lock(CXType t, const struct model *m)
+{
+    for (unsigned i = 0; i < 8; i++) {
+        CXString sp = clang_getTypeSpelling(clang_getUnqualifiedType(t));
+        const char *name = clang_getCString(sp);
+        bool lock = name && (strmap_get(&m->lock_types, name) || lockname_has_lock_word(name));
+        clang_disposeString(sp);
+        if (lock)
+            return true;
+        if (t.kind == CXType_Elaborated)
+            t = clang_Type_getNamedType(t);
+        else if (t.kind == CXType_Typedef)
+            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+        else
+            return false;
+    }
+    return true;
+}
+
+struct field_scan {
+    const struct model *model;
+    unsigned depth;
+    bool may_lock;
+};
+
+/* A member named for a lock (`mutex`, `lock`, `spin_lock`), or a pointer
+ * to a lock type (`DBusRMutex *mutex`, `pthread_mutex_t *mu`). */
+static bool field_names_lock(CXCursor field, const struct model *m)
+{
+    CXString sp = clang_getCursorSpelling(field);
+    const char *name = clang_getCString(sp);
+    bool lock = name && (lockname_has_lock_word(name) || strcasestr(name, "mutex"));
+    clang_disposeString(sp);
+    CXType t = clang_getCursorType(field);
+    return lock || (clang_getCanonicalType(t).kind == CXType_Pointer &&
+                    named_as_lock(clang_getPointeeType(t), m));
+}
+
+static enum CXVisitorResult visit_field(CXCursor field, CXClientData data)
+{
+    struct field_scan *s = data;
+    if (field_names_lock(field, s->model) ||
+        type_may_be_lock(clang_getCursorType(field), s->model, s->depth + 1)) {
+        s->may_lock = true;
+        return CXVisit_Break;
+    }
+    return CXVisit_Continue;
+}
+
+/* A lock type by name, an atomic or volatile word (a spin lock of its
+ * own), an incomplete type, or a record that embeds one of those. */
+static bool type_may_be_lock(CXType t, const struct model *m, unsigned depth)
+{
+    if (depth > OBJECT_DEPTH || named_as_lock(t, m) || clang_isVolatileQualifiedType(t))
+        return true;
+    CXType c = clang_getCanonicalType(t);
+    if (c.kind == CXType_Atomic || clang_isVolatileQualifiedType(c))
+        return true;
+    if (c.kind == CXType_ConstantArray || c.kind == CXType_IncompleteArray)
+        return type_may_be_lock(clang_getArrayElementType(c), m, depth + 1);
+    if (c.kind != CXType_Record)
+        return false; /* a number or a pointer: a lock's word is volatile or atomic */
+    if (clang_Type_getSizeOf(c) < 0)
+        return true; /* incomplete: what it holds is not known */
+    struct field_scan s = {m, depth, false};
+    clang_Type_visitFields(c, visit_field, &s);
+    return s.may_lock;
+}
+
+bool lockfree_object(CXType t, const struct model *m)
+{
+    CXType c = clang_getCanonicalType(t);
+    if (c.kind != CXType_Pointer)
+        return false;
+    CXType pointee = clang_getPointeeType(t);
+    return clang_getCanonicalType(pointee).kind == CXType_Record &&
+           !type_may_be_lock(pointee, m, 0);
 }

@@ -21,4 +21,12 @@ struct model;
  * does no lock work that the analysis could miss. */
 bool lockfree_body(CXCursor def, const struct model *m, CXFile main_file);
 
+/* Whether t points to a complete struct or union that visibly holds no
+ * lock: no member (embedded, not through a pointer) of a lock type of the
+ * rules, with a lock word in its type name, atomic or volatile, and no
+ * member named for a lock or pointing to a lock type. A lock
+ * guessed from a name (`obj_lock(o, FLAGS)` on a reference-counted
+ * object) is no lock when its object is such a struct. */
+bool lockfree_object(CXType t, const struct model *m);
+
 #endif
