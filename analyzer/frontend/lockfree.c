@@ -97,6 +97,8 @@ static bool type_may_be_lock(CXType t, const struct model *m, unsigned depth);
 static bool named_as_lock(CXType t, const struct model *m)
 {
     for (unsigned i = 0; i < 8; i++) {
+        if (t.kind == CXType_Invalid)
+            return false;
         CXString sp = clang_getTypeSpelling(clang_getUnqualifiedType(t));
         const char *name = clang_getCString(sp);
         bool lock = name && (strmap_get(&m->lock_types, name) || lockname_has_lock_word(name));
@@ -111,6 +113,25 @@ static bool named_as_lock(CXType t, const struct model *m)
             return false;
     }
     return true;
+}
+
+/* What a pointer type points to, as written (`pthread_mutex_t`, not its
+ * union), seen through typedefs of the pointer; an invalid type if t is
+ * no pointer. */
+static CXType pointee_of(CXType t)
+{
+    for (unsigned i = 0; i < 8 && t.kind != CXType_Pointer; i++) {
+        if (t.kind == CXType_Elaborated)
+            t = clang_Type_getNamedType(t);
+        else if (t.kind == CXType_Typedef)
+            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+        else
+            break;
+    }
+    if (t.kind == CXType_Pointer)
+        return clang_getPointeeType(t);
+    CXType invalid = {.kind = CXType_Invalid};
+    return invalid;
 }
 
 struct field_scan {
@@ -128,8 +149,7 @@ static bool field_names_lock(CXCursor field, const struct model *m)
     bool lock = name && (lockname_has_lock_word(name) || strcasestr(name, "mutex"));
     clang_disposeString(sp);
     CXType t = clang_getCursorType(field);
-    return lock || (clang_getCanonicalType(t).kind == CXType_Pointer &&
-                    named_as_lock(clang_getPointeeType(t), m));
+    return lock || named_as_lock(pointee_of(t), m);
 }
 
 static enum CXVisitorResult visit_field(CXCursor field, CXClientData data)
@@ -165,10 +185,8 @@ static bool type_may_be_lock(CXType t, const struct model *m, unsigned depth)
 
 bool lockfree_object(CXType t, const struct model *m)
 {
-    CXType c = clang_getCanonicalType(t);
-    if (c.kind != CXType_Pointer)
-        return false;
-    CXType pointee = clang_getPointeeType(t);
-    return clang_getCanonicalType(pointee).kind == CXType_Record &&
+    CXType pointee = pointee_of(t);
+    return pointee.kind != CXType_Invalid &&
+           clang_getCanonicalType(pointee).kind == CXType_Record &&
            !type_may_be_lock(pointee, m, 0);
 }
