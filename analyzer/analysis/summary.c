@@ -512,6 +512,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
     struct summary_lock *k = &f->locks[l];
     k->callers_lock = f->untouched_at_release[l] && !f->untouched_at_acquire[l];
+    k->nests = f->recursive[l];
     bool all_held = f->reached_exits && f->held_exits[l] == f->reached_exits;
     bool all_released = f->reached_exits && f->released_exits[l] == f->reached_exits;
     /* A release between (drop and retake in a retry loop) is fine as long
@@ -707,6 +708,7 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
                                      const char *const *params, unsigned nparams)
 {
     struct lock_rule *r = NULL;
+    bool all_nest = true, any_acquire = false;
     for (unsigned l = 0; l < g->nlocks; l++) {
         bool conditional = facts[l].conditional && facts[l].success != SUCCESS_ALWAYS;
         if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root ||
@@ -723,7 +725,13 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
             r->success_value = facts[l].success_value;
             r->is_try = facts[l].via_try;
         }
+        /* a wrapper of a recursive lock (one this file initialises as
+         * such) is as recursive as what it takes */
+        all_nest &= rel || facts[l].nests;
+        any_acquire |= !rel;
     }
+    if (r && any_acquire && all_nest)
+        r->recursive = true;
     /* Then what it takes and gives back, and what it leaves unknown, as
      * far as room remains. */
     for (unsigned l = 0; l < g->nlocks; l++) {

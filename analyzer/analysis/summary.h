@@ -28,6 +28,7 @@ struct summary_lock {
      * a conditional acquire, like a try-lock. */
     bool conditional;
     bool via_try; /* it is taken with a try-lock inside */
+    bool nests; /* taken by a lock its holder may take again (recursive) */
     /* Taken by a call that can fail and says so in its result, and free
      * on the other exits only through that failure: a try-lock, or a
      * blocking lock whose status tells an error that this function never

@@ -105,7 +105,8 @@ static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
     if (!x || !y)
         return x == y;
     if (x->neffects != y->neffects || !x->split != !y->split || x->success != y->success ||
-        x->success_value != y->success_value || x->is_try != y->is_try)
+        x->success_value != y->success_value || x->is_try != y->is_try ||
+        x->recursive != y->recursive)
         return false;
     for (unsigned i = 0; i < x->neffects; i++) {
         const struct lock_effect *e = &x->effects[i], *f = &y->effects[i];

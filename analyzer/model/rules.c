@@ -372,6 +372,8 @@ static json_t *rule_json(const struct lock_rule *r)
         if (e->kind == EFFECT_ACQUIRE && e->mode == LOCK_SHARED)
             json_object_set_new(o, "mode", json_string("shared"));
     }
+    if (r->recursive)
+        json_object_set_new(o, "recursive", json_true());
     if (r->success != SUCCESS_ALWAYS)
         json_object_set_new(o, r->is_try ? "succeeds_when" : "fails_unless",
                             r->success == SUCCESS_NONZERO ? json_string("nonzero")

@@ -523,7 +523,14 @@ assert {'function': 'pool_lock', 'acquires': '\$0->mu'} in d['locks'], d" || fai
     python3 -c "
 import json; d = json.load(open('$TMP/d.json'))
 assert {'function': 'core_deref', 'excludes': '(*\$0)->head->mtx'} in d['locks'], d" ||
-        fail "summaries of deref.c" ;;
+        fail "summaries of deref.c"
+    # a wrapper of a mutex initialised as recursive is recursive for other files
+    expect_status 0 "$LC" --cross-tu "$X/rmutex.c" "$X/rmutex_user.c"
+    expect_status 0 "$LC" --write-summaries "$TMP/r.json" "$X/rmutex.c"
+    python3 -c "
+import json; d = json.load(open('$TMP/r.json'))
+assert {'function': 'rmutex_lock', 'acquires': '\$0->id', 'recursive': True} in d['locks'], d" ||
+        fail "summaries of rmutex.c" ;;
 timeout)
     # A file found by fuzzing on which clang's error recovery runs for
     # minutes: reported after --timeout, the other files still analysed.
