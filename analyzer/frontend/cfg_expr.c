@@ -277,12 +277,68 @@ void build_note_index_text(struct builder *b, const char *text)
     }
 }
 
+struct first_field {
+    CXCursor field;
+    bool found;
+};
+
+static enum CXVisitorResult take_first_field(CXCursor field, CXClientData data)
+{
+    struct first_field *f = data;
+    f->field = field;
+    f->found = true;
+    return CXVisit_Break;
+}
+
+/* How deep a base struct may be embedded (GObject-style classes: an
+ * instance's first member is its parent's instance, and so on). */
+enum { BASE_DEPTH = 8 };
+
+/* `(struct base *)obj` where obj points to a struct whose first member is
+ * (or begins with) a struct base: the address of that member
+ * (`&obj->element.object`). Without it, `((GstObject *)sel)->lock`, the
+ * base object's lock, and `sel->lock`, a field of sel's own, had one
+ * name. NULL when c is no such cast. */
+static const char *upcast_path(struct builder *b, CXCursor c, int depth)
+{
+    CXCursor inner = parse_peel(c);
+    if (clang_equalCursors(inner, c))
+        return NULL;
+    CXType to = clang_getCanonicalType(clang_getCursorType(c));
+    CXType from = clang_getCanonicalType(clang_getCursorType(inner));
+    if (to.kind != CXType_Pointer || from.kind != CXType_Pointer)
+        return NULL;
+    CXType base = clang_getCanonicalType(clang_getPointeeType(to));
+    CXType t = clang_getCanonicalType(clang_getPointeeType(from));
+    if (base.kind != CXType_Record || t.kind != CXType_Record || clang_equalTypes(base, t))
+        return NULL;
+    const char *names[BASE_DEPTH];
+    unsigned n = 0;
+    while (n < BASE_DEPTH && t.kind == CXType_Record && !clang_equalTypes(t, base)) {
+        struct first_field f = {.found = false};
+        clang_Type_visitFields(t, take_first_field, &f);
+        if (!f.found)
+            return NULL;
+        names[n++] = parse_spelling(b->a, f.field);
+        t = clang_getCanonicalType(clang_getCursorType(f.field));
+    }
+    if (!n || !clang_equalTypes(t, base))
+        return NULL;
+    const char *obj = lockexpr_deref(b->a, cursor_path(b, inner, depth + 1));
+    for (unsigned i = 0; i < n; i++)
+        obj = lockexpr_member(b->a, obj, names[i]);
+    return lockexpr_addr(b->a, obj);
+}
+
 static const char *cursor_path(struct builder *b, CXCursor c, int depth)
 {
     if (depth > 64)
         return opaque_path(b, c);
     if (depth == 0)
         b->path_index_text = NULL; /* each path names its own element */
+    const char *up = upcast_path(b, c, depth);
+    if (up)
+        return up;
     c = parse_peel(c);
     size_t base = b->kids.n;
     const char *r = NULL;
