@@ -3,7 +3,6 @@
 #include "frontend/annot.h"
 
 #include <stdlib.h>
-#include <ctype.h>
 #include <string.h>
 
 #include "support/arena.h"
@@ -112,22 +111,6 @@ static bool lookup(const char *name, enum annot_kind *kind)
     return false;
 }
 
-/* A project's own prefix on the macro vocabulary (`SDL_ACQUIRE`,
- * `LIB_TRY_ACQUIRE`, `MY_NO_THREAD_SAFETY_ANALYSIS`), often defined to
- * nothing unless clang's analysis is on: an all-capitals name whose part
- * after an underscore is one of the capitalised spellings (the longest
- * such part: `TRY_ACQUIRE` before `ACQUIRE`). */
-static bool lookup_prefixed(const char *name, enum annot_kind *kind)
-{
-    for (const char *p = name; *p; p++)
-        if (islower((unsigned char)*p))
-            return false;
-    for (const char *p = strchr(name, '_'); p; p = strchr(p + 1, '_'))
-        if (isupper((unsigned char)p[1]) && lookup(p + 1, kind))
-            return true;
-    return false;
-}
-
 static bool takes_no_args(enum annot_kind k)
 {
     return k == AN_NO_ANALYSIS || k == AN_INITIALIZER;
@@ -229,7 +212,7 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
         CXString s = clang_getTokenSpelling(tu, t[i]);
         enum annot_kind kind;
         const char *name = clang_getCString(s);
-        bool known = name && (lookup(name, &kind) || lookup_prefixed(name, &kind));
+        bool known = name && lookup(name, &kind);
         const char *spelled = known ? arena_strdup(c->a, name) : NULL;
         clang_disposeString(s);
         if (!known)
