@@ -153,6 +153,8 @@ struct builder {
     struct { const char *path; long value; unsigned block; size_t events; } last_store;
     bool conditional_not_used; /* the next `c ? x : y` is a whole statement or a
                                    call's argument: no test here acts on it */
+    /* The `?:` just built set the pending result variable in its arms. */
+    bool result_set_in_arms;
     int returned_param;      /* see cfg.returns_param; -2 before any return */
     const char *returned_lock; /* see cfg.returns_lock; NULL before, "" if mixed */
     CXCursor last_lock_call; /* for conditions that test a call's result */

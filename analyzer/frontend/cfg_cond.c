@@ -46,6 +46,8 @@ void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
         cc->try_var = assigned; /* the lock's state is bound to the variable */
     else if (the_call)
         cc->try_event = b->last_lock_event;
+    else if (assigned >= 0 && clang_getCursorKind(src) == CXCursor_ConditionalOperator)
+        cc->try_var = assigned; /* `(x = c ? lock(m) : OK)`: its arms bound x */
     else if (clang_getCursorKind(src) == CXCursor_DeclRefExpr)
         cc->try_var = build_var_id(b, src, false);
     cc->param = build_param_index(b, src);

@@ -638,14 +638,18 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
         return;
     }
     b->pending_result_var = var;
+    b->result_set_in_arms = false;
     build_expr(b, rhs);
     b->pending_result_var = -1;
+    bool set_in_arms = b->result_set_in_arms;
+    b->result_set_in_arms = false;
     if (var >= 0) {
         struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
                                .loc = parse_cursor_loc(e)};
-        /* The kill comes first in the block order only if nothing bound it. */
-        if (!b->events.n || b->events.v[b->events.n - 1].result_var != var ||
-            b->events.v[b->events.n - 1].kind != EV_ACQUIRE)
+        /* The kill comes first in the block order only if nothing bound it
+         * (nor did the arms of a `?:`, each for its own path). */
+        if (!set_in_arms && (!b->events.n || b->events.v[b->events.n - 1].result_var != var ||
+                             b->events.v[b->events.n - 1].kind != EV_ACQUIRE))
             build_event(b, ev);
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
         build_note_store(b, var, rhs);
@@ -812,6 +816,26 @@ static void build_short_circuit(struct builder *b, CXCursor e)
     b->cur = join;
 }
 
+/* One value arm of `c ? x : y` whose value goes to variable result_var
+ * (or -1): a lock call there binds its result to it, and an arm that
+ * binds nothing overwrites it. */
+static void build_arm(struct builder *b, CXCursor arm, int result_var)
+{
+    size_t before = b->events.n;
+    b->pending_result_var = result_var;
+    build_expr(b, arm);
+    b->pending_result_var = -1;
+    if (result_var < 0)
+        return;
+    bool bound = b->events.n > before && b->events.v[b->events.n - 1].kind == EV_ACQUIRE &&
+                 b->events.v[b->events.n - 1].result_var == result_var;
+    if (!bound) {
+        struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)result_var,
+                               .result_var = result_var, .loc = parse_cursor_loc(arm)};
+        build_event(b, ev);
+    }
+}
+
 static void build_conditional(struct builder *b, CXCursor e, size_t base, unsigned n)
 {
     if (n != 3) { /* GNU x ?: y */
@@ -828,17 +852,22 @@ static void build_conditional(struct builder *b, CXCursor e, size_t base, unsign
      * branch the code uses (failjoin.h). */
     bool unused = b->conditional_not_used;
     b->conditional_not_used = false;
+    /* `rv = c ? lock(m) : OK;`: the arm's call gives rv its value, as
+     * `rv = lock(m);` would; the other arm overwrites rv as any store. */
+    int result_var = b->pending_result_var;
+    b->pending_result_var = -1;
     size_t first = b->conds.n;
     build_cond(b, c, tb, fb);
     if (!unused)
         mark_value_tests(b, first);
     b->cur = tb;
-    build_expr(b, x);
+    build_arm(b, x, result_var);
     build_edge(b, b->cur, join, EDGE_PLAIN, -1);
     b->cur = fb;
-    build_expr(b, y);
+    build_arm(b, y, result_var);
     build_edge(b, b->cur, join, EDGE_PLAIN, -1);
     b->cur = join;
+    b->result_set_in_arms = result_var >= 0;
 }
 
 void build_expr(struct builder *b, CXCursor e)
@@ -861,7 +890,7 @@ void build_expr(struct builder *b, CXCursor e)
     enum access_mode mode = b->access_mode, pt = b->pt_access;
     b->access_mode = ACC_READ;
     b->pt_access = ACC_NONE;
-    if (k != CXCursor_CallExpr && !wrapper)
+    if (k != CXCursor_CallExpr && k != CXCursor_ConditionalOperator && !wrapper)
         b->pending_result_var = -1;
     if (k == CXCursor_UnaryExpr) {
         /* sizeof, _Alignof: not evaluated */
