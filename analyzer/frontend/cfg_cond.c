@@ -27,9 +27,27 @@ static enum cfg_cmp compare_op(enum CXBinaryOperatorKind op, bool mirrored)
 
 /* Which tracked value a condition leaf tests: the lock call just evaluated
  * in it, or a local variable. */
+/* `({ int ret; ...; ret = trylock(m); ...; ret; })`, a lock macro's
+ * statement expression: its value is its last statement's. */
+static CXCursor statement_value(struct builder *b, CXCursor src)
+{
+    size_t base = b->kids.n;
+    unsigned n = parse_children(src, &b->kids);
+    CXCursor last = n == 1 ? b->kids.v[base] : clang_getNullCursor();
+    b->kids.n = base;
+    if (clang_Cursor_isNull(last) || clang_getCursorKind(last) != CXCursor_CompoundStmt)
+        return src;
+    n = parse_children(last, &b->kids);
+    CXCursor value = n ? parse_peel(b->kids.v[base + n - 1]) : src;
+    b->kids.n = base;
+    return clang_getCursorKind(value) == CXCursor_DeclRefExpr ? value : src;
+}
+
 void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
 {
     src = parse_peel(src);
+    if (clang_getCursorKind(src) == CXCursor_StmtExpr)
+        src = statement_value(b, src);
     size_t base = b->kids.n;
     int assigned = -1; /* `(x = trylock(...)) == NULL`: the result is bound to x */
     if (clang_getCursorKind(src) == CXCursor_BinaryOperator &&
