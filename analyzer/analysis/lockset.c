@@ -414,6 +414,26 @@ bool lockset_edge_fails(const struct cfg *g, const struct cfg_edge *e,
     return rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule);
 }
 
+bool lockset_edge_keeps_binding(const struct cfg *g, const struct cfg_edge *e,
+                                const struct lock_rule *rule)
+{
+    if (e->cond < 0)
+        return false;
+    const struct cfg_cond *c = &g->conds[e->cond];
+    if (c->fail_rejoins)
+        return true; /* a logged failure: the test decided nothing */
+    if (!rule || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE) ||
+        (c->op != CMP_EQ && c->op != CMP_NE))
+        return false;
+    bool equal_here = (c->op == CMP_EQ) == (e->kind == EDGE_TRUE);
+    if (equal_here)
+        return false; /* the value is k: success or failure is known */
+    /* The value is not k: that says which only when k is the success
+     * value (EQUALS) or 0 (NONZERO); `rc == EBUSY` false leaves both. */
+    long decisive = rule->success == SUCCESS_EQUALS ? rule->success_value : 0;
+    return c->k != decisive;
+}
+
 /* Failed: back to what it was, except that a lock this path had not
  * touched is now known not to be held by it (a try-lock; a release that
  * did not happen leaves it exactly as it was). */
@@ -492,10 +512,9 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
         x->bits = lockset_failed_bits(x->bits, x->pre_bits);
         x->depth = x->bits & LS_HELD ? (x->depth ? x->depth : 1) : 0;
     }
-    /* A test whose failing side only logs and rejoins decided nothing: a
-     * later test of the same result still says whether it failed
-     * (`if (rc == 0) n++; log(rc); if (rc == 0) return 0; return err(rc);`). */
-    if (e->cond < 0 || !g->conds[e->cond].fail_rejoins)
+    /* A test that decided nothing leaves the result bound for a later one
+     * (see lockset_edge_keeps_binding). */
+    if (!lockset_edge_keeps_binding(g, e, rule_for(g, x, src)))
         x->bind = -1;
 }
 

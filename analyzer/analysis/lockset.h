@@ -115,5 +115,12 @@ bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits);
 bool lockset_edge_fails(const struct cfg *g, const struct cfg_edge *e,
                         const struct lock_rule *rule);
 uint8_t lockset_failed_bits(uint8_t bits, uint8_t pre);
+/* Whether, after edge e, the call behind a binding with this rule may
+ * still have succeeded or failed, so that a later test of its result
+ * decides: a failure that only logs and rejoins (`if (lock(m)) log();`),
+ * or a test against another failure code (`if (rc == EBUSY) ...; else if
+ * (rc != 0) return;` on the first test's false side). */
+bool lockset_edge_keeps_binding(const struct cfg *g, const struct cfg_edge *e,
+                                const struct lock_rule *rule);
 
 #endif

@@ -447,11 +447,13 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
     const struct cfg *g = s->g;
     int src = lockset_edge_source(g, e);
     if (src >= 0 && n->bind == src) {
-        if (lockset_edge_fails(g, e, lockset_bound_rule(g, s->lock, src))) {
+        const struct lock_rule *rule = lockset_bound_rule(g, s->lock, src);
+        if (lockset_edge_fails(g, e, rule)) {
             n->bits = lockset_failed_bits(n->bits, n->pre);
             n->depth = n->bits & LS_HELD ? (n->depth ? n->depth : 1) : 0;
         }
-        n->bind = -1;
+        if (!lockset_edge_keeps_binding(g, e, rule))
+            n->bind = -1;
     }
     int key;
     bool truth;
