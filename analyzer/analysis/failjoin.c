@@ -58,11 +58,14 @@ static bool stops(const struct cfg *g, unsigned b, unsigned lock)
     return false;
 }
 
+static bool try_stops(const struct cfg *g, unsigned b, unsigned lock);
+
 /* Marks in `mark` (value `tag`) the blocks reachable from `from` without
- * passing a stopping block (which is marked, not passed); when `want` is
- * set, returns whether a block already marked `want` is reached. */
-static bool reach(const struct cfg *g, unsigned from, unsigned lock, unsigned char *mark,
-                  unsigned char tag, unsigned char want, unsigned *stack)
+ * passing a stopping block (which is marked, not passed; with `any_event`,
+ * any event on the lock stops too: try_stops); when `want` is set,
+ * returns whether a block already marked `want` is reached. */
+static bool reach(const struct cfg *g, unsigned from, unsigned lock, bool any_event,
+                  unsigned char *mark, unsigned char tag, unsigned char want, unsigned *stack)
 {
     unsigned sp = 0, seen = 0;
     stack[sp++] = from;
@@ -74,7 +77,7 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, unsigned ch
             continue;
         mark[b] = tag;
         seen++;
-        if (stops(g, b, lock))
+        if (any_event ? try_stops(g, b, lock) : stops(g, b, lock))
             continue;
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++)
@@ -83,35 +86,13 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, unsigned ch
     return false;
 }
 
-/* Marks in `mark` (value `tag`) the blocks the failure side of a
- * try-lock runs before it does anything with the lock or leaves. */
-static bool try_stops(const struct cfg *g, unsigned b, unsigned lock);
-static void reach_region(const struct cfg *g, unsigned from, unsigned lock, unsigned char *mark,
-                         unsigned char tag, unsigned *stack)
-{
-    unsigned sp = 0, seen = 0;
-    stack[sp++] = from;
-    while (sp && seen < SEARCH_LIMIT) {
-        unsigned b = stack[--sp];
-        if (mark[b])
-            continue;
-        mark[b] = tag;
-        seen++;
-        if (try_stops(g, b, lock))
-            continue;
-        const struct cfg_block *blk = &g->blocks[b];
-        for (unsigned i = 0; i < blk->nsucc; i++)
-            stack[sp++] = g->succ[blk->first_succ + i].to;
-    }
-}
-
 /* Marks reached blocks in `mark`, which is cleared again before return. */
 static bool rejoins(const struct cfg *g, unsigned lock, unsigned ok_to, unsigned fail_to,
                     unsigned char *mark, unsigned *stack)
 {
     enum { HOLDING = 1, FAILED = 2 };
-    reach(g, ok_to, lock, mark, HOLDING, 0, stack);
-    bool joined = reach(g, fail_to, lock, mark, FAILED, HOLDING, stack);
+    reach(g, ok_to, lock, false, mark, HOLDING, 0, stack);
+    bool joined = reach(g, fail_to, lock, false, mark, FAILED, HOLDING, stack);
     for (unsigned b = 0; b < g->nblocks; b++)
         mark[b] = 0;
     return joined;
@@ -133,21 +114,21 @@ static bool try_stops(const struct cfg *g, unsigned b, unsigned lock)
 }
 
 /* Every path of the success side, until it meets the failure side's
- * region (marked FAILED) or a call that never returns, does nothing with
- * the lock, returns nowhere and records nothing. */
+ * region (marked `failed`) or a call that never returns, does nothing with
+ * the lock, returns nowhere and records nothing. Blocks it visits are
+ * marked `visited`. */
 static bool success_only_reports(const struct cfg *g, unsigned lock, unsigned ok_to,
-                                 const unsigned char *mark, unsigned char failed,
-                                 unsigned *stack)
+                                 unsigned char *mark, unsigned char failed,
+                                 unsigned char visited, unsigned *stack)
 {
-    unsigned char *seen = xcalloc(g->nblocks + 1, 1);
     unsigned sp = 0, n = 0;
     bool only = true;
     stack[sp++] = ok_to;
     while (sp && only) {
         unsigned b = stack[--sp];
-        if (mark[b] == failed || seen[b])
+        if (mark[b] == failed || mark[b] == visited)
             continue;
-        seen[b] = 1;
+        mark[b] = visited;
         const struct cfg_block *blk = &g->blocks[b];
         bool dies = blk->nevents && g->events[blk->first_event + blk->nevents - 1].kind ==
                                         EV_NORETURN;
@@ -157,22 +138,21 @@ static bool success_only_reports(const struct cfg *g, unsigned lock, unsigned ok
         for (unsigned i = 0; only && i < blk->nsucc; i++)
             stack[sp++] = g->succ[blk->first_succ + i].to;
     }
-    free(seen);
     return only;
 }
 
 /* A try-lock whose success only reports an error (`assert(trylock(m) ==
  * EBUSY)`, `if (trylock(m)) assertion_message(...)`) and then dies or
  * goes on as the failure does, without touching the lock, and whose
- * result is tested right there, expects the attempt to fail: it checks that the lock is held already. It is a
- * requirement, not an acquire. */
+ * result is tested right there, expects the attempt to fail: it checks
+ * that the lock is held already. It is a requirement, not an acquire. */
 static void mark_try_assertion(struct cfg *g, struct cfg_cond *c, struct cfg_event *acq,
                                const struct cfg_edge *ok, const struct cfg_edge *fail,
                                unsigned char *mark, unsigned *stack)
 {
-    enum { FAILED = 2 };
-    reach_region(g, fail->to, acq->lock, mark, FAILED, stack);
-    bool asserts = success_only_reports(g, acq->lock, ok->to, mark, FAILED, stack);
+    enum { FAILED = 2, VISITED = 3 };
+    reach(g, fail->to, acq->lock, true, mark, FAILED, 0, stack);
+    bool asserts = success_only_reports(g, acq->lock, ok->to, mark, FAILED, VISITED, stack);
     for (unsigned b = 0; b < g->nblocks; b++)
         mark[b] = 0;
     if (!asserts)

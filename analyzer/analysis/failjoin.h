@@ -5,14 +5,18 @@
  * past the critical section) the code treats the lock as not taken; where
  * it rejoins the success path before the lock is released (`if (lock(m))
  * log(...);`) the program goes on as if it held the lock, and so must the
- * analysis. A pass over the built CFG; no libclang. */
+ * analysis. The mirror case of a try-lock: one whose success side only
+ * reports and rejoins the failure (`if (trylock(m)) assertion_message();`)
+ * checks that the lock is held already. A pass over the built CFG; no
+ * libclang. */
 #ifndef LC_FAILJOIN_H
 #define LC_FAILJOIN_H
 
 #include "ir/cfg.h"
 
 /* Sets cfg_cond.fail_rejoins on every condition that tests a blocking
- * lock call whose failure side rejoins its success side. */
+ * lock call whose failure side rejoins its success side, and turns each
+ * try-lock that checks a held lock into an EV_REQUIRE. */
 void failjoin_mark(struct cfg *g);
 
 /* Whether taking edge e (of condition c) means that a lock call with rule

@@ -150,15 +150,13 @@ bool summary_sink_usable(const struct lock_rule *r)
  * has one (a summary is never less right than the annotations it saw),
  * else the inferred one. */
 static void sink_summary(struct summary_sink *s, struct cfg_tu *t, CXCursor fn,
-                         const struct lock_rule *inferred)
+                         const char *name, const struct lock_rule *inferred)
 {
     const struct contract *c = contract_of(t, fn);
     const struct lock_rule *r = c ? c->rule : inferred;
     if (c && c->no_analysis && !r)
         return;
-    CXString name = clang_getCursorSpelling(fn);
-    sink_put(s, clang_getCString(name), r);
-    clang_disposeString(name);
+    sink_put(s, name, r);
 }
 
 unsigned driver_default_jobs(void)
@@ -414,9 +412,10 @@ static void sink_contracts(struct summary_sink *s, struct cfg_tu *t, const CXCur
     for (unsigned i = 0; i < n; i++) {
         if (clang_Cursor_getStorageClass(fns[i]) == CX_SC_Static)
             continue;
-        CXString name = clang_getCursorSpelling(fns[i]);
-        sink_summary(s, t, fns[i], strmap_get(&t->summaries, clang_getCString(name)));
-        clang_disposeString(name);
+        CXString spelling = clang_getCursorSpelling(fns[i]);
+        const char *name = clang_getCString(spelling);
+        sink_summary(s, t, fns[i], name, strmap_get(&t->summaries, name));
+        clang_disposeString(spelling);
     }
 }
 

@@ -298,10 +298,10 @@ enum { BASE_DEPTH = 8 };
  * (or begins with) a struct base: the address of that member
  * (`&obj->element.object`). Without it, `((GstObject *)sel)->lock`, the
  * base object's lock, and `sel->lock`, a field of sel's own, had one
- * name. NULL when c is no such cast. */
-static const char *upcast_path(struct builder *b, CXCursor c, int depth)
+ * name. inner is c with parentheses and casts peeled; NULL when c is no
+ * such cast. */
+static const char *upcast_path(struct builder *b, CXCursor c, CXCursor inner, int depth)
 {
-    CXCursor inner = parse_peel(c);
     if (clang_equalCursors(inner, c))
         return NULL;
     CXType to = clang_getCanonicalType(clang_getCursorType(c));
@@ -336,10 +336,11 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
         return opaque_path(b, c);
     if (depth == 0)
         b->path_index_text = NULL; /* each path names its own element */
-    const char *up = upcast_path(b, c, depth);
+    CXCursor peeled = parse_peel(c);
+    const char *up = upcast_path(b, c, peeled, depth);
     if (up)
         return up;
-    c = parse_peel(c);
+    c = peeled;
     size_t base = b->kids.n;
     const char *r = NULL;
     switch (clang_getCursorKind(c)) {
