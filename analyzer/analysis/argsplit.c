@@ -116,10 +116,14 @@ static bool unexplained(const struct summary_lock *l)
     return summary_unexplained(l) || l->mixed_entry;
 }
 
+/* A lock rooted at a local (`cq = to_cq(ibcq); if (lock) lock(&cq->mu);`)
+ * counts too: no caller can name it, but whether the body is blamed for it
+ * depends on the argument all the same, and a split that left it
+ * inconsistent for one value must not excuse it. */
 static bool any_unexplained(const struct cfg *g, const struct summary_lock *facts)
 {
     for (unsigned l = 0; l < g->nlocks; l++)
-        if (!g->locks[l].local_root && unexplained(&facts[l]))
+        if (unexplained(&facts[l]))
             return true;
     return false;
 }

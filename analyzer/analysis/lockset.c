@@ -139,7 +139,7 @@ static void kill_var(const struct cfg *g, struct work *w, int var, bool address_
             if (!lockset_key_dies(g, x->corr[k].key, var, address_only))
                 x->corr[keep++] = x->corr[k];
         x->ncorr = (uint8_t)keep;
-        if (l->index_var[0] == var || l->index_var[1] == var || (l->root_var == var && !address_only))
+        if (l->index_var[0] == var || l->index_var[1] == var || (cfg_var_roots(g, x->lock, var) && !address_only))
             *x = (struct ls_entry){.lock = x->lock, .bits = LS_UNTOUCHED, .bind = -1};
     }
     unsigned j = 0;
@@ -190,18 +190,17 @@ static uint8_t checked_bits(const struct cfg *g, const struct work *w, unsigned 
 
 /* A lock taken: held from here on, remembering what it was before so that
  * a failed try-lock branch can restore it. */
-static void apply_acquire(struct ls_entry *e, const struct cfg_event *ev, unsigned idx)
+static void apply_acquire(const struct cfg *g, struct ls_entry *e, const struct cfg_event *ev,
+                          unsigned idx)
 {
     e->pre_bits = e->bits;
     e->depth = nested_depth(ev, e);
     e->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
     e->ncorr = 0;
-    e->bind = -1;
-    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
-        e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
+    e->bind = lockset_binding(g, idx);
 }
 
-static void apply_release(struct ls_entry *e, const struct cfg_event *ev, unsigned idx)
+static void apply_release(const struct cfg *g, struct ls_entry *e, unsigned idx)
 {
     e->pre_bits = e->bits;
     if (e->depth > 1 && (e->bits & LS_HELD) && !(e->bits & ~LS_HELD)) {
@@ -210,11 +209,9 @@ static void apply_release(struct ls_entry *e, const struct cfg_event *ev, unsign
         e->bits = LS_RELEASED;
         e->depth = 0;
     }
-    e->bind = -1;
     e->ncorr = 0;
     /* released only if the callee says so by its result */
-    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
-        e->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
+    e->bind = lockset_binding(g, idx);
 }
 
 /* The wait returns holding the lock; where it was not held the finding is
@@ -273,13 +270,37 @@ static void transfer_lock(const struct cfg *g, struct work *w, const struct cfg_
     if (ev->kind == EV_ACQUIRE && lockset_deadlocks(ev, e->bits))
         w->blocked = true;
     else if (ev->kind == EV_ACQUIRE)
-        apply_acquire(e, ev, idx);
+        apply_acquire(g, e, ev, idx);
     else if (ev->kind == EV_RELEASE)
-        apply_release(e, ev, idx);
+        apply_release(g, e, idx);
     else if (ev->kind == EV_WAIT)
         apply_wait(e);
     else
         apply_assert(e, ev);
+}
+
+int lockset_binding(const struct cfg *g, unsigned idx)
+{
+    const struct cfg_event *ev = &g->events[idx];
+    if (!ev->rule || ev->rule->success == SUCCESS_ALWAYS)
+        return -1;
+    if (ev->result_var >= 0)
+        return 2 * ev->result_var + 1;
+    while (idx > 0 && g->events[idx - 1].kind == ev->kind && g->events[idx - 1].rule &&
+           g->events[idx - 1].rule->success == ev->rule->success &&
+           g->events[idx - 1].loc.offset == ev->loc.offset)
+        idx--; /* the call's first lock event stands for all */
+    return 2 * (int)idx;
+}
+
+bool lockset_acquire_overwrites(const struct cfg *g, unsigned idx)
+{
+    const struct cfg_event *ev = &g->events[idx];
+    if (ev->result_var < 0)
+        return false;
+    const struct cfg_event *prev = idx ? &g->events[idx - 1] : NULL;
+    return !prev || prev->kind != EV_ACQUIRE || prev->result_var != ev->result_var ||
+           prev->loc.offset != ev->loc.offset;
 }
 
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,
@@ -294,7 +315,7 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
     case EV_ACQUIRE:
         /* `rv = trylock(m)`: rv is overwritten (the builder emits no
          * separate kill, which would come after the binding) */
-        if (ev->result_var >= 0)
+        if (lockset_acquire_overwrites(g, idx))
             kill_var(g, w, ev->result_var, false);
         transfer_lock(g, w, ev, block, idx, h);
         break;

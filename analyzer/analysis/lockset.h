@@ -105,6 +105,14 @@ uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
  * an edge decides; the rule of the acquire behind binding `src` of a lock;
  * whether an acquire deadlocks on a lock in state `bits`. */
 bool lockset_key_dies(const struct cfg *g, int key, int var, bool address_only);
+/* Whether acquire event idx overwrites its result variable: `rv =
+ * trylock(m)` does, but the second lock one call takes (a helper that
+ * returns OK holding two) shares the first one's result. */
+bool lockset_acquire_overwrites(const struct cfg *g, unsigned idx);
+/* The try result a lock event binds the lock's state to (2*event or
+ * 2*var+1), or -1 when its result tells nothing. A call that takes two
+ * locks on one success binds both to its first event. */
+int lockset_binding(const struct cfg *g, unsigned idx);
 int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e);
 bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
 const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src);

@@ -281,7 +281,7 @@ static void kill_var(const struct search *s, struct node *n, int var, bool addre
     const struct cfg_lock *l = &s->g->locks[s->lock];
     if (n->bind == 2 * var + 1)
         n->bind = -1;
-    if (l->index_var[0] == var || l->index_var[1] == var || l->root_var == var) {
+    if (l->index_var[0] == var || l->index_var[1] == var || cfg_var_roots(s->g, s->lock, var)) {
         /* The path names another element or object now (or, with only
          * the variable's address passed on, may): what state that one's
          * lock is in is not known, and no finding stands on it. */
@@ -296,7 +296,7 @@ static void kill_var(const struct search *s, struct node *n, int var, bool addre
     n->nf = j;
 }
 
-static void acquire(struct node *n, const struct cfg_event *ev, unsigned idx)
+static void acquire(const struct cfg *g, struct node *n, const struct cfg_event *ev, unsigned idx)
 {
     bool held = (n->bits & LS_HELD) != 0;
     bool nests = lockname_may_nest(ev->rule) ||
@@ -304,12 +304,10 @@ static void acquire(struct node *n, const struct cfg_event *ev, unsigned idx)
     n->depth = held && nests && n->depth < LS_MAX_DEPTH ? (uint8_t)(n->depth + 1) : 1;
     n->pre = n->bits;
     n->bits = ev->mode == LOCK_SHARED ? LS_HELD_SH : LS_HELD_EX;
-    n->bind = -1;
-    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
-        n->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
+    n->bind = lockset_binding(g, idx);
 }
 
-static void release(struct node *n, const struct cfg_event *ev, unsigned idx)
+static void release(const struct cfg *g, struct node *n, unsigned idx)
 {
     if (n->bits == LS_UNTOUCHED)
         n->callers = true;
@@ -320,9 +318,7 @@ static void release(struct node *n, const struct cfg_event *ev, unsigned idx)
         n->bits = LS_RELEASED;
         n->depth = 0;
     }
-    n->bind = -1;
-    if (ev->rule && ev->rule->success != SUCCESS_ALWAYS) /* released if the result says so */
-        n->bind = ev->result_var >= 0 ? 2 * ev->result_var + 1 : 2 * (int)idx;
+    n->bind = lockset_binding(g, idx); /* released if the result says so */
 }
 
 /* One event's effect on the node; false if the path ends there. */
@@ -332,17 +328,17 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
     bool mine = ev->lock == s->lock;
     switch (ev->kind) {
     case EV_ACQUIRE:
-        if (ev->result_var >= 0) /* `rv = trylock(m)` overwrites rv */
+        if (lockset_acquire_overwrites(s->g, idx)) /* `rv = trylock(m)` */
             kill_var(s, n, ev->result_var, false);
         if (!mine)
             return true;
         if (lockset_deadlocks(ev, n->bits))
             return false;
-        acquire(n, ev, idx);
+        acquire(s->g, n, ev, idx);
         return true;
     case EV_RELEASE:
         if (mine)
-            release(n, ev, idx);
+            release(s->g, n, idx);
         return true;
     case EV_WAIT:
     case EV_ASSERT:

@@ -3,6 +3,7 @@
 #include "analysis/summary.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <string.h>
 
 #include "support/arena.h"
@@ -122,6 +123,40 @@ static bool held_by_value(const struct ls_state *s, const struct cfg_event *exit
     return (held & LS_HELD) && !(held & ~LS_HELD) && !(free & LS_HELD);
 }
 
+/* Whether every path here proved the value of key `key` an error: a test
+ * of it (`if (rc)`, `if (rc != OK)`), a store of a nonzero constant
+ * (`rc = ENOENT;`) that the state still knows, or a comparison that leaves
+ * only negative values or one constant (`if (rc < 0)`, `rc == -EAGAIN`).
+ * One that leaves positive values (`if (n > 0)`) proves a count. */
+static bool proved_error(const struct cfg *g, const struct ls_state *s, int key)
+{
+    for (unsigned i = 0; key >= 0 && i < s->nf; i++) {
+        int k = s->f[i].key;
+        if (k == key && s->f[i].value)
+            return true;
+        const struct cfg_key_cmp *c = &g->key_cmp[k];
+        bool value = s->f[i].value;
+        bool ordered = c->op != CMP_EQ && c->op != CMP_NE && c->op != CMP_AND;
+        if (c->base == key && c->op != CMP_NONE && c->op != CMP_AND && !(ordered && c->k < 0) &&
+            cfg_cmp_holds(c->op, 0, c->k) != value && cfg_cmp_holds(c->op, LONG_MAX, c->k) != value)
+            return true;
+    }
+    return false;
+}
+
+/* A free exit's value: `return rc;` where rc is a status (ret_status) and
+ * the path proved it an error is an error returned, like a nonzero
+ * constant. (A pointer proved non-NULL is an object, not an error.) */
+static void add_free_ret(struct ret_set *r, const struct cfg *g, const struct ls_state *s,
+                         const struct cfg_event *exit)
+{
+    if (exit->ret == RET_OTHER && exit->ret_status && !g->returns_pointer &&
+        proved_error(g, s, exit->ret_key))
+        r->nonzero = true;
+    else
+        add_ret(r, exit);
+}
+
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct facts_ctx *f = ctx;
@@ -143,7 +178,7 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
             add_ret(&f->held_rets[l], exit);
             f->held_exits[l]++;
         } else if (!(bits & LS_HELD)) {
-            add_ret(&f->free_rets[l], exit);
+            add_free_ret(&f->free_rets[l], f->g, s, exit);
         } else {
             f->held_rets[l].mixed = true;
         }
@@ -714,8 +749,11 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
         if ((!facts[l].acquires && !facts[l].releases && !conditional) || g->locks[l].local_root ||
             held_on_entry(g, l))
             continue;
-        if (conditional && r && r->success != SUCCESS_ALWAYS)
-            continue; /* one result value for the whole call */
+        /* One result value for the whole call: locks taken on the same
+         * success (`return OK;` holding both pads) go together. */
+        if (conditional && r && r->success != SUCCESS_ALWAYS &&
+            (r->success != facts[l].success || r->success_value != facts[l].success_value))
+            continue;
         bool rel = facts[l].releases;
         if (!add_effect(a, &r, g, l, rel ? EFFECT_RELEASE : EFFECT_ACQUIRE,
                         rel ? LOCK_ANY : facts[l].mode, params, nparams))

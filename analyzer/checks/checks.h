@@ -27,7 +27,7 @@ struct check_ctx {
 };
 
 /* The check list: CHECK(name) for every check_<name>.c. */
-#define CHECKS_LIST CHECK(pairing) CHECK(guarded) CHECK(order) CHECK(observe)
+#define CHECKS_LIST CHECK(pairing) CHECK(moved) CHECK(guarded) CHECK(order) CHECK(observe)
 
 #define CHECK(name) void check_##name(const struct check_ctx *c);
 CHECKS_LIST

@@ -516,6 +516,26 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
     b->cleanups.n = scope;
 }
 
+/* A declaration with an initialiser in a loop stores into its variable
+ * as an assignment does: `struct pad *pad = item->data;` names another
+ * object every time round, and what was known of the last one's locks is
+ * no longer known of it. (Run once, it had no value to forget.) Not when
+ * the initialiser's lock call bound its result to it (`int rv =
+ * trylock(m);`), itself or in the arms of a `?:`. */
+static void build_kill_declared(struct builder *b, int var, struct cfg_loc loc)
+{
+    bool set_in_arms = b->result_set_in_arms;
+    b->result_set_in_arms = false;
+    bool in_loop = b->jumps.n && b->jumps.v[b->jumps.n - 1].cont != UINT_MAX;
+    if (var < 0 || set_in_arms || !in_loop)
+        return;
+    const struct cfg_event *last = b->events.n ? &b->events.v[b->events.n - 1] : NULL;
+    if (last && last->kind == EV_ACQUIRE && last->result_var == var)
+        return;
+    build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                                      .result_var = var, .loc = loc});
+}
+
 static void build_decl(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -543,10 +563,12 @@ static void build_decl(struct builder *b, CXCursor s)
                 break;
             }
             b->pending_result_var = var;
+            b->result_set_in_arms = false;
             if (vt.kind == CXType_Pointer)
                 build_mark_fresh(b, var, build_is_alloc_call(b, init));
             build_expr(b, init);
             b->pending_result_var = -1;
+            build_kill_declared(b, var, parse_cursor_loc(d));
             build_note_alias(b, d, init, true);
             build_flag_fact(b, name, var, init, parse_cursor_loc(d));
             build_note_store(b, var, init);
@@ -631,7 +653,8 @@ static void *copy_out(struct arena *a, const void *v, size_t n, size_t size)
     return p;
 }
 
-/* `return ret;` where ret only ever held one constant returns it. */
+/* `return ret;` where ret only ever held one constant returns it; where
+ * it only ever held constants and calls' results, it returns a status. */
 static void finish_returns(struct builder *b, struct cfg *g)
 {
     for (unsigned i = 0; i < g->nevents; i++) {
@@ -642,6 +665,7 @@ static void finish_returns(struct builder *b, struct cfg *g)
         bool one = var < b->nvalues && b->values[var].set && !b->values[var].varied;
         ev->ret = one ? RET_CONST : RET_OTHER;
         ev->ret_value = one ? b->values[var].value : 0;
+        ev->ret_status = var < b->nvalues && b->values[var].set && !b->values[var].data;
     }
 }
 
@@ -752,12 +776,33 @@ int build_var_named(struct builder *b, const char *name, size_t len)
 
 /* The variable each lock's path starts from, by name, where exactly one
  * variable of the function has that name. */
+/* The first variable of that name, or -1. */
+static int root_var_named(struct builder *b, const char *name, size_t len)
+{
+    for (size_t v = 0; v < b->var_names.n; v++)
+        if (b->var_names.v[v] && strlen(b->var_names.v[v]) == len &&
+            !strncmp(b->var_names.v[v], name, len))
+            return (int)v;
+    return -1;
+}
+
 static void link_root_vars(struct builder *b, struct cfg *g)
 {
+    /* Variables of one name in different scopes (`struct pad *pad =
+     * item->data;` in two loops) give one lock name: a store to any of
+     * them names another object. */
+    g->var_group = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_group);
+    for (size_t v = 0; v < b->var_names.n; v++) {
+        const char *name = b->var_names.v[v];
+        g->var_group[v] = (int)v;
+        for (size_t u = 0; u < v && g->var_group[v] == (int)v; u++)
+            if (name && b->var_names.v[u] && !strcmp(name, b->var_names.v[u]))
+                g->var_group[v] = g->var_group[u];
+    }
     for (unsigned l = 0; l < g->nlocks; l++) {
         const char *key = g->locks[l].root_name ? g->locks[l].root_name : "";
         size_t len = strlen(key);
-        g->locks[l].root_var = build_var_named(b, key, len);
+        g->locks[l].root_var = root_var_named(b, key, len);
         g->locks[l].loop_cursor = len && b->loop_stored.count &&
                                   strmap_get(&b->loop_stored, arena_strndup(b->a, key, len));
     }

@@ -173,6 +173,9 @@ struct builder {
      * (set: it has one; varied: anything else was stored) */
     struct var_value {
         bool set, varied;
+        /* some store gave it data: not a call's result nor a constant
+         * (`v = c->n;`, `n++`): a count or a value, not a status */
+        bool data;
         long value;
         bool from_setjmp;    /* its last store is a setjmp's result (build_returns_twice) */
         const char *copy_of; /* a scalar declared as a field's copy, never stored since */

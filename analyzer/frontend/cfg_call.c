@@ -230,6 +230,7 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
     };
     int result_var = b->pending_result_var;
     b->pending_result_var = -1;
+    bool first_bound = false;
     for (unsigned i = 0; i < r->neffects; i++) {
         const struct lock_effect *e = &r->effects[i];
         int lock = effect_lock(b, e, args);
@@ -252,7 +253,11 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
          * a try-lock, or a release done only on some of the callee's exits */
         if (e->kind == EFFECT_ACQUIRE || (e->kind == EFFECT_RELEASE && r->success != SUCCESS_ALWAYS)) {
             ev.result_var = r->success != SUCCESS_ALWAYS ? result_var : -1;
-            b->last_lock_event = (int)build_event(b, ev);
+            unsigned idx = build_event(b, ev);
+            /* a test of the call stands for all its locks: the first */
+            if (!first_bound)
+                b->last_lock_event = (int)idx;
+            first_bound = true;
             b->last_lock_call = call;
         } else {
             build_event(b, ev);

@@ -799,44 +799,99 @@ void build_cond_keyed(struct builder *b, CXCursor c, unsigned t, unsigned f, con
     b->entry_key_text = NULL;
 }
 
-/* The variable a counted loop's init sets to a constant (`i = 0`, `int
- * i = 0`), or a null cursor. */
-static CXCursor counter_start(struct builder *b, CXCursor init, long *start)
+/* The variable `v = E` or `T *v = E` stores into, and E; a null cursor
+ * when init is neither. */
+static CXCursor cursor_start(struct builder *b, CXCursor init, CXCursor *value)
 {
     size_t base = b->kids.n;
     CXCursor var = clang_getNullCursor(), p = parse_peel(init);
     enum CXCursorKind k = clang_getCursorKind(p);
     if (k == CXCursor_DeclStmt && parse_children(p, &b->kids) == 1) {
         CXCursor d = b->kids.v[base];
-        b->kids.n = base;
         if (clang_getCursorKind(d) == CXCursor_VarDecl && parse_children(d, &b->kids) >= 1 &&
-            parse_int_constant(b->kids.v[b->kids.n - 1], start))
+            clang_isExpression(clang_getCursorKind(b->kids.v[b->kids.n - 1]))) {
             var = d;
+            *value = b->kids.v[b->kids.n - 1];
+        }
     } else if (k == CXCursor_BinaryOperator &&
                clang_getCursorBinaryOperatorKind(p) == CXBinaryOperator_Assign &&
-               parse_children(p, &b->kids) == 2 && parse_int_constant(b->kids.v[base + 1], start)) {
+               parse_children(p, &b->kids) == 2) {
         CXCursor lhs = parse_peel(b->kids.v[base]);
-        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
             var = clang_getCursorReferenced(lhs);
+            *value = b->kids.v[base + 1];
+        }
     }
     b->kids.n = base;
     return var;
+}
+
+/* The variable a counted loop's init sets to a constant (`i = 0`, `int
+ * i = 0`), or a null cursor. */
+static CXCursor counter_start(struct builder *b, CXCursor init, long *start)
+{
+    CXCursor value;
+    CXCursor var = cursor_start(b, init, &value);
+    return !clang_Cursor_isNull(var) && parse_int_constant(value, start) ? var
+                                                                        : clang_getNullCursor();
+}
+
+/* Whether cond tests variable v for being nonzero: `v`, `v != NULL`. */
+static bool tests_nonzero(struct builder *b, CXCursor cond, CXCursor v)
+{
+    CXCursor p = parse_peel(cond);
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(p) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(p) == CXBinaryOperator_NE &&
+        parse_children(p, &b->kids) == 2) {
+        long zero;
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        b->kids.n = base;
+        if (!parse_int_constant(r, &zero) || zero != 0)
+            return false;
+        p = parse_peel(l);
+    }
+    b->kids.n = base;
+    return clang_getCursorKind(p) == CXCursor_DeclRefExpr &&
+           clang_equalCursors(clang_getCursorReferenced(p), v);
+}
+
+/* `for (it = E; it; it = it->next)` with E a variable or a field (a list's
+ * head): the first test is whether E is empty, whatever the cursor. */
+static const char *list_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var)
+{
+    CXCursor value;
+    CXCursor cursor = cursor_start(b, init, &value);
+    if (clang_Cursor_isNull(cursor) || !tests_nonzero(b, cond, cursor))
+        return NULL;
+    CXCursor head = parse_peel(value);
+    enum CXCursorKind hk = clang_getCursorKind(head);
+    if (hk != CXCursor_DeclRefExpr && hk != CXCursor_MemberRefExpr)
+        return NULL;
+    int root = -1;
+    const char *path = build_rooted_path(b, head, &root);
+    if (!path || !*path || strstr(path, "()"))
+        return NULL;
+    *var = root;
+    return arena_printf(b->a, "%s != 0", path);
 }
 
 /* `for (i = C; i op E; ...)` with E a variable or a field: the first test
  * is `C op E`, whatever the loop's variable. Two loops over one range (lock
  * every shard, then unlock every shard) take their first test the same
  * way, so a path that locked in the first and skips the second can be
- * refuted. */
+ * refuted. The same for two walks of one list (list_entry_key). */
 const char *build_loop_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var)
 {
     long start;
     if (clang_Cursor_isNull(init) || clang_Cursor_isNull(cond))
         return NULL;
     CXCursor counter = counter_start(b, init, &start);
+    if (clang_Cursor_isNull(counter))
+        return list_entry_key(b, init, cond, var);
     CXCursor p = parse_peel(cond);
     size_t base = b->kids.n;
-    if (clang_Cursor_isNull(counter) || clang_getCursorKind(p) != CXCursor_BinaryOperator ||
+    if (clang_getCursorKind(p) != CXCursor_BinaryOperator ||
         parse_children(p, &b->kids) != 2) {
         b->kids.n = base;
         return NULL;

@@ -824,12 +824,18 @@ static void build_arm(struct builder *b, CXCursor arm, int result_var)
 {
     size_t before = b->events.n;
     b->pending_result_var = result_var;
+    b->result_set_in_arms = false;
     build_expr(b, arm);
     b->pending_result_var = -1;
+    /* an arm that is itself `c2 ? lock2(m) : ERR` set the value in its own
+     * arms (a status chosen over several kinds of lock) */
+    bool nested = b->result_set_in_arms;
+    b->result_set_in_arms = false;
     if (result_var < 0)
         return;
-    bool bound = b->events.n > before && b->events.v[b->events.n - 1].kind == EV_ACQUIRE &&
-                 b->events.v[b->events.n - 1].result_var == result_var;
+    bool bound = nested || (b->events.n > before &&
+                            b->events.v[b->events.n - 1].kind == EV_ACQUIRE &&
+                            b->events.v[b->events.n - 1].result_var == result_var);
     if (!bound) {
         struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)result_var,
                                .result_var = result_var, .loc = parse_cursor_loc(arm)};

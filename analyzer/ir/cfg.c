@@ -43,3 +43,12 @@ bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *
     *holds = cfg_cmp_holds(cmp->op, fact->ret_value, cmp->k);
     return true;
 }
+
+bool cfg_var_roots(const struct cfg *g, unsigned lock, int var)
+{
+    int root = g->locks[lock].root_var;
+    if (var < 0 || root < 0)
+        return false;
+    return var == root || (g->var_group && (unsigned)var < g->nvars &&
+                           (unsigned)root < g->nvars && g->var_group[var] == g->var_group[root]);
+}

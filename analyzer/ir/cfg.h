@@ -66,6 +66,9 @@ struct cfg_event {
                              (`return ce->meta;` after `if (ce->meta == NULL)`), or -1 */
     int ret_var;          /* EV_EXIT: the variable or parameter returned
                              (`return oh;`), or -1 */
+    /* EV_EXIT: the local returned only ever holds constants and calls'
+     * results (`rc = f(); ... rc = -EINVAL;`): a status, not data */
+    bool ret_status;
 };
 
 enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };
@@ -156,6 +159,7 @@ struct cfg {
     struct cfg_lock *locks;
     unsigned nlocks;
     unsigned nvars;
+    int *var_group; /* per variable: the first variable of its name */
     int *key_var;  /* per condition key: the local variable it reads, or -1 */
     int *key_var2; /* per condition key: a second one (`a != b`), or -1 */
     const char **key_text; /* per condition key: the tested value's path */
@@ -196,6 +200,10 @@ struct cfg {
     struct cfg_loc incomplete_loc;
 };
 
+/* Whether a store to variable var makes lock's path name another object:
+ * var is the variable its path starts from, or one of the same name in
+ * another scope. */
+bool cfg_var_roots(const struct cfg *g, unsigned lock, int var);
 /* Whether (v op k) holds. */
 bool cfg_cmp_holds(enum cfg_cmp op, long v, long k);
 /* Whether the store `fact` (an EV_FACT) of the value that key `cmp`
