@@ -718,13 +718,20 @@ static bool add_effect(struct arena *a, struct lock_rule **r, const struct cfg *
         (*r)->origin = "inferred";
         (*r)->inferred = true;
     }
+    const char *expr = parameterise(a, g->locks[l].key, params, nparams);
+    /* Elements of one lock array taken on different paths (`locks[i]` or
+     * `locks[0]`) are one lock to callers, "locks[]": taken once. */
+    for (unsigned i = 0; i < (*r)->neffects; i++)
+        if (expr && (*r)->effects[i].kind == kind && (*r)->effects[i].target.expr &&
+            !strcmp((*r)->effects[i].target.expr, expr))
+            return true;
     if ((*r)->neffects == MODEL_MAX_EFFECTS)
         return false;
     struct lock_effect *e = &(*r)->effects[(*r)->neffects++];
     e->kind = kind;
     e->mode = mode;
     e->target.arg = -1;
-    e->target.expr = parameterise(a, g->locks[l].key, params, nparams);
+    e->target.expr = expr;
     return true;
 }
 
