@@ -447,6 +447,21 @@ static const char *symmetric_text(struct builder *b, CXCursor v, const char *tex
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
  * keys: they may answer differently each time, unless they call an
  * accessor with stable arguments. */
+/* `s->shards[i].ready`: a path with one index, a variable of this
+ * function; the element is the same until that variable is stored to, as
+ * the object is until its root is. Read from the path just built: the
+ * key text naming the element (NULL when there is none such), and the
+ * variable in *var2. */
+static const char *indexed_key_text(struct builder *b, const char *text, int *var2)
+{
+    const char *first = strstr(text, "[]");
+    if (!first || strstr(first + 2, "[]") || strchr(first + 2, '[') || b->path_index_var[0] < 0 ||
+        b->path_index_var[1] >= 0 || !b->path_index_text)
+        return NULL;
+    *var2 = b->path_index_var[0];
+    return arena_printf(b->a, "%s@%s", text, b->path_index_text);
+}
+
 static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
 {
     cc->key = -1;
@@ -483,12 +498,21 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
         return;
     int var, var2 = -1;
+    b->path_index_var[0] = b->path_index_var[1] = -1;
     const char *text = build_value_path(b, v, &var);
-    if (!text || strstr(text, "()") || strchr(text, '[')) /* another element next time */
+    if (!text || strstr(text, "()"))
         return;
-    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
-        !stable_expression(b, v, &var, &var2))
+    if (strchr(text, '[')) { /* another element next time, unless by a variable */
+        text = kind == CXCursor_MemberRefExpr ? indexed_key_text(b, text, &var2) : NULL;
+        b->path_index_var[0] = b->path_index_var[1] = -1;
+        if (!text)
+            return;
+        cc->key = intern_key2(b, text, var, var2);
         return;
+    } else if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
+               !stable_expression(b, v, &var, &var2)) {
+        return;
+    }
     cc->key = intern_key2(b, symmetric_text(b, v, text, &cc->negated), var, var2);
 }
 
