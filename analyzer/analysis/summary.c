@@ -23,6 +23,7 @@ struct facts_ctx {
     struct ret_set *held_rets, *free_rets;
     struct summary_lock *locks;
     unsigned *held_exits, *released_exits, reached_exits;
+    unsigned *value_exits; /* held exits that hold it for one value only */
     bool *released, *acquired;
     bool *untouched_at_acquire, *untouched_at_release, *recursive;
     /* exits where it is released, and where the caller gets it back as it
@@ -166,14 +167,20 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
         struct cfg_event zero = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
+        struct cfg_event one = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 1};
         if (held_by_value(s, exit, l, true)) {
             f->held_rets[l].other = true; /* held with the object, free with NULL */
             add_ret(&f->free_rets[l], &zero);
             f->held_exits[l]++;
+            f->value_exits[l]++;
         } else if (held_by_value(s, exit, l, false)) {
             add_ret(&f->held_rets[l], &zero); /* held with 0, free with the error */
-            f->free_rets[l].nonzero = true;
+            if (exit->ret_flag) /* `return status;` of FALSE or TRUE: TRUE is no error */
+                add_ret(&f->free_rets[l], &one);
+            else
+                f->free_rets[l].nonzero = true;
             f->held_exits[l]++;
+            f->value_exits[l]++;
         } else if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
             add_ret(&f->held_rets[l], exit);
             f->held_exits[l]++;
@@ -548,7 +555,8 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     struct summary_lock *k = &f->locks[l];
     k->callers_lock = f->untouched_at_release[l] && !f->untouched_at_acquire[l];
     k->nests = f->recursive[l];
-    bool all_held = f->reached_exits && f->held_exits[l] == f->reached_exits;
+    bool all_held = f->reached_exits && f->held_exits[l] == f->reached_exits &&
+                    !f->value_exits[l];
     bool all_released = f->reached_exits && f->released_exits[l] == f->reached_exits;
     /* A release between (drop and retake in a retry loop) is fine as long
      * as it is of a hold taken here, not of the caller's. A helper takes
@@ -596,6 +604,7 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         .locks = arena_alloc(a, n * sizeof *f.locks),
         .held_exits = arena_alloc(a, n * sizeof *f.held_exits),
         .released_exits = arena_alloc(a, n * sizeof *f.released_exits),
+        .value_exits = arena_alloc(a, n * sizeof *f.value_exits),
         .released = arena_alloc(a, n * sizeof(bool)),
         .acquired = arena_alloc(a, n * sizeof(bool)),
         .untouched_at_acquire = arena_alloc(a, n * sizeof(bool)),

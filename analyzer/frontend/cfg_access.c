@@ -44,6 +44,9 @@ void build_note_store(struct builder *b, int var, CXCursor value)
     long k = 0;
     if (clang_Cursor_isNull(value) || !parse_int_constant(value, &k) || (v->set && v->value != k))
         v->varied = true;
+    bool constant = !clang_Cursor_isNull(value) && parse_int_constant(value, &k);
+    if (!constant || (k != 0 && k != 1))
+        v->not_flag = true;
     if (clang_Cursor_isNull(value) ||
         (!parse_int_constant(value, &k) && clang_getCursorKind(parse_peel(value)) != CXCursor_CallExpr))
         v->data = true;

@@ -666,6 +666,7 @@ static void finish_returns(struct builder *b, struct cfg *g)
         ev->ret = one ? RET_CONST : RET_OTHER;
         ev->ret_value = one ? b->values[var].value : 0;
         ev->ret_status = var < b->nvalues && b->values[var].set && !b->values[var].data;
+        ev->ret_flag = var < b->nvalues && b->values[var].set && !b->values[var].not_flag;
     }
 }
 

@@ -176,6 +176,7 @@ struct builder {
         /* some store gave it data: not a call's result nor a constant
          * (`v = c->n;`, `n++`): a count or a value, not a status */
         bool data;
+        bool not_flag; /* some store was not the constant 0 or 1 */
         long value;
         bool from_setjmp;    /* its last store is a setjmp's result (build_returns_twice) */
         const char *copy_of; /* a scalar declared as a field's copy, never stored since */

@@ -69,6 +69,9 @@ struct cfg_event {
     /* EV_EXIT: the local returned only ever holds constants and calls'
      * results (`rc = f(); ... rc = -EINVAL;`): a status, not data */
     bool ret_status;
+    /* EV_EXIT: the local returned only ever holds 0 and 1 (`status =
+     * FALSE; ... status = TRUE;`): a truth value, where 1 is success */
+    bool ret_flag;
 };
 
 enum cfg_edge_kind { EDGE_PLAIN, EDGE_TRUE, EDGE_FALSE, EDGE_CASE, EDGE_DEFAULT };
