@@ -414,6 +414,21 @@ static bool calls_pure_library(struct builder *b, CXCursor call)
     return build_calls_one_of(b, call, pure);
 }
 
+/* A call of a function of the project defined in another file (declared
+ * outside the system headers, no body here): what it answers is not
+ * known, but a path that needs two calls with the same stable arguments
+ * to answer differently (`if (is_multiplexed(name)) lock(); ...; if
+ * (is_multiplexed(name)) unlock();`) is no path to report on. */
+static bool calls_unseen_function(CXCursor call)
+{
+    CXCursor decl = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(decl) != CXCursor_FunctionDecl ||
+        !clang_Cursor_isNull(clang_getCursorDefinition(decl)) ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(decl)))
+        return false;
+    return clang_getCanonicalType(clang_getCursorResultType(decl)).kind != CXType_Void;
+}
+
 /* `a != b` and `b == a` test one thing: an equality of two values is
  * named by their paths in sorted order, made positive (*negated for !=);
  * any other test keeps its text. */
@@ -476,7 +491,10 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     }
     b->kids.n = base;
     enum CXCursorKind kind = clang_getCursorKind(v);
-    if (kind == CXCursor_CallExpr && (build_calls_accessor(b, v) || calls_pure_library(b, v))) {
+    bool unseen = kind == CXCursor_CallExpr && cc->try_event < 0 && cc->try_var < 0 &&
+                  calls_unseen_function(v);
+    if (kind == CXCursor_CallExpr &&
+        (build_calls_accessor(b, v) || calls_pure_library(b, v) || unseen)) {
         int var;
         struct key_scan k = {b, -1, -1, 0, false};
         size_t base2 = b->kids.n;
