@@ -918,6 +918,61 @@ static const char *list_entry_key(struct builder *b, CXCursor init, CXCursor con
     return arena_printf(b->a, "%s != 0", path);
 }
 
+/* The path E of `E` or `E - C` (a variable or a field, C a constant in
+ * *minus), or NULL. */
+static const char *path_minus_constant(struct builder *b, CXCursor value, long *minus, int *root)
+{
+    CXCursor v = parse_peel(value);
+    *minus = 0;
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(v) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_Sub &&
+        parse_children(v, &b->kids) == 2) {
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        b->kids.n = base;
+        if (!parse_int_constant(r, minus))
+            return NULL;
+        v = parse_peel(l);
+    }
+    b->kids.n = base;
+    enum CXCursorKind k = clang_getCursorKind(v);
+    if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+        return NULL;
+    const char *path = build_rooted_path(b, v, root);
+    return path && *path && !strstr(path, "()") ? path : NULL;
+}
+
+/* `for (i = E - C; i >= K; i--)`, the count down that releases in the
+ * reverse order what `for (i = 0; i < E; i++)` took: its first test is
+ * `E - C >= K`, which is `K + C - 1 < E`, the key of the count up from
+ * K + C (`i > K` is `K + C < E`). */
+static const char *countdown_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var)
+{
+    CXCursor value;
+    CXCursor counter = cursor_start(b, init, &value);
+    CXCursor p = parse_peel(cond);
+    size_t base = b->kids.n;
+    if (clang_Cursor_isNull(counter) || clang_getCursorKind(p) != CXCursor_BinaryOperator ||
+        parse_children(p, &b->kids) != 2) {
+        b->kids.n = base;
+        return NULL;
+    }
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(p);
+    CXCursor l = parse_peel(b->kids.v[base]), r = b->kids.v[base + 1];
+    b->kids.n = base;
+    long k, minus;
+    int root = -1;
+    if ((op != CXBinaryOperator_GE && op != CXBinaryOperator_GT) ||
+        clang_getCursorKind(l) != CXCursor_DeclRefExpr ||
+        !clang_equalCursors(clang_getCursorReferenced(l), counter) || !parse_int_constant(r, &k))
+        return NULL;
+    const char *bound = path_minus_constant(b, value, &minus, &root);
+    if (!bound)
+        return NULL;
+    *var = root;
+    return arena_printf(b->a, "%ld < %s", k + minus - (op == CXBinaryOperator_GE), bound);
+}
+
 /* `for (i = C; i op E; ...)` with E a variable or a field: the first test
  * is `C op E`, whatever the loop's variable. Two loops over one range (lock
  * every shard, then unlock every shard) take their first test the same
@@ -929,8 +984,10 @@ const char *build_loop_entry_key(struct builder *b, CXCursor init, CXCursor cond
     if (clang_Cursor_isNull(init) || clang_Cursor_isNull(cond))
         return NULL;
     CXCursor counter = counter_start(b, init, &start);
-    if (clang_Cursor_isNull(counter))
-        return list_entry_key(b, init, cond, var);
+    if (clang_Cursor_isNull(counter)) {
+        const char *down = countdown_entry_key(b, init, cond, var);
+        return down ? down : list_entry_key(b, init, cond, var);
+    }
     CXCursor p = parse_peel(cond);
     size_t base = b->kids.n;
     if (clang_getCursorKind(p) != CXCursor_BinaryOperator ||
@@ -955,5 +1012,7 @@ const char *build_loop_entry_key(struct builder *b, CXCursor init, CXCursor cond
     if (!bound || !*bound)
         return NULL;
     *var = root;
+    if (op == CXBinaryOperator_LE) /* `s <= E` is `s - 1 < E`: one key for both */
+        return arena_printf(b->a, "%ld < %s", start - 1, bound);
     return arena_printf(b->a, "%ld %s %s", start, ops[op], bound);
 }
