@@ -26,11 +26,15 @@ struct moved {
     unsigned n;
 };
 
-/* Whether a store to local var gives lock's name to another object. */
+/* Whether a store to local var gives lock's name to another object, and
+ * the object's lock is named by nothing else: a value copied first
+ * (`locknum = i;` keeps the best bucket locked, released later through
+ * `locks[locknum]`) still names it. */
 static bool renames(const struct cfg *g, unsigned lock, int var)
 {
     const struct cfg_lock *l = &g->locks[lock];
-    return l->index_var[0] == var || l->index_var[1] == var || cfg_var_roots(g, lock, var);
+    return (l->index_var[0] == var || l->index_var[1] == var || cfg_var_roots(g, lock, var)) &&
+           !(g->var_copied && (unsigned)var < g->nvars && g->var_copied[var]);
 }
 
 static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)

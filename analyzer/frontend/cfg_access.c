@@ -28,30 +28,43 @@ void build_bad_annotation(struct builder *b, const char *problem, struct cfg_loc
     VEC_PUSH(b->problems, p);
 }
 
-void build_note_store(struct builder *b, int var, CXCursor value)
+/* What is known of local var's stores, grown on first need. */
+static struct var_value *value_of(struct builder *b, int var)
 {
-    if (var < 0)
-        return;
     if ((size_t)var >= b->nvalues) {
         size_t n = (size_t)var + 16;
         b->values = xrealloc(b->values, n * sizeof *b->values);
         memset(b->values + b->nvalues, 0, (n - b->nvalues) * sizeof *b->values);
         b->nvalues = n;
     }
-    struct var_value *v = &b->values[var];
+    return &b->values[var];
+}
+
+void build_note_store(struct builder *b, int var, CXCursor value)
+{
+    if (var < 0)
+        return;
+    struct var_value *v = value_of(b, var);
+    bool known = !clang_Cursor_isNull(value);
     v->copy_of = NULL;
-    v->from_setjmp = !clang_Cursor_isNull(value) && build_returns_twice(b, value);
+    v->from_setjmp = known && build_returns_twice(b, value);
     long k = 0;
-    if (clang_Cursor_isNull(value) || !parse_int_constant(value, &k) || (v->set && v->value != k))
+    bool constant = known && parse_int_constant(value, &k);
+    if (!constant || (v->set && v->value != k))
         v->varied = true;
-    bool constant = !clang_Cursor_isNull(value) && parse_int_constant(value, &k);
     if (!constant || (k != 0 && k != 1))
         v->not_flag = true;
-    if (clang_Cursor_isNull(value) ||
-        (!parse_int_constant(value, &k) && clang_getCursorKind(parse_peel(value)) != CXCursor_CallExpr))
+    CXCursor peeled = known ? parse_peel(value) : value;
+    if (!constant && (!known || clang_getCursorKind(peeled) != CXCursor_CallExpr))
         v->data = true;
     v->set = true;
     v->value = k;
+    /* `locknum = i;`: i's value lives on in another variable */
+    int source = known && clang_getCursorKind(peeled) == CXCursor_DeclRefExpr
+                     ? build_var_id(b, peeled, false)
+                     : -1;
+    if (source >= 0 && source != var)
+        value_of(b, source)->copied = true;
 }
 
 void build_note_copy(struct builder *b, int var, CXCursor decl, CXCursor init)

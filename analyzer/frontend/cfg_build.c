@@ -793,6 +793,9 @@ static void link_root_vars(struct builder *b, struct cfg *g)
      * item->data;` in two loops) give one lock name: a store to any of
      * them names another object. */
     g->var_group = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_group);
+    g->var_copied = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_copied);
+    for (size_t v = 0; v < b->var_names.n && v < b->nvalues; v++)
+        g->var_copied[v] = b->values[v].copied;
     for (size_t v = 0; v < b->var_names.n; v++) {
         const char *name = b->var_names.v[v];
         g->var_group[v] = (int)v;

@@ -177,6 +177,7 @@ struct builder {
          * (`v = c->n;`, `n++`): a count or a value, not a status */
         bool data;
         bool not_flag; /* some store was not the constant 0 or 1 */
+        bool copied;   /* stored into another variable (`best = i;`) */
         long value;
         bool from_setjmp;    /* its last store is a setjmp's result (build_returns_twice) */
         const char *copy_of; /* a scalar declared as a field's copy, never stored since */

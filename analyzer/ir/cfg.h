@@ -163,6 +163,7 @@ struct cfg {
     unsigned nlocks;
     unsigned nvars;
     int *var_group; /* per variable: the first variable of its name */
+    bool *var_copied; /* per variable: stored into another (`best = i;`) */
     int *key_var;  /* per condition key: the local variable it reads, or -1 */
     int *key_var2; /* per condition key: a second one (`a != b`), or -1 */
     const char **key_text; /* per condition key: the tested value's path */
