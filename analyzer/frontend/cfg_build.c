@@ -558,7 +558,8 @@ static void build_decl(struct builder *b, CXCursor s)
                 continue;
             int var = build_var_id(b, d, true);
             const char *name = parse_spelling(b->a, d);
-            if (build_assign_selected_constant(b, name, var, init, parse_cursor_loc(d))) {
+            if (build_assign_selected_constant(b, name, var, init, parse_cursor_loc(d)) ||
+                build_assign_tested_try(b, name, var, init, parse_cursor_loc(d))) {
                 build_note_store(b, var, init);
                 break;
             }

@@ -249,6 +249,10 @@ bool build_maybe_constant(CXCursor value);
  * value is no conditional with constant arms. */
 bool build_assign_selected_constant(struct builder *b, const char *name, int var, CXCursor rhs,
                                     struct cfg_loc loc);
+bool build_assign_tested_try(struct builder *b, const char *name, int var, CXCursor rhs,
+                             struct cfg_loc loc);
+/* An EV_FACT: local flag var (named name) now holds the constant v. */
+void build_constant_fact(struct builder *b, const char *name, int var, long v, struct cfg_loc loc);
 /* The same for a field path ("rp.locked", "c->locked"); var: the local
  * that owns it, or -1. */
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,

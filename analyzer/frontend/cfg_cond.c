@@ -573,6 +573,13 @@ static bool stored_value(CXType t, long *v)
     return true;
 }
 
+void build_constant_fact(struct builder *b, const char *name, int var, long v, struct cfg_loc loc)
+{
+    build_event(b, (struct cfg_event){.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),
+                                      .write = v != 0, .result_var = -1, .loc = loc,
+                                      .ret = RET_CONST, .ret_value = v});
+}
+
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
                       struct cfg_loc loc)
 {

@@ -577,6 +577,62 @@ static void mark_value_tests(struct builder *b, size_t first)
         b->conds.v[i].selects_value = true;
 }
 
+/* The try-lock call a test reads: `trylock(m) == 0`, `!trylock(m)`, `0 !=
+ * trylock(m)`; a null cursor when there is none (the call's rule, from
+ * the lock-API model, says the lock is taken only on some results). */
+static CXCursor tested_try_call(struct builder *b, CXCursor test)
+{
+    CXCursor t = parse_peel(test), call = clang_getNullCursor();
+    size_t base = b->kids.n;
+    enum CXCursorKind k = clang_getCursorKind(t);
+    long c;
+    if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(t) == CXUnaryOperator_LNot &&
+        parse_children(t, &b->kids) == 1) {
+        call = parse_peel(b->kids.v[base]);
+    } else if (k == CXCursor_BinaryOperator && parse_children(t, &b->kids) == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(t);
+        bool compares = op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE;
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        if (compares && parse_int_constant(r, &c))
+            call = parse_peel(l);
+        else if (compares && parse_int_constant(l, &c))
+            call = parse_peel(r);
+    }
+    b->kids.n = base;
+    if (clang_getCursorKind(call) != CXCursor_CallExpr)
+        return clang_getNullCursor();
+    CXCursor fn = clang_getCursorReferenced(call);
+    const struct lock_rule *rule =
+        clang_getCursorKind(fn) == CXCursor_FunctionDecl
+            ? model_function(b->t->model, parse_spelling(b->a, fn))
+            : NULL;
+    return rule && rule->success != SUCCESS_ALWAYS ? call : clang_getNullCursor();
+}
+
+/* `ok = trylock(m) == 0;`, `ok = !trylock(m);`: a try-lock's test kept
+ * in local var, read later (`if (ok) unlock(m);`). Built as `ok = test ?
+ * 1 : 0`: each side of the test stores its truth, so a later test of ok
+ * takes the side the lock took. False (nothing built) for other values. */
+bool build_assign_tested_try(struct builder *b, const char *name, int var, CXCursor rhs,
+                             struct cfg_loc loc)
+{
+    if (var < 0 || clang_Cursor_isNull(tested_try_call(b, rhs)))
+        return false;
+    unsigned side[2] = {build_new_block(b), build_new_block(b)}, join = build_new_block(b);
+    size_t first = b->conds.n;
+    build_cond(b, rhs, side[0], side[1]);
+    mark_value_tests(b, first);
+    for (unsigned i = 0; i < 2; i++) {
+        b->cur = side[i];
+        build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                                          .result_var = var, .loc = loc});
+        build_constant_fact(b, name, var, i == 0, loc);
+        build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    }
+    b->cur = join;
+    return true;
+}
+
 /* `r = lock(m) == 0 ? OK : ERR;`: each arm stores its own constant in
  * local var, so a later test of r (`if (r != OK)`) takes the branch of the
  * arm that ran, and with it whether the lock was taken. False (nothing
@@ -633,8 +689,10 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     }
     b->access_mode = ACC_WRITE;
     build_expr(b, b->kids.v[base]);
-    if (var >= 0 && build_assign_selected_constant(b, parse_spelling(b->a, lhs), var, rhs,
-                                                   parse_cursor_loc(e))) {
+    if (var >= 0 && (build_assign_selected_constant(b, parse_spelling(b->a, lhs), var, rhs,
+                                                    parse_cursor_loc(e)) ||
+                     build_assign_tested_try(b, parse_spelling(b->a, lhs), var, rhs,
+                                             parse_cursor_loc(e)))) {
         build_note_store(b, var, rhs);
         return;
     }
