@@ -9,7 +9,11 @@ static const struct {
         "A path leaves the function (a return, the end of the body, a goto to an "
         "exit) with a lock still held, and the function is not a helper that "
         "returns holding it. Every later attempt to take the lock waits forever: "
-        "the speaker walked off stage with the only microphone.",
+        "the speaker walked off stage with the only microphone. The same is told "
+        "where a loop moves on to the next object (`i++` under `lock(&shard[i])`, "
+        "a pointer declared in the loop body) while the last object's lock is "
+        "still held on this path and released on others: nothing names it any "
+        "more.",
         "Bug:\n    pthread_mutex_lock(&a->mu);\n    if (amount > a->balance)\n"
         "        return -1;            /* a->mu still held */\n"
         "    a->balance -= amount;\n    pthread_mutex_unlock(&a->mu);\n\n"
