@@ -783,6 +783,22 @@ static const char *pointer_target(struct builder *b, CXCursor callee_ref, CXCurs
     return target;
 }
 
+/* `extern __attribute__((noreturn)) void (*fatal)(const char *, ...);`:
+ * a call through a pointer whose function type never returns. LIBCLANG
+ * has no query for it; the type's spelling carries the attribute. */
+static bool points_to_noreturn(CXCursor callee)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(callee));
+    if (t.kind == CXType_Pointer)
+        t = clang_getCanonicalType(clang_getPointeeType(t));
+    if (t.kind != CXType_FunctionProto && t.kind != CXType_FunctionNoProto)
+        return false;
+    CXString s = clang_getTypeSpelling(t);
+    bool noreturn = strstr(clang_getCString(s), "__attribute__((noreturn))") != NULL;
+    clang_disposeString(s);
+    return noreturn;
+}
+
 void build_call(struct builder *b, CXCursor call)
 {
     size_t base = b->kids.n;
@@ -821,6 +837,12 @@ void build_call(struct builder *b, CXCursor call)
         for (unsigned i = 0; i < count; i++)
             args[i] = nargs >= 0 ? clang_Cursor_getArgument(call, i) : b->kids.v[base + 1 + i];
         apply_call(b, call, decl, name, args, count, result_var);
+    }
+    bool ended = b->events.n && b->events.v[b->events.n - 1].kind == EV_NORETURN;
+    if (!ended && !clang_Cursor_isNull(callee_ref) && points_to_noreturn(callee_ref)) {
+        build_event(b, (struct cfg_event){.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
+                                          .result_var = -1, .callee = name});
+        build_dead_end(b);
     }
     b->kids.n = base;
 }

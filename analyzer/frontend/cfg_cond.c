@@ -159,6 +159,10 @@ static void leaf_test(struct builder *b, CXCursor c, struct cfg_cond *cc, CXCurs
         } else {
             cc->op = CMP_NONE;
         }
+        b->kids.n = base;
+        long k = cc->k; /* `(mode & LOCK) != 0` is the bit test itself */
+        if (cc->op == CMP_NE && k == 0 && !bit_test(b, parse_peel(src), cc, &src))
+            cc->k = k;
     } else {
         bit_test(b, p, cc, &src);
     }
