@@ -678,9 +678,38 @@ static bool objects_lock_free(const struct builder *b, CXCursor *args, unsigned 
 }
 
 /* What a call to `name` does; args are the argument cursors. */
+/* `lock(&logger); pid = fork(); if (pid == 0) return 1; ... unlock();`:
+ * a lock held across fork() is the parent's to release; the child owns a
+ * copy it may keep (a pre-fork server holds the logger's lock so that no
+ * thread is inside it at the fork, and the child never logs through it).
+ * What either process does with it after the fork is not judged: the
+ * locks whose last event so far is an acquire are forgotten there. A
+ * project's own `*_fork` returning the pid forks as well. */
+static void forget_held_across_fork(struct builder *b, CXCursor decl, const char *name,
+                                    struct cfg_loc loc)
+{
+    size_t n = strlen(name);
+    bool wrapper = n > 5 && !strcmp(name + n - 5, "_fork"); /* `pid = server_fork(name);` */
+    if ((strcmp(name, "fork") && !wrapper) || clang_Cursor_isNull(decl) ||
+        clang_getCanonicalType(clang_getCursorResultType(decl)).kind == CXType_Void)
+        return;
+    for (size_t lock = 0; lock < b->locks.n; lock++) {
+        for (size_t i = b->events.n; i-- > 0;) {
+            const struct cfg_event *ev = &b->events.v[i];
+            if (ev->lock != lock || (ev->kind != EV_ACQUIRE && ev->kind != EV_RELEASE &&
+                                     ev->kind != EV_FORGET))
+                continue;
+            if (ev->kind == EV_ACQUIRE)
+                forget_lock(b, lock, loc);
+            break;
+        }
+    }
+}
+
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
 {
+    forget_held_across_fork(b, decl, name, parse_cursor_loc(call));
     struct callee_info *info = callee(b, call, name, decl);
     b->calls_local |= info->local;
     if (!info->contract_read && !clang_Cursor_isNull(decl)) {
