@@ -5,6 +5,8 @@
  * then whether the failure side reaches one of them without leaving. */
 #include "analysis/failjoin.h"
 
+#include <errno.h>
+
 #include <stdlib.h>
 
 #include "support/arena.h"
@@ -20,6 +22,11 @@ bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
                             const struct lock_rule *r)
 {
     bool truth = e->kind == EDGE_TRUE;
+    /* `if (pthread_mutex_lock(m) == EOWNERDEAD) pthread_mutex_consistent(m);`:
+     * a robust mutex whose owner died is taken all the same */
+    bool owner_dead = c->k == EOWNERDEAD && ((c->op == CMP_EQ && truth) || (c->op == CMP_NE && !truth));
+    if (r->success == SUCCESS_EQUALS && r->success_value == 0 && owner_dead)
+        return true;
     if (r->success == SUCCESS_EQUALS)
         return truth == cfg_cmp_holds(c->op, r->success_value, c->k);
     return truth != cfg_cmp_holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
