@@ -111,17 +111,20 @@ enum lockname_arg lockname_classify_text(const char *text)
     return *text ? LN_CONSTANT : LN_OTHER;
 }
 
-/* Which argument names the lock: the first address, else the first
- * non-constant; -1 for none (a lock named after the function). */
+/* Which argument names the lock: the first address, else the only
+ * non-constant; -1 for none (a lock named after the function), -2 when
+ * two or more could be it (`entry_lock(table, entry)`: guessing one would
+ * invent a lock name). */
 static int lock_argument(const enum lockname_arg *kinds, unsigned nargs)
 {
     for (unsigned i = 0; i < nargs; i++)
         if (kinds[i] == LN_ADDRESS)
             return (int)i;
+    int found = -1;
     for (unsigned i = 0; i < nargs; i++)
         if (kinds[i] == LN_OTHER)
-            return (int)i;
-    return -1;
+            found = found == -1 ? (int)i : -2;
+    return found;
 }
 
 static struct lock_rule *make_rule(struct arena *a, const char *name, const char *lock_name,
@@ -150,7 +153,7 @@ const struct lock_rule *lockname_guess(struct arena *a, struct strmap *cache, co
     const struct lock_rule *r = NULL;
     int at = lock_word(name);
     bool is_unlock = false;
-    if (at >= 0 && source && !strcasestr(name, "try")) {
+    if (at >= 0 && arg != -2 && source && !strcasestr(name, "try")) {
         const char *twin = twin_name(a, name, at, &is_unlock);
         if (mentions(source, source_len, twin))
             r = make_rule(a, name, is_unlock ? twin : name, is_unlock, arg);
