@@ -16,6 +16,7 @@ struct ret_set {
     bool nonzero; /* a computed value the path's own test proved nonzero */
     long v[8]; /* distinct constants; past 8, mixed */
     unsigned nv;
+    unsigned first, last; /* source offsets of the first and last exit */
 };
 
 struct facts_ctx {
@@ -92,6 +93,9 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
 
 static void add_ret(struct ret_set *r, const struct cfg_event *exit)
 {
+    unsigned at = exit->loc.offset + 1; /* 0: no exit yet */
+    r->first = r->first && r->first < at ? r->first : at;
+    r->last = r->last > at ? r->last : at;
     if (exit->ret == RET_NONE) {
         r->none = true;
     } else if (exit->ret == RET_OTHER) {
@@ -166,8 +170,10 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     for (unsigned l = 0; l < f->g->nlocks; l++) {
         uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
-        struct cfg_event zero = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0};
-        struct cfg_event one = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 1};
+        struct cfg_event zero = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 0,
+                                 .loc = exit->loc};
+        struct cfg_event one = {.kind = EV_EXIT, .ret = RET_CONST, .ret_value = 1,
+                                .loc = exit->loc};
         if (held_by_value(s, exit, l, true)) {
             f->held_rets[l].other = true; /* held with the object, free with NULL */
             add_ret(&f->free_rets[l], &zero);
@@ -275,6 +281,17 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
      * BOOL-returning try wrapper. */
     if (l->via_try && is_only_value(free, 0) && held->nv == 1 && held->v[0] > 0 &&
         !held->other && !held->none && !held->mixed) {
+        l->conditional = true;
+        l->success = SUCCESS_NONZERO;
+        return;
+    }
+    /* `lock(); if (fails) { unlock(); return FALSE; } ...; return TRUE;`:
+     * TRUE with it held where the function ends, after every FALSE
+     * returned without it: a grab whose release is its twin. (TRUE held
+     * on an early return before a final FALSE is a predicate that forgot
+     * the lock.) */
+    if (held->nv == 1 && held->v[0] == 1 && !held->other && !held->none && !held->mixed &&
+        is_only_value(free, 0) && held->first > free->last) {
         l->conditional = true;
         l->success = SUCCESS_NONZERO;
         return;
