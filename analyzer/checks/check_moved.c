@@ -107,9 +107,22 @@ static void report(const struct check_ctx *c, const struct moved_hit *h)
     c->emit(c->emit_ctx, &f);
 }
 
+/* Whether some store renames some lock: most functions have none, and
+ * need no replay. */
+static bool any_rename(const struct cfg *g)
+{
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        for (unsigned l = 0; ev->kind == EV_KILL_VAR && !ev->write && l < g->nlocks; l++)
+            if (renames(g, l, (int)ev->lock))
+                return true;
+    }
+    return false;
+}
+
 void check_moved(const struct check_ctx *c)
 {
-    if (c->g->no_analysis || c->r->gave_up)
+    if (c->g->no_analysis || c->r->gave_up || !any_rename(c->g))
         return;
     struct moved m = {.c = c};
     struct ls_hooks hooks = {&m, NULL, NULL, on_state};
