@@ -523,6 +523,17 @@ static bool is_statement(struct builder *b, CXCursor call)
 /* A project's lock function nobody described (lockname.h): only names
  * no header declares, since a declared function's name is all there is
  * to go on (lock_door(d) is no lock call). */
+/* What an argument's own text says it is (`__func__` is the caller's
+ * name, a constant), LN_OTHER when the text is not at hand. */
+static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
+{
+    unsigned begin, end;
+    parse_cursor_offsets(arg, &begin, &end);
+    if (!b->t->source || begin >= end || end > b->t->source_len || end - begin > 64)
+        return LN_OTHER;
+    return lockname_classify_text(arena_strndup(b->a, b->t->source + begin, end - begin));
+}
+
 static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
                                           CXCursor *args, unsigned nargs)
 {
@@ -539,7 +550,7 @@ static const struct lock_rule *guess_call(struct builder *b, CXCursor call, cons
         else if (kind == CXCursor_StringLiteral || parse_int_constant(v, &k))
             kinds[i] = LN_CONSTANT;
         else
-            kinds[i] = LN_OTHER;
+            kinds[i] = argument_text_kind(b, v);
     }
     struct cfg_tu *t = b->t;
     return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, nargs);

@@ -105,6 +105,12 @@ enum lockname_arg lockname_classify_text(const char *text)
         return LN_ADDRESS;
     if (*text == '"' || *text == '\'' || isdigit((unsigned char)*text) || *text == '-')
         return LN_CONSTANT;
+    /* the caller's name or place, passed for debugging (`lock(pt, __func__)`) */
+    static const char *const where[] = {"__func__", "__FUNCTION__", "__PRETTY_FUNCTION__",
+                                        "__FILE__", "__LINE__", NULL};
+    for (unsigned i = 0; where[i]; i++)
+        if (!strncmp(text, where[i], strlen(where[i])) && !is_ident(text[strlen(where[i])]))
+            return LN_CONSTANT;
     for (const char *p = text; *p; p++)
         if (!(isupper((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_'))
             return LN_OTHER;
