@@ -279,8 +279,10 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
     }
     /* A try-lock inside, TRUE with it held and FALSE without: the
      * BOOL-returning try wrapper. */
-    if (l->via_try && is_only_value(free, 0) && held->nv == 1 && held->v[0] > 0 &&
-        !held->other && !held->none && !held->mixed) {
+    bool held_true = !held->none && !held->mixed &&
+                     ((held->nv == 1 && held->v[0] > 0 && !held->other) ||
+                      (held->other && !held->nv)); /* `return result;`, true when held */
+    if (l->via_try && is_only_value(free, 0) && held_true) {
         l->conditional = true;
         l->success = SUCCESS_NONZERO;
         return;
