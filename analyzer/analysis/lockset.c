@@ -279,6 +279,16 @@ static void transfer_lock(const struct cfg *g, struct work *w, const struct cfg_
         apply_assert(e, ev);
 }
 
+/* Whether event idx is a further lock of the call whose event is just
+ * before it (a helper that returns OK holding two locks). */
+static bool same_call_as_previous(const struct cfg *g, unsigned idx)
+{
+    const struct cfg_event *ev = &g->events[idx], *prev = idx ? ev - 1 : NULL;
+    return prev && prev->kind == ev->kind && prev->loc.offset == ev->loc.offset &&
+           prev->result_var == ev->result_var && prev->rule && ev->rule &&
+           prev->rule->success == ev->rule->success;
+}
+
 int lockset_binding(const struct cfg *g, unsigned idx)
 {
     const struct cfg_event *ev = &g->events[idx];
@@ -286,21 +296,14 @@ int lockset_binding(const struct cfg *g, unsigned idx)
         return -1;
     if (ev->result_var >= 0)
         return 2 * ev->result_var + 1;
-    while (idx > 0 && g->events[idx - 1].kind == ev->kind && g->events[idx - 1].rule &&
-           g->events[idx - 1].rule->success == ev->rule->success &&
-           g->events[idx - 1].loc.offset == ev->loc.offset)
+    while (same_call_as_previous(g, idx))
         idx--; /* the call's first lock event stands for all */
     return 2 * (int)idx;
 }
 
 bool lockset_acquire_overwrites(const struct cfg *g, unsigned idx)
 {
-    const struct cfg_event *ev = &g->events[idx];
-    if (ev->result_var < 0)
-        return false;
-    const struct cfg_event *prev = idx ? &g->events[idx - 1] : NULL;
-    return !prev || prev->kind != EV_ACQUIRE || prev->result_var != ev->result_var ||
-           prev->loc.offset != ev->loc.offset;
+    return g->events[idx].result_var >= 0 && !same_call_as_previous(g, idx);
 }
 
 static void transfer(const struct cfg *g, struct work *w, unsigned block, unsigned idx,

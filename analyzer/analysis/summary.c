@@ -292,8 +292,7 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
      * returned without it: a grab whose release is its twin. (TRUE held
      * on an early return before a final FALSE is a predicate that forgot
      * the lock.) */
-    if (held->nv == 1 && held->v[0] == 1 && !held->other && !held->none && !held->mixed &&
-        is_only_value(free, 0) && held->first > free->last) {
+    if (is_only_value(held, 1) && is_only_value(free, 0) && held->first > free->last) {
         l->conditional = true;
         l->success = SUCCESS_NONZERO;
         return;

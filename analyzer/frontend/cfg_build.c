@@ -524,16 +524,10 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
  * trylock(m);`), itself or in the arms of a `?:`. */
 static void build_kill_declared(struct builder *b, int var, struct cfg_loc loc)
 {
-    bool set_in_arms = b->result_set_in_arms;
-    b->result_set_in_arms = false;
-    bool in_loop = b->jumps.n && b->jumps.v[b->jumps.n - 1].cont != UINT_MAX;
-    if (var < 0 || set_in_arms || !in_loop)
-        return;
-    const struct cfg_event *last = b->events.n ? &b->events.v[b->events.n - 1] : NULL;
-    if (last && last->kind == EV_ACQUIRE && last->result_var == var)
-        return;
-    build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
-                                      .result_var = var, .loc = loc});
+    if (b->jumps.n && b->jumps.v[b->jumps.n - 1].cont != UINT_MAX)
+        build_kill_unless_bound(b, var, loc);
+    else
+        b->result_set_in_arms = false;
 }
 
 static void build_decl(struct builder *b, CXCursor s)
@@ -776,8 +770,6 @@ int build_var_named(struct builder *b, const char *name, size_t len)
     return found >= 0 ? found : -1;
 }
 
-/* The variable each lock's path starts from, by name, where exactly one
- * variable of the function has that name. */
 /* The first variable of that name, or -1. */
 static int root_var_named(struct builder *b, const char *name, size_t len)
 {
@@ -788,11 +780,14 @@ static int root_var_named(struct builder *b, const char *name, size_t len)
     return -1;
 }
 
+/* The variable each lock's path starts from, by name (the first of that
+ * name), and per variable what tells whether a store to it renames a
+ * lock: variables of one name in different scopes (`struct pad *pad =
+ * item->data;` in two loops) give one lock name, so a store to any of them
+ * names another object; one whose value was copied (`best = i;`) still
+ * names the old object through the copy. */
 static void link_root_vars(struct builder *b, struct cfg *g)
 {
-    /* Variables of one name in different scopes (`struct pad *pad =
-     * item->data;` in two loops) give one lock name: a store to any of
-     * them names another object. */
     g->var_group = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_group);
     g->var_copied = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_copied);
     for (size_t v = 0; v < b->var_names.n && v < b->nvalues; v++)

@@ -251,6 +251,10 @@ bool build_assign_selected_constant(struct builder *b, const char *name, int var
                                     struct cfg_loc loc);
 bool build_assign_tested_try(struct builder *b, const char *name, int var, CXCursor rhs,
                              struct cfg_loc loc);
+/* A store to local var (-1: none) forgets what var held, unless the value
+ * stored bound it: the lock call just built (`rv = trylock(m)`) or the
+ * arms of the `?:` just built (result_set_in_arms, read and cleared). */
+void build_kill_unless_bound(struct builder *b, int var, struct cfg_loc loc);
 /* An EV_FACT: local flag var (named name) now holds the constant v. */
 void build_constant_fact(struct builder *b, const char *name, int var, long v, struct cfg_loc loc);
 /* The same for a field path ("rp.locked", "c->locked"); var: the local

@@ -520,9 +520,6 @@ static bool is_statement(struct builder *b, CXCursor call)
            clang_equalCursors(parse_peel(call), parse_peel(b->statement_expr));
 }
 
-/* A project's lock function nobody described (lockname.h): only names
- * no header declares, since a declared function's name is all there is
- * to go on (lock_door(d) is no lock call). */
 /* What an argument's own text says it is (`__func__` is the caller's
  * name, a constant), LN_OTHER when the text is not at hand. */
 static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
@@ -534,6 +531,9 @@ static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
     return lockname_classify_text(arena_strndup(b->a, b->t->source + begin, end - begin));
 }
 
+/* A project's lock function nobody described (lockname.h): only names
+ * no header declares, since a declared function's name is all there is
+ * to go on (lock_door(d) is no lock call). */
 static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
                                           CXCursor *args, unsigned nargs)
 {

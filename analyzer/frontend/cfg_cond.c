@@ -25,8 +25,6 @@ static enum cfg_cmp compare_op(enum CXBinaryOperatorKind op, bool mirrored)
     }
 }
 
-/* Which tracked value a condition leaf tests: the lock call just evaluated
- * in it, or a local variable. */
 /* `({ int ret; ...; ret = trylock(m); ...; ret; })`, a lock macro's
  * statement expression: its value is its last statement's. */
 static CXCursor statement_value(struct builder *b, CXCursor src)
@@ -43,6 +41,8 @@ static CXCursor statement_value(struct builder *b, CXCursor src)
     return clang_getCursorKind(value) == CXCursor_DeclRefExpr ? value : src;
 }
 
+/* Which tracked value a condition leaf tests: the lock call just evaluated
+ * in it, or a local variable. */
 void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
 {
     src = parse_peel(src);
@@ -462,10 +462,6 @@ static const char *symmetric_text(struct builder *b, CXCursor v, const char *tex
     return arena_printf(b->a, "%s == %s", l, r);
 }
 
-/* The value a condition tests, as a key shared by every branch on the same
- * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
- * keys: they may answer differently each time, unless they call an
- * accessor with stable arguments. */
 /* `s->shards[i].ready`: a path with one index, a variable of this
  * function; the element is the same until that variable is stored to, as
  * the object is until its root is. Read from the path just built: the
@@ -481,6 +477,10 @@ static const char *indexed_key_text(struct builder *b, const char *text, int *va
     return arena_printf(b->a, "%s@%s", text, b->path_index_text);
 }
 
+/* The value a condition tests, as a key shared by every branch on the same
+ * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
+ * keys: they may answer differently each time, unless they call an
+ * accessor with stable arguments. */
 static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
 {
     cc->key = -1;
@@ -531,10 +531,10 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
             return;
         cc->key = intern_key2(b, text, var, var2);
         return;
-    } else if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
-               !stable_expression(b, v, &var, &var2)) {
-        return;
     }
+    if (kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr &&
+        !stable_expression(b, v, &var, &var2))
+        return;
     cc->key = intern_key2(b, symmetric_text(b, v, text, &cc->negated), var, var2);
 }
 
@@ -909,26 +909,6 @@ static bool tests_nonzero(struct builder *b, CXCursor cond, CXCursor v)
            clang_equalCursors(clang_getCursorReferenced(p), v);
 }
 
-/* `for (it = E; it; it = it->next)` with E a variable or a field (a list's
- * head): the first test is whether E is empty, whatever the cursor. */
-static const char *list_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var)
-{
-    CXCursor value;
-    CXCursor cursor = cursor_start(b, init, &value);
-    if (clang_Cursor_isNull(cursor) || !tests_nonzero(b, cond, cursor))
-        return NULL;
-    CXCursor head = parse_peel(value);
-    enum CXCursorKind hk = clang_getCursorKind(head);
-    if (hk != CXCursor_DeclRefExpr && hk != CXCursor_MemberRefExpr)
-        return NULL;
-    int root = -1;
-    const char *path = build_rooted_path(b, head, &root);
-    if (!path || !*path || strstr(path, "()"))
-        return NULL;
-    *var = root;
-    return arena_printf(b->a, "%s != 0", path);
-}
-
 /* The path E of `E` or `E - C` (a variable or a field, C a constant in
  * *minus), or NULL. */
 static const char *path_minus_constant(struct builder *b, CXCursor value, long *minus, int *root)
@@ -951,6 +931,23 @@ static const char *path_minus_constant(struct builder *b, CXCursor value, long *
         return NULL;
     const char *path = build_rooted_path(b, v, root);
     return path && *path && !strstr(path, "()") ? path : NULL;
+}
+
+/* `for (it = E; it; it = it->next)` with E a variable or a field (a list's
+ * head): the first test is whether E is empty, whatever the cursor. */
+static const char *list_entry_key(struct builder *b, CXCursor init, CXCursor cond, int *var)
+{
+    CXCursor value;
+    CXCursor cursor = cursor_start(b, init, &value);
+    if (clang_Cursor_isNull(cursor) || !tests_nonzero(b, cond, cursor))
+        return NULL;
+    long minus;
+    int root = -1;
+    const char *path = path_minus_constant(b, value, &minus, &root);
+    if (!path || minus)
+        return NULL;
+    *var = root;
+    return arena_printf(b->a, "%s != 0", path);
 }
 
 /* `for (i = E - C; i >= K; i--)`, the count down that releases in the

@@ -577,6 +577,30 @@ static void mark_value_tests(struct builder *b, size_t first)
         b->conds.v[i].selects_value = true;
 }
 
+/* `var = test ? x : y`, built as the two sides of the test, each storing
+ * its own value in local var (named name): a later test of var takes the
+ * side that ran, and with it what the test decided about a lock. arms:
+ * the two values, or NULL for the test's own truth (1, then 0). */
+static void store_by_test(struct builder *b, CXCursor test, const char *name, int var,
+                          const CXCursor *arms, struct cfg_loc loc)
+{
+    unsigned side[2] = {build_new_block(b), build_new_block(b)}, join = build_new_block(b);
+    size_t first = b->conds.n;
+    build_cond(b, test, side[0], side[1]);
+    mark_value_tests(b, first);
+    for (unsigned i = 0; i < 2; i++) {
+        b->cur = side[i];
+        build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                                          .result_var = var, .loc = loc});
+        if (arms)
+            build_flag_fact(b, name, var, arms[i], loc);
+        else
+            build_constant_fact(b, name, var, i == 0, loc);
+        build_edge(b, b->cur, join, EDGE_PLAIN, -1);
+    }
+    b->cur = join;
+}
+
 /* The try-lock call a test reads: `trylock(m) == 0`, `!trylock(m)`, `0 !=
  * trylock(m)`; a null cursor when there is none (the call's rule, from
  * the lock-API model, says the lock is taken only on some results). */
@@ -618,18 +642,7 @@ bool build_assign_tested_try(struct builder *b, const char *name, int var, CXCur
 {
     if (var < 0 || clang_Cursor_isNull(tested_try_call(b, rhs)))
         return false;
-    unsigned side[2] = {build_new_block(b), build_new_block(b)}, join = build_new_block(b);
-    size_t first = b->conds.n;
-    build_cond(b, rhs, side[0], side[1]);
-    mark_value_tests(b, first);
-    for (unsigned i = 0; i < 2; i++) {
-        b->cur = side[i];
-        build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
-                                          .result_var = var, .loc = loc});
-        build_constant_fact(b, name, var, i == 0, loc);
-        build_edge(b, b->cur, join, EDGE_PLAIN, -1);
-    }
-    b->cur = join;
+    store_by_test(b, rhs, name, var, NULL, loc);
     return true;
 }
 
@@ -649,19 +662,9 @@ bool build_assign_selected_constant(struct builder *b, const char *name, int var
         b->kids.n = base;
         return false;
     }
-    unsigned side[2] = {build_new_block(b), build_new_block(b)}, join = build_new_block(b);
-    size_t first = b->conds.n;
-    build_cond(b, b->kids.v[base], side[0], side[1]);
-    mark_value_tests(b, first);
-    for (unsigned i = 0; i < 2; i++) {
-        b->cur = side[i];
-        build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
-                                          .result_var = var, .loc = loc});
-        build_flag_fact(b, name, var, b->kids.v[base + 1 + i], loc);
-        build_edge(b, b->cur, join, EDGE_PLAIN, -1);
-    }
-    b->cur = join;
+    CXCursor test = b->kids.v[base], arms[2] = {b->kids.v[base + 1], b->kids.v[base + 2]};
     b->kids.n = base;
+    store_by_test(b, test, name, var, arms, loc);
     return true;
 }
 
@@ -674,6 +677,17 @@ static void note_constant_store(struct builder *b, CXCursor lhs, CXCursor rhs)
     b->last_store.value = v;
     b->last_store.block = b->cur;
     b->last_store.events = b->events.n;
+}
+
+void build_kill_unless_bound(struct builder *b, int var, struct cfg_loc loc)
+{
+    bool set_in_arms = b->result_set_in_arms;
+    b->result_set_in_arms = false;
+    const struct cfg_event *last = b->events.n ? &b->events.v[b->events.n - 1] : NULL;
+    if (var < 0 || set_in_arms || (last && last->kind == EV_ACQUIRE && last->result_var == var))
+        return;
+    build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
+                                      .result_var = var, .loc = loc});
 }
 
 /* `x = call(...)` binds the call's result to local x; any other store to a
@@ -700,16 +714,8 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     b->result_set_in_arms = false;
     build_expr(b, rhs);
     b->pending_result_var = -1;
-    bool set_in_arms = b->result_set_in_arms;
-    b->result_set_in_arms = false;
+    build_kill_unless_bound(b, var, parse_cursor_loc(e));
     if (var >= 0) {
-        struct cfg_event ev = {.kind = EV_KILL_VAR, .lock = (unsigned)var, .result_var = var,
-                               .loc = parse_cursor_loc(e)};
-        /* The kill comes first in the block order only if nothing bound it
-         * (nor did the arms of a `?:`, each for its own path). */
-        if (!set_in_arms && (!b->events.n || b->events.v[b->events.n - 1].result_var != var ||
-                             b->events.v[b->events.n - 1].kind != EV_ACQUIRE))
-            build_event(b, ev);
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
         build_note_store(b, var, rhs);
     } else {
