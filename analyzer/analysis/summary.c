@@ -8,6 +8,7 @@
 
 #include "support/arena.h"
 #include "model/lockname.h"
+#include "analysis/entryobj.h"
 #include "analysis/refute.h"
 
 /* The values the exits of one group return. */
@@ -63,6 +64,16 @@ static uint8_t feasible_bits(const struct cfg *g, unsigned block, unsigned event
     return exact & bits ? (uint8_t)(exact & bits) : bits;
 }
 
+/* An acquire of a lock the function found as it came: untouched, and of
+ * the object the name had at entry, not of one a store gave the name to
+ * after the entry object was dealt with (`unlock(&zb->m); zb++;
+ * lock(&zb->m);` takes the next zone free, not the caller's). */
+static bool free_entry_object(const struct cfg *g, const struct cfg_event *ev, unsigned event,
+                              uint8_t before)
+{
+    return (before & LS_UNTOUCHED) && !entryobj_later_object(g, ev->lock, event);
+}
+
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
 {
     struct facts_ctx *f = ctx;
@@ -76,7 +87,7 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
             f->locks[ev->lock].unwinds_callers = true;
     } else if (ev->kind == EV_ACQUIRE) {
         f->acquired[ev->lock] = true;
-        f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+        f->untouched_at_acquire[ev->lock] |= free_entry_object(f->g, ev, event, before);
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
         if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
@@ -87,7 +98,7 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
             f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
     } else if (ev->kind == EV_EXCLUDE) { /* a callee takes it: as good as taking it here */
-        f->untouched_at_acquire[ev->lock] |= (before & LS_UNTOUCHED) != 0;
+        f->untouched_at_acquire[ev->lock] |= free_entry_object(f->g, ev, event, before);
     }
 }
 

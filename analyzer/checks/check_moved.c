@@ -30,10 +30,10 @@ struct moved {
  * the object's lock is named by nothing else: a value copied first
  * (`locknum = i;` keeps the best bucket locked, released later through
  * `locks[locknum]`) still names it. */
-static bool renames(const struct cfg *g, unsigned lock, int var)
+static bool renames(const struct cfg *g, unsigned lock, const struct cfg_event *store)
 {
-    const struct cfg_lock *l = &g->locks[lock];
-    return (l->index_var[0] == var || l->index_var[1] == var || cfg_var_roots(g, lock, var)) &&
+    int var = (int)store->lock;
+    return cfg_store_renames(g, store, lock) &&
            !(g->var_copied && (unsigned)var < g->nvars && g->var_copied[var]);
 }
 
@@ -45,7 +45,7 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
         return;
     for (unsigned i = 0; i < s->n && m->n < sizeof m->hit / sizeof m->hit[0]; i++) {
         uint8_t bits = s->e[i].bits;
-        if ((bits & LS_HELD) && (bits & LS_RELEASED) && renames(m->c->g, s->e[i].lock, (int)ev->lock))
+        if ((bits & LS_HELD) && (bits & LS_RELEASED) && renames(m->c->g, s->e[i].lock, ev))
             m->hit[m->n++] = (struct moved_hit){block, event, s->e[i].lock};
     }
 }
@@ -114,7 +114,7 @@ static bool any_rename(const struct cfg *g)
     for (unsigned i = 0; i < g->nevents; i++) {
         const struct cfg_event *ev = &g->events[i];
         for (unsigned l = 0; ev->kind == EV_KILL_VAR && !ev->write && l < g->nlocks; l++)
-            if (renames(g, l, (int)ev->lock))
+            if (renames(g, l, ev))
                 return true;
     }
     return false;

@@ -52,3 +52,12 @@ bool cfg_var_roots(const struct cfg *g, unsigned lock, int var)
     return var == root || (g->var_group && (unsigned)var < g->nvars &&
                            (unsigned)root < g->nvars && g->var_group[var] == g->var_group[root]);
 }
+
+bool cfg_store_renames(const struct cfg *g, const struct cfg_event *ev, unsigned lock)
+{
+    if (ev->kind != EV_KILL_VAR || ev->write)
+        return false;
+    const struct cfg_lock *l = &g->locks[lock];
+    int var = (int)ev->lock;
+    return l->index_var[0] == var || l->index_var[1] == var || cfg_var_roots(g, lock, var);
+}

@@ -208,6 +208,10 @@ struct cfg {
  * var is the variable its path starts from, or one of the same name in
  * another scope. */
 bool cfg_var_roots(const struct cfg *g, unsigned lock, int var);
+/* Whether event ev (a store: EV_KILL_VAR of a value, not of an address)
+ * gives the lock's name to another object: the variable it overwrites is
+ * the name's root (`zb++` for `zb->mutex`) or one of its indexes. */
+bool cfg_store_renames(const struct cfg *g, const struct cfg_event *ev, unsigned lock);
 /* Whether (v op k) holds. */
 bool cfg_cmp_holds(enum cfg_cmp op, long v, long k);
 /* Whether the store `fact` (an EV_FACT) of the value that key `cmp`

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT
+ * entryobj: lock events of the entry object against those of the objects a
+ * store later gives the same name (see entryobj.h). */
+#include "analysis/entryobj.h"
+
+#include <stdlib.h>
+
+#include "support/arena.h"
+
+static bool is_lock_event(const struct cfg_event *ev, unsigned lock)
+{
+    return ev->lock == lock && (ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE ||
+                                ev->kind == EV_REQUIRE || ev->kind == EV_WAIT ||
+                                ev->kind == EV_EXCLUDE);
+}
+
+static bool any_rename(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (cfg_store_renames(g, &g->events[i], lock))
+            return true;
+    return false;
+}
+
+/* Marks in before[] the events reached from the entry with no renaming
+ * store on the way; returns whether a lock event of `lock` is among them. */
+static bool mark_before_rename(const struct cfg *g, unsigned lock, bool *before)
+{
+    bool *seen = xcalloc(g->nblocks + 1, sizeof *seen);
+    unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
+    bool used = false;
+    stack[sp++] = g->entry;
+    while (sp) {
+        unsigned b = stack[--sp];
+        if (b >= g->nblocks || seen[b])
+            continue;
+        seen[b] = true;
+        const struct cfg_block *blk = &g->blocks[b];
+        bool renamed = false;
+        for (unsigned i = 0; i < blk->nevents && !renamed; i++) {
+            const struct cfg_event *ev = &g->events[blk->first_event + i];
+            renamed = cfg_store_renames(g, ev, lock);
+            before[blk->first_event + i] = !renamed;
+            used |= !renamed && is_lock_event(ev, lock);
+        }
+        for (unsigned i = 0; !renamed && i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    free(stack);
+    free(seen);
+    return used;
+}
+
+bool entryobj_later_object(const struct cfg *g, unsigned lock, unsigned event)
+{
+    if (g->nblocks == 0 || !any_rename(g, lock))
+        return false;
+    bool *before = xcalloc(g->nevents + 1, sizeof *before);
+    bool later = mark_before_rename(g, lock, before) && !before[event];
+    free(before);
+    return later;
+}

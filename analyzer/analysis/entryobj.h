@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT
+ * entryobj: whether a lock event is of the object the lock's name had when
+ * the function was entered. `unlock(&zb->mutex); zb++; lock(&zb->mutex);`
+ * gives back the caller's zone and takes the next one: one name, two
+ * objects. What the function does with the second says nothing of the
+ * first (that it takes it as a lock nobody holds), so a contract about
+ * the caller's object is read only from the events before a store gives
+ * the name away. A pass over the built CFG; no libclang. */
+#ifndef LC_ENTRYOBJ_H
+#define LC_ENTRYOBJ_H
+
+#include <stdbool.h>
+
+#include "ir/cfg.h"
+
+/* Whether event `event` of `lock` is of a later object
+ * than the one at entry: every path from the entry to it passes a store
+ * that renames the lock, and the entry object's lock has events of its
+ * own before such a store. A name first given in the body (`p =
+ * lookup();`) has no entry object in use, and is not "later". */
+bool entryobj_later_object(const struct cfg *g, unsigned lock, unsigned event);
+
+#endif
