@@ -11,6 +11,7 @@
  * call sites. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "support/arena.h"
 #include "checks/checks.h"
@@ -137,9 +138,10 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
     emit(c, RULE_DOUBLE_ACQUIRE, ev, ev->lock, arena_printf(c->a, msg, name), path, (unsigned)n, NULL, 0);
 }
 
-/* Whether block `to` is reached from `from` on a path with no acquire of
- * `lock` (when no_acquire), or reaches an acquire of it (target -1). */
-static bool reaches(const struct cfg *g, unsigned from, int to, unsigned lock, bool *seen)
+/* Whether block `to` is reached from `from` on a path with no event of
+ * `kind` on `lock`, or (to -1) whether such an event is reached. */
+static bool reaches(const struct cfg *g, unsigned from, int to, enum cfg_event_kind kind,
+                    unsigned lock, bool *seen)
 {
     unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
     bool found = false;
@@ -155,11 +157,11 @@ static bool reaches(const struct cfg *g, unsigned from, int to, unsigned lock, b
             break;
         }
         const struct cfg_block *blk = &g->blocks[b];
-        bool acquires = false;
+        bool has = false;
         for (unsigned i = 0; i < blk->nevents; i++)
-            acquires |= g->events[blk->first_event + i].kind == EV_ACQUIRE &&
-                        g->events[blk->first_event + i].lock == lock;
-        if (acquires) {
+            has |= g->events[blk->first_event + i].kind == kind &&
+                   g->events[blk->first_event + i].lock == lock;
+        if (has) {
             found = to < 0;
             continue;
         }
@@ -168,6 +170,58 @@ static bool reaches(const struct cfg *g, unsigned from, int to, unsigned lock, b
     }
     free(stack);
     return found;
+}
+
+/* A branch on a parameter's truth (`if (!have_lock)`), not a data test
+ * (`n <= 0`): its two edges, or false. */
+static bool flag_branch(const struct cfg *g, unsigned b, const struct cfg_edge **e0,
+                        const struct cfg_edge **e1)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    if (blk->nsucc != 2)
+        return false;
+    *e0 = &g->succ[blk->first_succ];
+    *e1 = *e0 + 1;
+    const struct cfg_cond *cond = (*e0)->cond < 0 ? NULL : &g->conds[(*e0)->cond];
+    return cond && cond->param >= 0 && cond->k == 0 && (cond->op == CMP_NE || cond->op == CMP_EQ);
+}
+
+/* Whether the flag's name says it is about locking (`leave_locked`,
+ * `have_lock`). */
+static bool speaks_of_locking(struct arena *a, const struct cfg *g, const struct cfg_cond *cond)
+{
+    const char *text = cond->in_macro ? cond->in_macro : cfg_cond_text(a, g, cond, 80);
+    for (const char *p = text; p && *p; p++)
+        if (!strncasecmp(p, "lock", 4))
+            return true;
+    return false;
+}
+
+/* Whether a parameter's flag sends one side of a branch to an event of
+ * `kind` on `lock` and the other on to block `at` without one: the caller
+ * decides, through the argument, whether that event happens. With an
+ * arena, only a flag named for locking counts. */
+static bool flag_decides(const struct cfg *g, unsigned at, enum cfg_event_kind kind,
+                         unsigned lock, struct arena *named_lock)
+{
+    bool *seen = xmalloc(g->nblocks + 1);
+    bool decides = false;
+    for (unsigned b = 0; b < g->nblocks && !decides; b++) {
+        const struct cfg_edge *e0, *e1;
+        if (!flag_branch(g, b, &e0, &e1))
+            continue;
+        /* a request to keep it is made while it is held: every path to the
+         * branch took it (`if (!have_lock) lock(m);` is not one) */
+        if (named_lock && (!speaks_of_locking(named_lock, g, &g->conds[e0->cond]) ||
+                           reaches(g, g->entry, (int)b, EV_ACQUIRE, lock, seen)))
+            continue;
+        decides = (reaches(g, e0->to, -1, kind, lock, seen) &&
+                   reaches(g, e1->to, (int)at, kind, lock, seen)) ||
+                  (reaches(g, e1->to, -1, kind, lock, seen) &&
+                   reaches(g, e0->to, (int)at, kind, lock, seen));
+    }
+    free(seen);
+    return decides;
 }
 
 /* Whether the events of block b from index `from` on end the path (an
@@ -228,24 +282,17 @@ static bool retaken_before_exit(const struct cfg *g, unsigned block, unsigned ev
  * lock, not a contradiction. */
 static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned lock)
 {
-    bool *seen = xmalloc(g->nblocks + 1);
-    bool decides = false;
-    for (unsigned b = 0; b < g->nblocks && !decides; b++) {
-        const struct cfg_block *blk = &g->blocks[b];
-        if (blk->nsucc != 2)
-            continue;
-        const struct cfg_edge *e0 = &g->succ[blk->first_succ], *e1 = e0 + 1;
-        const struct cfg_cond *cond = e0->cond < 0 ? NULL : &g->conds[e0->cond];
-        /* a flag's truth (`if (!have_lock)`), not a data test (`n <= 0`) */
-        if (!cond || cond->param < 0 || cond->k != 0 || (cond->op != CMP_NE && cond->op != CMP_EQ))
-            continue;
-        decides = (reaches(g, e0->to, -1, lock, seen) &&
-                   reaches(g, e1->to, (int)release_block, lock, seen)) ||
-                  (reaches(g, e1->to, -1, lock, seen) &&
-                   reaches(g, e0->to, (int)release_block, lock, seen));
-    }
-    free(seen);
-    return decides;
+    return flag_decides(g, release_block, EV_ACQUIRE, lock, NULL);
+}
+
+/* `if (!leave_locked) unlock(m); return -1;`: the exit holding the lock
+ * is reached where a parameter's flag that speaks of locking skipped its
+ * release. The caller asked for it held; that is the function's contract
+ * by argument, not a release forgotten. A flag that says nothing of the
+ * lock (`if (hard) unlock(m);`) is no such request. */
+static bool caller_keeps(const struct check_ctx *c, unsigned exit_block, unsigned lock)
+{
+    return flag_decides(c->g, exit_block, EV_RELEASE, lock, c->a);
 }
 
 static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
@@ -415,10 +462,11 @@ void check_pairing(const struct check_ctx *c)
          * its callers could read, unless the object is what it returns
          * (returned_with_object) */
         bool contract = !c->g->locks[lock].loop_cursor;
+        bool no_contract = !(f->acquires && contract) && !f->callers_lock &&
+                           !(f->conditional && contract) && !f->by_argument && !f->passes_on &&
+                           !f->unwinds_callers && !may_return_holding(c->g, lock);
         if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
-            (!(f->acquires && contract) && !f->callers_lock && !(f->conditional && contract) &&
-             !f->by_argument && !f->passes_on && !f->unwinds_callers &&
-             !may_return_holding(c->g, lock)))
+            (no_contract && !caller_keeps(c, p.exits.v[i].block, lock)))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);
