@@ -1028,16 +1028,18 @@ static void macro_args(struct cfg_tu *t, CXCursor use, struct macro_use *u)
     u->args = args;
 }
 
-/* Whether the macro's parameter `index` is pasted (`##`) or stringized
- * (`#`) in its body: then its argument is a token, not an object, and no
- * lock may be named after it (`GLOBAL_LOCK(list)` is the global lock
- * GLOBAL_LOCK_list, not the caller's variable `list`). */
+/* Whether the macro's parameter `index` is only pasted (`##`) or
+ * stringized (`#`) in its body: then its argument is a token, not an
+ * object, and no lock may be named after it (`GLOBAL_LOCK(list)` is the
+ * global lock GLOBAL_LOCK_list, not the caller's variable `list`). One
+ * also used as itself is an object whose text is passed along for
+ * debugging (`lock_at(__FILE__, __LINE__, #a, a)`). */
 static bool param_is_token(struct cfg_tu *t, CXCursor def, unsigned index)
 {
     CXToken *toks = NULL;
     unsigned n = 0;
     clang_tokenize(t->tu, clang_getCursorExtent(def), &toks, &n);
-    bool token = false;
+    unsigned as_token = 0, as_itself = 0;
     const char *param = NULL;
     unsigned seen = 0, i = 2, body = n;
     struct arena *a = t->a;
@@ -1048,15 +1050,18 @@ static bool param_is_token(struct cfg_tu *t, CXCursor def, unsigned index)
         else if (strcmp(s, ",") && seen++ == index)
             param = s;
     }
-    for (i = body; param && i < n && !token; i++) {
+    for (i = body; param && i < n && !as_itself; i++) {
         if (strcmp(parse_str(a, clang_getTokenSpelling(t->tu, toks[i])), param))
             continue;
         const char *before = i > body ? parse_str(a, clang_getTokenSpelling(t->tu, toks[i - 1])) : "";
         const char *after = i + 1 < n ? parse_str(a, clang_getTokenSpelling(t->tu, toks[i + 1])) : "";
-        token = !strcmp(before, "##") || !strcmp(before, "#") || !strcmp(after, "##");
+        if (!strcmp(before, "##") || !strcmp(before, "#") || !strcmp(after, "##"))
+            as_token++;
+        else
+            as_itself++;
     }
     clang_disposeTokens(t->tu, toks, n);
-    return token;
+    return as_token && !as_itself;
 }
 
 /* A project's lock macro nobody described (lockname.h). Like a function
