@@ -213,7 +213,7 @@ static bool flag_decides(const struct cfg *g, unsigned at, enum cfg_event_kind k
         /* a request to keep it is made while it is held: every path to the
          * branch took it (`if (!have_lock) lock(m);` is not one) */
         if (named_lock && (!speaks_of_locking(named_lock, g, &g->conds[e0->cond]) ||
-                           reaches(g, g->entry, (int)b, EV_ACQUIRE, lock, seen)))
+                           (kind == EV_RELEASE && reaches(g, g->entry, (int)b, EV_ACQUIRE, lock, seen))))
             continue;
         decides = (reaches(g, e0->to, -1, kind, lock, seen) &&
                    reaches(g, e1->to, (int)at, kind, lock, seen)) ||
@@ -285,14 +285,27 @@ static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned
     return flag_decides(g, release_block, EV_ACQUIRE, lock, NULL);
 }
 
+static bool releases_anywhere(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock)
+            return true;
+    return false;
+}
+
 /* `if (!leave_locked) unlock(m); return -1;`: the exit holding the lock
  * is reached where a parameter's flag that speaks of locking skipped its
- * release. The caller asked for it held; that is the function's contract
- * by argument, not a release forgotten. A flag that says nothing of the
- * lock (`if (hard) unlock(m);`) is no such request. */
+ * release, or (`if (return_locked) lock(m); return id;`, in a function
+ * that never releases it) made it take the lock. The caller asked for it
+ * held; that is the function's contract by argument, not a release
+ * forgotten. A flag that says nothing of the lock (`if (hard)
+ * unlock(m);`) is no such request, nor is one that tells the function its
+ * caller holds the lock already (`if (!have_lock) lock(m);` with its
+ * unlock further on). */
 static bool caller_keeps(const struct check_ctx *c, unsigned exit_block, unsigned lock)
 {
-    return flag_decides(c->g, exit_block, EV_RELEASE, lock, c->a);
+    return flag_decides(c->g, exit_block, EV_RELEASE, lock, c->a) ||
+           (!releases_anywhere(c->g, lock) && flag_decides(c->g, exit_block, EV_ACQUIRE, lock, c->a));
 }
 
 static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
