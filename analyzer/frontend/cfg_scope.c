@@ -311,16 +311,24 @@ static CXCursor cleanup_of_attr(struct builder *b, CXCursor attr)
     return id ? function_named(b, arena_strndup(b->a, p, id)) : clang_getNullCursor();
 }
 
-/* The Linux kernel's scoped guards (`guard(mutex)(&m)`, `scoped_guard`)
- * declare a variable of type class_NAME_t whose cleanup, named through a
- * macro parameter the tokens cannot show, is class_NAME_destructor. */
+/* A cleanup named through a macro parameter the tokens cannot show, by
+ * the naming convention of the library whose macro declared the variable:
+ * the Linux kernel's scoped guards (`guard(mutex)(&m)`, `scoped_guard`)
+ * declare a variable of type class_NAME_t cleaned up by
+ * class_NAME_destructor; GLib's `g_autoptr(NAME) v` (`GMutexLocker`, or a
+ * project's own lock type) one of type NAME_autoptr cleaned up by
+ * glib_autoptr_cleanup_NAME, and `g_auto(NAME) v` one of type NAME
+ * cleaned up by glib_auto_cleanup_NAME. */
 static CXCursor class_destructor(struct builder *b, CXCursor var)
 {
     const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(var)));
+    type += strncmp(type, "const ", 6) ? 0 : 6;
     size_t n = strlen(type);
-    if (strncmp(type, "class_", 6) || n < 9 || strcmp(type + n - 2, "_t"))
-        return clang_getNullCursor();
-    return function_named(b, arena_printf(b->a, "%.*s_destructor", (int)(n - 2), type));
+    if (!strncmp(type, "class_", 6) && n >= 9 && !strcmp(type + n - 2, "_t"))
+        return function_named(b, arena_printf(b->a, "%.*s_destructor", (int)(n - 2), type));
+    if (n > 8 && !strcmp(type + n - 8, "_autoptr"))
+        return function_named(b, arena_printf(b->a, "glib_autoptr_cleanup_%.*s", (int)(n - 8), type));
+    return function_named(b, arena_printf(b->a, "glib_auto_cleanup_%s", type));
 }
 
 /* The value of one element of an initialiser list: a designated one
