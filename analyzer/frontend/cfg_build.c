@@ -471,11 +471,29 @@ static void build_label(struct builder *b, CXCursor s)
     b->kids.n = base;
 }
 
+/* How many of the open scopes' cleanups stay in force at the label: a
+ * `goto` out of a cleanup variable's scope, or back before its
+ * declaration, ends its lifetime and runs its cleanup (`LOCK(&p->lock);
+ * if (!p->items) goto out;` unlocks). */
+static size_t cleanups_kept_at(const struct builder *b, CXCursor label_ref)
+{
+    CXCursor label = clang_getCursorReferenced(label_ref);
+    if (clang_Cursor_isNull(label))
+        return b->cleanups.n;
+    unsigned at = parse_cursor_loc(label).offset;
+    size_t keep = 0;
+    while (keep < b->cleanups.n && at > b->cleanups.v[keep].loc.offset &&
+           at < b->cleanups.v[keep].scope_end)
+        keep++;
+    return keep;
+}
+
 static void build_goto(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
     unsigned n = parse_children(s, &b->kids);
     if (n && clang_getCursorKind(b->kids.v[base]) == CXCursor_LabelRef) {
+        build_run_cleanups(b, cleanups_kept_at(b, b->kids.v[base]));
         unsigned blk = label_block(b, parse_spelling(b->a, b->kids.v[base]));
         build_edge(b, b->cur, blk, EDGE_PLAIN, -1);
     }
@@ -501,6 +519,8 @@ static int acquire_ended(const struct builder *b, size_t first_event)
 static void build_children_as_stmts(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n, scope = b->cleanups.n;
+    unsigned outer_end = b->scope_end, begin;
+    parse_cursor_offsets(s, &begin, &b->scope_end);
     unsigned n = parse_children(s, &b->kids);
     int ended = -1;
     for (unsigned i = 0; i < n; i++) {
@@ -514,6 +534,7 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
     b->kids.n = base;
     build_run_cleanups(b, scope); /* the end of the block */
     b->cleanups.n = scope;
+    b->scope_end = outer_end;
 }
 
 /* A declaration with an initialiser in a loop stores into its variable

@@ -110,6 +110,7 @@ struct scope_cleanup {
     struct cfg_loc loc;
     CXCursor handler, handler_arg; /* null cursors: a plain cleanup */
     int run;
+    unsigned scope_end; /* offset where the variable's scope ends */
 };
 
 struct switch_ctx {
@@ -189,6 +190,7 @@ struct builder {
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
+    unsigned scope_end;                  /* offset where the innermost scope ends */
     struct strmap aliases;               /* local pointer name -> struct alias */
     struct strmap loop_stored;           /* pointer locals stored in a loop */
     struct strmap pointer_stores;        /* pointer local -> non-null stores in the body */

@@ -424,7 +424,7 @@ void build_note_cleanup(struct builder *b, CXCursor var)
     if (clang_Cursor_isNull(fn))
         return;
     struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var),
-                              clang_getNullCursor(), clang_getNullCursor(), 1};
+                              clang_getNullCursor(), clang_getNullCursor(), 1, b->scope_end};
     note_frame(b, var, &c);
     VEC_PUSH(b->cleanups, c);
 }
