@@ -76,7 +76,11 @@ void build_note_copy(struct builder *b, int var, CXCursor decl, CXCursor init)
         return;
     int root;
     const char *path = build_value_path(b, v, &root);
-    if (path && !strstr(path, "()") && !strchr(path, '[')) {
+    /* a copy stored again somewhere (`finished = true;` on one branch,
+     * perhaps after a `goto retry;` back above the test) is a value of
+     * its own: which store a test sees is not known while lowering */
+    if (path && !strstr(path, "()") && !strchr(path, '[') &&
+        build_local_stores(b, decl) <= 1) {
         b->values[var].copy_of = path;
         b->values[var].copy_root = root;
         b->has_copies = true;

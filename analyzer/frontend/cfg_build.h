@@ -194,6 +194,7 @@ struct builder {
     struct strmap aliases;               /* local pointer name -> struct alias */
     struct strmap loop_stored;           /* pointer locals stored in a loop */
     struct strmap pointer_stores;        /* pointer local -> non-null stores in the body */
+    struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
     /* While a `for` loop's first test is lowered: its key ("0 < n->count"),
      * the same for every loop over that range from that start, and the
@@ -362,5 +363,8 @@ const char *build_inferred_returned_lock(struct builder *b, CXCursor decl);
 void build_forget_loop_aliases(struct builder *b, CXCursor part);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
+/* How many stores the function makes to the local declared by `decl`,
+ * its initialiser included (all counted once per function). */
+unsigned build_local_stores(struct builder *b, CXCursor decl);
 
 #endif

@@ -91,13 +91,21 @@ static bool is_null_constant(CXCursor value)
     return build_maybe_constant(value) && parse_int_constant(value, &k) && k == 0;
 }
 
-static void count_store(struct builder *b, CXCursor var)
+static void count_in(struct strmap *m, const char *name)
 {
-    if (clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
-        return;
+    uintptr_t n = (uintptr_t)strmap_get(m, name);
+    strmap_put(m, name, (void *)(n + 1));
+}
+
+/* A store into a local (its initialiser too): every one counts in
+ * local_stores, by declaration, and a pointer's that is not NULL in
+ * pointer_stores, by name. */
+static void count_store(struct builder *b, CXCursor var, bool null)
+{
     const char *name = parse_spelling(b->a, var);
-    uintptr_t n = (uintptr_t)strmap_get(&b->pointer_stores, name);
-    strmap_put(&b->pointer_stores, name, (void *)(n + 1));
+    count_in(&b->local_stores, arena_printf(b->a, "%u", parse_cursor_loc(var).offset));
+    if (!null && clang_getCanonicalType(clang_getCursorType(var)).kind == CXType_Pointer)
+        count_in(&b->pointer_stores, name);
 }
 
 /* An operator that stores into its first operand: `=`, `+=` and the
@@ -124,16 +132,15 @@ static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, 
     size_t base = b->kids.n;
     if (k == CXCursor_VarDecl) {
         unsigned n = parse_children(c, &b->kids);
-        if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1])) &&
-            !is_null_constant(b->kids.v[base + n - 1]))
-            count_store(b, c);
+        if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1])))
+            count_store(b, c, is_null_constant(b->kids.v[base + n - 1]));
     } else if (is_store(c)) {
         bool assign = k == CXCursor_BinaryOperator;
         unsigned n = parse_children(c, &b->kids);
         CXCursor target = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
-        if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr &&
-            !(assign && n == 2 && is_null_constant(b->kids.v[base + 1])))
-            count_store(b, clang_getCursorReferenced(target));
+        if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr)
+            count_store(b, clang_getCursorReferenced(target),
+                        assign && n == 2 && is_null_constant(b->kids.v[base + 1]));
     }
     b->kids.n = base;
     return CXChildVisit_Recurse;
@@ -142,13 +149,25 @@ static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, 
 /* How many times the function stores a pointer other than NULL into the
  * local `name`. A NULL store does not count: the lock named through the
  * pointer is only reached where it is not NULL. */
-static uintptr_t pointer_stores(struct builder *b, const char *name)
+static void count_stores(struct builder *b)
 {
     if (!b->stores_counted) {
         b->stores_counted = true;
         clang_visitChildren(b->fn, visit_pointer_store, b);
     }
+}
+
+static uintptr_t pointer_stores(struct builder *b, const char *name)
+{
+    count_stores(b);
     return (uintptr_t)strmap_get(&b->pointer_stores, name);
+}
+
+unsigned build_local_stores(struct builder *b, CXCursor decl)
+{
+    count_stores(b);
+    const char *key = arena_printf(b->a, "%u", parse_cursor_loc(decl).offset);
+    return (unsigned)(uintptr_t)strmap_get(&b->local_stores, key);
 }
 
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
