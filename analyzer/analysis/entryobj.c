@@ -14,10 +14,18 @@ static bool is_lock_event(const struct cfg_event *ev, unsigned lock)
                                 ev->kind == EV_EXCLUDE);
 }
 
-static bool any_rename(const struct cfg *g, unsigned lock)
+/* A store that gives the lock's name to another object, or code that had
+ * the lock's address and left its state unknown (EV_FORGET): past either,
+ * what the name holds is not what the caller handed in. */
+static bool ends_entry_object(const struct cfg *g, const struct cfg_event *ev, unsigned lock)
+{
+    return cfg_store_renames(g, ev, lock) || (ev->kind == EV_FORGET && ev->lock == lock);
+}
+
+static bool any_ending(const struct cfg *g, unsigned lock)
 {
     for (unsigned i = 0; i < g->nevents; i++)
-        if (cfg_store_renames(g, &g->events[i], lock))
+        if (ends_entry_object(g, &g->events[i], lock))
             return true;
     return false;
 }
@@ -39,7 +47,7 @@ static bool mark_before_rename(const struct cfg *g, unsigned lock, bool *before)
         bool renamed = false;
         for (unsigned i = 0; i < blk->nevents && !renamed; i++) {
             const struct cfg_event *ev = &g->events[blk->first_event + i];
-            renamed = cfg_store_renames(g, ev, lock);
+            renamed = ends_entry_object(g, ev, lock);
             before[blk->first_event + i] = !renamed;
             used |= !renamed && is_lock_event(ev, lock);
         }
@@ -53,7 +61,7 @@ static bool mark_before_rename(const struct cfg *g, unsigned lock, bool *before)
 
 bool entryobj_later_object(const struct cfg *g, unsigned lock, unsigned event)
 {
-    if (g->nblocks == 0 || !any_rename(g, lock))
+    if (g->nblocks == 0 || !any_ending(g, lock))
         return false;
     bool *before = xcalloc(g->nevents + 1, sizeof *before);
     bool later = mark_before_rename(g, lock, before) && !before[event];

@@ -5,7 +5,10 @@
  * objects. What the function does with the second says nothing of the
  * first (that it takes it as a lock nobody holds), so a contract about
  * the caller's object is read only from the events before a store gives
- * the name away. A pass over the built CFG; no libclang. */
+ * the name away. The same after code that had the lock's address and
+ * left its state unknown (`unlock(c); peer = bridge_peer(c); lock(c);`):
+ * the take then proves nothing of the state the caller handed in. A pass
+ * over the built CFG; no libclang. */
 #ifndef LC_ENTRYOBJ_H
 #define LC_ENTRYOBJ_H
 
@@ -15,9 +18,10 @@
 
 /* Whether event `event` of `lock` is of a later object
  * than the one at entry: every path from the entry to it passes a store
- * that renames the lock, and the entry object's lock has events of its
- * own before such a store. A name first given in the body (`p =
- * lookup();`) has no entry object in use, and is not "later". */
+ * that renames the lock or code that had the lock and left its state
+ * unknown (EV_FORGET), and the entry object's lock has events of its own
+ * before that. A name first given in the body (`p = lookup();`) has no
+ * entry object in use, and is not "later". */
 bool entryobj_later_object(const struct cfg *g, unsigned lock, unsigned event);
 
 #endif
