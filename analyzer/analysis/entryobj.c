@@ -22,12 +22,24 @@ static bool ends_entry_object(const struct cfg *g, const struct cfg_event *ev, u
     return cfg_store_renames(g, ev, lock) || (ev->kind == EV_FORGET && ev->lock == lock);
 }
 
-static bool any_ending(const struct cfg *g, unsigned lock)
+bool *entryobj_endings(struct arena *a, const struct cfg *g)
 {
-    for (unsigned i = 0; i < g->nevents; i++)
-        if (ends_entry_object(g, &g->events[i], lock))
-            return true;
-    return false;
+    bool *ends = arena_alloc(a, (g->nlocks + 1) * sizeof *ends);
+    bool *killed = arena_alloc(a, (g->nvars + 1) * sizeof *killed); /* by variable */
+    bool any_kill = false;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if (ev->kind == EV_FORGET)
+            ends[ev->lock] = true;
+        else if (ev->kind == EV_KILL_VAR && !ev->write && ev->lock < g->nvars)
+            any_kill = killed[ev->lock] = true;
+    }
+    for (unsigned v = 0; any_kill && v < g->nvars; v++)
+        for (unsigned l = 0; killed[v] && l < g->nlocks; l++) {
+            struct cfg_event store = {.kind = EV_KILL_VAR, .lock = v};
+            ends[l] |= cfg_store_renames(g, &store, l);
+        }
+    return ends;
 }
 
 /* Marks in before[] the events reached from the entry with no renaming
@@ -59,9 +71,10 @@ static bool mark_before_rename(const struct cfg *g, unsigned lock, bool *before)
     return used;
 }
 
-bool entryobj_later_object(const struct cfg *g, unsigned lock, unsigned event)
+bool entryobj_later_object(const struct cfg *g, const bool *endings, unsigned lock,
+                           unsigned event)
 {
-    if (g->nblocks == 0 || !any_ending(g, lock))
+    if (!endings[lock])
         return false;
     bool *before = xcalloc(g->nevents + 1, sizeof *before);
     bool later = mark_before_rename(g, lock, before) && !before[event];

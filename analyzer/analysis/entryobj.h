@@ -16,12 +16,20 @@
 
 #include "ir/cfg.h"
 
+struct arena;
+
 /* Whether event `event` of `lock` is of a later object
  * than the one at entry: every path from the entry to it passes a store
  * that renames the lock or code that had the lock and left its state
  * unknown (EV_FORGET), and the entry object's lock has events of its own
  * before that. A name first given in the body (`p = lookup();`) has no
  * entry object in use, and is not "later". */
-bool entryobj_later_object(const struct cfg *g, unsigned lock, unsigned event);
+bool entryobj_later_object(const struct cfg *g, const bool *endings, unsigned lock,
+                           unsigned event);
+/* Per lock, whether some store renames it or some EV_FORGET is of it:
+ * the only locks entryobj_later_object can say "later" of. One pass over
+ * the function, so that the question costs nothing where nothing ends
+ * an entry object. */
+bool *entryobj_endings(struct arena *a, const struct cfg *g);
 
 #endif

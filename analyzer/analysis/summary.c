@@ -38,6 +38,7 @@ struct facts_ctx {
      * that may hold the lock all return that variable (or some do not). */
     const struct cfg_event **try_call;
     bool *returns_try, *held_elsewhere;
+    const bool *endings; /* entryobj_endings */
 };
 
 /* How deep the lock is held in s (0: not held). */
@@ -68,10 +69,10 @@ static uint8_t feasible_bits(const struct cfg *g, unsigned block, unsigned event
  * the object the name had at entry, not of one a store gave the name to
  * after the entry object was dealt with (`unlock(&zb->m); zb++;
  * lock(&zb->m);` takes the next zone free, not the caller's). */
-static bool free_entry_object(const struct cfg *g, const struct cfg_event *ev, unsigned event,
-                              uint8_t before)
+static bool free_entry_object(const struct facts_ctx *f, const struct cfg_event *ev,
+                              unsigned event, uint8_t before)
 {
-    return (before & LS_UNTOUCHED) && !entryobj_later_object(g, ev->lock, event);
+    return (before & LS_UNTOUCHED) && !entryobj_later_object(f->g, f->endings, ev->lock, event);
 }
 
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
@@ -87,7 +88,7 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
             f->locks[ev->lock].unwinds_callers = true;
     } else if (ev->kind == EV_ACQUIRE) {
         f->acquired[ev->lock] = true;
-        f->untouched_at_acquire[ev->lock] |= free_entry_object(f->g, ev, event, before);
+        f->untouched_at_acquire[ev->lock] |= free_entry_object(f, ev, event, before);
         if (ev->rule && ev->rule->is_try)
             f->locks[ev->lock].via_try = true;
         if (ev->rule && ev->rule->success != SUCCESS_ALWAYS)
@@ -98,7 +99,7 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
             f->recursive[ev->lock] = true; /* or may be: a guessed lock's kind is unknown */
         f->locks[ev->lock].mode = ev->mode == LOCK_SHARED ? LOCK_SHARED : LOCK_EXCLUSIVE;
     } else if (ev->kind == EV_EXCLUDE) { /* a callee takes it: as good as taking it here */
-        f->untouched_at_acquire[ev->lock] |= free_entry_object(f->g, ev, event, before);
+        f->untouched_at_acquire[ev->lock] |= free_entry_object(f, ev, event, before);
     }
 }
 
@@ -647,6 +648,7 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         .try_call = arena_alloc(a, n * sizeof *f.try_call),
         .returns_try = arena_alloc(a, n * sizeof(bool)),
         .held_elsewhere = arena_alloc(a, n * sizeof(bool)),
+        .endings = entryobj_endings(a, g),
     };
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FORGET)

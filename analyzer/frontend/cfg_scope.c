@@ -338,7 +338,7 @@ static CXCursor cleanup_of_attr(struct builder *b, CXCursor attr)
  * project's own lock type) one of type NAME_autoptr cleaned up by
  * glib_autoptr_cleanup_NAME, and `g_auto(NAME) v` one of type NAME
  * cleaned up by glib_auto_cleanup_NAME. */
-static CXCursor class_destructor(struct builder *b, CXCursor var)
+static CXCursor cleanup_by_convention(struct builder *b, CXCursor var)
 {
     const char *type = parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(var)));
     type += strncmp(type, "const ", 6) ? 0 : 6;
@@ -439,7 +439,7 @@ void build_note_cleanup(struct builder *b, CXCursor var)
         }
     free(st.v);
     if (clang_Cursor_isNull(fn) && has_attr)
-        fn = class_destructor(b, var);
+        fn = cleanup_by_convention(b, var);
     if (clang_Cursor_isNull(fn))
         return;
     struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var),
