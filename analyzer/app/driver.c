@@ -179,8 +179,6 @@ static const char *unreadable(const char *path)
     char buf[65536];
     size_t n = fread(buf, 1, sizeof buf, f);
     fclose(f);
-    if (n == 0 && st.st_size == 0)
-        return "the file is empty: nothing to analyse";
     if (memchr(buf, '\0', n))
         return "binary file (it contains NUL bytes), not C source";
     return NULL;
