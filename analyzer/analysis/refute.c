@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/keyrel.h"
 #include "support/arena.h"
 #include "model/lockname.h"
 #include "support/hash.h"
@@ -120,6 +121,28 @@ static bool near_lock(const struct search *s, unsigned from)
     return false;
 }
 
+/* The key an edge fixes and the outcome it fixes: a branch's side, or
+ * `case K:` of a switch on a keyed value (`x == K` holds). */
+static bool edge_test(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
+{
+    if (lockset_edge_branch(g, e, key, truth))
+        return true;
+    *key = keyrel_case_key(g, e);
+    *truth = true;
+    return *key >= 0;
+}
+
+/* The family of the value an edge tests (keyrel.h), or -1: a switch's
+ * default tests its value too. */
+static int edge_family(const struct cfg *g, const struct cfg_edge *e)
+{
+    int key;
+    bool truth;
+    if (edge_test(g, e, &key, &truth))
+        return keyrel_family(g, key);
+    return keyrel_switch_key(g, e);
+}
+
 /* Keys of branches that lead to the lock's events within a few blocks:
  * the tests that decide what happens to it (`if (c) lock(m);`,
  * `if (a && b) unlock(m);`). A test far from any of them (the state of a
@@ -131,9 +154,12 @@ static void mark_near_keys(const struct search *s, bool *near)
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++) {
             const struct cfg_edge *e = &g->succ[blk->first_succ + i];
-            int key;
+            int key, family = edge_family(g, e);
             bool truth;
-            if (lockset_edge_branch(g, e, &key, &truth) && !near[key] && near_lock(s, e->to))
+            if (family < 0 || near[family] || !near_lock(s, e->to))
+                continue;
+            near[family] = true;
+            if (edge_test(g, e, &key, &truth))
                 near[key] = true;
         }
     }
@@ -146,9 +172,12 @@ static void mark_keys(struct search *s)
     bool *near = s->near_only ? xcalloc(g->nkeys + 1, sizeof *near) : NULL;
     if (near)
         mark_near_keys(s, near);
+    unsigned *family_tests = xcalloc(g->nkeys + 1, sizeof *family_tests);
     for (unsigned i = 0; i < g->nconds; i++)
-        if (g->conds[i].key >= 0)
+        if (g->conds[i].key >= 0) {
             tests[g->conds[i].key]++;
+            family_tests[keyrel_family(g, g->conds[i].key)]++;
+        }
     /* `e = e_all;`: a copy is a store of e and a test of e_all */
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_COPY_FACT) {
@@ -158,12 +187,14 @@ static void mark_keys(struct search *s)
     const char *lock = g->locks[s->lock].key;
     for (unsigned k = 0; k < g->nkeys; k++) {
         s->is_object[k] = g->key_text[k] && names_object(lock, g->key_text[k]);
-        bool useful = tests[k] >= 2 || g->key_flag[k];
-        s->tracked[k] = (useful && (!near || near[k])) || s->is_object[k];
+        int family = keyrel_family(g, (int)k);
+        bool useful = tests[k] >= 2 || family_tests[family] >= 2 || g->key_flag[k];
+        s->tracked[k] = (useful && (!near || near[k] || near[family])) || s->is_object[k];
         s->dropped_far |= useful && !s->tracked[k];
     }
     free(near);
     free(tests);
+    free(family_tests);
 }
 
 static bool live_at(const struct search *s, unsigned block, int key)
@@ -215,10 +246,12 @@ static void mark_live_keys(struct search *s)
             const struct cfg_block *blk = &g->blocks[b];
             for (unsigned i = 0; i < blk->nsucc; i++) {
                 const struct cfg_edge *e = &g->succ[blk->first_succ + i];
-                int key;
+                int key, family = edge_family(g, e);
                 bool truth;
-                if (lockset_edge_branch(g, e, &key, &truth) && s->tracked[key])
+                if (edge_test(g, e, &key, &truth) && s->tracked[key])
                     changed |= add_live(s, b, key);
+                if (family >= 0 && s->tracked[family])
+                    changed |= add_live(s, b, family);
                 uint64_t *to = &s->live[(size_t)e->to * s->words];
                 uint64_t *from = &s->live[(size_t)b * s->words];
                 for (unsigned w = 0; w < s->words; w++) {
@@ -236,9 +269,12 @@ static void mark_live_keys(struct search *s)
 static void drop_dead_facts(const struct search *s, struct node *n)
 {
     unsigned j = 0;
-    for (unsigned i = 0; i < n->nf; i++)
-        if (s->is_object[n->f[i].key] || live_at(s, n->block, n->f[i].key))
+    for (unsigned i = 0; i < n->nf; i++) {
+        int key = n->f[i].key;
+        if (s->is_object[key] || live_at(s, n->block, key) ||
+            live_at(s, n->block, keyrel_family(s->g, key)))
             n->f[j++] = n->f[i];
+    }
     n->nf = j;
 }
 
@@ -436,6 +472,37 @@ static int run_block(struct search *s, struct node *n)
     return 0;
 }
 
+/* Whether outcome `truth` of key agrees with what the path fixed: the
+ * key's own fact, and those of other tests of the same value (`x == 3`
+ * known, `x < 2` now taken). */
+static bool consistent(const struct search *s, const struct node *n, int key, bool truth)
+{
+    int known = fact_of(n, key);
+    if (known >= 0)
+        return known == truth;
+    for (unsigned i = 0; i < n->nf; i++)
+        if (keyrel_disjoint(s->g, key, truth, n->f[i].key, n->f[i].value))
+            return false;
+    return true;
+}
+
+/* `default:` of a switch on a keyed value: none of its cases holds. Only
+ * the cases tested again later are remembered. */
+static bool apply_default(const struct search *s, struct node *n, const struct cfg_edge *e)
+{
+    const struct cfg_block *blk = &s->g->blocks[e->from];
+    for (unsigned i = 0; i < blk->nsucc; i++) {
+        int k = keyrel_case_key(s->g, &s->g->succ[blk->first_succ + i]);
+        if (k < 0 || !s->tracked[k] || s->g->succ[blk->first_succ + i].cond != e->cond)
+            continue;
+        if (!consistent(s, n, k, false))
+            return false;
+        if (live_at(s, e->to, k))
+            set_fact(n, k, false);
+    }
+    return true;
+}
+
 /* An edge's effect: a tested try result resolved, a branch value fixed.
  * False if the edge contradicts what the path fixed before. */
 static bool apply_edge(const struct search *s, struct node *n, const struct cfg_edge *e)
@@ -453,11 +520,12 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
     }
     int key;
     bool truth;
-    if (!lockset_edge_branch(g, e, &key, &truth) || !s->tracked[key])
+    if (!edge_test(g, e, &key, &truth))
+        return e->kind != EDGE_DEFAULT || apply_default(s, n, e);
+    if (!s->tracked[key])
         return true;
-    int known = fact_of(n, key);
-    if (known >= 0)
-        return known == truth;
+    if (!consistent(s, n, key, truth))
+        return false;
     set_fact(n, key, truth);
     return true;
 }

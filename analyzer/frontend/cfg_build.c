@@ -260,6 +260,7 @@ static void build_switch(struct builder *b, CXCursor s)
     build_test_source(b, cond, &c); /* `switch (rc)` after `rc = try_lock(...)` */
     parse_cursor_offsets(cond, &c.text_begin, &c.text_end);
     c.in_macro = build_macro_condition(b, cond);
+    c.key = build_switch_key(b, cond);
     VEC_PUSH(b->conds, c);
     struct switch_ctx sw = {b->cur, build_new_block(b), (int)b->conds.n - 1, 0};
     VEC_PUSH(b->switches, sw);
@@ -287,12 +288,14 @@ static void build_case(struct builder *b, CXCursor s, bool is_default)
         sw->has_default |= is_default;
         struct cfg_edge *e = &b->edges.v[b->edges.n - 1];
         /* `case K:` has the value and the statement; a GNU range has three.
-         * Only a switch on a parameter (argsplit.h) or on a lock call's
-         * result needs the values. */
+         * A switch on a parameter (argsplit.h), on a lock call's result or
+         * on a keyed value (`x == K`, keyrel.h) needs the values. */
         const struct cfg_cond *c = &b->conds.v[sw->cond];
         e->has_value = !is_default && n == 2 &&
-                       (c->param >= 0 || c->try_var >= 0 || c->try_event >= 0) &&
+                       (c->param >= 0 || c->try_var >= 0 || c->try_event >= 0 || c->key >= 0) &&
                        parse_int_constant(b->kids.v[base], &e->value);
+        if (e->has_value && c->key >= 0)
+            build_case_key(b, c->key, e->value);
     }
     if (n)
         build_stmt(b, b->kids.v[base + n - 1]);

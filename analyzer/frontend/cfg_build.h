@@ -288,12 +288,22 @@ int build_find_lock(struct builder *b, const char *key);
 const char *build_macro_condition(struct builder *b, CXCursor c);
 /* How a lock argument is shown in messages (as written, within reason). */
 const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
+/* c's text as written in the file: its own extent, or where it is spelled
+ * as a macro's argument (`is_admin(q)` in `unlikely(is_admin(q))`); NULL
+ * when it has none, as an expression of a macro's body, which every use
+ * of the macro shares. *expanded: c comes from a macro. */
+const char *build_written_text(struct builder *b, CXCursor c, bool *expanded);
 /* A CallExpr: its arguments, then what the callee does (cfg_call.c). */
 void build_call(struct builder *b, CXCursor call);
 /* A call clang kept only in a recovery expression; true if it was one. */
 bool build_recovered_call(struct builder *b, CXCursor e, size_t base);
 /* The condition key of a value some branch already tested, or -1. */
 int build_known_key(struct builder *b, CXCursor value);
+/* The key of the value a switch tests (a local or field path written
+ * without a cast), or -1; and the key of `value == k` for its `case k:`,
+ * which tests of the value elsewhere relate to. */
+int build_switch_key(struct builder *b, CXCursor value);
+void build_case_key(struct builder *b, int base, long k);
 /* Guarded data: emits an access event if c (a MemberRefExpr or
  * DeclRefExpr) touches data guarded by a lock. */
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);

@@ -499,7 +499,6 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
                   calls_unseen_function(v);
     if (kind == CXCursor_CallExpr &&
         (build_calls_accessor(b, v) || calls_pure_library(b, v) || unseen)) {
-        int var;
         struct key_scan k = {b, -1, -1, 0, false};
         size_t base2 = b->kids.n;
         unsigned na = parse_children(v, &b->kids);
@@ -509,12 +508,10 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
                 clang_visitChildren(b->kids.v[base2 + i], scan_key, &k);
         }
         b->kids.n = base2;
-        var = k.var;
-        unsigned begin, end;
-        parse_cursor_offsets(v, &begin, &end);
-        if (!k.unstable && k.nvars <= 1 && b->t->source && end <= b->t->source_len &&
-            begin < end && end - begin < 200)
-            cc->key = intern_key(b, arena_strndup(b->a, b->t->source + begin, end - begin), var);
+        bool expanded;
+        const char *text = k.unstable || k.nvars > 1 ? NULL : build_written_text(b, v, &expanded);
+        if (text)
+            cc->key = intern_key(b, text, k.var);
         return;
     }
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
@@ -608,6 +605,58 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
     build_event(b, ev);
 }
 
+/* The key of value `base` compared with constant k (op a positive form:
+ * "st == -1", "n < 4"), kept with its comparison (cfg_key_cmp) so that a
+ * constant stored in the value decides it and tests of one value relate
+ * (keyrel.h). */
+static int compared_key(struct builder *b, int base, enum cfg_cmp op, const char *spelling,
+                        long k)
+{
+    const char *text = b->key_text.v[base];
+    int key = intern_key(b, arena_printf(b->a, "%s %s %ld", text, spelling, k), b->key_var.v[base]);
+    b->key_cmp.v[key] = (struct cfg_key_cmp){.base = base, .op = op, .k = k, .next = -1};
+    return key;
+}
+
+/* Whether c is written with a cast of its own (`(uint8_t)x`): it tests
+ * another value than the variable under it. Conversions the compiler adds
+ * (a char promoted to int) keep the value. */
+static bool cast_in(struct builder *b, CXCursor c)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k == CXCursor_CStyleCastExpr)
+            return true;
+        if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr)
+            return false;
+        size_t base = b->kids.n;
+        unsigned n = parse_children(c, &b->kids);
+        CXCursor child = b->kids.v[base];
+        b->kids.n = base;
+        if (n != 1)
+            return false;
+        c = child;
+    }
+}
+
+int build_switch_key(struct builder *b, CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    enum CXCursorKind kind = clang_getCursorKind(v);
+    if ((kind != CXCursor_DeclRefExpr && kind != CXCursor_MemberRefExpr) || cast_in(b, value))
+        return -1;
+    int var;
+    const char *text = build_value_path(b, v, &var);
+    if (!text || strstr(text, "()") || strchr(text, '['))
+        return -1;
+    return intern_key(b, text, var);
+}
+
+void build_case_key(struct builder *b, int base, long k)
+{
+    compared_key(b, base, CMP_EQ, "==", k);
+}
+
 /* `st != -1`, `(st != (-1))` in a macro's body and `-1 == st` test one
  * thing: they share a key named by the value's own key and the comparison
  * made positive (`st == -1`, negated), and a constant stored in st
@@ -637,11 +686,9 @@ static void key_by_compared_value(struct builder *b, CXCursor value, struct cfg_
         f++;
     if (f == sizeof forms / sizeof *forms)
         return;
-    int base = intern_key(b, text, var);
-    cc->key = intern_key(b, arena_printf(b->a, "%s %s %ld", text, forms[f].spelling, cc->k), var);
+    cc->key = compared_key(b, intern_key(b, text, var), forms[f].positive, forms[f].spelling,
+                           cc->k);
     cc->negated = forms[f].negated;
-    b->key_cmp.v[cc->key] =
-        (struct cfg_key_cmp){.base = base, .op = forms[f].positive, .k = cc->k, .next = -1};
 }
 
 static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)

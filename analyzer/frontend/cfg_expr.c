@@ -137,20 +137,35 @@ static const char *structure_text(struct builder *b, CXCursor c, int depth)
     }
 }
 
-/* The text of an expression we do not decompose: its tokens, so that the
- * same expression written twice names the same lock. */
-static const char *opaque_path(struct builder *b, CXCursor c)
+const char *build_written_text(struct builder *b, CXCursor c, bool *expanded)
 {
     unsigned begin, end, arg_begin = 0, arg_end = 0;
     parse_cursor_offsets(c, &begin, &end);
-    bool expanded = from_macro(c);
-    if (begin >= end || expanded)
+    *expanded = from_macro(c);
+    if (begin >= end || *expanded)
         macro_argument_offsets(c, &arg_begin, &arg_end);
     if (arg_begin < arg_end && b->t->source && arg_end <= b->t->source_len &&
         balanced(b->t->source, arg_begin, arg_end))
         begin = arg_begin, end = arg_end;
-    else if (expanded) {
-        const char *text = structure_text(b, c, 0);
+    else if (*expanded)
+        return NULL;
+    if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
+        return arena_strndup(b->a, b->t->source + begin, end - begin);
+    return NULL;
+}
+
+/* The text of an expression we do not decompose: its tokens, so that the
+ * same expression written twice names the same lock. */
+static const char *opaque_path(struct builder *b, CXCursor c)
+{
+    bool expanded;
+    const char *text = build_written_text(b, c, &expanded);
+    if (text)
+        return text;
+    unsigned begin, end;
+    parse_cursor_offsets(c, &begin, &end);
+    if (expanded) {
+        text = structure_text(b, c, 0);
         if (text)
             return text;
         unsigned spelled = 0; /* this expression of this use of the macro */
@@ -158,8 +173,6 @@ static const char *opaque_path(struct builder *b, CXCursor c)
                                   NULL, &spelled);
         return arena_printf(b->a, "<expr@%u:%u>", begin, spelled);
     }
-    if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
-        return arena_strndup(b->a, b->t->source + begin, end - begin);
     return arena_printf(b->a, "<expr@%u>", begin);
 }
 

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: MIT
+ * keyrel: relations between tests of one value (see keyrel.h). */
+#include "analysis/keyrel.h"
+
+#include <limits.h>
+
+/* The values one outcome of a test allows: a range [lo, hi], every value
+ * but one (`x != 3`), or those with (all) of a mask's bits set or clear. */
+enum shape { SHAPE_NONE, SHAPE_RANGE, SHAPE_ALL_BUT, SHAPE_BITS, SHAPE_NO_BITS };
+
+struct allowed {
+    enum shape shape;
+    long lo, hi; /* SHAPE_RANGE; SHAPE_ALL_BUT: lo; bit shapes: the mask in lo */
+};
+
+static bool usable(long k)
+{
+    return k >= 0 && k <= INT_MAX;
+}
+
+/* The plain key tests `x != 0`; a compared one `x op k` (cfg_key_cmp). */
+static struct allowed allowed_by(const struct cfg *g, int key, bool truth)
+{
+    const struct cfg_key_cmp *c = g->key_cmp ? &g->key_cmp[key] : NULL;
+    if (!c || c->base < 0)
+        return truth ? (struct allowed){SHAPE_ALL_BUT, 0, 0} : (struct allowed){SHAPE_RANGE, 0, 0};
+    long k = c->k;
+    if (!usable(k))
+        return (struct allowed){SHAPE_NONE, 0, 0};
+    switch (c->op) {
+    case CMP_EQ:
+        return truth ? (struct allowed){SHAPE_RANGE, k, k} : (struct allowed){SHAPE_ALL_BUT, k, k};
+    case CMP_LT:
+        return truth ? (struct allowed){SHAPE_RANGE, LONG_MIN, k - 1}
+                     : (struct allowed){SHAPE_RANGE, k, LONG_MAX};
+    case CMP_LE:
+        return truth ? (struct allowed){SHAPE_RANGE, LONG_MIN, k}
+                     : (struct allowed){SHAPE_RANGE, k + 1, LONG_MAX};
+    case CMP_AND:
+        return (struct allowed){truth ? SHAPE_BITS : SHAPE_NO_BITS, k, k};
+    default:
+        return (struct allowed){SHAPE_NONE, 0, 0};
+    }
+}
+
+/* Whether the one value of a one-value range is outside b. */
+static bool point_outside(long v, struct allowed b)
+{
+    switch (b.shape) {
+    case SHAPE_RANGE: return v < b.lo || v > b.hi;
+    case SHAPE_ALL_BUT: return v == b.lo;
+    case SHAPE_BITS: return (v & b.lo) == 0;
+    case SHAPE_NO_BITS: return (v & b.lo) != 0;
+    default: return false;
+    }
+}
+
+static bool apart(struct allowed a, struct allowed b)
+{
+    if (a.shape == SHAPE_NONE || b.shape == SHAPE_NONE)
+        return false;
+    if (a.shape == SHAPE_RANGE && b.shape == SHAPE_RANGE)
+        return a.lo > b.hi || b.lo > a.hi;
+    if (a.shape == SHAPE_RANGE && a.lo == a.hi)
+        return point_outside(a.lo, b);
+    if (b.shape == SHAPE_RANGE && b.lo == b.hi)
+        return point_outside(b.lo, a);
+    return false;
+}
+
+int keyrel_family(const struct cfg *g, int key)
+{
+    return g->key_cmp && g->key_cmp[key].base >= 0 ? g->key_cmp[key].base : key;
+}
+
+bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2)
+{
+    if (k1 == k2)
+        return t1 != t2;
+    if (keyrel_family(g, k1) != keyrel_family(g, k2))
+        return false;
+    return apart(allowed_by(g, k1, t1), allowed_by(g, k2, t2));
+}
+
+int keyrel_switch_key(const struct cfg *g, const struct cfg_edge *e)
+{
+    if ((e->kind != EDGE_CASE && e->kind != EDGE_DEFAULT) || e->cond < 0)
+        return -1;
+    return g->conds[e->cond].key;
+}
+
+int keyrel_case_key(const struct cfg *g, const struct cfg_edge *e)
+{
+    int base = keyrel_switch_key(g, e);
+    if (base < 0 || e->kind != EDGE_CASE || !e->has_value || !g->key_first_cmp)
+        return -1;
+    for (int d = g->key_first_cmp[base]; d >= 0; d = g->key_cmp[d].next)
+        if (g->key_cmp[d].op == CMP_EQ && g->key_cmp[d].k == e->value)
+            return d;
+    return -1;
+}

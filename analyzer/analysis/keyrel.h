@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT
+ * keyrel: what tests of one value say about each other. `x`, `x == 3`,
+ * `x < 5` and `case 3:` of `switch (x)` all test x: they form one family,
+ * the value's own key and the keys comparing it with constants
+ * (cfg_key_cmp). Two outcomes of tests of one family contradict when no
+ * value satisfies both (`x == 3` true and `x < 2` true; `case 3:` taken
+ * and, later, `case 4:`). Only constants from 0 to INT_MAX take part: the
+ * same bits may be -1 in one test and UINT_MAX in another. No libclang. */
+#ifndef LC_KEYREL_H
+#define LC_KEYREL_H
+
+#include <stdbool.h>
+
+#include "ir/cfg.h"
+
+/* The family a key belongs to: the key of the value it compares, or the
+ * key itself. */
+int keyrel_family(const struct cfg *g, int key);
+
+/* Whether no value gives key k1 outcome t1 and key k2 outcome t2 (both of
+ * one family). False when it cannot be said. */
+bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2);
+
+/* The key of `value == K` for edge e, a `case K:` of a switch on a keyed
+ * value; -1 for any other edge. */
+int keyrel_case_key(const struct cfg *g, const struct cfg_edge *e);
+
+/* The value's key when e leaves a switch on a keyed value (any of its
+ * cases or its default), else -1. */
+int keyrel_switch_key(const struct cfg *g, const struct cfg_edge *e);
+
+#endif

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT
+ * Unit tests of keyrel: which outcomes of tests of one value contradict.
+ * Keys of one hand-made graph: k0 tests x itself (x != 0), the others
+ * compare x with constants; k6 tests another value y. */
+#include <limits.h>
+
+#include "analysis/keyrel.h"
+#include "check.h"
+
+enum { X, X_EQ_3, X_LE_0, X_LT_2, X_EQ_MINUS_1, X_EQ_UINT_MAX, Y, X_AND_4, NKEYS };
+
+static struct cfg_key_cmp cmp[NKEYS] = {
+    [X] = {.base = -1, .op = CMP_NONE, .next = -1},
+    [X_EQ_3] = {.base = X, .op = CMP_EQ, .k = 3, .next = -1},
+    [X_LE_0] = {.base = X, .op = CMP_LE, .k = 0, .next = -1},
+    [X_LT_2] = {.base = X, .op = CMP_LT, .k = 2, .next = -1},
+    [X_EQ_MINUS_1] = {.base = X, .op = CMP_EQ, .k = -1, .next = -1},
+    [X_EQ_UINT_MAX] = {.base = X, .op = CMP_EQ, .k = 4294967295L, .next = -1},
+    [Y] = {.base = -1, .op = CMP_NONE, .next = -1},
+    [X_AND_4] = {.base = X, .op = CMP_AND, .k = 4, .next = -1},
+};
+
+int main(void)
+{
+    struct cfg g = {.key_cmp = cmp, .nkeys = NKEYS};
+    /* `x > 0` (x <= 0 false) and `!x` */
+    CHECK_TRUE(keyrel_disjoint(&g, X_LE_0, false, X, false));
+    CHECK_TRUE(!keyrel_disjoint(&g, X_LE_0, false, X, true));
+    /* `x == 3` and `x < 2`; `x == 3` and `x <= 0` false agree */
+    CHECK_TRUE(keyrel_disjoint(&g, X_EQ_3, true, X_LT_2, true));
+    CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_3, true, X_LE_0, false));
+    /* `x == 3` and `!x`; `x != 3` says nothing of x < 2 */
+    CHECK_TRUE(keyrel_disjoint(&g, X, false, X_EQ_3, true));
+    CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_3, false, X_LT_2, true));
+    /* a bit test against a known value: 3 has no bit 4 */
+    CHECK_TRUE(keyrel_disjoint(&g, X_EQ_3, true, X_AND_4, true));
+    CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_3, true, X_AND_4, false));
+    /* -1 and UINT_MAX may be the same bits: neither relates */
+    CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_MINUS_1, true, X_EQ_UINT_MAX, true));
+    CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_MINUS_1, true, X_LE_0, false));
+    /* tests of two values never contradict; one key's two sides do */
+    CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_3, true, Y, false));
+    CHECK_TRUE(keyrel_disjoint(&g, Y, true, Y, false));
+    CHECK_TRUE(keyrel_family(&g, X_LT_2) == X && keyrel_family(&g, Y) == Y);
+    return check_failures != 0;
+}
