@@ -25,6 +25,10 @@ struct facts_ctx {
     struct ret_set *held_rets, *free_rets;
     struct summary_lock *locks;
     unsigned *held_exits, *released_exits, reached_exits;
+    /* exits no path reaches with any lock touched: a guard's early return
+     * (`if (nesting++) return;`) before the function does its work */
+    unsigned idle_exits;
+    unsigned valued_exits; /* exits that return a value */
     unsigned *value_exits; /* held exits that hold it for one value only */
     bool *released, *acquired;
     bool *untouched_at_acquire, *untouched_at_release, *recursive;
@@ -179,6 +183,11 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
     struct facts_ctx *f = ctx;
     const struct cfg_event *exit = &f->g->events[event];
     f->reached_exits++;
+    bool idle = true;
+    for (unsigned l = 0; l < f->g->nlocks && idle; l++)
+        idle = lockset_bits(s, l) == LS_UNTOUCHED;
+    f->idle_exits += idle;
+    f->valued_exits += exit->ret != RET_NONE;
     for (unsigned l = 0; l < f->g->nlocks; l++) {
         uint8_t bits = feasible_bits(f->g, block, event, l, lockset_bits(s, l));
         f->locks[l].held_at_exit |= (bits & LS_HELD) != 0;
@@ -579,6 +588,26 @@ static void returns_try_result(struct facts_ctx *f, unsigned l)
     k->success_value = t->rule->success_value;
 }
 
+/* A function returning nothing that holds the lock on every exit but the
+ * guards' early returns, which come before any lock is touched, and
+ * releases it nowhere (`if (nesting++) return; lock(&fork_mutex); ...`, a
+ * before-fork hook whose after-fork partner unlocks): it takes the lock
+ * for its caller whenever it does anything, as a helper that returns
+ * early on a NULL object does. Were it a leak, the lock would be lost on
+ * every path that does the work, not on an error path: its second call
+ * would deadlock. A function that also unlocks, whose free exits
+ * come after it took or dropped some lock, or whose result could tell
+ * its caller (hands_off_by_result), is judged as it is. */
+static void acquired_past_guard(struct facts_ctx *f, unsigned l)
+{
+    struct summary_lock *k = &f->locks[l];
+    if (k->acquires || k->conditional || k->callers_lock || !f->acquired[l] || f->released[l] ||
+        f->nested_exit[l] || f->value_exits[l] || f->valued_exits || !f->held_exits[l] ||
+        !f->idle_exits || f->held_exits[l] + f->idle_exits != f->reached_exits)
+        return;
+    k->acquires = true;
+}
+
 /* What one lock's events and exits say about the function's contract. */
 static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
@@ -607,6 +636,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     returns_try_result(f, l);
     k->acquires |= lock_wrapper(f, g, l);
     hands_off_by_result(f, g, l);
+    acquired_past_guard(f, l);
     if (f->forgotten[l]) { /* unknown code had it: no contract about it */
         k->acquires = k->releases = k->conditional = false;
         k->unsettled = true;
