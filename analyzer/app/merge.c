@@ -33,18 +33,20 @@ static struct finding_note *notes(struct arena *a, json_t *list, unsigned *n)
 
 static bool read_finding(struct arena *a, json_t *o, struct finding *f)
 {
-    const char *rule = NULL, *file = NULL, *fn = NULL, *lock = NULL, *msg = NULL;
+    const char *rule = NULL, *file = NULL, *fn = NULL, *msg = NULL;
+    json_t *lock = NULL; /* null in a note that concerns no lock */
     json_int_t line = 0, col = 0;
     int suppressed = 0;
-    if (json_unpack(o, "{s:s, s:s, s:I, s:I, s?s, s?s, s:s, s?b}", "rule", &rule, "file", &file,
+    if (json_unpack(o, "{s:s, s:s, s:I, s:I, s?s, s?o, s:s, s?b}", "rule", &rule, "file", &file,
                     "line", &line, "column", &col, "function", &fn, "lock", &lock, "message", &msg,
-                    "suppressed", &suppressed))
+                    "suppressed", &suppressed) ||
+        (lock && !json_is_string(lock) && !json_is_null(lock)))
         return false;
     enum rule_id r = finding_rule_by_id(rule);
     if (r == RULE_COUNT)
         return false;
-    *f = (struct finding){r, file, (unsigned)line, (unsigned)col, fn, lock, msg, NULL, 0, NULL, 0,
-                          0, "", suppressed != 0, NULL, NULL};
+    *f = (struct finding){r,    file, (unsigned)line, (unsigned)col, fn, json_string_value(lock),
+                          msg,  NULL, 0, NULL, 0, 0, "", suppressed != 0, NULL, NULL};
     f->path = notes(a, json_object_get(o, "path"), &f->npath);
     f->related = notes(a, json_object_get(o, "related"), &f->nrelated);
     return true;

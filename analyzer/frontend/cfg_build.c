@@ -65,6 +65,12 @@ void build_give_up(struct builder *b, CXCursor at, const char *why)
     }
 }
 
+void build_give_up_unread(struct builder *b, CXCursor at, const char *why)
+{
+    build_give_up(b, at, why);
+    b->incomplete_unread = true;
+}
+
 /* Moves on to block `next`, falling through from the current one. */
 static void continue_in(struct builder *b, unsigned next)
 {
@@ -603,7 +609,7 @@ static void build_decl(struct builder *b, CXCursor s)
 void build_stmt(struct builder *b, CXCursor s)
 {
     if (++b->depth > b->t->max_depth) {
-        build_give_up(b, s, "statements nested too deeply");
+        build_give_up_unread(b, s, "statements nested too deeply");
         b->depth--;
         return;
     }
@@ -904,6 +910,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->incomplete = b->incomplete;
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;
+    g->incomplete_unread = b->incomplete_unread;
     return g;
 }
 

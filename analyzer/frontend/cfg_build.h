@@ -209,6 +209,7 @@ struct builder {
     bool incomplete;
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;
+    bool incomplete_unread;
 };
 
 unsigned build_new_block(struct builder *b);
@@ -219,6 +220,9 @@ unsigned build_event(struct builder *b, struct cfg_event ev);
  * to a fresh block with no predecessors. */
 void build_dead_end(struct builder *b);
 void build_give_up(struct builder *b, CXCursor at, const char *why);
+/* The same, for code not read at all (nested too deeply): what locks
+ * it uses is not known either. */
+void build_give_up_unread(struct builder *b, CXCursor at, const char *why);
 void build_stmt(struct builder *b, CXCursor s);
 void build_expr(struct builder *b, CXCursor e);
 /* Evaluates a condition, branching to t when true and f when false. */

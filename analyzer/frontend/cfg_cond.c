@@ -874,7 +874,7 @@ static bool build_compound_cond(struct builder *b, CXCursor c, size_t base, unsi
 void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     if (++b->depth > b->t->max_depth) {
-        build_give_up(b, c, "condition nested too deeply");
+        build_give_up_unread(b, c, "condition nested too deeply");
         b->depth--;
         return;
     }

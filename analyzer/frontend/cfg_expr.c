@@ -957,7 +957,7 @@ static void build_conditional(struct builder *b, CXCursor e, size_t base, unsign
 void build_expr(struct builder *b, CXCursor e)
 {
     if (++b->depth > b->t->max_depth) {
-        build_give_up(b, e, "expression nested too deeply");
+        build_give_up_unread(b, e, "expression nested too deeply");
         b->depth--;
         return;
     }

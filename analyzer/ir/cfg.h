@@ -202,6 +202,7 @@ struct cfg {
     bool incomplete;             /* a construct was not modelled */
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;
+    bool incomplete_unread; /* some code was not read at all: its locks are unknown */
 };
 
 /* Whether a store to variable var makes lock's path name another object:
