@@ -117,6 +117,17 @@ static uint8_t unheld_state(uint8_t before)
     return 0;
 }
 
+/* Whether the function releases the lock, or waits on it (a condition
+ * wait drops it for a while), anywhere. */
+static bool lets_go_anywhere(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nevents; i++)
+        if ((g->events[i].kind == EV_RELEASE || g->events[i].kind == EV_WAIT) &&
+            g->events[i].lock == lock)
+            return true;
+    return false;
+}
+
 static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
 {
     const struct cfg_event *ev = &c->g->events[h->event];
@@ -126,6 +137,12 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
         return;
     if (ev->mode == LOCK_SHARED && !(h->before & LS_HELD_EX))
         return; /* shared after shared: readers may nest */
+    /* Taken again by a function that never lets it go: it waits for
+     * another thread to release it (a worker parked on `lock(&args->wait)`
+     * in its loop until the main thread unlocks it). The mutex signals
+     * between threads; no critical section was left open. */
+    if (!lets_go_anywhere(c->g, ev->lock))
+        return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
     int n = witness_path(c, h->block, h->event, ev->lock, LS_HELD,
