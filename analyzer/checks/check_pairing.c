@@ -302,11 +302,58 @@ static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned
     return flag_decides(g, release_block, EV_ACQUIRE, lock, NULL);
 }
 
-static bool releases_anywhere(const struct cfg *g, unsigned lock)
+static bool has_event(const struct cfg *g, unsigned lock, enum cfg_event_kind kind)
 {
     for (unsigned i = 0; i < g->nevents; i++)
-        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock)
+        if (g->events[i].kind == kind && g->events[i].lock == lock)
             return true;
+    return false;
+}
+
+static bool releases_anywhere(const struct cfg *g, unsigned lock)
+{
+    return has_event(g, lock, EV_RELEASE);
+}
+
+/* The lock's path past its root variable ("->mutex" of "thread->mutex"),
+ * with the length of what comes before the root (`&`, `*`, `(`); NULL
+ * when the path does not start from its root's name. */
+static const char *past_root(const struct cfg_lock *l, size_t *lead)
+{
+    *lead = strspn(l->key, "&*(");
+    size_t n = l->root_name ? strlen(l->root_name) : 0;
+    if (l->root_var < 0 || !n || strncmp(l->key + *lead, l->root_name, n))
+        return NULL;
+    return l->key + *lead + n;
+}
+
+static bool copied_between(const struct cfg *g, int a, int b)
+{
+    for (unsigned i = 0; i < g->npointer_copies; i++) {
+        const struct cfg_copy *c = &g->pointer_copies[i];
+        if ((c->from == a && c->to == b) || (c->from == b && c->to == a))
+            return true;
+    }
+    return false;
+}
+
+/* `hit = thread; break;` ... `unlock(&hit->mutex)`: a lock named through
+ * a pointer copied to or from this lock's root (the same path past the
+ * root) may be this very lock for as long as neither pointer is stored
+ * to, which this view of the function does not follow. Whether that lock
+ * has an event of `kind`: if so, no finding can stand on the two being
+ * different. */
+static bool copy_partner_has(const struct cfg *g, unsigned lock, enum cfg_event_kind kind)
+{
+    size_t lead, lead2;
+    const char *rest = past_root(&g->locks[lock], &lead);
+    for (unsigned m = 0; rest && m < g->nlocks; m++) {
+        const char *rest2 = past_root(&g->locks[m], &lead2);
+        if (m != lock && rest2 && lead == lead2 && !strncmp(g->locks[m].key, g->locks[lock].key, lead) &&
+            !strcmp(rest, rest2) && copied_between(g, g->locks[lock].root_var, g->locks[m].root_var) &&
+            has_event(g, m, kind))
+            return true;
+    }
     return false;
 }
 
@@ -359,6 +406,8 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         !f->by_argument && !retaken_before_exit(c->g, h->block, h->event, ev->lock))
         want = LS_UNTOUCHED;
     if (want == LS_UNTOUCHED && ev->kind == EV_RELEASE && caller_decides(c->g, h->block, ev->lock))
+        return;
+    if (ev->kind == EV_RELEASE && copy_partner_has(c->g, ev->lock, EV_ACQUIRE))
         return;
     /* A recursive lock taken here while the callers may hold it already:
      * how many times they do is not known, so releasing it once more than
@@ -499,6 +548,8 @@ void check_pairing(const struct check_ctx *c)
         bool no_contract = !(f->acquires && contract) && !f->callers_lock &&
                            !(f->conditional && contract) && !f->by_argument && !f->passes_on &&
                            !f->unwinds_callers && !may_return_holding(c->g, lock);
+        if (copy_partner_has(c->g, lock, EV_RELEASE))
+            continue;
         if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
             (no_contract && !caller_keeps(c, p.exits.v[i].block, lock)))
             report_exit(&p, &p.exits.v[i]);

@@ -911,6 +911,9 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;
     g->incomplete_unread = b->incomplete_unread;
+    g->npointer_copies = (unsigned)b->pointer_copies.n;
+    g->pointer_copies = copy_out(a, b->pointer_copies.v, g->npointer_copies,
+                                 sizeof *g->pointer_copies);
     return g;
 }
 
@@ -927,6 +930,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->fresh);
     free(b->values);
     VEC_FREE(b->problems);
+    VEC_FREE(b->pointer_copies);
     VEC_FREE(b->cleanups);
     strmap_free(&b->aliases);
     strmap_free(&b->loop_stored);

@@ -189,6 +189,7 @@ struct builder {
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
+    VEC(struct cfg_copy) pointer_copies; /* `hit = thread;` */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
     unsigned scope_end;                  /* offset where the innermost scope ends */
     struct strmap aliases;               /* local pointer name -> struct alias */
