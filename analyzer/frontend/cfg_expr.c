@@ -397,8 +397,10 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
         break;
     case CXCursor_CallExpr:
         r = accessor_path(b, c, depth);
-        if (!r)
+        if (!r) { /* `get_data(store, n)->lock`: another object once n changes */
             r = arena_printf(b->a, "%s()", parse_spelling(b->a, c));
+            clang_visitChildren(c, index_vars, b);
+        }
         break;
     default:
         break;
