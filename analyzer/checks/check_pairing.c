@@ -329,31 +329,41 @@ static const char *past_root(const struct cfg_lock *l, size_t *lead)
 
 static bool copied_between(const struct cfg *g, int a, int b)
 {
-    for (unsigned i = 0; i < g->npointer_copies; i++) {
-        const struct cfg_copy *c = &g->pointer_copies[i];
+    for (unsigned i = 0; i < g->nvar_copies; i++) {
+        const struct cfg_copy *c = &g->var_copies[i];
         if ((c->from == a && c->to == b) || (c->from == b && c->to == a))
             return true;
     }
     return false;
 }
 
+/* Whether locks l and m are named alike but for a variable copied from
+ * one name's to the other's: through a pointer (`hit = thread;` for
+ * thread->mutex and hit->mutex) or as an element's index (`locked =
+ * agno;` for locks[agno] and locks[locked]). */
+static bool copy_partners(const struct cfg *g, unsigned l, unsigned m)
+{
+    const struct cfg_lock *a = &g->locks[l], *b = &g->locks[m];
+    size_t lead, lead2;
+    const char *rest = past_root(a, &lead), *rest2 = past_root(b, &lead2);
+    if (rest && rest2 && lead == lead2 && !strncmp(a->key, b->key, lead) && !strcmp(rest, rest2) &&
+        copied_between(g, a->root_var, b->root_var))
+        return true;
+    if (strcmp(a->key, b->key) || a->index_var[1] >= 0 || b->index_var[1] >= 0)
+        return false;
+    return a->index_var[0] >= 0 && copied_between(g, a->index_var[0], b->index_var[0]);
+}
+
 /* `hit = thread; break;` ... `unlock(&hit->mutex)`: a lock named through
- * a pointer copied to or from this lock's root (the same path past the
- * root) may be this very lock for as long as neither pointer is stored
- * to, which this view of the function does not follow. Whether that lock
- * has an event of `kind`: if so, no finding can stand on the two being
- * different. */
+ * a copy of the variable its name rests on may be this very lock for as
+ * long as neither variable is stored to, which this view of the function
+ * does not follow. Whether such a lock has an event of `kind`: if so, no
+ * finding can stand on the two being different. */
 static bool copy_partner_has(const struct cfg *g, unsigned lock, enum cfg_event_kind kind)
 {
-    size_t lead, lead2;
-    const char *rest = past_root(&g->locks[lock], &lead);
-    for (unsigned m = 0; rest && m < g->nlocks; m++) {
-        const char *rest2 = past_root(&g->locks[m], &lead2);
-        if (m != lock && rest2 && lead == lead2 && !strncmp(g->locks[m].key, g->locks[lock].key, lead) &&
-            !strcmp(rest, rest2) && copied_between(g, g->locks[lock].root_var, g->locks[m].root_var) &&
-            has_event(g, m, kind))
+    for (unsigned m = 0; m < g->nlocks; m++)
+        if (m != lock && copy_partners(g, lock, m) && has_event(g, m, kind))
             return true;
-    }
     return false;
 }
 

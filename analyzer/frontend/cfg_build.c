@@ -595,6 +595,7 @@ static void build_decl(struct builder *b, CXCursor s)
             b->pending_result_var = -1;
             build_kill_declared(b, var, parse_cursor_loc(d));
             build_note_alias(b, d, init, true);
+            build_note_variable_copy(b, d, init);
             build_flag_fact(b, name, var, init, parse_cursor_loc(d));
             build_note_store(b, var, init);
             build_note_copy(b, var, d, init);
@@ -911,9 +912,9 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->incomplete_why = b->incomplete_why;
     g->incomplete_loc = b->incomplete_loc;
     g->incomplete_unread = b->incomplete_unread;
-    g->npointer_copies = (unsigned)b->pointer_copies.n;
-    g->pointer_copies = copy_out(a, b->pointer_copies.v, g->npointer_copies,
-                                 sizeof *g->pointer_copies);
+    g->nvar_copies = (unsigned)b->var_copies.n;
+    g->var_copies = copy_out(a, b->var_copies.v, g->nvar_copies,
+                                 sizeof *g->var_copies);
     return g;
 }
 
@@ -930,7 +931,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->fresh);
     free(b->values);
     VEC_FREE(b->problems);
-    VEC_FREE(b->pointer_copies);
+    VEC_FREE(b->var_copies);
     VEC_FREE(b->cleanups);
     strmap_free(&b->aliases);
     strmap_free(&b->loop_stored);

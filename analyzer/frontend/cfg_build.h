@@ -189,7 +189,7 @@ struct builder {
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
-    VEC(struct cfg_copy) pointer_copies; /* `hit = thread;` */
+    VEC(struct cfg_copy) var_copies;     /* `hit = thread;`, `locked = agno;` */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
     unsigned scope_end;                  /* offset where the innermost scope ends */
     struct strmap aliases;               /* local pointer name -> struct alias */
@@ -324,6 +324,9 @@ const struct var_value *build_copy_of(const struct builder *b, int var);
 /* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
  * only; a second makes it unknown). */
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl);
+/* `hit = thread;`, `locked = agno;`: variable var (a declaration) is
+ * stored from another variable (cfg.var_copies). */
+void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value);
 /* What a pointer local holds: the path, and whether that is rooted at a
  * local itself. path "" once it was set twice. */
 struct alias {

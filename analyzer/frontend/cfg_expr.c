@@ -715,6 +715,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     if (var >= 0) {
         build_mark_fresh(b, var, build_is_alloc_call(b, rhs));
         build_note_alias(b, clang_getCursorReferenced(lhs), rhs, false);
+        build_note_variable_copy(b, clang_getCursorReferenced(lhs), rhs);
     }
     b->access_mode = ACC_WRITE;
     build_expr(b, b->kids.v[base]);

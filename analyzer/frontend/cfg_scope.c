@@ -170,15 +170,14 @@ unsigned build_local_stores(struct builder *b, CXCursor decl)
     return (unsigned)(uintptr_t)strmap_get(&b->local_stores, key);
 }
 
-/* `hit = thread;`: one pointer variable copied into another. */
-static void note_pointer_copy(struct builder *b, CXCursor var, CXCursor value)
+void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value)
 {
     CXCursor from = parse_peel(value);
     if (clang_getCursorKind(from) != CXCursor_DeclRefExpr)
         return;
     int to_id = build_var_id(b, var, true), from_id = build_var_id(b, from, true);
     if (to_id >= 0 && from_id >= 0 && to_id != from_id)
-        VEC_PUSH(b->pointer_copies, ((struct cfg_copy){to_id, from_id}));
+        VEC_PUSH(b->var_copies, ((struct cfg_copy){to_id, from_id}));
 }
 
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
@@ -186,7 +185,6 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     CXType t = clang_getCanonicalType(clang_getCursorType(var));
     if (t.kind != CXType_Pointer)
         return;
-    note_pointer_copy(b, var, value);
     const char *name = parse_spelling(b->a, var);
     if (is_null_constant(value)) { /* `void *hold = NULL;`, `hold = NULL;` */
         if (is_decl)

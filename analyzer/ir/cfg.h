@@ -203,10 +203,11 @@ struct cfg {
     const char *incomplete_why;
     struct cfg_loc incomplete_loc;
     bool incomplete_unread; /* some code was not read at all: its locks are unknown */
-    /* Pointer locals stored from another local or parameter anywhere in
-     * the body (`hit = thread;`): both may name one object for a while. */
-    struct cfg_copy { int to, from; } *pointer_copies;
-    unsigned npointer_copies;
+    /* Locals stored from another local or parameter anywhere in the body
+     * (`hit = thread;`, `locked = agno;`): both may name one object, or
+     * one element, for a while. */
+    struct cfg_copy { int to, from; } *var_copies;
+    unsigned nvar_copies;
 };
 
 /* Whether a store to variable var makes lock's path name another object:
