@@ -117,15 +117,22 @@ static uint8_t unheld_state(uint8_t before)
     return 0;
 }
 
-/* Whether the function releases the lock, or waits on it (a condition
- * wait drops it for a while), anywhere. */
-static bool lets_go_anywhere(const struct cfg *g, unsigned lock)
+/* A lock taken at one place only, inside a loop, by a function that
+ * never releases it nor waits on it (a condition wait drops it for a
+ * while): each round parks there until another thread releases it (a
+ * worker waiting on `lock(&args->wait)` at the top of its loop for the
+ * main thread to unlock it). The mutex signals between threads. Two takes
+ * in a row (`spin_lock(&l); ...; spin_lock(&l);`, an unlock mistyped)
+ * are a deadlock, whatever else the function does. */
+static bool parks_each_round(const struct cfg *g, unsigned lock, unsigned event)
 {
-    for (unsigned i = 0; i < g->nevents; i++)
-        if ((g->events[i].kind == EV_RELEASE || g->events[i].kind == EV_WAIT) &&
-            g->events[i].lock == lock)
-            return true;
-    return false;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if (ev->lock == lock && (ev->kind == EV_RELEASE || ev->kind == EV_WAIT ||
+                                 (ev->kind == EV_ACQUIRE && i != event)))
+            return false;
+    }
+    return true;
 }
 
 static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
@@ -137,11 +144,7 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
         return;
     if (ev->mode == LOCK_SHARED && !(h->before & LS_HELD_EX))
         return; /* shared after shared: readers may nest */
-    /* Taken again by a function that never lets it go: it waits for
-     * another thread to release it (a worker parked on `lock(&args->wait)`
-     * in its loop until the main thread unlocks it). The mutex signals
-     * between threads; no critical section was left open. */
-    if (!lets_go_anywhere(c->g, ev->lock))
+    if (parks_each_round(c->g, ev->lock, h->event))
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;

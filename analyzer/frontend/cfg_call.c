@@ -219,6 +219,22 @@ static const struct lock_rule *recursive_rule(struct builder *b, const struct lo
     return copy;
 }
 
+static void forget_locks_inside(struct builder *b, const char *obj, struct cfg_loc loc);
+
+/* What a lock call guessed from its name leaves unknown when it may fail
+ * (a try-lock, a lock whose result is tested): the lock it names and the
+ * locks named so far inside the object it names (`chan_trylock(c)` for
+ * `c->m`, taken before through another macro). */
+static void forget_guessed(struct builder *b, const struct lock_rule *r, unsigned lock,
+                           struct cfg_loc loc)
+{
+    build_event(b, (struct cfg_event){.kind = EV_FORGET, .lock = lock, .result_var = -1,
+                                      .loc = loc});
+    const char *key = b->locks.v[lock].key;
+    if (r->origin == lockname_origin && key[0] == '*')
+        forget_locks_inside(b, key + 1, loc);
+}
+
 static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
                       struct cfg_loc loc, CXCursor call)
 {
@@ -259,6 +275,8 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
                 b->last_lock_event = (int)idx;
             first_bound = true;
             b->last_lock_call = call;
+        } else if (e->kind == EFFECT_FORGET) {
+            forget_guessed(b, r, (unsigned)lock, loc);
         } else {
             build_event(b, ev);
         }
@@ -969,10 +987,8 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
         struct call_args texts = {NULL, u->args, u->nargs};
         for (unsigned i = 0; i < u->rule->neffects; i++) {
             int lock = effect_lock(b, &u->rule->effects[i], &texts);
-            struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
-                                   .loc = u->loc};
             if (lock >= 0)
-                build_event(b, ev);
+                forget_guessed(b, u->rule, (unsigned)lock, u->loc);
         }
         return true;
     }

@@ -21,7 +21,7 @@ static bool is_ident(char c)
 static bool lock_prefix_ok(const char *word, size_t len)
 {
     static const char *const ok[] = {"", "un", "rd", "wr", "rw", "read", "write", "spin",
-                                     "rdun", "wrun", "rwun", NULL};
+                                     "rdun", "wrun", "rwun", "try", NULL};
     for (unsigned i = 0; ok[i]; i++)
         if (strlen(ok[i]) == len && !strncasecmp(word, ok[i], len))
             return true;
@@ -147,6 +147,45 @@ static struct lock_rule *make_rule(struct arena *a, const char *name, const char
     return r;
 }
 
+/* `ast_channel_trylock(c)`, `TryLockObject(o)`: a try-lock's name, with
+ * the name of the lock call it tries ("ast_channel_lock") in *base. */
+static bool try_name(struct arena *a, const char *name, const char **base)
+{
+    const char *t = strcasestr(name, "trylock");
+    size_t skip = 3;
+    if (!t) {
+        t = strcasestr(name, "try_lock");
+        skip = 4;
+    }
+    if (!t)
+        return false;
+    *base = arena_printf(a, "%.*s%s", (int)(t - name), name, t + skip);
+    return true;
+}
+
+/* A try-lock guessed from its name: whether it succeeds on 0 or on
+ * non-zero is not known, so after it the lock's state is unknown (no
+ * finding stands on it), unless its lock call's unlock twin is named in
+ * the file too (as for the lock call itself). */
+static const struct lock_rule *guess_try(struct arena *a, const char *name, const char *source,
+                                         unsigned source_len, int arg)
+{
+    const char *base;
+    bool is_unlock;
+    if (arg == -2 || !try_name(a, name, &base))
+        return NULL;
+    int at = lock_word(base);
+    if (at < 0)
+        return NULL;
+    const char *twin = twin_name(a, base, at, &is_unlock);
+    if (is_unlock || !mentions(source, source_len, twin))
+        return NULL;
+    struct lock_rule *r = make_rule(a, name, name, false, arg);
+    r->effects[0].kind = EFFECT_FORGET;
+    r->effects[0].mode = LOCK_ANY;
+    return r;
+}
+
 const struct lock_rule *lockname_guess(struct arena *a, struct strmap *cache, const char *source,
                                        unsigned source_len, const char *name,
                                        const enum lockname_arg *kinds, unsigned nargs)
@@ -163,6 +202,8 @@ const struct lock_rule *lockname_guess(struct arena *a, struct strmap *cache, co
         const char *twin = twin_name(a, name, at, &is_unlock);
         if (mentions(source, source_len, twin))
             r = make_rule(a, name, is_unlock ? twin : name, is_unlock, arg);
+    } else if (source) {
+        r = guess_try(a, name, source, source_len, arg);
     }
     strmap_put(cache, key, r ? (void *)r : (void *)cache);
     return r;
