@@ -2,6 +2,7 @@
  * keyrel: relations between tests of one value (see keyrel.h). */
 #include "analysis/keyrel.h"
 
+#include <ctype.h>
 #include <limits.h>
 
 /* The values one outcome of a test allows: a range [lo, hi], every value
@@ -68,6 +69,19 @@ static bool apart(struct allowed a, struct allowed b)
     return false;
 }
 
+/* Whether the family's value is a variable of the function (its key
+ * reads one and is its bare name), not a field or a global. */
+static bool variable_family(const struct cfg *g, int base)
+{
+    const char *t = g->key_text ? g->key_text[base] : NULL;
+    if (!t || !*t || !g->key_var || g->key_var[base] < 0)
+        return false;
+    for (; *t; t++)
+        if (!isalnum((unsigned char)*t) && *t != '_')
+            return false;
+    return true;
+}
+
 int keyrel_family(const struct cfg *g, int key)
 {
     return g->key_cmp && g->key_cmp[key].base >= 0 ? g->key_cmp[key].base : key;
@@ -77,7 +91,8 @@ bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2)
 {
     if (k1 == k2)
         return t1 != t2;
-    if (keyrel_family(g, k1) != keyrel_family(g, k2))
+    int family = keyrel_family(g, k1);
+    if (family != keyrel_family(g, k2) || !variable_family(g, family))
         return false;
     return apart(allowed_by(g, k1, t1), allowed_by(g, k2, t2));
 }

@@ -5,7 +5,11 @@
  * (cfg_key_cmp). Two outcomes of tests of one family contradict when no
  * value satisfies both (`x == 3` true and `x < 2` true; `case 3:` taken
  * and, later, `case 4:`). Only constants from 0 to INT_MAX take part: the
- * same bits may be -1 in one test and UINT_MAX in another. No libclang. */
+ * same bits may be -1 in one test and UINT_MAX in another. And only the
+ * tests of a variable (a local or a parameter, whose every store the
+ * graph shows) relate across keys: a field compared with 3 and later with
+ * 0 is expected to change in between (`cnt == 3`, a call that clears it,
+ * `cnt == 0`), by calls that the graph does not follow. No libclang. */
 #ifndef LC_KEYREL_H
 #define LC_KEYREL_H
 
@@ -17,8 +21,9 @@
  * key itself. */
 int keyrel_family(const struct cfg *g, int key);
 
-/* Whether no value gives key k1 outcome t1 and key k2 outcome t2 (both of
- * one family). False when it cannot be said. */
+/* Whether no value gives key k1 outcome t1 and key k2 outcome t2: one
+ * key's two outcomes, or two tests of one variable. False when it cannot
+ * be said. */
 bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2);
 
 /* The key of `value == K` for edge e, a `case K:` of a switch on a keyed

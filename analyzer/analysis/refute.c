@@ -486,14 +486,20 @@ static bool consistent(const struct search *s, const struct node *n, int key, bo
     return true;
 }
 
-/* `default:` of a switch on a keyed value: none of its cases holds. Only
- * the cases tested again later are remembered. */
-static bool apply_default(const struct search *s, struct node *n, const struct cfg_edge *e)
+/* A switch on a keyed value: `default:` says none of its labels holds,
+ * and `case K:` that no other label does (the value is K): a path that
+ * took `case 3:` of one switch on x cannot take `case 4:` of another with
+ * x unchanged, for `x == 3` holds there too. `except`: the key of the
+ * edge's own label, or -1. Only the labels tested again later are
+ * remembered. */
+static bool apply_labels(const struct search *s, struct node *n, const struct cfg_edge *e,
+                         int except)
 {
     const struct cfg_block *blk = &s->g->blocks[e->from];
     for (unsigned i = 0; i < blk->nsucc; i++) {
         int k = keyrel_case_key(s->g, &s->g->succ[blk->first_succ + i]);
-        if (k < 0 || !s->tracked[k] || s->g->succ[blk->first_succ + i].cond != e->cond)
+        if (k < 0 || k == except || !s->tracked[k] ||
+            s->g->succ[blk->first_succ + i].cond != e->cond)
             continue;
         if (!consistent(s, n, k, false))
             return false;
@@ -521,7 +527,9 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
     int key;
     bool truth;
     if (!edge_test(g, e, &key, &truth))
-        return e->kind != EDGE_DEFAULT || apply_default(s, n, e);
+        return e->kind != EDGE_DEFAULT || apply_labels(s, n, e, -1);
+    if (e->kind == EDGE_CASE && !apply_labels(s, n, e, key))
+        return false;
     if (!s->tracked[key])
         return true;
     if (!consistent(s, n, key, truth))

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT
  * Unit tests of keyrel: which outcomes of tests of one value contradict.
- * Keys of one hand-made graph: k0 tests x itself (x != 0), the others
- * compare x with constants; k6 tests another value y. */
+ * Keys of one hand-made graph: X tests local x itself (x != 0), the
+ * others compare x with constants; Y tests another local y. F tests a
+ * field, F_EQ_0 compares it with 0: tests of a field relate only to the
+ * same test. */
 #include <limits.h>
 
 #include "analysis/keyrel.h"
 #include "check.h"
 
-enum { X, X_EQ_3, X_LE_0, X_LT_2, X_EQ_MINUS_1, X_EQ_UINT_MAX, Y, X_AND_4, NKEYS };
+enum { X, X_EQ_3, X_LE_0, X_LT_2, X_EQ_MINUS_1, X_EQ_UINT_MAX, Y, X_AND_4, F, F_EQ_3, NKEYS };
 
 static struct cfg_key_cmp cmp[NKEYS] = {
     [X] = {.base = -1, .op = CMP_NONE, .next = -1},
@@ -18,11 +20,15 @@ static struct cfg_key_cmp cmp[NKEYS] = {
     [X_EQ_UINT_MAX] = {.base = X, .op = CMP_EQ, .k = 4294967295L, .next = -1},
     [Y] = {.base = -1, .op = CMP_NONE, .next = -1},
     [X_AND_4] = {.base = X, .op = CMP_AND, .k = 4, .next = -1},
+    [F] = {.base = -1, .op = CMP_NONE, .next = -1},
+    [F_EQ_3] = {.base = F, .op = CMP_EQ, .k = 3, .next = -1},
 };
+static const char *text[NKEYS] = {[X] = "x", [Y] = "y", [F] = "t->cnt"};
+static int var[NKEYS] = {[X] = 0, [Y] = 1, [F] = 2};
 
 int main(void)
 {
-    struct cfg g = {.key_cmp = cmp, .nkeys = NKEYS};
+    struct cfg g = {.key_cmp = cmp, .nkeys = NKEYS, .key_text = text, .key_var = var};
     /* `x > 0` (x <= 0 false) and `!x` */
     CHECK_TRUE(keyrel_disjoint(&g, X_LE_0, false, X, false));
     CHECK_TRUE(!keyrel_disjoint(&g, X_LE_0, false, X, true));
@@ -42,5 +48,8 @@ int main(void)
     CHECK_TRUE(!keyrel_disjoint(&g, X_EQ_3, true, Y, false));
     CHECK_TRUE(keyrel_disjoint(&g, Y, true, Y, false));
     CHECK_TRUE(keyrel_family(&g, X_LT_2) == X && keyrel_family(&g, Y) == Y);
+    /* a field may change between two tests with different constants */
+    CHECK_TRUE(!keyrel_disjoint(&g, F_EQ_3, true, F, false));
+    CHECK_TRUE(keyrel_disjoint(&g, F_EQ_3, true, F_EQ_3, false));
     return check_failures != 0;
 }
