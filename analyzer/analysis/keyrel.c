@@ -71,7 +71,7 @@ static bool apart(struct allowed a, struct allowed b)
 
 /* Whether the family's value is a variable of the function (its key
  * reads one and is its bare name), not a field or a global. */
-static bool variable_family(const struct cfg *g, int base)
+bool keyrel_relates(const struct cfg *g, int base)
 {
     const char *t = g->key_text ? g->key_text[base] : NULL;
     if (!t || !*t || !g->key_var || g->key_var[base] < 0)
@@ -92,7 +92,7 @@ bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2)
     if (k1 == k2)
         return t1 != t2;
     int family = keyrel_family(g, k1);
-    if (family != keyrel_family(g, k2) || !variable_family(g, family))
+    if (family != keyrel_family(g, k2) || !keyrel_relates(g, family))
         return false;
     return apart(allowed_by(g, k1, t1), allowed_by(g, k2, t2));
 }

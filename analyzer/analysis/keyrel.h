@@ -26,6 +26,10 @@ int keyrel_family(const struct cfg *g, int key);
  * be said. */
 bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2);
 
+/* Whether tests of the family's value relate across keys (a variable's
+ * do, a field's do not): if not, only its repeated tests say anything. */
+bool keyrel_relates(const struct cfg *g, int family);
+
 /* The key of `value == K` for edge e, a `case K:` of a switch on a keyed
  * value; -1 for any other edge. */
 int keyrel_case_key(const struct cfg *g, const struct cfg_edge *e);

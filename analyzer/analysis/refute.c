@@ -178,6 +178,11 @@ static void mark_keys(struct search *s)
             tests[g->conds[i].key]++;
             family_tests[keyrel_family(g, g->conds[i].key)]++;
         }
+    for (unsigned i = 0; i < g->nedges; i++) { /* `case K:` tests `value == K` */
+        int k = keyrel_case_key(g, &g->succ[i]);
+        if (k >= 0)
+            tests[k]++;
+    }
     /* `e = e_all;`: a copy is a store of e and a test of e_all */
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_COPY_FACT) {
@@ -187,8 +192,11 @@ static void mark_keys(struct search *s)
     const char *lock = g->locks[s->lock].key;
     for (unsigned k = 0; k < g->nkeys; k++) {
         s->is_object[k] = g->key_text[k] && names_object(lock, g->key_text[k]);
+        /* a variable's tests relate to one another (keyrel.h): each is
+         * worth following once its value is tested twice */
         int family = keyrel_family(g, (int)k);
-        bool useful = tests[k] >= 2 || family_tests[family] >= 2 || g->key_flag[k];
+        bool related = family_tests[family] >= 2 && keyrel_relates(g, family);
+        bool useful = tests[k] >= 2 || related || g->key_flag[k];
         s->tracked[k] = (useful && (!near || near[k] || near[family])) || s->is_object[k];
         s->dropped_far |= useful && !s->tracked[k];
     }
@@ -486,15 +494,18 @@ static bool consistent(const struct search *s, const struct node *n, int key, bo
     return true;
 }
 
-/* A switch on a keyed value: `default:` says none of its labels holds,
- * and `case K:` that no other label does (the value is K): a path that
- * took `case 3:` of one switch on x cannot take `case 4:` of another with
- * x unchanged, for `x == 3` holds there too. `except`: the key of the
+/* A switch on a variable: `default:` says none of its labels holds, and
+ * `case K:` that no other label does (the value is K): a path that took
+ * `case 3:` of one switch on x cannot take `case 4:` of another with x
+ * unchanged, for `x == 3` holds there too. `except`: the key of the
  * edge's own label, or -1. Only the labels tested again later are
- * remembered. */
+ * remembered. A field is left out: a state machine's `switch
+ * (c->state)` in a loop sees the state its callees set (keyrel.h). */
 static bool apply_labels(const struct search *s, struct node *n, const struct cfg_edge *e,
                          int except)
 {
+    if (!keyrel_relates(s->g, keyrel_switch_key(s->g, e)))
+        return true;
     const struct cfg_block *blk = &s->g->blocks[e->from];
     for (unsigned i = 0; i < blk->nsucc; i++) {
         int k = keyrel_case_key(s->g, &s->g->succ[blk->first_succ + i]);
