@@ -73,6 +73,8 @@ static bool apart(struct allowed a, struct allowed b)
  * reads one and is its bare name), not a field or a global. */
 bool keyrel_relates(const struct cfg *g, int base)
 {
+    if (base < 0 || (unsigned)base >= g->nkeys)
+        return false; /* no key: a switch on an expression */
     const char *t = g->key_text ? g->key_text[base] : NULL;
     if (!t || !*t || !g->key_var || g->key_var[base] < 0)
         return false;

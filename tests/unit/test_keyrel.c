@@ -51,5 +51,7 @@ int main(void)
     /* a field may change between two tests with different constants */
     CHECK_TRUE(!keyrel_disjoint(&g, F_EQ_3, true, F, false));
     CHECK_TRUE(keyrel_disjoint(&g, F_EQ_3, true, F_EQ_3, false));
+    /* a switch on an expression has no key to relate */
+    CHECK_TRUE(keyrel_relates(&g, X) && !keyrel_relates(&g, F) && !keyrel_relates(&g, -1));
     return check_failures != 0;
 }
