@@ -234,6 +234,10 @@ static bool keep_only(struct arena *a, struct job_list *l, const char *const *on
     if (!getcwd(cwd, sizeof cwd))
         cwd[0] = '\0';
     for (size_t k = 0; k < nonly; k++) {
+        if (!is_c_source(only[k])) { /* a C++ entry of a mixed project */
+            fprintf(stderr, "%s: skipped: lockcheck analyses C only\n", only[k]);
+            continue;
+        }
         const char *want = cdb_join(a, cwd, only[k]);
         size_t i = 0;
         while (i < l->n && strcmp(l->v[i].path, want))

@@ -102,7 +102,10 @@ JSON
     json_check "[f['file'] for f in doc['findings']] == ['src/a.c']"
     expect_status 0 "$LC" -p build src/b.c
     expect_status 2 "$LC" -p build src/zzz.c
-    grep -q "not in the compile database" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+    grep -q "not in the compile database" "$TMP/err" || fail "$(cat "$TMP/err")"
+    # A C++ file of a mixed project is skipped with a word, not an error.
+    expect_status 0 "$LC" -p build src/c.cpp src/b.c
+    grep -q "src/c.cpp: skipped: lockcheck analyses C only" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 jobs-deterministic)
     files=$(find "$FIX" -name '*.c' | sort)
     # shellcheck disable=SC2086
