@@ -106,13 +106,7 @@ int keyrel_switch_key(const struct cfg *g, const struct cfg_edge *e)
     return g->conds[e->cond].key;
 }
 
-int keyrel_case_key(const struct cfg *g, const struct cfg_edge *e)
+int keyrel_case_key(const struct cfg_edge *e)
 {
-    int base = keyrel_switch_key(g, e);
-    if (base < 0 || e->kind != EDGE_CASE || !e->has_value || !g->key_first_cmp)
-        return -1;
-    for (int d = g->key_first_cmp[base]; d >= 0; d = g->key_cmp[d].next)
-        if (g->key_cmp[d].op == CMP_EQ && g->key_cmp[d].k == e->value)
-            return d;
-    return -1;
+    return e->kind == EDGE_CASE && e->has_value ? e->label_key : -1;
 }

@@ -31,8 +31,9 @@ bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2);
 bool keyrel_relates(const struct cfg *g, int family);
 
 /* The key of `value == K` for edge e, a `case K:` of a switch on a keyed
- * value; -1 for any other edge. */
-int keyrel_case_key(const struct cfg *g, const struct cfg_edge *e);
+ * value (cfg_edge.label_key, found when the graph was built); -1 for any
+ * other edge. */
+int keyrel_case_key(const struct cfg_edge *e);
 
 /* The value's key when e leaves a switch on a keyed value (any of its
  * cases or its default), else -1. */

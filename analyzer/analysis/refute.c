@@ -35,6 +35,10 @@ enum {
      * has an event on the lock (or is the finding's block). */
     NEAR_BLOCKS = 24,
     NEAR_DEPTH = 4,
+    /* A value compared with more constants than this (a switch of
+     * thousands of cases) is followed only through its own key: tracking
+     * each label would cost a bit per label in every block. */
+    MAX_RELATED_KEYS = 64,
 };
 
 struct node {
@@ -127,7 +131,7 @@ static bool edge_test(const struct cfg *g, const struct cfg_edge *e, int *key, b
 {
     if (lockset_edge_branch(g, e, key, truth))
         return true;
-    *key = keyrel_case_key(g, e);
+    *key = keyrel_case_key(e);
     *truth = true;
     return *key >= 0;
 }
@@ -173,14 +177,17 @@ static void mark_keys(struct search *s)
     if (near)
         mark_near_keys(s, near);
     unsigned *family_tests = xcalloc(g->nkeys + 1, sizeof *family_tests);
+    unsigned *family_size = xcalloc(g->nkeys + 1, sizeof *family_size);
+    for (unsigned k = 0; k < g->nkeys; k++)
+        family_size[keyrel_family(g, (int)k)]++;
     for (unsigned i = 0; i < g->nconds; i++)
         if (g->conds[i].key >= 0) {
             tests[g->conds[i].key]++;
             family_tests[keyrel_family(g, g->conds[i].key)]++;
         }
     for (unsigned i = 0; i < g->nedges; i++) { /* `case K:` tests `value == K` */
-        int k = keyrel_case_key(g, &g->succ[i]);
-        if (k >= 0)
+        int k = keyrel_case_key(&g->succ[i]);
+        if (k >= 0 && family_size[keyrel_family(g, k)] <= MAX_RELATED_KEYS)
             tests[k]++;
     }
     /* `e = e_all;`: a copy is a store of e and a test of e_all */
@@ -195,7 +202,8 @@ static void mark_keys(struct search *s)
         /* a variable's tests relate to one another (keyrel.h): each is
          * worth following once its value is tested twice */
         int family = keyrel_family(g, (int)k);
-        bool related = family_tests[family] >= 2 && keyrel_relates(g, family);
+        bool related = family_tests[family] >= 2 && family_size[family] <= MAX_RELATED_KEYS &&
+                       keyrel_relates(g, family);
         bool useful = tests[k] >= 2 || related || g->key_flag[k];
         s->tracked[k] = (useful && (!near || near[k] || near[family])) || s->is_object[k];
         s->dropped_far |= useful && !s->tracked[k];
@@ -203,6 +211,7 @@ static void mark_keys(struct search *s)
     free(near);
     free(tests);
     free(family_tests);
+    free(family_size);
 }
 
 static bool live_at(const struct search *s, unsigned block, int key)
@@ -494,22 +503,20 @@ static bool consistent(const struct search *s, const struct node *n, int key, bo
     return true;
 }
 
-/* A switch on a variable: `default:` says none of its labels holds, and
- * `case K:` that no other label does (the value is K): a path that took
- * `case 3:` of one switch on x cannot take `case 4:` of another with x
- * unchanged, for `x == 3` holds there too. `except`: the key of the
- * edge's own label, or -1. Only the labels tested again later are
- * remembered. A field is left out: a state machine's `switch
- * (c->state)` in a loop sees the state its callees set (keyrel.h). */
-static bool apply_labels(const struct search *s, struct node *n, const struct cfg_edge *e,
-                         int except)
+/* `default:` of a switch on a variable: none of its labels holds. Only
+ * the labels tested again later are remembered. (`case K:` needs nothing
+ * of the kind: `x == K` contradicts any other label of x through
+ * keyrel_disjoint, at no cost per sibling.) A field is left out: a state
+ * machine's `switch (c->state)` in a loop sees the state its callees set
+ * (keyrel.h). */
+static bool apply_default(const struct search *s, struct node *n, const struct cfg_edge *e)
 {
     if (!keyrel_relates(s->g, keyrel_switch_key(s->g, e)))
         return true;
     const struct cfg_block *blk = &s->g->blocks[e->from];
     for (unsigned i = 0; i < blk->nsucc; i++) {
-        int k = keyrel_case_key(s->g, &s->g->succ[blk->first_succ + i]);
-        if (k < 0 || k == except || !s->tracked[k] ||
+        int k = keyrel_case_key(&s->g->succ[blk->first_succ + i]);
+        if (k < 0 || !s->tracked[k] ||
             s->g->succ[blk->first_succ + i].cond != e->cond)
             continue;
         if (!consistent(s, n, k, false))
@@ -538,9 +545,7 @@ static bool apply_edge(const struct search *s, struct node *n, const struct cfg_
     int key;
     bool truth;
     if (!edge_test(g, e, &key, &truth))
-        return e->kind != EDGE_DEFAULT || apply_labels(s, n, e, -1);
-    if (e->kind == EDGE_CASE && !apply_labels(s, n, e, key))
-        return false;
+        return e->kind != EDGE_DEFAULT || apply_default(s, n, e);
     if (!s->tracked[key])
         return true;
     if (!consistent(s, n, key, truth))

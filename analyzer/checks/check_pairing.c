@@ -561,10 +561,9 @@ void check_pairing(const struct check_ctx *c)
         bool no_contract = !(f->acquires && contract) && !f->callers_lock &&
                            !(f->conditional && contract) && !f->by_argument && !f->passes_on &&
                            !f->unwinds_callers && !may_return_holding(c->g, lock);
-        if (copy_partner_has(c->g, lock, EV_RELEASE))
-            continue;
-        if (must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
-            (no_contract && !caller_keeps(c, p.exits.v[i].block, lock)))
+        if ((must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
+             (no_contract && !caller_keeps(c, p.exits.v[i].block, lock))) &&
+            !copy_partner_has(c->g, lock, EV_RELEASE))
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);

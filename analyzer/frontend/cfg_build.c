@@ -28,7 +28,7 @@ unsigned build_new_block(struct builder *b)
 
 void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond)
 {
-    struct cfg_edge e = {.from = from, .to = to, .kind = kind, .cond = cond};
+    struct cfg_edge e = {.from = from, .to = to, .kind = kind, .cond = cond, .label_key = -1};
     VEC_PUSH(b->edges, e);
 }
 
@@ -301,7 +301,7 @@ static void build_case(struct builder *b, CXCursor s, bool is_default)
                        (c->param >= 0 || c->try_var >= 0 || c->try_event >= 0 || c->key >= 0) &&
                        parse_int_constant(b->kids.v[base], &e->value);
         if (e->has_value && c->key >= 0)
-            build_case_key(b, c->key, e->value);
+            e->label_key = build_case_key(b, c->key, e->value);
     }
     if (n)
         build_stmt(b, b->kids.v[base + n - 1]);

@@ -308,7 +308,7 @@ int build_known_key(struct builder *b, CXCursor value);
  * without a cast), or -1; and the key of `value == k` for its `case k:`,
  * which tests of the value elsewhere relate to. */
 int build_switch_key(struct builder *b, CXCursor value);
-void build_case_key(struct builder *b, int base, long k);
+int build_case_key(struct builder *b, int base, long k);
 /* Guarded data: emits an access event if c (a MemberRefExpr or
  * DeclRefExpr) touches data guarded by a lock. */
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);

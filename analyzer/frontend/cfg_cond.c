@@ -652,9 +652,9 @@ int build_switch_key(struct builder *b, CXCursor value)
     return intern_key(b, text, var);
 }
 
-void build_case_key(struct builder *b, int base, long k)
+int build_case_key(struct builder *b, int base, long k)
 {
-    compared_key(b, base, CMP_EQ, "==", k);
+    return compared_key(b, base, CMP_EQ, "==", k);
 }
 
 /* `st != -1`, `(st != (-1))` in a macro's body and `-1 == st` test one

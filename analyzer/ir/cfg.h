@@ -112,6 +112,9 @@ struct cfg_edge {
     int cond; /* index into cfg.conds, or -1 */
     bool has_value; /* EDGE_CASE with one constant label: its value */
     long value;
+    /* with has_value, on a switch on a keyed value: the key of `value ==
+     * label` (keyrel.h); -1 otherwise */
+    int label_key;
 };
 
 struct cfg_block {

@@ -163,10 +163,10 @@ static bool try_name(struct arena *a, const char *name, const char **base)
     return true;
 }
 
-/* A try-lock guessed from its name: whether it succeeds on 0 or on
- * non-zero is not known, so after it the lock's state is unknown (no
- * finding stands on it), unless its lock call's unlock twin is named in
- * the file too (as for the lock call itself). */
+/* A try-lock guessed from its name, where the file names the unlock of
+ * the lock call it tries (`chan_unlock` for `chan_trylock`), as for the
+ * lock call itself. Whether it succeeds on 0 or on non-zero is not known,
+ * so after it the lock's state is unknown: no finding stands on it. */
 static const struct lock_rule *guess_try(struct arena *a, const char *name, const char *source,
                                          unsigned source_len, int arg)
 {
