@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <string.h>
 
 /* The values one outcome of a test allows: a range [lo, hi], every value
  * but one (`x != 3`), or those with (all) of a mask's bits set or clear. */
@@ -84,19 +85,75 @@ bool keyrel_relates(const struct cfg *g, int base)
     return true;
 }
 
+/* The object a field's path lies in (cfg_clobber): the variable it starts
+ * from, a parameter or a local object (cfg.var_own_object), when no
+ * pointer kept in memory is followed on the way (`hw->mac.type`, `s.x`);
+ * -1 for a global, or another object reached through such a pointer
+ * (`hw->regs->x`); -2 when nothing can be said. */
+static int path_owner(const struct cfg *g, int family)
+{
+    int var = g->key_var ? g->key_var[family] : -2;
+    const char *t = g->key_text ? g->key_text[family] : NULL;
+    if (var < 0 || !t)
+        return -1;
+    if (!g->var_own_object || !g->var_own_object[var])
+        return -2;
+    size_t root = strcspn(t, ".-");
+    const char *arrow = strstr(t, "->");
+    if (arrow && (arrow != t + root || strstr(arrow + 2, "->")))
+        return -1;
+    return var;
+}
+
+bool keyrel_relates_unchanged(const struct cfg *g, int base)
+{
+    if (base < 0 || (unsigned)base >= g->nkeys || keyrel_relates(g, base) ||
+        path_owner(g, base) == -2)
+        return false;
+    const char *t = g->key_text ? g->key_text[base] : NULL;
+    if (!t || !*t)
+        return false;
+    for (; *t; t++)
+        if (!isalnum((unsigned char)*t) && *t != '_' && *t != '.' && *t != '-' && *t != '>')
+            return false;
+    return true;
+}
+
+bool keyrel_clobbered(const struct cfg *g, int key, int what)
+{
+    int family = keyrel_family(g, key), owner = path_owner(g, family);
+    /* a call given t may also repoint t->peer, and so change t->peer->cnt */
+    int root = g->key_var ? g->key_var[family] : -1;
+    return what == CFG_CLOBBER_ALL || owner == -2 || (what == CFG_CLOBBER_GLOBALS && owner < 0) ||
+           (what >= 0 && what == root);
+}
+
 int keyrel_family(const struct cfg *g, int key)
 {
     return g->key_cmp && g->key_cmp[key].base >= 0 ? g->key_cmp[key].base : key;
 }
 
-bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2)
+/* Whether the two outcomes contradict, for tests whose family passes
+ * `relates`. */
+static bool disjoint_if(const struct cfg *g, int k1, bool t1, int k2, bool t2,
+                        bool (*relates)(const struct cfg *, int))
 {
     if (k1 == k2)
         return t1 != t2;
     int family = keyrel_family(g, k1);
-    if (family != keyrel_family(g, k2) || !keyrel_relates(g, family))
+    if (family != keyrel_family(g, k2) || !relates(g, family))
         return false;
     return apart(allowed_by(g, k1, t1), allowed_by(g, k2, t2));
+}
+
+bool keyrel_disjoint(const struct cfg *g, int k1, bool t1, int k2, bool t2)
+{
+    return disjoint_if(g, k1, t1, k2, t2, keyrel_relates);
+}
+
+bool keyrel_disjoint_unchanged(const struct cfg *g, int k1, bool t1, int k2, bool t2)
+{
+    return disjoint_if(g, k1, t1, k2, t2, keyrel_relates_unchanged);
 }
 
 int keyrel_switch_key(const struct cfg *g, const struct cfg_edge *e)

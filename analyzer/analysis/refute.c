@@ -41,6 +41,17 @@ enum {
     MAX_RELATED_KEYS = 64,
 };
 
+/* A fixed outcome of a test. A fact about a field or a global is fresh
+ * until a call or a store may have changed the value (cfg_clobber): only
+ * a fresh one relates to the other tests of that value
+ * (keyrel_disjoint_unchanged). */
+struct fact {
+    int key;
+    bool value;
+    bool fresh;
+    bool lapses; /* known only until the value may change: dropped then */
+};
+
 struct node {
     unsigned block;
     uint8_t bits, pre, depth;
@@ -50,7 +61,7 @@ struct node {
     int parent; /* node index, -1 for the entry */
     unsigned edge; /* index into g->succ of the edge from the parent */
     unsigned nf;
-    struct ls_fact f[MAX_FACTS]; /* sorted by key */
+    struct fact f[MAX_FACTS]; /* sorted by key */
 };
 
 struct search {
@@ -66,6 +77,7 @@ struct search {
     uint64_t *live;  /* per block, `words` words: tracked keys still tested */
     unsigned words;
     bool *is_object; /* per key: tests the pointer the lock lives in */
+    bool *relating;  /* per family: its tests relate across keys here */
     VEC(struct node) nodes;
     int *table; /* open addressing: node index + 1, 0 empty */
     unsigned table_size;
@@ -203,7 +215,8 @@ static void mark_keys(struct search *s)
          * worth following once its value is tested twice */
         int family = keyrel_family(g, (int)k);
         bool related = family_tests[family] >= 2 && family_size[family] <= MAX_RELATED_KEYS &&
-                       keyrel_relates(g, family);
+                       (keyrel_relates(g, family) || keyrel_relates_unchanged(g, family));
+        s->relating[family] |= related;
         bool useful = tests[k] >= 2 || related || g->key_flag[k];
         s->tracked[k] = (useful && (!near || near[k] || near[family])) || s->is_object[k];
         s->dropped_far |= useful && !s->tracked[k];
@@ -313,20 +326,54 @@ static int fact_of(const struct node *n, int key)
 
 /* Records a fact, kept sorted; when full the fact is not kept (the search
  * then knows less, which can only keep a finding). */
-static void set_fact(struct node *n, int key, bool value)
+static void put_fact(struct node *n, struct fact f)
 {
     unsigned i = 0;
-    while (i < n->nf && n->f[i].key < key)
+    while (i < n->nf && n->f[i].key < f.key)
         i++;
-    if (i < n->nf && n->f[i].key == key) {
-        n->f[i].value = value;
+    if (i < n->nf && n->f[i].key == f.key) {
+        n->f[i] = f;
         return;
     }
     if (n->nf == MAX_FACTS)
         return;
     memmove(&n->f[i + 1], &n->f[i], (n->nf - i) * sizeof *n->f);
-    n->f[i] = (struct ls_fact){key, value};
+    n->f[i] = f;
     n->nf++;
+}
+
+static void set_fact_as(struct node *n, int key, bool value, bool fresh)
+{
+    put_fact(n, (struct fact){key, value, fresh, false});
+}
+
+static void set_fact(struct node *n, int key, bool value)
+{
+    set_fact_as(n, key, value, true);
+}
+
+/* Entering a block that may change memory: what is known of the fields
+ * and globals it may change still holds for the very same test (as
+ * branch values are assumed to), but no longer says anything of their
+ * other tests. */
+static void enter_block(const struct search *s, struct node *n)
+{
+    const struct cfg *g = s->g;
+    const struct cfg_block *blk = &g->blocks[n->block];
+    for (unsigned c = 0; c < blk->nclobbers; c++) {
+        int what = g->clobbers[blk->first_clobber + c].var;
+        unsigned j = 0;
+        for (unsigned i = 0; i < n->nf; i++) {
+            struct fact f = n->f[i];
+            if (f.fresh && keyrel_clobbered(g, f.key, what)) {
+                if (f.lapses)
+                    continue;
+                f.fresh = false;
+            }
+            n->f[j++] = f;
+        }
+        n->nf = j;
+    }
 }
 
 static void kill_var(const struct search *s, struct node *n, int var, bool address_only)
@@ -405,12 +452,15 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
         kill_var(s, n, (int)ev->lock, ev->write);
         return true;
     case EV_FACT: {
+        /* every compared key the store decides is set: a field's facts
+         * need not relate to others (and a call may follow in the block) */
+        bool fresh = keyrel_relates(s->g, (int)ev->lock);
         if (s->tracked[ev->lock])
-            set_fact(n, (int)ev->lock, ev->write);
+            set_fact_as(n, (int)ev->lock, ev->write, fresh);
         bool holds;
         for (int d = first_compared(s->g, (int)ev->lock); d >= 0; d = s->g->key_cmp[d].next)
             if (s->tracked[d] && cfg_key_cmp_decided(&s->g->key_cmp[d], ev, &holds))
-                set_fact(n, d, holds);
+                set_fact_as(n, d, holds, fresh);
         return true;
     }
     case EV_COPY_FACT: {
@@ -478,6 +528,7 @@ static bool matches(struct search *s, const struct node *n)
 static int run_block(struct search *s, struct node *n)
 {
     const struct cfg_block *blk = &s->g->blocks[n->block];
+    enter_block(s, n);
     for (unsigned i = 0; i < blk->nevents; i++) {
         unsigned idx = blk->first_event + i;
         if (n->block == s->tblock && idx == s->tevent && matches(s, n))
@@ -497,9 +548,50 @@ static bool consistent(const struct search *s, const struct node *n, int key, bo
     int known = fact_of(n, key);
     if (known >= 0)
         return known == truth;
-    for (unsigned i = 0; i < n->nf; i++)
-        if (keyrel_disjoint(s->g, key, truth, n->f[i].key, n->f[i].value))
+    for (unsigned i = 0; i < n->nf; i++) {
+        const struct fact *f = &n->f[i];
+        if (keyrel_disjoint(s->g, key, truth, f->key, f->value) ||
+            (f->fresh && keyrel_disjoint_unchanged(s->g, key, truth, f->key, f->value)))
             return false;
+    }
+    return true;
+}
+
+/* Whether outcome `truth` of key agrees with the fresh facts of its
+ * value's other tests, and its own when fresh. */
+static bool consistent_fresh(const struct search *s, const struct node *n, int key, bool truth)
+{
+    for (unsigned i = 0; i < n->nf; i++) {
+        const struct fact *f = &n->f[i];
+        if (f->fresh && (f->key == key ? f->value != truth
+                                       : keyrel_disjoint_unchanged(s->g, key, truth, f->key,
+                                                                   f->value)))
+            return false;
+    }
+    return true;
+}
+
+/* `default:` of a switch on a field or a global: none of its labels holds
+ * now. That contradicts only what the path fixed since the value last may
+ * have changed (a fresh `case K:` of an earlier switch on it), and it is
+ * known only until the value may change again (a state machine's switch
+ * in a loop sees the states its callees set). */
+static bool default_unchanged(const struct search *s, struct node *n, const struct cfg_edge *e)
+{
+    int family = keyrel_switch_key(s->g, e);
+    if (family < 0 || !s->relating[family] || !keyrel_relates_unchanged(s->g, family))
+        return true;
+    const struct cfg_block *blk = &s->g->blocks[e->from];
+    for (unsigned i = 0; i < blk->nsucc; i++) {
+        const struct cfg_edge *c = &s->g->succ[blk->first_succ + i];
+        int k = keyrel_case_key(c);
+        if (k < 0 || !s->tracked[k] || c->cond != e->cond)
+            continue;
+        if (!consistent_fresh(s, n, k, false))
+            return false;
+        if (live_at(s, e->to, k) && fact_of(n, k) < 0)
+            put_fact(n, (struct fact){k, false, true, true});
+    }
     return true;
 }
 
@@ -512,7 +604,7 @@ static bool consistent(const struct search *s, const struct node *n, int key, bo
 static bool apply_default(const struct search *s, struct node *n, const struct cfg_edge *e)
 {
     if (!keyrel_relates(s->g, keyrel_switch_key(s->g, e)))
-        return true;
+        return default_unchanged(s, n, e);
     const struct cfg_block *blk = &s->g->blocks[e->from];
     for (unsigned i = 0; i < blk->nsucc; i++) {
         int k = keyrel_case_key(&s->g->succ[blk->first_succ + i]);
@@ -579,7 +671,8 @@ static bool facts_within(const struct node *x, const struct node *y)
     for (unsigned i = 0; i < x->nf; i++) {
         while (j < y->nf && y->f[j].key < x->f[i].key)
             j++;
-        if (j == y->nf || y->f[j].key != x->f[i].key || y->f[j].value != x->f[i].value)
+        if (j == y->nf || y->f[j].key != x->f[i].key || y->f[j].value != x->f[i].value ||
+            (x->f[i].fresh && !y->f[j].fresh) || (!x->f[i].lapses && y->f[j].lapses))
             return false;
     }
     return true;
@@ -703,6 +796,7 @@ static void search_init(struct search *s)
     s->found_node = -1;
     s->tracked = xcalloc(g->nkeys + 1, sizeof *s->tracked);
     s->is_object = xcalloc(g->nkeys + 1, sizeof *s->is_object);
+    s->relating = xcalloc(g->nkeys + 1, sizeof *s->relating);
     s->ordinal = xcalloc(g->nkeys + 1, sizeof *s->ordinal);
     s->table_size = 1024; /* a power of two, kept at most half full */
     while (s->table_size < 2 * (s->node_budget + 1))
@@ -716,6 +810,7 @@ static void search_free(struct search *s)
 {
     free(s->tracked);
     free(s->is_object);
+    free(s->relating);
     free(s->ordinal);
     free(s->live);
     free(s->table);
@@ -771,6 +866,8 @@ static bool path_holds_for_all_keys(const struct search *near)
             holds = apply_edge(&s, &n, &g->succ[at->edge]);
         n.block = at->block;
         const struct cfg_block *blk = &g->blocks[at->block];
+        if (step + 1 < len)
+            enter_block(&s, &n);
         for (unsigned i = 0; holds && step + 1 < len && i < blk->nevents; i++)
             apply_event(&s, &n, blk->first_event + i);
     }
@@ -845,6 +942,7 @@ bool refute_path_holds(const struct cfg *g, unsigned block, unsigned event, unsi
     bool holds = true;
     for (unsigned i = 0; i < nedges && holds; i++) {
         const struct cfg_block *blk = &g->blocks[n.block];
+        enter_block(&s, &n);
         for (unsigned k = 0; holds && k < blk->nevents; k++)
             holds = apply_event(&s, &n, blk->first_event + k);
         holds = holds && edges[i]->from == n.block && apply_edge(&s, &n, edges[i]);

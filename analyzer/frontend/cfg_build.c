@@ -730,6 +730,25 @@ static void finish_edges(struct builder *b, struct cfg *g)
     }
 }
 
+/* The clobbers, grouped by block (counted, then placed). */
+static void finish_clobbers(struct builder *b, struct cfg *g)
+{
+    g->nclobbers = (unsigned)b->clobbers.n;
+    g->clobbers = arena_alloc(b->a, (g->nclobbers + 1) * sizeof *g->clobbers);
+    for (unsigned i = 0; i < g->nclobbers; i++)
+        g->blocks[b->clobbers.v[i].block].nclobbers++;
+    unsigned at = 0;
+    for (unsigned i = 0; i < g->nblocks; i++) {
+        g->blocks[i].first_clobber = at;
+        at += g->blocks[i].nclobbers;
+        g->blocks[i].nclobbers = 0;
+    }
+    for (unsigned i = 0; i < g->nclobbers; i++) {
+        struct cfg_block *blk = &g->blocks[b->clobbers.v[i].block];
+        g->clobbers[blk->first_clobber + blk->nclobbers++] = b->clobbers.v[i];
+    }
+}
+
 /* Per value key, the keys comparing it with a constant, chained; such a
  * comparison of a flag is a flag's test too. */
 static void link_compared_values(struct builder *b, struct cfg *g)
@@ -752,6 +771,7 @@ static void link_compared_values(struct builder *b, struct cfg *g)
  * with their texts through aliases, to compare with lock keys. */
 static void finish_conds(struct builder *b, struct cfg *g)
 {
+    finish_clobbers(b, g);
     g->nconds = (unsigned)b->conds.n;
     g->conds = copy_out(b->a, b->conds.v, g->nconds, sizeof *g->conds);
     for (unsigned i = 0; i < g->nconds; i++)
@@ -821,6 +841,7 @@ static void link_root_vars(struct builder *b, struct cfg *g)
 {
     g->var_group = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_group);
     g->var_copied = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_copied);
+    g->var_own_object = copy_out(b->a, b->var_own.v, b->var_own.n, sizeof *g->var_own_object);
     for (size_t v = 0; v < b->var_names.n && v < b->nvalues; v++)
         g->var_copied[v] = b->values[v].copied;
     for (size_t v = 0; v < b->var_names.n; v++) {
@@ -925,6 +946,8 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->edges);
     VEC_FREE(b->conds);
     VEC_FREE(b->blocks);
+    VEC_FREE(b->clobbers);
+    VEC_FREE(b->var_own);
     VEC_FREE(b->locks);
     VEC_FREE(b->jumps);
     VEC_FREE(b->switches);

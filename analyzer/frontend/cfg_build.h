@@ -133,6 +133,7 @@ struct builder {
     VEC(struct cfg_edge) edges;
     VEC(struct cfg_cond) conds;
     VEC(struct bblock) blocks;
+    VEC(struct cfg_clobber) clobbers;
     VEC(struct cfg_lock) locks;
     VEC(struct jump_target) jumps;
     VEC(struct switch_ctx) switches;
@@ -145,6 +146,7 @@ struct builder {
     VEC(const char *) key_text; /* by key id: the value's text */
     VEC(struct cfg_key_cmp) key_cmp; /* by key id: a comparison with a constant */
     VEC(const char *) var_names; /* by variable id: its name */
+    VEC(bool) var_own;            /* by variable id: cfg.var_own_object */
     unsigned nvars;
     unsigned cur;            /* block receiving events */
     unsigned depth;
@@ -217,6 +219,13 @@ unsigned build_new_block(struct builder *b);
 void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kind kind, int cond);
 /* Adds an event to the current block; returns its index. */
 unsigned build_event(struct builder *b, struct cfg_event ev);
+
+/* cfg_clobber.c: memory the current block may change (cfg_clobber). A
+ * call that is not a lock call clobbers every global and what its pointer
+ * arguments reach; a store, the object its target is reached from. */
+void build_note_clobber(struct builder *b, int var);
+void build_note_call_clobbers(struct builder *b, const CXCursor *args, unsigned nargs);
+void build_note_store_clobbers(struct builder *b, CXCursor target);
 /* Ends the current path (return, noreturn call, goto): further code goes
  * to a fresh block with no predecessors. */
 void build_dead_end(struct builder *b);

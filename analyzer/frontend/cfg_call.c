@@ -735,6 +735,13 @@ static void forget_held_across_fork(struct builder *b, CXCursor decl, const char
     }
 }
 
+/* `__builtin_expect(c, 0)` (what `likely`/`unlikely` expand to) and
+ * `__builtin_constant_p(x)` only pass a value on: no memory changes. */
+static bool is_value_hint(const char *name)
+{
+    return !strncmp(name, "__builtin_expect", 16) || !strcmp(name, "__builtin_constant_p");
+}
+
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
 {
@@ -763,6 +770,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
                      parse_int_constant(args[rule->split->param], &v);
         rule = argsplit_pick(rule->split, known, v);
     }
+    if (!rule && !is_value_hint(name))
+        build_note_call_clobbers(b, args, nargs);
     if (rule && !rule->is_macro) {
         struct call_args ca = {args, NULL, nargs};
         b->pending_result_var = result_var;
@@ -799,6 +808,8 @@ void build_call_handler(struct builder *b, CXCursor handler, CXCursor arg, int r
                         struct cfg_loc loc)
 {
     CXCursor args[1] = {arg};
+    if (run)
+        build_note_clobber(b, CFG_CLOBBER_ALL);
     if (run < 0) {
         forget_lock_arguments(b, args, 1, loc);
         return;
@@ -895,6 +906,8 @@ void build_call(struct builder *b, CXCursor call)
         for (unsigned i = 0; i < count; i++)
             args[i] = nargs >= 0 ? clang_Cursor_getArgument(call, i) : b->kids.v[base + 1 + i];
         apply_call(b, call, decl, name, args, count, result_var);
+    } else {
+        build_note_clobber(b, CFG_CLOBBER_ALL); /* through a pointer: any function */
     }
     bool ended = b->events.n && b->events.v[b->events.n - 1].kind == EV_NORETURN;
     if (!ended && !clang_Cursor_isNull(callee_ref) && points_to_noreturn(callee_ref)) {

@@ -535,13 +535,17 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
     void *id = strmap_get(&b->vars, key);
     if (id || !create)
         return id ? (int)(uintptr_t)id - 1 : -1;
-    return build_add_var(b, key, parse_spelling(b->a, decl));
+    int var = build_add_var(b, key, parse_spelling(b->a, decl));
+    b->var_own.v[var] = kind == CXCursor_ParmDecl ||
+                        clang_getCanonicalType(clang_getCursorType(decl)).kind != CXType_Pointer;
+    return var;
 }
 
 int build_add_var(struct builder *b, const char *key, const char *name)
 {
     strmap_put(&b->vars, arena_strdup(b->a, key), (void *)(uintptr_t)(++b->nvars));
     VEC_PUSH(b->var_names, name);
+    VEC_PUSH(b->var_own, false);
     return (int)b->nvars - 1;
 }
 
@@ -735,6 +739,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
         build_note_store(b, var, rhs);
     } else {
+        build_note_store_clobbers(b, lhs);
         field_flag(b, lhs, rhs, parse_cursor_loc(e));
         frame_store(b, lhs, rhs);
         note_constant_store(b, lhs, rhs);
@@ -886,6 +891,8 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
                                .loc = parse_cursor_loc(e)};
         build_event(b, ev);
         build_note_store(b, var, clang_getNullCursor());
+    } else if (n) {
+        build_note_store_clobbers(b, target);
     }
     return true;
 }

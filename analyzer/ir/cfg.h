@@ -121,6 +121,18 @@ struct cfg_block {
     unsigned first_event, nevents;
     unsigned first_succ, nsucc; /* into cfg.succ (edges sorted by from) */
     unsigned first_pred, npred; /* into cfg.pred (edge indexes sorted by to) */
+    unsigned first_clobber, nclobbers; /* into cfg.clobbers */
+};
+
+/* Memory that a call or a store in a block may change: the object that
+ * a parameter or a local struct reaches (var), every global, or anything
+ * (a store or an argument through a local or global pointer, a call's
+ * result). Lock calls change no value the function tests. */
+enum { CFG_CLOBBER_ALL = -1, CFG_CLOBBER_GLOBALS = -2 };
+
+struct cfg_clobber {
+    unsigned block;
+    int var; /* a variable of the function, or CFG_CLOBBER_* */
 };
 
 struct cfg_lock {
@@ -162,11 +174,17 @@ struct cfg {
     unsigned *pred;              /* indexes into succ, grouped by to */
     struct cfg_cond *conds;
     unsigned nconds;
+    struct cfg_clobber *clobbers; /* sorted by block */
+    unsigned nclobbers;
     struct cfg_lock *locks;
     unsigned nlocks;
     unsigned nvars;
     int *var_group; /* per variable: the first variable of its name */
     bool *var_copied; /* per variable: stored into another (`best = i;`) */
+    /* per variable: a parameter, or a local that is no pointer (a struct,
+     * an array): what is reached from it is taken to be its own object,
+     * which no other variable reaches (cfg_clobber) */
+    bool *var_own_object;
     int *key_var;  /* per condition key: the local variable it reads, or -1 */
     int *key_var2; /* per condition key: a second one (`a != b`), or -1 */
     const char **key_text; /* per condition key: the tested value's path */
