@@ -257,6 +257,26 @@ static bool constants_are_errors(const struct ret_set *r, bool one_is_error)
     return true;
 }
 
+/* 0 on a held exit, and otherwise only codes that free exits return too:
+ * the wrapper returns 0 with the lock and its error codes without it, and
+ * one error path forgot the lock (`if (setup() fails) return -1;` after
+ * the take). The contract stands; that exit alone is the leak. */
+static bool success_beside_free_errors(const struct ret_set *held, const struct ret_set *free)
+{
+    if (!only_constants(held))
+        return false;
+    bool zero = false;
+    for (unsigned i = 0; i < held->nv; i++) {
+        bool in_free = false;
+        for (unsigned j = 0; j < free->nv; j++)
+            in_free |= free->v[j] == held->v[i];
+        zero |= held->v[i] == 0;
+        if (held->v[i] != 0 && !in_free)
+            return false;
+    }
+    return zero;
+}
+
 /* Held exits return success and free exits failure: the object or a
  * pointer where NULL means failure, or 0 where negative constants mean
  * failure. The reverse (an error code returned while holding the lock,
@@ -281,7 +301,7 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
      * unlock(m); return ret;`). */
     bool free_errors = !free->other && !free->none && !free->mixed &&
                        (free->nv || free->nonzero) && constants_are_errors(free, free->nonzero);
-    if (is_only_value(held, 0) && free_errors) {
+    if ((is_only_value(held, 0) || success_beside_free_errors(held, free)) && free_errors) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = 0;

@@ -528,8 +528,13 @@ static bool breaks_object_contract(const struct cfg *g, const struct summary_loc
                                    const struct exit_hit *h)
 {
     const struct cfg_event *ev = &g->events[h->event];
-    return f->conditional && f->success == SUCCESS_NONZERO && ev->ret == RET_CONST &&
-           ev->ret_value == 0 && (h->bits & LS_HELD);
+    if (!f->conditional || f->releases || ev->ret != RET_CONST || !(h->bits & LS_HELD))
+        return false;
+    /* and the status wrapper's twin: 0 with it held, and here an error
+     * code that its other failures return without it */
+    return f->success == SUCCESS_NONZERO ? ev->ret_value == 0
+                                         : f->success == SUCCESS_EQUALS &&
+                                               ev->ret_value != f->success_value;
 }
 
 void check_pairing(const struct check_ctx *c)
