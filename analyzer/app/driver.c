@@ -16,6 +16,7 @@
 
 #include "support/arena.h"
 #include "support/hash.h"
+#include "analysis/handoff.h"
 #include "analysis/argsplit.h"
 #include "input/cache.h"
 #include "ir/cfg_dump.h"
@@ -355,7 +356,7 @@ static void check_one(struct run *r, struct collector *out, const struct job *j,
  * stays small. */
 static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu *t,
                             const struct job *j, const CXCursor *fns, unsigned n,
-                            struct solved *sv, bool first)
+                            struct solved *sv, struct handoff_index *handoffs, bool first)
 {
     unsigned changed = 0;
     for (unsigned i = 0; i < n; i++) {
@@ -365,6 +366,7 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
         sv[i].a = arena_new();
         struct cfg *g = cfg_build(t, fns[i], sv[i].a);
         sv[i].g = g;
+        handoff_note(handoffs, g);
         lockset_solve(sv[i].a, g, &sv[i].res);
         struct summary_lock *facts = summary_facts(sv[i].a, g, &sv[i].res);
         sv[i].facts = facts;
@@ -387,14 +389,17 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
 }
 
 /* Missing releases of locks held for good on purpose (see
- * cfg_tu_held_for_good) are no findings; known only once every function of
- * the file was built, so they are taken out afterwards. */
-static void drop_held_for_good(struct collector *out, struct cfg_tu *t, size_t first)
+ * cfg_tu_held_for_good) or handed to a completion callback (handoff.h)
+ * are no findings; known only once every function of the file was built,
+ * so they are taken out afterwards. */
+static void drop_held_for_good(struct collector *out, struct cfg_tu *t,
+                               const struct handoff_index *handoffs, size_t first)
 {
     size_t keep = first;
     for (size_t i = first; i < out->nfindings; i++) {
         const struct finding *f = &out->findings[i];
-        if (f->rule == RULE_MISSING_RELEASE && cfg_tu_held_for_good(t, f->lock))
+        if (f->rule == RULE_MISSING_RELEASE &&
+            (cfg_tu_held_for_good(t, f->lock) || handoff_explains(handoffs, f)))
             continue;
         out->findings[keep++] = *f;
     }
@@ -435,9 +440,11 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
     }
     struct solved *sv = xcalloc(nfns + 1, sizeof *sv);
     size_t first_finding = out->nfindings;
-    unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, true);
+    struct handoff_index handoffs;
+    handoff_init(&handoffs, t->a);
+    unsigned changed = infer_round(r, out, t, j, top.v, nfns, sv, &handoffs, true);
     for (int round = 0; round < 3 && changed; round++)
-        changed = infer_round(r, out, t, j, top.v, nfns, sv, false);
+        changed = infer_round(r, out, t, j, top.v, nfns, sv, &handoffs, false);
     if (r->sink)
         sink_contracts(r->sink, t, top.v, nfns);
     for (unsigned i = 0; i < nfns; i++) {
@@ -445,7 +452,8 @@ static void analyse_functions(struct run *r, struct collector *out, struct cfg_t
             check_one(r, out, j, &sv[i]);
         arena_free(sv[i].a);
     }
-    drop_held_for_good(out, t, first_finding);
+    drop_held_for_good(out, t, &handoffs, first_finding);
+    handoff_free(&handoffs);
     out->functions += nfns;
     free(sv);
     free(top.v);

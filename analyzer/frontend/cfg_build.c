@@ -591,7 +591,11 @@ static void build_decl(struct builder *b, CXCursor s)
             b->result_set_in_arms = false;
             if (vt.kind == CXType_Pointer)
                 build_mark_fresh(b, var, build_is_alloc_call(b, init));
+            /* a local function pointer is called here (pointer_target in
+             * cfg_call.c), not handed to later code */
+            b->in_callee = build_is_function_pointer(vt);
             build_expr(b, init);
+            b->in_callee = false;
             b->pending_result_var = -1;
             build_kill_declared(b, var, parse_cursor_loc(d));
             build_note_alias(b, d, init, true);
@@ -908,6 +912,22 @@ const char *build_macro_condition(struct builder *b, CXCursor c)
     return text && spelled < size ? spelled_condition(b->a, text, size, spelled) : NULL;
 }
 
+/* Functions named for later, but not the cancellation handlers of
+ * cleanup frames: those run only if the thread is cancelled, or where the
+ * frame is popped (build_run_cleanups). */
+static void finish_handoffs(struct builder *b, struct cfg *g)
+{
+    g->handoffs = arena_alloc(b->a, (b->handoffs.n + 1) * sizeof *g->handoffs);
+    g->nhandoffs = 0;
+    for (size_t i = 0; i < b->handoffs.n; i++) {
+        bool handler = false;
+        for (size_t k = 0; k < b->frame_handlers.n && !handler; k++)
+            handler = !strcmp(b->frame_handlers.v[k], b->handoffs.v[i]);
+        if (!handler)
+            g->handoffs[g->nhandoffs++] = b->handoffs.v[i];
+    }
+}
+
 /* Turns the builder's vectors into the arena-backed struct cfg. */
 static struct cfg *finish(struct builder *b, struct cfg *g)
 {
@@ -925,6 +945,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     link_root_vars(b, g);
     g->nvars = b->nvars;
     g->calls_local = b->calls_local;
+    finish_handoffs(b, g);
     g->returns_param = b->returned_param >= 0 ? b->returned_param : -1;
     g->returns_lock = b->returned_lock && *b->returned_lock ? b->returned_lock : NULL;
     g->nproblems = (unsigned)b->problems.n;
@@ -948,6 +969,8 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->blocks);
     VEC_FREE(b->clobbers);
     VEC_FREE(b->var_own);
+    VEC_FREE(b->handoffs);
+    VEC_FREE(b->frame_handlers);
     VEC_FREE(b->locks);
     VEC_FREE(b->jumps);
     VEC_FREE(b->switches);

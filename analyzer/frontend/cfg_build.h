@@ -190,6 +190,11 @@ struct builder {
     bool has_copies; /* some var_value.copy_of was set */
     bool no_access_checks;               /* an initializer or destructor */
     bool calls_local;                    /* a call to a function defined in this TU */
+    /* building a call's callee, or a local function pointer's value: a
+     * function named there is called here, not handed off */
+    bool in_callee;
+    VEC(const char *) handoffs;          /* cfg.handoffs */
+    VEC(const char *) frame_handlers;    /* cancellation handlers: no handoffs */
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     VEC(struct cfg_copy) var_copies;     /* `hit = thread;`, `locked = agno;` */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
@@ -224,6 +229,7 @@ unsigned build_event(struct builder *b, struct cfg_event ev);
  * call that is not a lock call clobbers every global and what its pointer
  * arguments reach; a store, the object its target is reached from. */
 void build_note_clobber(struct builder *b, int var);
+bool build_is_function_pointer(CXType t);
 void build_note_call_clobbers(struct builder *b, const CXCursor *args, unsigned nargs);
 void build_note_store_clobbers(struct builder *b, CXCursor target);
 /* Ends the current path (return, noreturn call, goto): further code goes

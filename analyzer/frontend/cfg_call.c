@@ -878,7 +878,9 @@ void build_call(struct builder *b, CXCursor call)
         b->conditional_not_used =
             i > 0 && clang_getCursorKind(parse_peel(b->kids.v[base + i])) ==
                          CXCursor_ConditionalOperator;
+        b->in_callee = i == 0;
         build_expr(b, b->kids.v[base + i]);
+        b->in_callee = false;
         b->conditional_not_used = false;
     }
     CXCursor ref = clang_getCursorReferenced(call);

@@ -732,7 +732,9 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
     }
     b->pending_result_var = var;
     b->result_set_in_arms = false;
+    b->in_callee = var >= 0 && build_is_function_pointer(clang_getCursorType(lhs));
     build_expr(b, rhs);
+    b->in_callee = false;
     b->pending_result_var = -1;
     build_kill_unless_bound(b, var, parse_cursor_loc(e));
     if (var >= 0) {
@@ -964,6 +966,32 @@ static void build_conditional(struct builder *b, CXCursor e, size_t base, unsign
     b->result_set_in_arms = result_var >= 0;
 }
 
+bool build_is_function_pointer(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (t.kind != CXType_Pointer)
+        return false;
+    enum CXTypeKind k = clang_getCanonicalType(clang_getPointeeType(t)).kind;
+    return k == CXType_FunctionProto || k == CXType_FunctionNoProto;
+}
+
+/* A function of this file named, not called: its address goes somewhere
+ * (cfg.handoffs). */
+static void note_handoff(struct builder *b, CXCursor ref)
+{
+    CXCursor fn = clang_getCursorReferenced(ref);
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl)
+        return;
+    CXCursor def = clang_getCursorDefinition(fn);
+    if (clang_Cursor_isNull(def) || !parse_in_main_file(def, b->t->main_file))
+        return;
+    const char *name = parse_spelling(b->a, fn);
+    for (size_t i = 0; i < b->handoffs.n; i++)
+        if (!strcmp(b->handoffs.v[i], name))
+            return;
+    VEC_PUSH(b->handoffs, name);
+}
+
 void build_expr(struct builder *b, CXCursor e)
 {
     if (++b->depth > b->t->max_depth) {
@@ -977,6 +1005,8 @@ void build_expr(struct builder *b, CXCursor e)
     }
     enum CXCursorKind k = clang_getCursorKind(e);
     size_t base = b->kids.n;
+    if (k == CXCursor_DeclRefExpr && !b->in_callee)
+        note_handoff(b, e);
     /* Only a call, possibly in parentheses or casts, receives a pending
      * "result goes to variable x". */
     bool wrapper = k == CXCursor_ParenExpr || k == CXCursor_CStyleCastExpr ||

@@ -455,6 +455,8 @@ void build_note_cleanup(struct builder *b, CXCursor var)
     struct scope_cleanup c = {parse_spelling(b->a, var), fn, parse_cursor_loc(var),
                               clang_getNullCursor(), clang_getNullCursor(), 1, b->scope_end};
     note_frame(b, var, &c);
+    if (!clang_Cursor_isNull(c.handler))
+        VEC_PUSH(b->frame_handlers, parse_spelling(b->a, c.handler));
     VEC_PUSH(b->cleanups, c);
 }
 

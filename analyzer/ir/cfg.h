@@ -207,6 +207,11 @@ struct cfg {
     unsigned nexit_ok;
     bool no_analysis;
     bool calls_local;  /* calls a function defined in the same file */
+    /* Functions of the same file whose address it takes, not to call them
+     * here (`cmd->done = write_done;`, `schedule(cmd, write_done)`): code
+     * that runs later, as a completion callback does (analysis/handoff.h). */
+    const char **handoffs;
+    unsigned nhandoffs;
     bool returns_pointer; /* its result is a pointer (an object, or NULL) */
     /* every return that is not NULL gives back this global lock's address
      * (`return lock;` with lock = &item_locks[i]), or NULL */
