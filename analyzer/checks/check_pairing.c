@@ -117,6 +117,8 @@ static uint8_t unheld_state(uint8_t before)
     return 0;
 }
 
+static bool copy_partner_has(const struct cfg *g, unsigned lock, enum cfg_event_kind kind);
+
 /* A lock taken at one place only, inside a loop, by a function that
  * never releases it nor waits on it (a condition wait drops it for a
  * while): each round parks there until another thread releases it (a
@@ -145,6 +147,10 @@ static void report_acquire(const struct check_ctx *c, const struct event_hit *h)
     if (ev->mode == LOCK_SHARED && !(h->before & LS_HELD_EX))
         return; /* shared after shared: readers may nest */
     if (parks_each_round(c->g, ev->lock, h->event))
+        return;
+    /* `z = zb; ... unlock(&z->mutex); ... lock(&zb->mutex)`: released
+     * through a copy of its name in between, perhaps */
+    if (copy_partner_has(c->g, ev->lock, EV_RELEASE))
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;
