@@ -598,26 +598,30 @@ static void forget_locks_inside(struct builder *b, const char *obj, struct cfg_l
  * nothing describes (`cleanup_handler(&s->mu)`, a helper that may unlock
  * it): what that code did to it is unknown, and no finding may stand on
  * its state afterwards. Only locks the function already names. */
+static void forget_lock_argument(struct builder *b, const char *path, struct cfg_loc loc)
+{
+    const struct alias *al = build_alias_of(b, path);
+    /* a lock's own address (`&s->mu`, a local set to it, or a pointer
+     * through which the lock was taken) */
+    int id = build_find_lock(b, lockexpr_pointee(b->a, path));
+    if (id >= 0) {
+        forget_lock(b, (size_t)id, loc);
+        return;
+    }
+    /* or the address of an object that holds locks (`&v->lock`) */
+    const char *addr = path[0] == '&' ? path : al && al->path && al->path[0] == '&' ? al->path
+                                                                               : NULL;
+    if (addr)
+        forget_locks_inside(b, lockexpr_pointee(b->a, addr), loc);
+}
+
 static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned nargs,
                                   struct cfg_loc loc)
 {
     for (unsigned i = 0; i < nargs; i++) {
         const char *path = build_path(b, args[i]);
-        const struct alias *al = path ? build_alias_of(b, path) : NULL;
-        if (!path)
-            continue;
-        /* a lock's own address (`&s->mu`, a local set to it, or a pointer
-         * through which the lock was taken) */
-        int id = build_find_lock(b, lockexpr_pointee(b->a, path));
-        if (id >= 0) {
-            forget_lock(b, (size_t)id, loc);
-            continue;
-        }
-        /* or the address of an object that holds locks (`&v->lock`) */
-        const char *addr = path[0] == '&' ? path : al && al->path && al->path[0] == '&' ? al->path
-                                                                                   : NULL;
-        if (addr)
-            forget_locks_inside(b, lockexpr_pointee(b->a, addr), loc);
+        if (path)
+            forget_lock_argument(b, path, loc);
     }
 }
 
@@ -796,8 +800,15 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
 {
     const struct contract *c = contract_of(b->t, fn);
     const struct lock_rule *rule = call_rule(b, c, model_function(b->t->model, name), name, fn);
-    if (!clang_Cursor_isNull(clang_getCursorDefinition(fn)))
-        b->calls_local = true;
+    bool defined = !clang_Cursor_isNull(clang_getCursorDefinition(fn));
+    b->calls_local |= defined;
+    /* a scope's cleanup of another file (`cleanup_unlock(&_lock)` for a
+     * variable that points to the lock) may release what it is given, or
+     * what the variable points to */
+    for (unsigned i = 0; !rule && !defined && i < nargs; i++) {
+        forget_lock_argument(b, args[i], loc);
+        forget_lock_argument(b, lockexpr_pointee(b->a, args[i]), loc);
+    }
     if (!rule)
         return;
     struct call_args ca = {NULL, args, nargs};
