@@ -510,6 +510,50 @@ static void build_goto(struct builder *b, CXCursor s)
     build_dead_end(b);
 }
 
+/* The labels of `asm goto (template : out : in : clobbers : labels)`:
+ * the identifiers after its fourth colon. libclang gives the statement no
+ * children for them, so they are read from its tokens. */
+static unsigned asm_goto_labels(struct builder *b, CXCursor s, const char **labels,
+                                unsigned max)
+{
+    CXToken *t;
+    unsigned n, nlabels = 0, colons = 0;
+    int depth = 0;
+    clang_tokenize(b->t->tu, clang_getCursorExtent(s), &t, &n);
+    bool is_goto = false;
+    for (unsigned i = 0; i < n && nlabels < max; i++) {
+        const char *text = parse_str(b->a, clang_getTokenSpelling(b->t->tu, t[i]));
+        if (depth == 0 && !strcmp(text, "goto"))
+            is_goto = true;
+        else if (!strcmp(text, "(") || !strcmp(text, "["))
+            depth++;
+        else if (!strcmp(text, ")") || !strcmp(text, "]"))
+            depth--;
+        else if (depth == 1 && !strcmp(text, ":"))
+            colons++;
+        else if (depth == 1 && !strcmp(text, "::")) /* `: :` written together */
+            colons += 2;
+        else if (is_goto && depth == 1 && colons >= 4 &&
+                 clang_getTokenKind(t[i]) == CXToken_Identifier)
+            labels[nlabels++] = text;
+    }
+    clang_disposeTokens(b->t->tu, t, n);
+    return is_goto ? nlabels : 0;
+}
+
+/* `asm goto`: besides falling through, it may jump to any of its labels. */
+static void build_asm(struct builder *b, CXCursor s)
+{
+    const char *labels[64];
+    unsigned n = asm_goto_labels(b, s, labels, 64);
+    if (!n)
+        return;
+    unsigned next = build_new_block(b);
+    for (unsigned i = 0; i < n; i++)
+        build_edge(b, b->cur, label_block(b, labels[i]), EDGE_PLAIN, -1);
+    continue_in(b, next);
+}
+
 /* The acquire a statement ended with (its last lock event, nothing
  * touched after it), or -1. */
 static int acquire_ended(const struct builder *b, size_t first_event)
@@ -642,8 +686,8 @@ void build_stmt(struct builder *b, CXCursor s)
         build_give_up(b, s, "computed goto");
         build_dead_end(b);
         break;
+    case CXCursor_GCCAsmStmt: build_asm(b, s); break;
     case CXCursor_NullStmt:
-    case CXCursor_GCCAsmStmt:
     case CXCursor_MSAsmStmt:
         break;
     default:
