@@ -46,7 +46,7 @@ static const struct cfg_event *tested_acquire(const struct cfg *g, const struct 
     return NULL;
 }
 
-/* A block the search must not pass: it releases the lock, leaves, or
+/* A block the search must not pass: it releases or takes the lock, leaves, or
  * records the outcome in a variable (`locked = 0;`, `ret = -1;`) for a
  * later test to act on. So the failure side rejoins only where the success
  * side goes on before it has done anything of the kind: the join of a
@@ -56,8 +56,10 @@ static bool stops(const struct cfg *g, unsigned b, unsigned lock)
     const struct cfg_block *blk = &g->blocks[b];
     for (unsigned i = 0; i < blk->nevents; i++) {
         const struct cfg_event *ev = &g->events[blk->first_event + i];
-        if ((ev->kind == EV_RELEASE && ev->lock == lock) || ev->kind == EV_EXIT ||
-            ev->kind == EV_NORETURN)
+        /* taking it again is a retry (`if (lock(m) != 0) continue;` in a
+         * loop), not going on as if it were held */
+        if (((ev->kind == EV_RELEASE || ev->kind == EV_ACQUIRE) && ev->lock == lock) ||
+            ev->kind == EV_EXIT || ev->kind == EV_NORETURN)
             return true;
         if (ev->kind == EV_FACT || ev->kind == EV_COPY_FACT || ev->kind == EV_KILL_VAR)
             return true;

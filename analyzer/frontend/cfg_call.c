@@ -634,8 +634,8 @@ static bool names_unlock(const char *name)
     return false;
 }
 
-/* An undescribed function of another file whose name says it unlocks
- * (`x_unref_and_unlock(pending)`): the locks this function names inside an
+/* An undescribed function of another file whose name says it locks or
+ * unlocks (`x_unref_and_unlock(pending)`): the locks this function names inside an
  * object it is given are in an unknown state afterwards. One that does
  * something "and unlocks" (`x_unref_and_unlock(pending)`) given an object
  * but none of those locks drops the lock its caller holds, reached some
@@ -784,7 +784,9 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
                clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
         /* (inside a lock macro's expansion, the macro's rule says it) */
         forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
-        if (names_unlock(name))
+        /* one named to take a lock (`get_global_wrlock(h)`) may take the
+         * object's own, which a later release here then gives back */
+        if (names_unlock(name) || lockname_has_lock_word(name))
             forget_object_locks(b, name, args, nargs, parse_cursor_loc(call));
     }
     if (info->noreturn) {
