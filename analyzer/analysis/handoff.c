@@ -28,42 +28,37 @@ static const char *releaser_key(struct arena *a, const char *function, const cha
 static void note_releases(struct handoff_index *h, const struct cfg *g)
 {
     bool *released = xcalloc(g->nlocks + 1, sizeof *released);
-    bool *taken = xcalloc(g->nlocks + 1, sizeof *taken);
+    struct strmap taken = {0}; /* classes some event takes */
     for (unsigned i = 0; i < g->nevents; i++) {
         const struct cfg_event *ev = &g->events[i];
         if (ev->lock >= g->nlocks)
             continue;
         released[ev->lock] |= ev->kind == EV_RELEASE;
-        taken[ev->lock] |= ev->kind == EV_ACQUIRE || ev->kind == EV_ASSERT;
+        if ((ev->kind == EV_ACQUIRE || ev->kind == EV_ASSERT) && g->locks[ev->lock].cls)
+            strmap_put(&taken, g->locks[ev->lock].cls, (void *)1);
     }
     for (unsigned l = 0; l < g->nlocks; l++) {
         const char *cls = g->locks[l].cls;
-        if (!cls || !released[l])
-            continue;
-        bool class_taken = false;
-        for (unsigned m = 0; m < g->nlocks; m++)
-            class_taken |= taken[m] && g->locks[m].cls && !strcmp(g->locks[m].cls, cls);
-        if (!class_taken)
+        if (cls && released[l] && !strmap_get(&taken, cls))
             strmap_put(&h->releasers, releaser_key(h->a, g->function, cls), (void *)1);
     }
     free(released);
-    free(taken);
+    strmap_free(&taken);
 }
 
 void handoff_note(struct handoff_index *h, const struct cfg *g)
 {
     note_releases(h, g);
-    if (!g->nhandoffs)
-        return;
-    const char **callbacks = arena_alloc(h->a, g->nhandoffs * sizeof *callbacks);
-    for (unsigned i = 0; i < g->nhandoffs; i++)
-        callbacks[i] = arena_strdup(h->a, g->handoffs[i]);
-    for (unsigned l = 0; l < g->nlocks; l++) {
-        if (!g->locks[l].cls)
+    for (unsigned l = 0; g->nhandoffs && l < g->nlocks; l++) {
+        const char *cls = g->locks[l].cls;
+        if (!cls)
             continue;
+        /* the keys each callback would be recorded under, were it one */
+        const char **keys = arena_alloc(h->a, g->nhandoffs * sizeof *keys);
+        for (unsigned k = 0; k < g->nhandoffs; k++)
+            keys[k] = releaser_key(h->a, g->handoffs[k], cls);
         struct handoff_candidate c = {arena_strdup(h->a, g->function),
-                                      arena_strdup(h->a, g->locks[l].display),
-                                      arena_strdup(h->a, g->locks[l].cls), callbacks,
+                                      arena_strdup(h->a, g->locks[l].display), keys,
                                       g->nhandoffs};
         VEC_PUSH(h->candidates, c);
     }
@@ -78,16 +73,13 @@ bool handoff_explains(const struct handoff_index *h, const struct finding *f)
 {
     if (f->rule != RULE_MISSING_RELEASE)
         return false;
-    struct arena *scratch = arena_new();
-    bool explained = false;
-    for (size_t i = 0; i < h->candidates.n && !explained; i++) {
+    for (size_t i = 0; i < h->candidates.n; i++) {
         const struct handoff_candidate *c = &h->candidates.v[i];
         if (!same(c->function, f->function) || !same(c->lock, f->lock))
             continue;
-        for (unsigned k = 0; k < c->ncallbacks && !explained; k++)
-            explained =
-                strmap_get(&h->releasers, releaser_key(scratch, c->callbacks[k], c->cls)) != NULL;
+        for (unsigned k = 0; k < c->nkeys; k++)
+            if (strmap_get(&h->releasers, c->keys[k]))
+                return true;
     }
-    arena_free(scratch);
-    return explained;
+    return false;
 }

@@ -19,9 +19,9 @@
 #include "support/vec.h"
 
 struct handoff_candidate {
-    const char *function, *lock, *cls; /* lock as written */
-    const char **callbacks;
-    unsigned ncallbacks;
+    const char *function, *lock; /* lock as written */
+    const char **keys;           /* releasers' keys of its callbacks and class */
+    unsigned nkeys;
 };
 
 struct handoff_index {

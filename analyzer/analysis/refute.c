@@ -579,7 +579,7 @@ static bool consistent_fresh(const struct search *s, const struct node *n, int k
 static bool default_unchanged(const struct search *s, struct node *n, const struct cfg_edge *e)
 {
     int family = keyrel_switch_key(s->g, e);
-    if (family < 0 || !s->relating[family] || !keyrel_relates_unchanged(s->g, family))
+    if (family < 0 || !s->relating[family]) /* a field's relating family relates unchanged */
         return true;
     const struct cfg_block *blk = &s->g->blocks[e->from];
     for (unsigned i = 0; i < blk->nsucc; i++) {

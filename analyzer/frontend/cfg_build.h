@@ -229,9 +229,10 @@ unsigned build_event(struct builder *b, struct cfg_event ev);
  * call that is not a lock call clobbers every global and what its pointer
  * arguments reach; a store, the object its target is reached from. */
 void build_note_clobber(struct builder *b, int var);
-bool build_is_function_pointer(CXType t);
 void build_note_call_clobbers(struct builder *b, const CXCursor *args, unsigned nargs);
 void build_note_store_clobbers(struct builder *b, CXCursor target);
+/* Whether t points to a function (cfg_expr.c). */
+bool build_is_function_pointer(CXType t);
 /* Ends the current path (return, noreturn call, goto): further code goes
  * to a fresh block with no predecessors. */
 void build_dead_end(struct builder *b);
