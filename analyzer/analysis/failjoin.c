@@ -18,10 +18,30 @@ enum { SEARCH_LIMIT = 512 };
  * assertion macro's message); a longer one does work under the lock. */
 enum { REPORT_LIMIT = 16 };
 
+int failjoin_nonnegative_verdict(enum cfg_cmp op, long k, bool truth)
+{
+    static const enum cfg_cmp negated[] = {[CMP_EQ] = CMP_NE, [CMP_NE] = CMP_EQ,
+                                           [CMP_LT] = CMP_GE, [CMP_LE] = CMP_GT,
+                                           [CMP_GT] = CMP_LE, [CMP_GE] = CMP_LT};
+    if (op == CMP_NONE || op == CMP_AND)
+        return -1;
+    switch (truth ? op : negated[op]) {
+    case CMP_EQ: return k >= 0;
+    case CMP_NE: return k < 0 ? 1 : -1; /* `fd != -1`: the error value excluded */
+    case CMP_LT: return k <= 0 ? 0 : -1;
+    case CMP_LE: return k < 0 ? 0 : -1;
+    case CMP_GT: return k >= -1 ? 1 : -1;
+    case CMP_GE: return k >= 0 ? 1 : -1;
+    default: return -1;
+    }
+}
+
 bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
                             const struct lock_rule *r)
 {
     bool truth = e->kind == EDGE_TRUE;
+    if (r->success == SUCCESS_NONNEGATIVE)
+        return failjoin_nonnegative_verdict(c->op, c->k, truth) == 1;
     /* `if (pthread_mutex_lock(m) == EOWNERDEAD) pthread_mutex_consistent(m);`:
      * a robust mutex whose owner died is taken all the same */
     bool owner_dead = c->k == EOWNERDEAD && ((c->op == CMP_EQ && truth) || (c->op == CMP_NE && !truth));

@@ -19,6 +19,11 @@
  * try-lock that checks a held lock into an EV_REQUIRE. */
 void failjoin_mark(struct cfg *g);
 
+/* What a test `result op k`, taken on its true side or on its false
+ * side, says of a call that succeeded iff its result is nonnegative: 1
+ * succeeded, 0 failed, -1 either (`fd > 2`). */
+int failjoin_nonnegative_verdict(enum cfg_cmp op, long k, bool truth);
+
 /* Whether taking edge e (of condition c) means that a lock call with rule
  * r succeeded. */
 bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,

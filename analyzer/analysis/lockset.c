@@ -401,6 +401,8 @@ static const struct lock_rule *rule_for(const struct cfg *g, const struct ls_ent
 
 static bool succeeds_with(const struct lock_rule *r, long v)
 {
+    if (r->success == SUCCESS_NONNEGATIVE)
+        return v >= 0;
     return r->success == SUCCESS_EQUALS ? v == r->success_value : v != 0;
 }
 
@@ -435,6 +437,9 @@ bool lockset_edge_fails(const struct cfg *g, const struct cfg_edge *e,
     if (rule && (e->kind == EDGE_CASE || e->kind == EDGE_DEFAULT))
         return case_fails(g, e, rule);
     const struct cfg_cond *cond = &g->conds[e->cond];
+    if (rule && rule->success == SUCCESS_NONNEGATIVE)
+        return !cond->fail_rejoins &&
+               failjoin_nonnegative_verdict(cond->op, cond->k, e->kind == EDGE_TRUE) == 0;
     return rule && !cond->fail_rejoins && !failjoin_edge_succeeds(cond, e, rule);
 }
 
@@ -446,6 +451,8 @@ bool lockset_edge_keeps_binding(const struct cfg *g, const struct cfg_edge *e,
     const struct cfg_cond *c = &g->conds[e->cond];
     if (c->fail_rejoins)
         return true; /* a logged failure: the test decided nothing */
+    if (rule && rule->success == SUCCESS_NONNEGATIVE && (e->kind == EDGE_TRUE || e->kind == EDGE_FALSE))
+        return failjoin_nonnegative_verdict(c->op, c->k, e->kind == EDGE_TRUE) < 0;
     if (!rule || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE) ||
         (c->op != CMP_EQ && c->op != CMP_NE))
         return false;

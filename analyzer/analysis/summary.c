@@ -15,6 +15,7 @@
 struct ret_set {
     bool other, none, mixed;
     bool nonzero; /* a computed value the path's own test proved nonzero */
+    bool joined; /* some of these exits hold it on some paths only, by the lattice */
     long v[8]; /* distinct constants; past 8, mixed */
     unsigned nv;
     unsigned first, last; /* source offsets of the first and last exit */
@@ -210,6 +211,7 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
             f->value_exits[l]++;
         } else if ((bits & LS_HELD) && !(bits & ~LS_HELD)) {
             add_ret(&f->held_rets[l], exit);
+            f->held_rets[l].joined |= (lockset_bits(s, l) & ~LS_HELD) != 0;
             f->held_exits[l]++;
         } else if (!(bits & LS_HELD)) {
             add_free_ret(&f->free_rets[l], f->g, s, exit);
@@ -257,6 +259,14 @@ static bool constants_are_errors(const struct ret_set *r, bool one_is_error)
     return true;
 }
 
+static bool is_among(const struct ret_set *r, long v)
+{
+    for (unsigned i = 0; i < r->nv; i++)
+        if (r->v[i] == v)
+            return true;
+    return false;
+}
+
 /* 0 on a held exit, and otherwise only codes that free exits return too:
  * the wrapper returns 0 with the lock and its error codes without it, and
  * one error path forgot the lock (`if (setup() fails) return -1;` after
@@ -267,11 +277,8 @@ static bool success_beside_free_errors(const struct ret_set *held, const struct 
         return false;
     bool zero = false;
     for (unsigned i = 0; i < held->nv; i++) {
-        bool in_free = false;
-        for (unsigned j = 0; j < free->nv; j++)
-            in_free |= free->v[j] == held->v[i];
         zero |= held->v[i] == 0;
-        if (held->v[i] != 0 && !in_free)
+        if (held->v[i] != 0 && !is_among(free, held->v[i]))
             return false;
     }
     return zero;
@@ -350,6 +357,35 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success = SUCCESS_EQUALS;
         l->success_value = held->v[0];
     }
+}
+
+/* A descriptor, an index or a count returned with the lock held, and
+ * only negative constants where the lock was taken and given back
+ * (`unlock(m); return -1;`): the "handle or -1" convention of open(2),
+ * and the lock goes with the handle. The leak this must not hide returns
+ * a computed error while holding the lock (`if (rc) return rc;`) beside a
+ * free exit that returns 0 or something computed; and the index found
+ * inside a search loop, before the final `return -ENOENT;` that unlocked:
+ * so every held exit comes after every free one, where the function ends,
+ * and holds the lock on every path there. Exits that never took the lock
+ * (locking turned off) may return anything. */
+static bool classify_descriptor(struct summary_lock *l, const struct ret_set *held,
+                                const struct ret_set *free, const struct ret_set *released,
+                                bool returns_pointer)
+{
+    if (returns_pointer || !held->other || held->none || held->mixed || held->joined ||
+        !only_constants(released) || free->mixed || free->nonzero || held->first <= free->last)
+        return false;
+    for (unsigned i = 0; i < released->nv; i++)
+        if (released->v[i] >= 0)
+            return false;
+    /* (a held exit may return one of those errors: it forgot the lock) */
+    for (unsigned i = 0; i < held->nv; i++)
+        if (!is_among(released, held->v[i]))
+            return false;
+    l->conditional = true;
+    l->success = SUCCESS_NONNEGATIVE;
+    return true;
 }
 
 /* The caller's lock, released on the exits that return one constant and
@@ -651,7 +687,9 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     /* Released somewhere, a free exit may be one past the unlock of a
      * blocking lock: only a try-lock's failure is sure to be the reason. */
     k->via_fallible &= k->via_try || !f->released[l];
-    if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0)
+    if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0 &&
+        !classify_descriptor(k, &f->held_rets[l], &f->free_rets[l], &f->released_rets[l],
+                             g->returns_pointer))
         classify_conditional(k, &f->held_rets[l], &f->free_rets[l], g->returns_pointer);
     returns_try_result(f, l);
     k->acquires |= lock_wrapper(f, g, l);

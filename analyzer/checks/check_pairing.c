@@ -538,6 +538,8 @@ static bool breaks_object_contract(const struct cfg *g, const struct summary_loc
         return false;
     /* and the status wrapper's twin: 0 with it held, and here an error
      * code that its other failures return without it */
+    if (f->success == SUCCESS_NONNEGATIVE)
+        return ev->ret_value < 0;
     return f->success == SUCCESS_NONZERO ? ev->ret_value == 0
                                          : f->success == SUCCESS_EQUALS &&
                                                ev->ret_value != f->success_value;

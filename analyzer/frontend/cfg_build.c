@@ -16,6 +16,7 @@
 #include "support/arena.h"
 #include "frontend/contract.h"
 #include "analysis/failjoin.h"
+#include "analysis/lockunify.h"
 #include "model/lockexpr.h"
 #include "model/lockname.h"
 
@@ -1109,6 +1110,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     finish(&b, g);
     builder_free(&b);
     failjoin_mark(g);
+    lockunify_releases(g);
     return g;
 }
 

@@ -83,19 +83,63 @@ static const char *class_of_pointer(struct builder *b, CXCursor arg, CXCursor *d
     return parse_lock_class(b->a, &b->kids, arg, decl_out);
 }
 
-/* "$0->mu" with argument 0 of type struct q * -> "struct q.mu". */
+struct field_find {
+    const char *name;
+    size_t len;
+    CXType type;
+};
+
+static enum CXVisitorResult find_field(CXCursor c, CXClientData data)
+{
+    struct field_find *f = data;
+    CXString s = clang_getCursorSpelling(c);
+    const char *n = clang_getCString(s);
+    bool match = n && strlen(n) == f->len && !strncmp(n, f->name, f->len);
+    clang_disposeString(s);
+    if (!match)
+        return CXVisit_Continue;
+    f->type = clang_getCursorType(c);
+    return CXVisit_Break;
+}
+
+/* The type of member `name` (len bytes) of record type t; Invalid when
+ * t has no such member. */
+static CXType member_type(CXType t, const char *name, size_t len)
+{
+    struct field_find f = {name, len, {.kind = CXType_Invalid}};
+    t = clang_getCanonicalType(t);
+    if (t.kind == CXType_Record)
+        clang_Type_visitFields(t, find_field, &f);
+    return f.type;
+}
+
+/* "$0->mu" with argument 0 of type struct q * -> "struct q.mu"; and
+ * through members to the record that holds the lock: "$0.owner->mu" with
+ * argument 0 a struct whose member owner is a struct q * -> "struct q.mu". */
 static const char *class_of_expr(struct builder *b, const char *expr, const struct call_args *args)
 {
     if (expr[0] != '$' || !args->cursors || expr[1] < '0' || expr[1] > '9')
         return strchr(expr, '$') ? NULL : expr;
     unsigned i = (unsigned)(expr[1] - '0');
     const char *rest = expr + 2;
-    if (i >= args->n || strncmp(rest, "->", 2) || strchr(rest + 2, '$'))
+    if (i >= args->n || strchr(rest, '$'))
         return NULL;
-    CXType t = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(args->cursors[i])));
-    if (t.kind == CXType_Invalid)
-        return NULL;
-    return arena_printf(b->a, "%s.%s", parse_str(b->a, clang_getTypeSpelling(t)), rest + 2);
+    CXType t = clang_getCanonicalType(clang_getCursorType(args->cursors[i]));
+    for (;;) {
+        bool arrow = !strncmp(rest, "->", 2);
+        if (!arrow && rest[0] != '.')
+            return NULL;
+        rest += arrow ? 2 : 1;
+        if (arrow)
+            t = clang_getCanonicalType(clang_getPointeeType(t));
+        size_t len = strspn(rest, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+        if (t.kind != CXType_Record || !len)
+            return NULL;
+        if (!rest[len])
+            return arena_printf(b->a, "%s.%s", parse_str(b->a, clang_getTypeSpelling(t)), rest);
+        t = clang_getCanonicalType(member_type(t, rest, len));
+        rest += len;
+    }
 }
 
 static void set_class(struct builder *b, int id, const struct lock_effect *e,

@@ -42,7 +42,8 @@ struct lock_effect {
 enum success_kind {
     SUCCESS_ALWAYS,  /* the call cannot fail */
     SUCCESS_EQUALS,  /* succeeded iff result == success_value */
-    SUCCESS_NONZERO  /* succeeded iff result != 0 */
+    SUCCESS_NONZERO, /* succeeded iff result != 0 */
+    SUCCESS_NONNEGATIVE /* succeeded iff result >= 0: a descriptor, an index or a count */
 };
 
 enum { MODEL_MAX_EFFECTS = 4 };

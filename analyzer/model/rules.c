@@ -112,7 +112,7 @@ static bool read_mode(struct loader *ld, json_t *entry, const char *path,
     return true;
 }
 
-/* succeeds_when / fails_unless: an integer or "nonzero". */
+/* succeeds_when / fails_unless: an integer, "nonzero" or "nonnegative". */
 static bool read_success(struct loader *ld, json_t *entry, const char *path,
                          struct lock_rule *r)
 {
@@ -131,8 +131,10 @@ static bool read_success(struct loader *ld, json_t *entry, const char *path,
         r->success_value = (long)json_integer_value(v);
     } else if (json_is_string(v) && !strcmp(json_string_value(v), "nonzero")) {
         r->success = SUCCESS_NONZERO;
+    } else if (json_is_string(v) && !strcmp(json_string_value(v), "nonnegative")) {
+        r->success = SUCCESS_NONNEGATIVE;
     } else {
-        return bad(ld, p, false, "expected an integer or \"nonzero\"%s", "");
+        return bad(ld, p, false, "expected an integer, \"nonzero\" or \"nonnegative\"%s", "");
     }
     return true;
 }
@@ -376,8 +378,9 @@ static json_t *rule_json(const struct lock_rule *r)
         json_object_set_new(o, "recursive", json_true());
     if (r->success != SUCCESS_ALWAYS)
         json_object_set_new(o, r->is_try ? "succeeds_when" : "fails_unless",
-                            r->success == SUCCESS_NONZERO ? json_string("nonzero")
-                                                          : json_integer(r->success_value));
+                            r->success == SUCCESS_NONZERO       ? json_string("nonzero")
+                            : r->success == SUCCESS_NONNEGATIVE ? json_string("nonnegative")
+                                                                : json_integer(r->success_value));
     return o;
 }
 
