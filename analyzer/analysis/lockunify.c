@@ -26,7 +26,8 @@ static int taken_twin(const struct cfg *g, const unsigned char *uses, unsigned m
 {
     int twin = -1;
     for (unsigned l = 0; l < g->nlocks; l++) {
-        if (l == m || !(uses[l] & 1) || !g->locks[l].cls || strcmp(g->locks[l].cls, g->locks[m].cls))
+        if (l == m || !(uses[l] & 1) || !g->locks[l].cls || strchr(g->locks[l].key, '[') ||
+            strcmp(g->locks[l].cls, g->locks[m].cls))
             continue;
         if (twin >= 0)
             return -1;
@@ -54,7 +55,9 @@ void lockunify_releases(struct cfg *g)
     int *to = malloc(g->nlocks * sizeof *to + 1);
     for (unsigned m = 0; to && m < g->nlocks; m++) {
         const struct cfg_lock *lk = &g->locks[m];
-        bool handle = uses[m] == 2 && lk->local_root && lk->cls && lk->index_var[0] < 0 &&
+        /* (an element of a lock array named with an index the function
+         * cannot read is some element, not the handle's object) */
+        bool handle = uses[m] == 2 && lk->local_root && lk->cls && !strchr(lk->key, '[') &&
                       !root_is_copy(g, lk->root_var);
         to[m] = handle ? taken_twin(g, uses, m) : -1;
     }

@@ -198,6 +198,29 @@ static bool reaches(const struct cfg *g, unsigned from, int to, enum cfg_event_k
     return found;
 }
 
+/* Whether a release of `lock` whose branch ends in a call to a function
+ * of another file (`unlock(m); fatal(...);`) reaches block `to` with no
+ * take of the lock between: a second release there stands on that call
+ * returning, which nothing here shows. Giving a lock back and then
+ * calling out as the branch's last act is how code leaves on a fatal
+ * error or a thread exit. */
+static bool after_calling_out(const struct cfg *g, unsigned lock, unsigned to)
+{
+    bool *seen = xmalloc(g->nblocks + 1), found = false;
+    for (unsigned b = 0; b < g->nblocks && !found; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        bool out = false;
+        for (unsigned i = 0; i < blk->nevents; i++) {
+            const struct cfg_event *ev = &g->events[blk->first_event + i];
+            out |= ev->kind == EV_RELEASE && ev->lock == lock && ev->then_calls_out;
+        }
+        for (unsigned i = 0; out && i < blk->nsucc && !found; i++)
+            found = reaches(g, g->succ[blk->first_succ + i].to, (int)to, EV_ACQUIRE, lock, seen);
+    }
+    free(seen);
+    return found;
+}
+
 /* A branch on a parameter's truth (`if (!have_lock)`), not a data test
  * (`n <= 0`): its two edges, or false. */
 static bool flag_branch(const struct cfg *g, unsigned b, const struct cfg_edge **e0,
@@ -444,6 +467,8 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         !strcmp(ev->rule->origin, "annotation") && (before & LS_UNTOUCHED))
         want = LS_UNTOUCHED;
     if (!want)
+        return;
+    if (want == LS_RELEASED && ev->kind == EV_RELEASE && after_calling_out(c->g, ev->lock, h->block))
         return;
     const char *name = c->g->locks[ev->lock].display;
     struct finding_note *path;

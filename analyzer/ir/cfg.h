@@ -58,6 +58,12 @@ struct cfg_event {
     /* EV_ACQUIRE: the statement right after the one that took it is a
      * `return` (`lock(&m); return 0;`): nothing is done under it here. */
     bool then_returns;
+    /* EV_RELEASE: the statement right after the one that gave it back is
+     * its branch's last and calls a function of another file named as one
+     * that ends the program or the thread (`unlock(m); fatal("...");`):
+     * where the graph goes on from there, it stands on a call the
+     * analysis cannot see returning. */
+    bool then_calls_out;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
     long ret_value;       /* RET_CONST: the integer (NULL is 0); EV_FACT
