@@ -555,30 +555,16 @@ static void build_asm(struct builder *b, CXCursor s)
     continue_in(b, next);
 }
 
-/* The acquire a statement ended with (its last lock event, nothing
- * touched after it), or -1. */
-static int acquire_ended(const struct builder *b, size_t first_event)
+/* The acquire (or release: `kind`) a statement ended with, its last lock
+ * event with nothing touched after it, or -1. */
+static int lock_event_ended(const struct builder *b, size_t first_event, enum cfg_event_kind kind)
 {
     for (size_t i = b->events.n; i-- > first_event;) {
         enum cfg_event_kind k = b->events.v[i].kind;
-        if (k == EV_ACQUIRE)
+        if (k == kind)
             return (int)i;
-        if (k == EV_RELEASE || k == EV_ACCESS || k == EV_OBSERVE || k == EV_REQUIRE ||
-            k == EV_WAIT || k == EV_EXCLUDE)
-            return -1;
-    }
-    return -1;
-}
-
-/* The release a statement ended with (nothing touched after it), or -1. */
-static int release_ended(const struct builder *b, size_t first_event)
-{
-    for (size_t i = b->events.n; i-- > first_event;) {
-        enum cfg_event_kind k = b->events.v[i].kind;
-        if (k == EV_RELEASE)
-            return (int)i;
-        if (k == EV_ACQUIRE || k == EV_ACCESS || k == EV_OBSERVE || k == EV_REQUIRE ||
-            k == EV_WAIT || k == EV_EXCLUDE)
+        if (k == EV_ACQUIRE || k == EV_RELEASE || k == EV_ACCESS || k == EV_OBSERVE ||
+            k == EV_REQUIRE || k == EV_WAIT || k == EV_EXCLUDE)
             return -1;
     }
     return -1;
@@ -586,7 +572,7 @@ static int release_ended(const struct builder *b, size_t first_event)
 
 /* Named as the functions that end a program or a thread are: "exit",
  * "fatal", "panic", "abort" or "die" as a word of the name
- * (ec_thread_exit, log_fatal, die). */
+ * (thread_exit, log_fatal, die). */
 static bool named_to_leave(const char *name)
 {
     static const char *const words[] = {"exit", "fatal", "panic", "abort", "die", NULL};
@@ -651,8 +637,8 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
         build_stmt(b, stmt);
         if (released >= 0 && i == n - 1 && calls_out(b, stmt, first))
             b->events.v[released].then_calls_out = true;
-        ended = acquire_ended(b, first);
-        released = release_ended(b, first);
+        ended = lock_event_ended(b, first, EV_ACQUIRE);
+        released = lock_event_ended(b, first, EV_RELEASE);
     }
     b->kids.n = base;
     build_run_cleanups(b, scope); /* the end of the block */
