@@ -576,16 +576,7 @@ static int lock_event_ended(const struct builder *b, size_t first_event, enum cf
 static bool named_to_leave(const char *name)
 {
     static const char *const words[] = {"exit", "fatal", "panic", "abort", "die", NULL};
-    for (unsigned w = 0; words[w]; w++) {
-        size_t n = strlen(words[w]);
-        for (const char *p = strcasestr(name, words[w]); p; p = strcasestr(p + 1, words[w])) {
-            bool starts = p == name || p[-1] == '_' || (islower((unsigned char)p[-1]) && isupper((unsigned char)*p));
-            bool ends = !isalpha((unsigned char)p[n]) || (islower((unsigned char)p[n - 1]) && isupper((unsigned char)p[n]));
-            if (starts && ends)
-                return true;
-        }
-    }
-    return false;
+    return lockname_has_word(name, words);
 }
 
 static enum CXChildVisitResult find_outside_call(CXCursor c, CXCursor parent, CXClientData data)

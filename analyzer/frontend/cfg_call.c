@@ -679,8 +679,9 @@ static bool names_unlock(const char *name)
 }
 
 /* An undescribed function of another file whose name says it locks or
- * unlocks (`x_unref_and_unlock(pending)`): the locks this function names inside an
- * object it is given are in an unknown state afterwards. One that does
+ * unlocks (`x_unref_and_unlock(pending)`), or ends the object's life: the
+ * locks this function names inside an object it is given are in an
+ * unknown state afterwards. One that does
  * something "and unlocks" (`x_unref_and_unlock(pending)`) given an object
  * but none of those locks drops the lock its caller holds, reached some
  * other way (`pending->connection`): every lock named so far is unknown.
@@ -707,6 +708,19 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
     bool then_unlocks = strcasestr(name, "and_unlock") || strcasestr(name, "andunlock");
     for (size_t l = 0; then_unlocks && objects && !forgotten && l < b->locks.n; l++)
         forget_lock(b, l, loc);
+}
+
+/* Named as a function that ends an object's life (`req_release(cc)`,
+ * `conn_free(c)`, `obj_unref(o)`, `ctx_destroy(x)`): the locks inside the
+ * object it is given go with the object, released or destroyed there,
+ * which another file's body does not show. ("put" is left out: queues and
+ * tables are put into under their own lock.) */
+static bool names_an_end(const char *name)
+{
+    static const char *const words[] = {"free", "destroy", "release", "unref", "fini",
+                                        "finalize", "dispose", "delete", "cleanup", "dealloc",
+                                        NULL};
+    return lockname_has_word(name, words);
 }
 
 /* Whether a call returns a pointer of the type one of its arguments has:
@@ -830,7 +844,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
         /* one named to take a lock (`get_global_wrlock(h)`) may take the
          * object's own, which a later release here then gives back */
-        if (names_unlock(name) || lockname_has_lock_word(name))
+        if (names_unlock(name) || lockname_has_lock_word(name) || names_an_end(name))
             forget_object_locks(b, name, args, nargs, parse_cursor_loc(call));
     }
     if (info->noreturn) {

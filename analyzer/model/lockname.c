@@ -58,6 +58,22 @@ bool lockname_has_lock_word(const char *name)
     return lock_word(name) >= 0;
 }
 
+bool lockname_has_word(const char *name, const char *const *words)
+{
+    for (unsigned w = 0; words[w]; w++) {
+        size_t n = strlen(words[w]);
+        for (const char *p = strcasestr(name, words[w]); p; p = strcasestr(p + 1, words[w])) {
+            bool starts = p == name || !isalpha((unsigned char)p[-1]) ||
+                          (islower((unsigned char)p[-1]) && isupper((unsigned char)*p));
+            bool ends = !isalpha((unsigned char)p[n]) ||
+                        (islower((unsigned char)p[n - 1]) && isupper((unsigned char)p[n]));
+            if (starts && ends)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* name with "un" put before (or taken from before) its lock word, in the
  * case the word is written in; NULL if it has no such form. */
 static const char *twin_name(struct arena *a, const char *name, int at, bool *is_unlock)

@@ -37,6 +37,11 @@ bool lockname_may_nest(const struct lock_rule *r);
  * HashTable_Unlock; not block, clock, locked). */
 bool lockname_has_lock_word(const char *name);
 
+/* Whether one of `words` (lower case, NULL-terminated) is a word of
+ * name, any case: between underscores, at a camel-case step or at either
+ * end (thread_exit, ThreadExit, EXIT_NOW; not exited, context). */
+bool lockname_has_word(const char *name, const char *const *words);
+
 /* What a macro argument's text looks like. */
 enum lockname_arg lockname_classify_text(const char *text);
 
