@@ -337,7 +337,8 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         kill_var(g, w, (int)ev->lock, ev->write);
         break;
     case EV_FACT:
-        set_fact(w, (int)ev->lock, ev->write);
+        if (ev->ret != RET_NONNEG) /* (whether it is 0 is not known) */
+            set_fact(w, (int)ev->lock, ev->write);
         break;
     case EV_COPY_FACT: {
         int v = fact_of(w->f, w->nf, ev->result_var);

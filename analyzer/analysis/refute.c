@@ -455,7 +455,7 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
         /* every compared key the store decides is set: a field's facts
          * need not relate to others (and a call may follow in the block) */
         bool fresh = keyrel_relates(s->g, (int)ev->lock);
-        if (s->tracked[ev->lock])
+        if (s->tracked[ev->lock] && ev->ret != RET_NONNEG)
             set_fact_as(n, (int)ev->lock, ev->write, fresh);
         bool holds;
         for (int d = first_compared(s->g, (int)ev->lock); d >= 0; d = s->g->key_cmp[d].next)

@@ -1074,6 +1074,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->loop_stored);
     strmap_free(&b->pointer_stores);
     strmap_free(&b->local_stores);
+    strmap_free(&b->not_counters);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);

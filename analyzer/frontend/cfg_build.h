@@ -204,6 +204,7 @@ struct builder {
     struct strmap pointer_stores;        /* pointer local -> non-null stores in the body */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
+    struct strmap not_counters; /* local's declaration offset -> a store that may make it negative */
     /* While a `for` loop's first test is lowered: its key ("0 < n->count"),
      * the same for every loop over that range from that start, and the
      * variable it depends on (-1: none). */
@@ -400,5 +401,9 @@ const struct alias *build_alias_of(struct builder *b, const char *name);
 /* How many stores the function makes to the local declared by `decl`,
  * its initialiser included (all counted once per function). */
 unsigned build_local_stores(struct builder *b, CXCursor decl);
+/* Whether local integer `decl` is never negative: every store gives it a
+ * constant 0 or more, or counts it up (`i = 0; ... i++`, `n += 4`), and
+ * its address is never taken. */
+bool build_counts_up(struct builder *b, CXCursor decl);
 
 #endif

@@ -547,11 +547,17 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
     CXCursor from = parse_peel(value);
     int from_var = clang_getCursorKind(from) == CXCursor_DeclRefExpr ? build_var_id(b, from, false)
                                                                       : -1;
-    if (from_var >= 0 && from_var != var) /* `e = e_all;` */
+    if (from_var >= 0 && from_var != var) { /* `e = e_all;` */
         build_event(b, (struct cfg_event){
                            .kind = EV_COPY_FACT, .lock = (unsigned)intern_key(b, name, var),
                            .result_var = intern_key(b, parse_spelling(b->a, from), from_var),
                            .loc = loc});
+        /* `found = i;` of a counter: a later `if (found < 0)` is "not found" */
+        if (build_counts_up(b, clang_getCursorReferenced(from)))
+            build_event(b, (struct cfg_event){.kind = EV_FACT,
+                                              .lock = (unsigned)intern_key(b, name, var),
+                                              .result_var = -1, .loc = loc, .ret = RET_NONNEG});
+    }
 }
 
 /* The value constant *v has once stored in an object of type t: `unsigned

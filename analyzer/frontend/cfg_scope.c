@@ -124,23 +124,59 @@ static bool is_store(CXCursor c)
            op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
 }
 
+static const char *decl_key(struct builder *b, CXCursor var)
+{
+    return arena_printf(b->a, "%u", parse_cursor_loc(var).offset);
+}
+
+/* Whether store c (its operands from kids[base], n of them) can leave its
+ * target negative: anything but a constant 0 or more stored, `++`, or
+ * `+=` of such a constant. */
+static bool may_go_negative(CXCursor c, const CXCursor *ops, unsigned n)
+{
+    long v;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+        return op != CXUnaryOperator_PostInc && op != CXUnaryOperator_PreInc;
+    }
+    if (k == CXCursor_CompoundAssignOperator)
+        return clang_getCursorBinaryOperatorKind(c) != CXBinaryOperator_AddAssign ||
+               n != 2 || !parse_int_constant(ops[1], &v) || v < 0;
+    return n != 2 || !parse_int_constant(ops[1], &v) || v < 0;
+}
+
 static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
     struct builder *b = d;
     enum CXCursorKind k = clang_getCursorKind(c);
     size_t base = b->kids.n;
+    long v;
     if (k == CXCursor_VarDecl) {
         unsigned n = parse_children(c, &b->kids);
-        if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1])))
-            count_store(b, c, is_null_constant(b->kids.v[base + n - 1]));
+        if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1]))) {
+            CXCursor init = b->kids.v[base + n - 1];
+            count_store(b, c, is_null_constant(init));
+            if (!parse_int_constant(init, &v) || v < 0)
+                strmap_put(&b->not_counters, decl_key(b, c), (void *)1);
+        }
     } else if (is_store(c)) {
         bool assign = k == CXCursor_BinaryOperator;
         unsigned n = parse_children(c, &b->kids);
         CXCursor target = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
-        if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr)
-            count_store(b, clang_getCursorReferenced(target),
-                        assign && n == 2 && is_null_constant(b->kids.v[base + 1]));
+        if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr) {
+            CXCursor var = clang_getCursorReferenced(target);
+            count_store(b, var, assign && n == 2 && is_null_constant(b->kids.v[base + 1]));
+            if (may_go_negative(c, &b->kids.v[base], n))
+                strmap_put(&b->not_counters, decl_key(b, var), (void *)1);
+        }
+    } else if (k == CXCursor_UnaryOperator &&
+               clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf &&
+               parse_children(c, &b->kids) == 1 &&
+               clang_getCursorKind(parse_peel(b->kids.v[base])) == CXCursor_DeclRefExpr) {
+        CXCursor var = clang_getCursorReferenced(parse_peel(b->kids.v[base]));
+        strmap_put(&b->not_counters, decl_key(b, var), (void *)1); /* `scanf("%d", &i)` */
     }
     b->kids.n = base;
     return CXChildVisit_Recurse;
@@ -166,8 +202,17 @@ static uintptr_t pointer_stores(struct builder *b, const char *name)
 unsigned build_local_stores(struct builder *b, CXCursor decl)
 {
     count_stores(b);
-    const char *key = arena_printf(b->a, "%u", parse_cursor_loc(decl).offset);
-    return (unsigned)(uintptr_t)strmap_get(&b->local_stores, key);
+    return (unsigned)(uintptr_t)strmap_get(&b->local_stores, decl_key(b, decl));
+}
+
+bool build_counts_up(struct builder *b, CXCursor decl)
+{
+    enum CXTypeKind t = clang_getCanonicalType(clang_getCursorType(decl)).kind;
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(decl) ||
+        t < CXType_Char_U || t > CXType_LongLong)
+        return false;
+    count_stores(b);
+    return build_local_stores(b, decl) > 0 && !strmap_get(&b->not_counters, decl_key(b, decl));
 }
 
 void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value)

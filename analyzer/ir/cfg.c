@@ -32,9 +32,29 @@ bool cfg_cmp_holds(enum cfg_cmp op, long v, long k)
     }
 }
 
+/* What a value of 0 or more says of `value op k`: decided only where
+ * every such value answers alike (`i < 0`, `i != -1`). */
+static bool nonnegative_decides(const struct cfg_key_cmp *cmp, bool *holds)
+{
+    long k = cmp->k;
+    if (cmp->base < 0)
+        return false;
+    switch (cmp->op) {
+    case CMP_LT: *holds = false; return k <= 0;
+    case CMP_LE: *holds = false; return k < 0;
+    case CMP_GT: *holds = true; return k < 0;
+    case CMP_GE: *holds = true; return k <= 0;
+    case CMP_EQ: *holds = false; return k < 0;
+    case CMP_NE: *holds = true; return k < 0;
+    default: return false;
+    }
+}
+
 bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *fact,
                          bool *holds)
 {
+    if (fact->ret == RET_NONNEG)
+        return nonnegative_decides(cmp, holds);
     if (cmp->base < 0 || cmp->op == CMP_NONE || fact->ret != RET_CONST)
         return false;
     bool ordered = cmp->op != CMP_EQ && cmp->op != CMP_AND;

@@ -65,7 +65,9 @@ struct cfg_event {
      * analysis cannot see returning. */
     bool then_calls_out;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
-    enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR } ret; /* RET_VAR: while building */
+    /* RET_VAR: while building. RET_NONNEG: an EV_FACT whose store left a
+     * value of 0 or more, nothing else known (a copy of a loop counter). */
+    enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR, RET_NONNEG } ret;
     long ret_value;       /* RET_CONST: the integer (NULL is 0); EV_FACT
                              with RET_CONST: the value the store left */
     int ret_key;          /* EV_EXIT: the condition key of the value returned

@@ -26,6 +26,8 @@ void cfg_dump(FILE *out, const struct cfg *g)
             fprintf(out, " %s", k < sizeof kinds / sizeof kinds[0] ? kinds[k] : "?");
             if (ev->kind <= EV_ACCESS)
                 fprintf(out, "(%s)", g->locks[ev->lock].key);
+            else if (ev->kind == EV_FACT && ev->ret == RET_NONNEG)
+                fprintf(out, "(%u>=0)", ev->lock);
             else if (ev->kind == EV_FACT)
                 fprintf(out, "(%u=%d)", ev->lock, ev->write);
             else if (ev->kind == EV_COPY_FACT)
