@@ -1051,6 +1051,12 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
     }
     if (lo == b->t->nmacros || m[lo].begin != begin || end > m[lo].end)
         return false;
+    /* The uses are the main file's: a header's inline function (built for
+     * its contract) has offsets of its own file, which may fall on one. */
+    CXFile file = NULL;
+    parse_location(clang_getCursorLocation(c), &file);
+    if (!file || !clang_File_isEqual(file, b->t->main_file))
+        return false;
     const struct macro_use *u = &m[lo];
     if (b->expanding == u)
         return false; /* looking into it: see below */
