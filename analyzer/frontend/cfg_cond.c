@@ -777,6 +777,62 @@ static bool second_return_cond(struct builder *b, CXCursor c, unsigned f)
     return true;
 }
 
+struct return_scan {
+    long value;
+    unsigned n;
+    bool other; /* a return of anything else, or with no value */
+};
+
+static enum CXChildVisitResult scan_return(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct return_scan *r = data;
+    if (clang_getCursorKind(c) != CXCursor_ReturnStmt)
+        return CXChildVisit_Recurse;
+    struct cursor_stack st = {0};
+    long v;
+    unsigned n = parse_children(c, &st);
+    if (n != 1 || !parse_int_constant(st.v[0], &v) || (r->n && v != r->value))
+        r->other = true;
+    r->value = v;
+    r->n++;
+    free(st.v);
+    return r->other ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+/* A call of a function of this file (or an inline one of a header) whose
+ * every return gives one constant, and whose body ends in a return
+ * (`static inline unsigned unlock_and_zero(m) { unlock(m); return 0; }`,
+ * written into a loop condition as `!done || unlock_and_zero(&m)`): the
+ * call is made, and the branch goes where that constant sends it. */
+static bool constant_call_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return false;
+    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(c));
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+        return false;
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(def, &st);
+    CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
+    struct cursor_stack last = {0};
+    unsigned nb = !clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt
+                      ? parse_children(body, &last)
+                      : 0;
+    bool ends_in_return = nb && clang_getCursorKind(last.v[nb - 1]) == CXCursor_ReturnStmt;
+    struct return_scan r = {0, 0, false};
+    if (ends_in_return)
+        clang_visitChildren(body, scan_return, &r);
+    free(st.v);
+    free(last.v);
+    if (!ends_in_return || r.other || !r.n)
+        return false;
+    build_expr(b, c);
+    build_edge(b, b->cur, r.value ? t : f, EDGE_PLAIN, -1);
+    build_dead_end(b);
+    return true;
+}
+
 static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
@@ -887,7 +943,7 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
     CXCursor p = parse_peel(c);
     size_t base = b->kids.n;
     if (!constant_cond(b, p, t, f) && !second_return_cond(b, p, f) &&
-        !build_compound_cond(b, p, base, t, f)) {
+        !constant_call_cond(b, p, t, f) && !build_compound_cond(b, p, base, t, f)) {
         b->kids.n = base;
         build_leaf(b, c, t, f);
     }
