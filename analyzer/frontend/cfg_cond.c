@@ -477,6 +477,95 @@ static const char *indexed_key_text(struct builder *b, const char *text, int *va
     return arena_printf(b->a, "%s@%s", text, b->path_index_text);
 }
 
+/* A call's text as a key, when its arguments are stable (a variable of
+ * the function at most, not stored to between two tests); else NULL. */
+static const char *stable_call_text(struct builder *b, CXCursor call, int *var)
+{
+    struct key_scan k = {b, -1, -1, 0, false};
+    size_t base = b->kids.n;
+    unsigned na = parse_children(call, &b->kids);
+    for (unsigned i = 1; i < na && !k.unstable; i++) { /* the arguments */
+        scan_key(b->kids.v[base + i], call, &k);
+        if (!k.unstable)
+            clang_visitChildren(b->kids.v[base + i], scan_key, &k);
+    }
+    b->kids.n = base;
+    bool expanded;
+    *var = k.var;
+    return k.unstable || k.nvars > 1 ? NULL : build_written_text(b, call, &expanded);
+}
+
+static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    bool store = k == CXCursor_CompoundAssignOperator ||
+                 (k == CXCursor_BinaryOperator &&
+                  clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign);
+    if (k == CXCursor_UnaryOperator) {
+        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+        store = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+                op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+    }
+    if (!store)
+        return CXChildVisit_Recurse;
+    *(bool *)data = true;
+    return CXChildVisit_Break;
+}
+
+/* A getter of this file or of a header: a body that is one `return EXPR;`
+ * storing nothing (`return cm_get_async(ep_get_cm(ep));`). */
+static bool calls_one_return_getter(CXCursor call)
+{
+    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+        return false;
+    struct cursor_stack st = {0}, body = {0};
+    unsigned n = parse_children(def, &st);
+    bool ok = n && clang_getCursorKind(st.v[n - 1]) == CXCursor_CompoundStmt &&
+              parse_children(st.v[n - 1], &body) == 1 &&
+              clang_getCursorKind(body.v[0]) == CXCursor_ReturnStmt;
+    bool stores = false;
+    if (ok)
+        clang_visitChildren(body.v[0], find_store, &stores);
+    free(st.v);
+    free(body.v);
+    return ok && !stores;
+}
+
+/* `get_ctx(ep)->mode`: a field read through what a call returns, the
+ * call an accessor, a one-return getter or another file's function with
+ * stable arguments (a
+ * macro that takes `get_ctx(ep)` and tests its mode in its lock and in its
+ * unlock twin). Two such calls answer alike as the call itself does in a
+ * condition, so the field is a key: its path, with the call written out
+ * (`get_ctx()` alone would make one key of every argument). */
+static const char *through_stable_call(struct builder *b, CXCursor v, const char *path, int *var)
+{
+    CXCursor c = v;
+    for (int depth = 0; depth < 16 && clang_getCursorKind(c) != CXCursor_CallExpr; depth++) {
+        size_t base = b->kids.n;
+        enum CXCursorKind k = clang_getCursorKind(c);
+        unsigned n = k == CXCursor_MemberRefExpr || k == CXCursor_ParenExpr ||
+                             k == CXCursor_UnexposedExpr || k == CXCursor_BinaryOperator
+                         ? parse_children(c, &b->kids)
+                         : 0;
+        long konst; /* `get(x)->mode == K`: the side that is no constant */
+        bool right = k == CXCursor_BinaryOperator && n == 2 &&
+                     parse_int_constant(b->kids.v[base], &konst);
+        c = n && (k != CXCursor_BinaryOperator || n == 2) ? parse_peel(b->kids.v[base + right])
+                                                          : clang_getNullCursor();
+        b->kids.n = base;
+        if (clang_Cursor_isNull(c))
+            return NULL;
+    }
+    if (clang_getCursorKind(c) != CXCursor_CallExpr ||
+        !(build_calls_accessor(b, c) || calls_unseen_function(c) || calls_one_return_getter(c)))
+        return NULL;
+    const char *call = stable_call_text(b, c, var);
+    return call && !strchr(call, '\n') ? arena_printf(b->a, "%s@%s", path, call) : NULL;
+}
+
 /* The value a condition tests, as a key shared by every branch on the same
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
  * keys: they may answer differently each time, unless they call an
@@ -499,19 +588,10 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
                   calls_unseen_function(v);
     if (kind == CXCursor_CallExpr &&
         (build_calls_accessor(b, v) || calls_pure_library(b, v) || unseen)) {
-        struct key_scan k = {b, -1, -1, 0, false};
-        size_t base2 = b->kids.n;
-        unsigned na = parse_children(v, &b->kids);
-        for (unsigned i = 1; i < na && !k.unstable; i++) { /* the arguments */
-            scan_key(b->kids.v[base2 + i], v, &k);
-            if (!k.unstable)
-                clang_visitChildren(b->kids.v[base2 + i], scan_key, &k);
-        }
-        b->kids.n = base2;
-        bool expanded;
-        const char *text = k.unstable || k.nvars > 1 ? NULL : build_written_text(b, v, &expanded);
+        int var;
+        const char *text = stable_call_text(b, v, &var);
         if (text)
-            cc->key = intern_key(b, text, k.var);
+            cc->key = intern_key(b, text, var);
         return;
     }
     if (kind == CXCursor_CallExpr || kind == CXCursor_IntegerLiteral)
@@ -519,7 +599,15 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     int var, var2 = -1;
     b->path_index_var[0] = b->path_index_var[1] = -1;
     const char *text = build_value_path(b, v, &var);
-    if (!text || strstr(text, "()"))
+    if (text && strstr(text, "()")) {
+        const char *via = kind == CXCursor_MemberRefExpr || kind == CXCursor_BinaryOperator
+                              ? through_stable_call(b, v, text, &var)
+                              : NULL;
+        if (via)
+            cc->key = intern_key(b, via, var);
+        return;
+    }
+    if (!text)
         return;
     if (strchr(text, '[')) { /* another element next time, unless by a variable */
         text = kind == CXCursor_MemberRefExpr ? indexed_key_text(b, text, &var2) : NULL;

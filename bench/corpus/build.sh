@@ -23,7 +23,7 @@ for name in $names; do
     commit=$(echo "$line" | cut -f3)
     [ -n "$commit" ] || { echo "build.sh: $name is not in projects.tsv" >&2; exit 2; }
     git_dir=
-    for d in "$mirrors/$(echo "$repo" | tr / +)/repo" "$mirrors/$(echo "$repo" | tr / +)"; do
+    for d in "$mirrors/$(echo "$repo" | tr / +)/repo" "$mirrors/$(echo "$repo" | tr / +)/repo/.git" "$mirrors/$(echo "$repo" | tr / +)"; do
         git --git-dir="$d" rev-parse --git-dir >/dev/null 2>&1 && { git_dir=$d; break; }
     done
     [ -n "$git_dir" ] || { echo "build.sh: no git copy of $repo in $mirrors" >&2; exit 2; }

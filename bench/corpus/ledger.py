@@ -29,11 +29,11 @@ with open(ledger_path) as f:
 def findings(name, mode):
     with open(os.path.join(out, f"{name}.{mode}.json")) as f:
         doc = json.load(f)
-    prefix = f"/work/corpus/src/{name}/"
+    prefix = f"//work/corpus/src/{name}/"
     for x in doc["findings"]:
         if x.get("severity") == "note":
             continue
-        path = x["file"]
+        path = "/" + x["file"]  # (a run from the corpus folder prints src/NAME/...)
         if "/src/" + name + "/" in path:
             path = path.split("/src/" + name + "/", 1)[1]
         elif path.startswith(prefix):
