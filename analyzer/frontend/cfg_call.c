@@ -687,8 +687,16 @@ static bool names_unlock(const char *name)
  * other way (`pending->connection`): every lock named so far is unknown.
  * A plain unlock given a handle (`item_unlock(hold)`) or nothing
  * (`STATS_UNLOCK()`) drops a lock of its own, not one of ours. */
+static bool released_before(const struct builder *b, unsigned lock)
+{
+    for (size_t i = 0; i < b->events.n; i++)
+        if (b->events.v[i].kind == EV_RELEASE && b->events.v[i].lock == lock)
+            return true;
+    return false;
+}
+
 static void forget_object_locks(struct builder *b, const char *name, CXCursor *args,
-                                unsigned nargs, struct cfg_loc loc)
+                                unsigned nargs, struct cfg_loc loc, bool own_only)
 {
     size_t forgotten = 0, objects = 0;
     for (unsigned i = 0; i < nargs; i++) {
@@ -700,6 +708,11 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
         for (size_t l = 0; l < b->locks.n; l++) {
             const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
             if (strncmp(key, path, n) || (strncmp(key + n, "->", 2) && key[n] != '.'))
+                continue;
+            /* (an object's end is not that of the objects it points to; and
+             * a lock this function gives back itself is its own to manage) */
+            if (own_only && (strstr(key + n + (key[n] == '.' ? 1 : 2), "->") ||
+                             released_before(b, (unsigned)l)))
                 continue;
             forget_lock(b, l, loc);
             forgotten++;
@@ -844,8 +857,11 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
         /* one named to take a lock (`get_global_wrlock(h)`) may take the
          * object's own, which a later release here then gives back */
-        if (names_unlock(name) || lockname_has_lock_word(name) || names_an_end(name))
-            forget_object_locks(b, name, args, nargs, parse_cursor_loc(call));
+        bool lock_named = names_unlock(name) || lockname_has_lock_word(name);
+        bool ends_object = !lock_named && names_an_end(name) &&
+                           !clang_Location_isInSystemHeader(clang_getCursorLocation(decl));
+        if (lock_named || ends_object)
+            forget_object_locks(b, name, args, nargs, parse_cursor_loc(call), ends_object);
     }
     if (info->noreturn) {
         struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
