@@ -513,8 +513,9 @@ static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent, CXClientD
     return CXChildVisit_Break;
 }
 
-/* A getter of this file or of a header: a body that is one `return EXPR;`
- * storing nothing (`return cm_get_async(ep_get_cm(ep));`). */
+/* A getter of this file or of a header: a body of local declarations and
+ * one `return EXPR;` at its end, storing nothing but those locals'
+ * initial values (`w = derived_of(cm->worker); return w->async;`). */
 static bool calls_one_return_getter(CXCursor call)
 {
     CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
@@ -522,12 +523,15 @@ static bool calls_one_return_getter(CXCursor call)
         return false;
     struct cursor_stack st = {0}, body = {0};
     unsigned n = parse_children(def, &st);
-    bool ok = n && clang_getCursorKind(st.v[n - 1]) == CXCursor_CompoundStmt &&
-              parse_children(st.v[n - 1], &body) == 1 &&
-              clang_getCursorKind(body.v[0]) == CXCursor_ReturnStmt;
+    unsigned nb = n && clang_getCursorKind(st.v[n - 1]) == CXCursor_CompoundStmt
+                      ? parse_children(st.v[n - 1], &body)
+                      : 0;
+    bool ok = nb && clang_getCursorKind(body.v[nb - 1]) == CXCursor_ReturnStmt;
+    for (unsigned i = 0; ok && i + 1 < nb; i++)
+        ok = clang_getCursorKind(body.v[i]) == CXCursor_DeclStmt;
     bool stores = false;
-    if (ok)
-        clang_visitChildren(body.v[0], find_store, &stores);
+    for (unsigned i = 0; ok && !stores && i < nb; i++)
+        clang_visitChildren(body.v[i], find_store, &stores);
     free(st.v);
     free(body.v);
     return ok && !stores;
