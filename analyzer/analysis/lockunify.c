@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/arena.h"
+
 /* Per lock: bit 1 acquired somewhere, bit 2 released somewhere. */
 static unsigned char *lock_uses(const struct cfg *g)
 {
-    unsigned char *uses = calloc(g->nlocks ? g->nlocks : 1, 1);
-    if (!uses)
-        return NULL;
+    unsigned char *uses = xcalloc(g->nlocks ? g->nlocks : 1, 1);
     for (unsigned i = 0; i < g->nevents; i++) {
         const struct cfg_event *ev = &g->events[i];
         if (ev->kind == EV_ACQUIRE && ev->lock < g->nlocks)
@@ -50,10 +50,8 @@ static bool root_is_copy(const struct cfg *g, int var)
 void lockunify_releases(struct cfg *g)
 {
     unsigned char *uses = lock_uses(g);
-    if (!uses)
-        return;
-    int *to = malloc(g->nlocks * sizeof *to + 1);
-    for (unsigned m = 0; to && m < g->nlocks; m++) {
+    int *to = xmalloc(g->nlocks * sizeof *to + 1);
+    for (unsigned m = 0; m < g->nlocks; m++) {
         const struct cfg_lock *lk = &g->locks[m];
         /* (an element of a lock array named with an index the function
          * cannot read is some element, not the handle's object) */
@@ -61,7 +59,7 @@ void lockunify_releases(struct cfg *g)
                       !root_is_copy(g, lk->root_var);
         to[m] = handle ? taken_twin(g, uses, m) : -1;
     }
-    for (unsigned i = 0; to && i < g->nevents; i++) {
+    for (unsigned i = 0; i < g->nevents; i++) {
         struct cfg_event *ev = &g->events[i];
         if (ev->kind == EV_RELEASE && ev->lock < g->nlocks && to[ev->lock] >= 0)
             ev->lock = (unsigned)to[ev->lock];

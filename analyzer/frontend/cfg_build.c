@@ -1342,6 +1342,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->functions_by_name);
     strmap_free(&t->recursive);
     strmap_free(&t->accessors);
+    strmap_free(&t->constant_returns);
     strmap_free(&t->returns_param);
     strmap_free(&t->external_done);
     strmap_free(&t->missed);

@@ -53,6 +53,7 @@ struct cfg_tu {
     struct strmap static_vars;       /* file-scope statics of the main file (cfg_tu_index) */
     struct strmap recursive;         /* lock classes made recursive (recursive.h) */
     struct strmap accessors;         /* function name -> 1 accessor, 2 not (cfg_cond.c) */
+    struct strmap constant_returns;  /* function name -> its one returned constant, or none (cfg_cond.c) */
     bool recursive_read;             /* the file was read for them */
     bool indexed;                    /* cfg_tu_index has run */
     bool no_guess;                   /* --no-guessed-locks */
@@ -401,6 +402,9 @@ const struct alias *build_alias_of(struct builder *b, const char *name);
 /* How many stores the function makes to the local declared by `decl`,
  * its initialiser included (all counted once per function). */
 unsigned build_local_stores(struct builder *b, CXCursor decl);
+/* Whether c stores into its first operand: `=`, `+=` and the like, `++`
+ * and `--`. */
+bool build_is_store(CXCursor c);
 /* Whether local integer `decl` is never negative: every store gives it a
  * constant 0 or more, or counts it up (`i = 0; ... i++`, `n += 4`), and
  * its address is never taken. */

@@ -678,15 +678,7 @@ static bool names_unlock(const char *name)
     return false;
 }
 
-/* An undescribed function of another file whose name says it locks or
- * unlocks (`x_unref_and_unlock(pending)`), or ends the object's life: the
- * locks this function names inside an object it is given are in an
- * unknown state afterwards. One that does
- * something "and unlocks" (`x_unref_and_unlock(pending)`) given an object
- * but none of those locks drops the lock its caller holds, reached some
- * other way (`pending->connection`): every lock named so far is unknown.
- * A plain unlock given a handle (`item_unlock(hold)`) or nothing
- * (`STATS_UNLOCK()`) drops a lock of its own, not one of ours. */
+/* Whether the function so far gives back `lock` itself somewhere. */
 static bool released_before(const struct builder *b, unsigned lock)
 {
     for (size_t i = 0; i < b->events.n; i++)
@@ -695,6 +687,17 @@ static bool released_before(const struct builder *b, unsigned lock)
     return false;
 }
 
+/* An undescribed function of another file whose name says it locks or
+ * unlocks (`x_unref_and_unlock(pending)`), or ends the object's life: the
+ * locks this function names inside an object it is given are in an
+ * unknown state afterwards. One that does
+ * something "and unlocks" (`x_unref_and_unlock(pending)`) given an object
+ * but none of those locks drops the lock its caller holds, reached some
+ * other way (`pending->connection`): every lock named so far is unknown.
+ * A plain unlock given a handle (`item_unlock(hold)`) or nothing
+ * (`STATS_UNLOCK()`) drops a lock of its own, not one of ours. At an
+ * object's end (own_only) only the locks inside the object itself, and
+ * not those this function gives back itself, are forgotten. */
 static void forget_object_locks(struct builder *b, const char *name, CXCursor *args,
                                 unsigned nargs, struct cfg_loc loc, bool own_only)
 {
@@ -727,7 +730,8 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
  * `conn_free(c)`, `obj_unref(o)`, `ctx_destroy(x)`): the locks inside the
  * object it is given go with the object, released or destroyed there,
  * which another file's body does not show. ("put" is left out: queues and
- * tables are put into under their own lock.) */
+ * tables are put into under their own lock. The C library's free() only
+ * frees: its callers leave it out.) */
 static bool names_an_end(const char *name)
 {
     static const char *const words[] = {"free", "destroy", "release", "unref", "fini",

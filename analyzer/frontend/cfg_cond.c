@@ -498,19 +498,27 @@ static const char *stable_call_text(struct builder *b, CXCursor call, int *var)
 static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
-    enum CXCursorKind k = clang_getCursorKind(c);
-    bool store = k == CXCursor_CompoundAssignOperator ||
-                 (k == CXCursor_BinaryOperator &&
-                  clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign);
-    if (k == CXCursor_UnaryOperator) {
-        enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
-        store = op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
-                op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
-    }
-    if (!store)
+    if (!build_is_store(c))
         return CXChildVisit_Recurse;
     *(bool *)data = true;
     return CXChildVisit_Break;
+}
+
+/* The statements of the body of the function a call calls, when this file
+ * (or a header) defines it, into *body (the caller frees body->v); 0 when
+ * it is not defined here. */
+static unsigned called_body(CXCursor call, struct cursor_stack *body)
+{
+    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
+    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
+        return 0;
+    struct cursor_stack st = {0};
+    unsigned n = parse_children(def, &st);
+    unsigned nb = n && clang_getCursorKind(st.v[n - 1]) == CXCursor_CompoundStmt
+                      ? parse_children(st.v[n - 1], body)
+                      : 0;
+    free(st.v);
+    return nb;
 }
 
 /* A getter of this file or of a header: a body of local declarations and
@@ -518,21 +526,14 @@ static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent, CXClientD
  * initial values (`w = derived_of(cm->worker); return w->async;`). */
 static bool calls_one_return_getter(CXCursor call)
 {
-    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(call));
-    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
-        return false;
-    struct cursor_stack st = {0}, body = {0};
-    unsigned n = parse_children(def, &st);
-    unsigned nb = n && clang_getCursorKind(st.v[n - 1]) == CXCursor_CompoundStmt
-                      ? parse_children(st.v[n - 1], &body)
-                      : 0;
+    struct cursor_stack body = {0};
+    unsigned nb = called_body(call, &body);
     bool ok = nb && clang_getCursorKind(body.v[nb - 1]) == CXCursor_ReturnStmt;
     for (unsigned i = 0; ok && i + 1 < nb; i++)
         ok = clang_getCursorKind(body.v[i]) == CXCursor_DeclStmt;
     bool stores = false;
     for (unsigned i = 0; ok && !stores && i < nb; i++)
         clang_visitChildren(body.v[i], find_store, &stores);
-    free(st.v);
     free(body.v);
     return ok && !stores;
 }
@@ -882,7 +883,7 @@ static enum CXChildVisitResult scan_return(CXCursor c, CXCursor parent, CXClient
     if (clang_getCursorKind(c) != CXCursor_ReturnStmt)
         return CXChildVisit_Recurse;
     struct cursor_stack st = {0};
-    long v;
+    long v = 0;
     unsigned n = parse_children(c, &st);
     if (n != 1 || !parse_int_constant(st.v[0], &v) || (r->n && v != r->value))
         r->other = true;
@@ -892,35 +893,49 @@ static enum CXChildVisitResult scan_return(CXCursor c, CXCursor parent, CXClient
     return r->other ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* The one constant every return of the called function gives, when its
+ * body ends in a return (`static inline unsigned unlock_and_zero(m) {
+ * unlock(m); return 0; }`); NULL otherwise. Kept per function name: a
+ * condition calls the same few helpers again and again. */
+static const long *constant_return(struct builder *b, CXCursor call)
+{
+    static const long none;
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(callee) != CXCursor_FunctionDecl)
+        return NULL; /* (a pointer's target is no function of the file) */
+    const char *name = parse_spelling(b->a, callee);
+    const long *known = strmap_get(&b->t->constant_returns, name);
+    if (known)
+        return known == &none ? NULL : known;
+    struct cursor_stack body = {0};
+    unsigned nb = called_body(call, &body);
+    struct return_scan r = {0, 0, false};
+    for (unsigned i = 0; nb && clang_getCursorKind(body.v[nb - 1]) == CXCursor_ReturnStmt &&
+                         i < nb && !r.other;
+         i++)
+        if (scan_return(body.v[i], body.v[i], &r) == CXChildVisit_Recurse)
+            clang_visitChildren(body.v[i], scan_return, &r);
+    free(body.v);
+    long *value = NULL;
+    if (r.n && !r.other) {
+        value = arena_alloc(b->t->a, sizeof *value);
+        *value = r.value;
+    }
+    strmap_put(&b->t->constant_returns, arena_strdup(b->t->a, name), value ? value : (void *)&none);
+    return value;
+}
+
 /* A call of a function of this file (or an inline one of a header) whose
- * every return gives one constant, and whose body ends in a return
- * (`static inline unsigned unlock_and_zero(m) { unlock(m); return 0; }`,
- * written into a loop condition as `!done || unlock_and_zero(&m)`): the
- * call is made, and the branch goes where that constant sends it. */
+ * every return gives one constant, written into a loop condition as
+ * `!done || unlock_and_zero(&m)`: the call is made, and the branch goes
+ * where that constant sends it. */
 static bool constant_call_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
-    if (clang_getCursorKind(c) != CXCursor_CallExpr)
-        return false;
-    CXCursor def = clang_getCursorDefinition(clang_getCursorReferenced(c));
-    if (clang_Cursor_isNull(def) || clang_getCursorKind(def) != CXCursor_FunctionDecl)
-        return false;
-    struct cursor_stack st = {0};
-    unsigned n = parse_children(def, &st);
-    CXCursor body = n ? st.v[n - 1] : clang_getNullCursor();
-    struct cursor_stack last = {0};
-    unsigned nb = !clang_Cursor_isNull(body) && clang_getCursorKind(body) == CXCursor_CompoundStmt
-                      ? parse_children(body, &last)
-                      : 0;
-    bool ends_in_return = nb && clang_getCursorKind(last.v[nb - 1]) == CXCursor_ReturnStmt;
-    struct return_scan r = {0, 0, false};
-    if (ends_in_return)
-        clang_visitChildren(body, scan_return, &r);
-    free(st.v);
-    free(last.v);
-    if (!ends_in_return || r.other || !r.n)
+    const long *value = clang_getCursorKind(c) == CXCursor_CallExpr ? constant_return(b, c) : NULL;
+    if (!value)
         return false;
     build_expr(b, c);
-    build_edge(b, b->cur, r.value ? t : f, EDGE_PLAIN, -1);
+    build_edge(b, b->cur, *value ? t : f, EDGE_PLAIN, -1);
     build_dead_end(b);
     return true;
 }

@@ -97,20 +97,24 @@ static void count_in(struct strmap *m, const char *name)
     strmap_put(m, name, (void *)(n + 1));
 }
 
+/* A local's key in local_stores and not_counters: its declaration. */
+static const char *decl_key(struct builder *b, CXCursor var)
+{
+    return arena_printf(b->a, "%u", parse_cursor_loc(var).offset);
+}
+
 /* A store into a local (its initialiser too): every one counts in
  * local_stores, by declaration, and a pointer's that is not NULL in
  * pointer_stores, by name. */
 static void count_store(struct builder *b, CXCursor var, bool null)
 {
     const char *name = parse_spelling(b->a, var);
-    count_in(&b->local_stores, arena_printf(b->a, "%u", parse_cursor_loc(var).offset));
+    count_in(&b->local_stores, decl_key(b, var));
     if (!null && clang_getCanonicalType(clang_getCursorType(var)).kind == CXType_Pointer)
         count_in(&b->pointer_stores, name);
 }
 
-/* An operator that stores into its first operand: `=`, `+=` and the
- * like, `++` and `--`. */
-static bool is_store(CXCursor c)
+bool build_is_store(CXCursor c)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
     if (k == CXCursor_CompoundAssignOperator)
@@ -122,11 +126,6 @@ static bool is_store(CXCursor c)
     enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
     return op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
            op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
-}
-
-static const char *decl_key(struct builder *b, CXCursor var)
-{
-    return arena_printf(b->a, "%u", parse_cursor_loc(var).offset);
 }
 
 /* Whether store c (its operands from kids[base], n of them) can leave its
@@ -146,7 +145,7 @@ static bool may_go_negative(CXCursor c, const CXCursor *ops, unsigned n)
     return n != 2 || !parse_int_constant(ops[1], &v) || v < 0;
 }
 
-static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, CXClientData d)
+static enum CXChildVisitResult visit_local_store(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
     struct builder *b = d;
@@ -161,7 +160,7 @@ static enum CXChildVisitResult visit_pointer_store(CXCursor c, CXCursor parent, 
             if (!parse_int_constant(init, &v) || v < 0)
                 strmap_put(&b->not_counters, decl_key(b, c), (void *)1);
         }
-    } else if (is_store(c)) {
+    } else if (build_is_store(c)) {
         bool assign = k == CXCursor_BinaryOperator;
         unsigned n = parse_children(c, &b->kids);
         CXCursor target = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
@@ -189,7 +188,7 @@ static void count_stores(struct builder *b)
 {
     if (!b->stores_counted) {
         b->stores_counted = true;
-        clang_visitChildren(b->fn, visit_pointer_store, b);
+        clang_visitChildren(b->fn, visit_local_store, b);
     }
 }
 
@@ -281,7 +280,7 @@ static enum CXChildVisitResult visit_loop_store(CXCursor c, CXCursor parent, CXC
 {
     (void)parent;
     struct builder *b = d;
-    if (is_store(c)) {
+    if (build_is_store(c)) {
         size_t base = b->kids.n;
         if (parse_children(c, &b->kids))
             forget_stored_alias(b, b->kids.v[base]);
