@@ -72,10 +72,12 @@ void build_note_copy(struct builder *b, int var, CXCursor decl, CXCursor init)
     enum CXTypeKind t = clang_getCanonicalType(clang_getCursorType(decl)).kind;
     CXCursor v = parse_peel(init);
     if (var < 0 || (size_t)var >= b->nvalues || t == CXType_Pointer || t == CXType_Record ||
-        t == CXType_ConstantArray || clang_getCursorKind(v) != CXCursor_MemberRefExpr)
+        t == CXType_ConstantArray)
         return;
     int root;
-    const char *path = build_value_path(b, v, &root);
+    const char *path = clang_getCursorKind(v) == CXCursor_MemberRefExpr
+                           ? build_value_path(b, v, &root)
+                           : build_predicate_call_text(b, v, &root);
     /* a copy stored again somewhere (`finished = true;` on one branch,
      * perhaps after a `goto retry;` back above the test) is a value of
      * its own: which store a test sees is not known while lowering */

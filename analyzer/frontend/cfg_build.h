@@ -335,8 +335,9 @@ void build_mark_fresh(struct builder *b, int var, bool fresh);
 /* A store to local `var` (value: the stored expression, or null when it
  * is not a plain store). */
 void build_note_store(struct builder *b, int var, CXCursor value);
-/* `unsigned flags = s->impl->flags;`: until flags is stored to, a test of
- * it is a test of that field (cursor paths and condition keys read it so). */
+/* `unsigned flags = s->impl->flags;`, `bool locking = needs_lock(td);`:
+ * until flags is stored to, a test of it is a test of that field (of that
+ * accessor's answer): cursor paths and condition keys read it so. */
 void build_note_copy(struct builder *b, int var, CXCursor decl, CXCursor init);
 const struct var_value *build_copy_of(const struct builder *b, int var);
 /* Pointer locals: `m = &s->mu` makes m stand for s's lock (one assignment
@@ -378,6 +379,11 @@ bool build_is_alloc_call(struct builder *b, CXCursor e);
 /* Whether a call is of an accessor of this file: a body that reads and
  * decides only, so that two calls with the same arguments answer alike. */
 bool build_calls_accessor(struct builder *b, CXCursor call);
+/* `accessor(td)`: the text that names what the call answers, as a branch
+ * on it is keyed, when the call is of an accessor (or a pure library
+ * function) with stable arguments; *var the variable they are reached
+ * from. NULL for any other call. */
+const char *build_predicate_call_text(struct builder *b, CXCursor call, int *var);
 /* Whether a call's callee is one of the NULL-terminated names. */
 bool build_calls_one_of(struct builder *b, CXCursor call, const char *const *names);
 /* Whether c is a call of the setjmp family, which returns a second time,

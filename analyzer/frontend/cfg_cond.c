@@ -495,6 +495,15 @@ static const char *stable_call_text(struct builder *b, CXCursor call, int *var)
     return k.unstable || k.nvars > 1 ? NULL : build_written_text(b, call, &expanded);
 }
 
+const char *build_predicate_call_text(struct builder *b, CXCursor call, int *var)
+{
+    if (clang_getCursorKind(call) != CXCursor_CallExpr ||
+        !(build_calls_accessor(b, call) || calls_pure_library(b, call)))
+        return NULL;
+    const char *text = stable_call_text(b, call, var);
+    return text && !strchr(text, '\n') ? text : NULL;
+}
+
 static enum CXChildVisitResult find_store(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;

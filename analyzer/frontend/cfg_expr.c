@@ -17,6 +17,39 @@
 static const char *cursor_path(struct builder *b, CXCursor c, int depth);
 static unsigned lock_id(struct builder *b, const char *key, const char *display);
 
+struct first_field {
+    CXCursor field;
+    bool found;
+};
+
+static enum CXVisitorResult take_first_field(CXCursor field, CXClientData data)
+{
+    struct first_field *f = data;
+    f->field = field;
+    f->found = true;
+    return CXVisit_Break;
+}
+
+/* The members of a union share its storage, so every path into one names
+ * the union itself: a mutex-or-spinlock union chosen at run time is one
+ * lock whichever member a function takes or releases. A member of an
+ * anonymous union, reached as a member of the enclosing struct, is named
+ * by the union's first member. Returns NULL for a member of a struct. */
+static const char *union_member_path(struct builder *b, CXCursor member, const char *obj)
+{
+    CXCursor field = clang_getCursorReferenced(member);
+    if (clang_getCursorKind(field) != CXCursor_FieldDecl)
+        return NULL;
+    CXCursor u = clang_getCursorSemanticParent(field);
+    if (clang_getCursorKind(u) != CXCursor_UnionDecl)
+        return NULL;
+    if (!clang_Cursor_isAnonymous(u))
+        return obj;
+    struct first_field f = {.found = false};
+    clang_Type_visitFields(clang_getCursorType(u), take_first_field, &f);
+    return f.found ? lockexpr_member(b->a, obj, parse_spelling(b->a, f.field)) : NULL;
+}
+
 static const char *member_path(struct builder *b, CXCursor c, int depth)
 {
     size_t base = b->kids.n;
@@ -29,8 +62,11 @@ static const char *member_path(struct builder *b, CXCursor c, int depth)
         CXCursor obj = b->kids.v[base];
         const char *p = cursor_path(b, obj, depth + 1);
         CXType t = clang_getCanonicalType(clang_getCursorType(obj));
-        bool arrow = t.kind == CXType_Pointer;
-        r = lockexpr_member(b->a, arrow ? lockexpr_deref(b->a, p) : p, field);
+        if (t.kind == CXType_Pointer)
+            p = lockexpr_deref(b->a, p);
+        r = union_member_path(b, c, p);
+        if (!r)
+            r = lockexpr_member(b->a, p, field);
     }
     b->kids.n = base;
     return r;
@@ -288,19 +324,6 @@ void build_note_index_text(struct builder *b, const char *text)
                                  ? arena_printf(b->a, "%s,%s", b->path_index_text, inside)
                                  : inside;
     }
-}
-
-struct first_field {
-    CXCursor field;
-    bool found;
-};
-
-static enum CXVisitorResult take_first_field(CXCursor field, CXClientData data)
-{
-    struct first_field *f = data;
-    f->field = field;
-    f->found = true;
-    return CXVisit_Break;
 }
 
 /* How deep a base struct may be embedded (GObject-style classes: an
