@@ -15,6 +15,7 @@
 #include "input/cdb.h"
 #include "input/cli.h"
 #include "input/config.h"
+#include "input/rspfile.h"
 #include "support/diag.h"
 #include "app/driver.h"
 #include "report/explain.h"
@@ -89,6 +90,24 @@ static bool load_rules(struct run_state *s)
     return true;
 }
 
+/* The flags after `--`, with their response files expanded (relative to
+ * the current directory, where the compiler would run). */
+static bool expand_compiler_args(struct run_state *s)
+{
+    const char **words;
+    unsigned n;
+    char why[1024];
+    if (!rsp_expand(s->a, s->o.compiler_args, (unsigned)s->o.ncompiler_args, NULL, &words, &n,
+                    why, sizeof why))
+        return diag_usage("%s (after '--')", why), false;
+    free((void *)s->o.compiler_args);
+    s->o.compiler_args = xcalloc(n + 1, sizeof *words); /* cli_free frees it */
+    if (n)
+        memcpy(s->o.compiler_args, words, n * sizeof *words);
+    s->o.ncompiler_args = n;
+    return true;
+}
+
 static bool make_jobs(struct run_state *s)
 {
     struct diag d;
@@ -100,6 +119,8 @@ static bool make_jobs(struct run_state *s)
         if (!cdb_load(s->a, s->o.build_dir, s->o.files, s->o.nfiles, &all, &d))
             return job_list_free(&all), fail(&d);
     } else {
+        if (!expand_compiler_args(s))
+            return false;
         char *cwd = getcwd(NULL, 0);
         for (size_t i = 0; i < s->o.nfiles; i++) {
             struct job j = {cdb_join(s->a, cwd, s->o.files[i]), s->o.files[i], NULL, NULL, 0,

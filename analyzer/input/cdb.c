@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/rspfile.h"
 #include "support/arena.h"
 #include "support/fileio.h"
 #include "support/jsonpos.h"
@@ -40,13 +41,13 @@ const char **cdb_split_command(struct arena *a, const char *cmd, unsigned *n)
     *n = 0;
     const char *p = cmd;
     while (*p) {
-        while (*p == ' ' || *p == '\t' || *p == '\n')
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
             p++;
         if (!*p)
             break;
         char *w = buf;
         char quote = 0;
-        while (*p && (quote || (*p != ' ' && *p != '\t' && *p != '\n'))) {
+        while (*p && (quote || (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r'))) {
             if (!quote && (*p == '\'' || *p == '"')) {
                 quote = *p++;
             } else if (quote && *p == quote) {
@@ -184,7 +185,12 @@ static bool read_entry(struct arena *a, const char *name, const char *text, size
     } else {
         return bad_entry(name, text, len, i, NULL, "needs \"arguments\" (array) or \"command\" (string)", d);
     }
-    filter_args(a, words, n, files, j->path, j);
+    const char **expanded;
+    unsigned nexpanded;
+    char why[1200];
+    if (!rsp_expand(a, words, n, j->directory, &expanded, &nexpanded, why, sizeof why))
+        return bad_entry(name, text, len, i, json_is_array(args) ? "arguments" : "command", why, d);
+    filter_args(a, expanded, nexpanded, files, j->path, j);
     return true;
 }
 

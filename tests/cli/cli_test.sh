@@ -106,6 +106,30 @@ JSON
     # A C++ file of a mixed project is skipped with a word, not an error.
     expect_status 0 "$LC" -p build src/c.cpp src/b.c
     grep -q "src/c.cpp: skipped: lockcheck analyses C only" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+response-files)
+    # Flags in a response file decide which code is compiled: the leak is
+    # only there with -DWITH_LEAK, which sits two response files deep
+    # (nested ones are relative to the compile's directory, as for clang).
+    mkdir -p "$TMP/r/build/flags" "$TMP/r/src"
+    printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n#ifdef WITH_LEAK\n  pthread_mutex_lock(&m);\n  if (x) return -1;\n  pthread_mutex_unlock(&m);\n#endif\n  return 0;\n}\n' > "$TMP/r/src/a.c"
+    printf -- '-DWITH_LEAK\r\n' > "$TMP/r/build/flags/leak.rsp"
+    printf -- '-Wall "@flags/leak.rsp"\n' > "$TMP/r/build/flags/all.rsp"
+    cat > "$TMP/r/build/compile_commands.json" <<JSON
+[ {"directory": "$TMP/r/build", "file": "../src/a.c", "arguments": ["cc", "@flags/all.rsp", "-c", "../src/a.c"]} ]
+JSON
+    expect_status 1 "$LC" -p "$TMP/r/build" --format=json
+    json_check "[f['rule'] for f in doc['findings']] == ['missing-release']"
+    # after --, relative to the current directory
+    cd "$TMP/r/build"
+    expect_status 1 "$LC" ../src/a.c -- @flags/all.rsp
+    expect_status 0 "$LC" ../src/a.c -- -Wall
+    # a missing one names the entry and the file; one that names itself ends
+    sed -i 's|@flags/all.rsp|@flags/none.rsp|' "$TMP/r/build/compile_commands.json"
+    expect_status 2 "$LC" -p "$TMP/r/build"
+    grep -q "compile database entry 0: cannot read response file '$TMP/r/build/flags/none.rsp'" "$TMP/err" || fail "$(cat "$TMP/err")"
+    printf -- '@flags/self.rsp\n' > "$TMP/r/build/flags/self.rsp"
+    expect_status 2 "$LC" ../src/a.c -- @flags/self.rsp
+    grep -q "response file 'flags/self.rsp' nests more than" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 jobs-deterministic)
     files=$(find "$FIX" -name '*.c' | sort)
     # shellcheck disable=SC2086
