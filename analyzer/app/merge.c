@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "support/arena.h"
+#include "support/textenc.h"
 #include "support/vec.h"
 
 bool merge_is_sarif(const char *file)
@@ -16,16 +17,26 @@ bool merge_is_sarif(const char *file)
     return sarif;
 }
 
+/* A file name as the report wrote it (textenc.h: exact even when it is
+ * not UTF-8), in the arena; "" when absent. */
+static const char *name_of(struct arena *a, json_t *o, const char *key)
+{
+    char *name = textenc_get_name(o, key);
+    const char *kept = arena_strdup(a, name ? name : "");
+    free(name);
+    return kept;
+}
+
 static struct finding_note *notes(struct arena *a, json_t *list, unsigned *n)
 {
     *n = (unsigned)json_array_size(list);
     struct finding_note *v = arena_alloc(a, (*n + 1) * sizeof *v);
     for (unsigned i = 0; i < *n; i++) {
-        const char *file = "", *note = "";
+        const char *note = "";
         json_int_t line = 0, col = 0;
-        json_unpack(json_array_get(list, i), "{s?s, s?I, s?I, s?s}", "file", &file, "line", &line,
-                    "column", &col, "note", &note);
-        v[i] = (struct finding_note){arena_strdup(a, file), (unsigned)line, (unsigned)col,
+        json_t *o = json_array_get(list, i);
+        json_unpack(o, "{s?I, s?I, s?s}", "line", &line, "column", &col, "note", &note);
+        v[i] = (struct finding_note){name_of(a, o, "file"), (unsigned)line, (unsigned)col,
                                      arena_strdup(a, note)};
     }
     return v;
@@ -45,6 +56,7 @@ static bool read_finding(struct arena *a, json_t *o, struct finding *f)
     enum rule_id r = finding_rule_by_id(rule);
     if (r == RULE_COUNT)
         return false;
+    file = name_of(a, o, "file");
     *f = (struct finding){r,    file, (unsigned)line, (unsigned)col, fn, json_string_value(lock),
                           msg,  NULL, 0, NULL, 0, 0, "", suppressed != 0, NULL, NULL};
     f->path = notes(a, json_object_get(o, "path"), &f->npath);
@@ -70,11 +82,10 @@ static bool merge_one(struct arena *a, const char *file, struct collector *c, st
         finding_collect(c, &f);
     }
     json_array_foreach(errors, i, x) {
-        const char *ef = "", *msg = "";
+        const char *msg = "";
         json_int_t line = 0, col = 0;
-        json_unpack(x, "{s?s, s?I, s?I, s?s}", "file", &ef, "line", &line, "column", &col,
-                    "message", &msg);
-        collector_error(c, ef, (unsigned)line, (unsigned)col, msg);
+        json_unpack(x, "{s?I, s?I, s?s}", "line", &line, "column", &col, "message", &msg);
+        collector_error(c, name_of(a, x, "file"), (unsigned)line, (unsigned)col, msg);
     }
     json_t *stats = json_object_get(root, "stats");
     c->files += (unsigned long)json_integer_value(json_object_get(stats, "files"));

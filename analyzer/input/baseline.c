@@ -6,6 +6,7 @@
 
 #include "support/arena.h"
 #include "support/output.h"
+#include "support/textenc.h"
 
 bool baseline_write(const char *path, const struct collector *c, struct diag *d)
 {
@@ -14,10 +15,11 @@ bool baseline_write(const char *path, const struct collector *c, struct diag *d)
         const struct finding *f = &c->findings[i];
         if (f->suppressed)
             continue;
-        json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "fingerprint",
-                                              f->fingerprint, "rule", finding_rules[f->rule].id,
-                                              "file", f->file, "function",
-                                              f->function ? f->function : ""));
+        json_t *e = json_pack("{s:s, s:s}", "fingerprint", f->fingerprint, "rule",
+                              finding_rules[f->rule].id);
+        textenc_set_name(e, "file", f->file);
+        json_object_set_new(e, "function", textenc_json(f->function ? f->function : ""));
+        json_array_append_new(list, e);
     }
     json_t *doc = json_pack("{s:s, s:i, s:o}", "tool", "lockcheck", "baseline_version", 1,
                             "findings", list);

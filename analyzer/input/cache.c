@@ -42,13 +42,26 @@ const char *cache_entry(struct arena *a, const char *dir, const char *path, cons
 
 /* ---- findings <-> JSON ---- */
 
+/* Appends v (which may be NULL: Jansson refuses a string that is not
+ * UTF-8) to list; false when it was NULL. An entry that lost a piece is not
+ * written at all: a finding or a dependency missing from it would be served
+ * as the file's answer. */
+static bool push(json_t *list, json_t *v, bool ok)
+{
+    return json_array_append_new(list, v) == 0 && ok;
+}
+
 static json_t *notes_json(const struct finding_note *n, unsigned count)
 {
     json_t *list = json_array();
+    bool ok = true;
     for (unsigned i = 0; i < count; i++)
-        json_array_append_new(list, json_pack("[s, i, i, s]", n[i].file, (int)n[i].line,
-                                              (int)n[i].column, n[i].message));
-    return list;
+        ok = push(list, json_pack("[s, i, i, s]", n[i].file, (int)n[i].line, (int)n[i].column,
+                                  n[i].message),
+                  ok);
+    if (!ok)
+        json_decref(list);
+    return ok ? list : NULL;
 }
 
 static json_t *finding_json(const struct finding *f)
@@ -97,6 +110,7 @@ static bool finding_from(struct arena *a, json_t *o, struct finding *f)
 
 struct deps {
     json_t *list;
+    bool ok; /* every dependency is in list */
 };
 
 /* Size and modification time: when both are as recorded, the content is
@@ -119,10 +133,11 @@ static void add_dependency(struct deps *d, const char *path)
     if (path && hash_file(path, &h) && file_stamp(path, &size, &mtime)) {
         char hex[17];
         snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
-        json_array_append_new(d->list, json_pack("[s, s, I, I]", path, hex, size, mtime));
+        d->ok = push(d->list, json_pack("[s, s, I, I]", path, hex, size, mtime), d->ok);
     } else {
-        json_array_append_new(d->list, json_pack("[s, s, I, I]", path ? path : "", "unreadable",
-                                                 (json_int_t)-1, (json_int_t)-1));
+        d->ok = push(d->list, json_pack("[s, s, I, I]", path ? path : "", "unreadable",
+                                        (json_int_t)-1, (json_int_t)-1),
+                     d->ok);
     }
 }
 
@@ -226,31 +241,38 @@ bool cache_load(const char *entry, struct collector *into)
 void cache_store(const char *entry, const char *const *files, unsigned nfiles,
                  const struct collector *local)
 {
-    struct deps d = {json_array()};
+    struct deps d = {json_array(), true};
     for (unsigned i = 0; i < nfiles; i++)
         add_dependency(&d, files[i]);
+    bool ok = d.ok;
     json_t *findings = json_array(), *errors = json_array(), *sites = json_array();
     for (size_t i = 0; i < local->nfindings; i++)
-        json_array_append_new(findings, finding_json(&local->findings[i]));
+        ok = push(findings, finding_json(&local->findings[i]), ok);
     for (size_t i = 0; i < local->nerrors; i++) {
         const struct input_error *e = &local->errors[i];
-        json_array_append_new(errors, json_pack("[s, i, i, s]", e->file, (int)e->line,
-                                                (int)e->column, e->message));
+        ok = push(errors, json_pack("[s, i, i, s]", e->file, (int)e->line, (int)e->column,
+                                    e->message),
+                  ok);
     }
     for (size_t i = 0; i < local->nsites; i++)
-        json_array_append_new(sites, json_pack("[s, s, i]", local->sites[i].file,
-                                               local->sites[i].name, (int)local->sites[i].line));
+        ok = push(sites, json_pack("[s, s, i]", local->sites[i].file, local->sites[i].name,
+                                   (int)local->sites[i].line),
+                  ok);
     json_t *edges = json_array();
     for (size_t i = 0; i < local->nedges; i++) {
         const struct order_edge *e = &local->edges[i];
-        json_array_append_new(edges, json_pack("[s, s, s, s, s, s, i, i, i, i]", e->from, e->to,
-                                               e->from_lock, e->to_lock, e->file, e->function,
-                                               (int)e->line, (int)e->column, (int)e->held_line,
-                                               (int)e->held_column));
+        ok = push(edges, json_pack("[s, s, s, s, s, s, i, i, i, i]", e->from, e->to, e->from_lock,
+                                   e->to_lock, e->file, e->function, (int)e->line, (int)e->column,
+                                   (int)e->held_line, (int)e->held_column),
+                  ok);
     }
     json_t *root = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:I}", "version", LOCKCHECK_VERSION,
                              "deps", d.list, "findings", findings, "errors", errors, "functions",
                              sites, "edges", edges, "nfunctions", (json_int_t)local->functions);
+    if (!ok || !root) { /* a name that is not UTF-8: analysed again on every run */
+        json_decref(root);
+        return;
+    }
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp.%ld", entry, (long)getpid());
     if (json_dump_file(root, tmp, JSON_COMPACT) == 0 && rename(tmp, entry) == 0) {

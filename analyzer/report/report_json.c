@@ -4,11 +4,16 @@
 #include <jansson.h>
 
 #include "report/report.h"
+#include "support/textenc.h"
 
 static json_t *note_json(const struct finding_note *n)
 {
-    return json_pack("{s:s, s:I, s:I, s:s}", "file", n->file, "line", (json_int_t)n->line,
-                     "column", (json_int_t)n->column, "note", n->message);
+    json_t *o = json_object();
+    textenc_set_name(o, "file", n->file);
+    json_object_set_new(o, "line", json_integer(n->line));
+    json_object_set_new(o, "column", json_integer(n->column));
+    json_object_set_new(o, "note", textenc_json(n->message));
+    return o;
 }
 
 static json_t *finding_json(const struct finding *f, const struct report_opts *ro)
@@ -17,12 +22,12 @@ static json_t *finding_json(const struct finding *f, const struct report_opts *r
     json_t *o = json_object();
     json_object_set_new(o, "rule", json_string(ri->id));
     json_object_set_new(o, "severity", json_string(report_finding_severity(ro, f)));
-    json_object_set_new(o, "file", json_string(f->file));
+    textenc_set_name(o, "file", f->file);
     json_object_set_new(o, "line", json_integer(f->line));
     json_object_set_new(o, "column", json_integer(f->column));
-    json_object_set_new(o, "function", json_string(f->function ? f->function : ""));
-    json_object_set_new(o, "lock", f->lock ? json_string(f->lock) : json_null());
-    json_object_set_new(o, "message", json_string(f->message));
+    json_object_set_new(o, "function", textenc_json(f->function ? f->function : ""));
+    json_object_set_new(o, "lock", f->lock ? textenc_json(f->lock) : json_null());
+    json_object_set_new(o, "message", textenc_json(f->message));
     json_t *path = json_array();
     for (unsigned i = 0; i < f->npath; i++)
         json_array_append_new(path, note_json(&f->path[i]));
@@ -41,12 +46,12 @@ static json_t *finding_json(const struct finding *f, const struct report_opts *r
 static json_t *error_json(const struct input_error *e)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "file", json_string(e->file));
+    textenc_set_name(o, "file", e->file);
     if (e->line) {
         json_object_set_new(o, "line", json_integer(e->line));
         json_object_set_new(o, "column", json_integer(e->column));
     }
-    json_object_set_new(o, "message", json_string(e->message));
+    json_object_set_new(o, "message", textenc_json(e->message));
     return o;
 }
 

@@ -12,6 +12,7 @@
 
 #include "report/explain.h"
 #include "report/report.h"
+#include "support/textenc.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define LOCKCHECK_URI "https://github.com/lockcheck/lockcheck"
@@ -59,13 +60,12 @@ static json_t *rule_json(enum rule_id r, const char *severity)
 static json_t *artifact(const char *file, const char *root)
 {
     size_t n = strlen(root);
-    if (file[0] != '/')
-        return json_pack("{s:s, s:s}", "uri", file, "uriBaseId", "%SRCROOT%");
-    if (!strncmp(file, root, n) && file[n] == '/')
-        return json_pack("{s:s, s:s}", "uri", file + n + 1, "uriBaseId", "%SRCROOT%");
-    char uri[PATH_MAX + 8];
-    snprintf(uri, sizeof uri, "file://%s", file);
-    return json_pack("{s:s}", "uri", uri);
+    bool under_root = file[0] != '/' || (!strncmp(file, root, n) && file[n] == '/');
+    char *path = textenc_uri_path(file[0] != '/' ? file : under_root ? file + n + 1 : file);
+    json_t *o = under_root ? json_pack("{s:s, s:s}", "uri", path, "uriBaseId", "%SRCROOT%")
+                           : json_pack("{s:s+}", "uri", "file://", path);
+    free(path);
+    return o;
 }
 
 static json_t *location(const char *file, unsigned line, unsigned column, const char *msg,
@@ -76,7 +76,7 @@ static json_t *location(const char *file, unsigned line, unsigned column, const 
     json_t *loc = json_pack("{s:{s:o, s:o}}", "physicalLocation", "artifactLocation",
                             artifact(file, root), "region", region);
     if (msg)
-        json_object_set_new(loc, "message", json_pack("{s:s}", "text", msg));
+        json_object_set_new(loc, "message", json_pack("{s:o}", "text", textenc_json(msg)));
     return loc;
 }
 
@@ -97,7 +97,7 @@ static json_t *result_json(const struct finding *f, const char *severity, const 
     json_object_set_new(o, "ruleId", json_string(finding_rules[f->rule].id));
     json_object_set_new(o, "ruleIndex", json_integer(f->rule));
     json_object_set_new(o, "level", json_string(level_of(severity)));
-    json_object_set_new(o, "message", json_pack("{s:s}", "text", f->message));
+    json_object_set_new(o, "message", json_pack("{s:o}", "text", textenc_json(f->message)));
     json_object_set_new(o, "locations",
                         json_pack("[o]", location(f->file, f->line, f->column, NULL, root)));
     json_object_set_new(o, "partialFingerprints",
@@ -116,8 +116,8 @@ static json_t *result_json(const struct finding *f, const char *severity, const 
     }
     if (f->suppressed)
         json_object_set_new(o, "suppressions",
-                            json_pack("[{s:s, s:s}]", "kind", "inSource", "justification",
-                                      f->suppress_reason ? f->suppress_reason : ""));
+                            json_pack("[{s:s, s:o}]", "kind", "inSource", "justification",
+                                      textenc_json(f->suppress_reason ? f->suppress_reason : "")));
     return o;
 }
 
@@ -126,7 +126,8 @@ static json_t *notifications(const struct collector *c, const char *root)
     json_t *list = json_array();
     for (size_t i = 0; i < c->nerrors; i++) {
         const struct input_error *e = &c->errors[i];
-        json_t *n = json_pack("{s:s, s:{s:s}}", "level", "error", "message", "text", e->message);
+        json_t *n = json_pack("{s:s, s:{s:o}}", "level", "error", "message", "text",
+                              textenc_json(e->message));
         json_object_set_new(n, "locations",
                             json_pack("[o]", location(e->file, e->line, e->column, NULL, root)));
         json_array_append_new(list, n);
@@ -145,11 +146,12 @@ bool report_sarif(FILE *out, const struct collector *c, const struct report_opts
     for (size_t i = 0; i < c->nfindings; i++)
         json_array_append_new(results, result_json(&c->findings[i],
                                                    report_finding_severity(ro, &c->findings[i]), root));
-    char root_uri[PATH_MAX + 16];
-    snprintf(root_uri, sizeof root_uri, "file://%s/", strcmp(root, "/") ? root : "");
+    char *root_path = textenc_uri_path(strcmp(root, "/") ? root : "");
+    json_t *root_uri = json_pack("s++", "file://", root_path, "/");
+    free(root_path);
     json_t *driver = json_pack("{s:s, s:s, s:s, s:o}", "name", "lockcheck", "version",
                                LOCKCHECK_VERSION, "informationUri", LOCKCHECK_URI, "rules", rules);
-    json_t *run = json_pack("{s:{s:o}, s:{s:{s:s}}, s:o}", "tool", "driver", driver,
+    json_t *run = json_pack("{s:{s:o}, s:{s:{s:o}}, s:o}", "tool", "driver", driver,
                             "originalUriBaseIds", "%SRCROOT%", "uri", root_uri, "results", results);
     json_object_set_new(run, "invocations",
                         json_pack("[{s:b, s:o}]", "executionSuccessful", c->nerrors == 0,

@@ -381,6 +381,26 @@ invalid-utf8)
     printf '#include <pthread.h>\n/* caf\xe9 \xff\xfe */\nstatic pthread_mutex_t m;\nconst char *s = "\xc3\x28";\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/latin1.c"
     expect_status 1 "$LC" --format=json "$TMP/latin1.c"
     json_check "doc['errors'] == [] and doc['findings'][0]['line'] == 7" ;;
+non-utf8-names)
+    # File names are bytes: one that is not UTF-8 (Latin-1 "café", a
+    # folder with a space) keeps its findings in JSON, SARIF, the baseline,
+    # a merge and the cache.
+    mkdir -p "$TMP/n/my dir"
+    name=$(printf 'caf\351.c')
+    printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return -1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/n/my dir/$name"
+    cd "$TMP/n"
+    expect_status 1 "$LC" --format=json "my dir/$name"
+    json_check "[(f['file'], f['file_bytes'], f['path'][0]['file_bytes']) for f in doc['findings']] == [('my dir/caf\ufffd.c', 'my%20dir/caf%E9.c', 'my%20dir/caf%E9.c')]"
+    expect_status 1 "$LC" --format=sarif "my dir/$name"
+    json_check "[r['locations'][0]['physicalLocation']['artifactLocation']['uri'] for r in doc['runs'][0]['results']] == ['my%20dir/caf%E9.c']"
+    expect_status 1 "$LC" --write-baseline base.json "my dir/$name"
+    expect_status 0 "$LC" --baseline base.json "my dir/$name"
+    "$LC" --format=json -o shard.json "my dir/$name"
+    expect_status 0 "$LC" merge --format=json shard.json
+    json_check "[f['file_bytes'] for f in doc['findings']] == ['my%20dir/caf%E9.c']"
+    expect_status 1 "$LC" --cache "$TMP/c" --format=json "my dir/$name"
+    expect_status 1 "$LC" --cache "$TMP/c" --format=json "my dir/$name"
+    json_check "len(doc['findings']) == 1" ;;
 missing-header)
     printf '#include <pthread.h>\n#include "nowhere.h"\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/hdr.c"
     expect_status 2 "$LC" "$TMP/hdr.c"
