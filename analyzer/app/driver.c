@@ -49,6 +49,7 @@ struct run {
     struct summary_sink *sink;
     bool infer_only;
     atomic_size_t next;
+    atomic_bool *delivered; /* per job: its results (or its error) are in c */
 };
 
 void summary_sink_init(struct summary_sink *s)
@@ -608,6 +609,8 @@ static void *worker(void *arg)
         atomic_store(&s->started, now_ms());
         atomic_store(&s->job, (long)i);
         analyse_job(r, idx, &r->jobs->v[i], s);
+        if (!atomic_load(&s->abandoned))
+            atomic_store(&r->delivered[i], true);
         atomic_store(&s->job, -1L);
         if (atomic_load(&s->abandoned))
             return NULL; /* driver_run has moved on without this thread */
@@ -629,6 +632,61 @@ static bool start_worker(struct run *r, struct slot *s)
     return ok;
 }
 
+/* The bound on the run's memory: --max-memory, else half of what the
+ * machine (or the cgroup the run is in, as on a CI runner) has. */
+static unsigned long long memory_limit(const struct lc_options *o)
+{
+    if (o->max_memory)
+        return (unsigned long long)o->max_memory << 20;
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    unsigned long long total = pages > 0 && size > 0 ? (unsigned long long)pages * size : 0;
+    FILE *f = fopen("/sys/fs/cgroup/memory.max", "r");
+    unsigned long long group;
+    if (f && fscanf(f, "%llu", &group) == 1 && group && (!total || group < total))
+        total = group;
+    if (f)
+        fclose(f);
+    return total ? total / 2 : 4ull << 30;
+}
+
+/* The run's resident memory, or 0 when it cannot be read. */
+static unsigned long long resident_bytes(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    unsigned long long size, resident = 0;
+    if (f && fscanf(f, "%llu %llu", &size, &resident) != 2)
+        resident = 0;
+    if (f)
+        fclose(f);
+    return resident * (unsigned long long)sysconf(_SC_PAGESIZE);
+}
+
+/* Memory past the bound: a file's parse that grows without end cannot be
+ * stopped inside libclang, and a machine out of memory kills the whole
+ * job. The run stops: the files being analysed and those not started are
+ * reported as not analysed (exit 2), the rest keep their results. Returns
+ * how many workers were abandoned. */
+static unsigned stop_for_memory(struct run *r, struct slot *slots, unsigned n,
+                                unsigned long long limit)
+{
+    char msg[200];
+    unsigned abandoned = 0;
+    atomic_store(&r->next, r->jobs->n); /* no worker takes another job */
+    for (unsigned i = 0; i < n; i++) {
+        if (atomic_load(&slots[i].abandoned) || atomic_load(&slots[i].done))
+            continue;
+        atomic_store(&slots[i].abandoned, true);
+        abandoned++;
+    }
+    /* every job not delivered: being analysed, just taken, or never taken */
+    snprintf(msg, sizeof msg, "not analysed: the run stopped when lockcheck's memory passed "
+             "%llu MiB (--max-memory)", limit >> 20);
+    for (size_t j = 0; j < r->jobs->n; j++)
+        if (!atomic_load(&r->delivered[j]))
+            collector_error(r->c, r->jobs->v[j].display, 0, 0, msg);
+    return abandoned;
+}
+
 /* A file libclang takes too long on (a pathological input can make its
  * error recovery run for ever) is reported and left behind: its worker is
  * abandoned and a new one takes the remaining jobs. Returns how many
@@ -637,7 +695,10 @@ static unsigned watch(struct run *r, struct slot *slots, unsigned *n, unsigned c
 {
     unsigned abandoned = 0;
     long long limit = (long long)(r->o->timeout ? r->o->timeout : DEFAULT_TIMEOUT) * 1000;
+    unsigned long long memory = memory_limit(r->o);
     for (;;) {
+        if (resident_bytes() > memory)
+            return abandoned + stop_for_memory(r, slots, *n, memory);
         bool busy = false;
         for (unsigned i = 0; i < *n; i++) {
             struct slot *s = &slots[i];
@@ -668,7 +729,8 @@ void driver_run(const struct lc_options *o, const struct model *m, const struct 
 {
     /* On the heap: an abandoned worker may outlive this call. */
     struct run *r = xcalloc(1, sizeof *r);
-    *r = (struct run){o, m, jobs, c, sink, infer_only, 0};
+    *r = (struct run){o, m, jobs, c, sink, infer_only, 0, NULL};
+    r->delivered = xcalloc(jobs->n + 1, sizeof *r->delivered);
     unsigned n = o->jobs ? o->jobs : driver_default_jobs();
     if (n > jobs->n)
         n = jobs->n ? (unsigned)jobs->n : 1;
@@ -689,5 +751,6 @@ void driver_run(const struct lc_options *o, const struct model *m, const struct 
     if (abandoned)
         return; /* r and slots stay: abandoned threads still hold them */
     free(slots);
+    free(r->delivered);
     free(r);
 }

@@ -65,6 +65,9 @@ void cli_help(FILE *out)
         "                          the lock held in most other places (notes)\n"
         "  --timeout SECONDS       give up on a file libclang is still parsing after\n"
         "                          SECONDS (default 300): it is reported, not analysed\n"
+        "  --max-memory MIB        stop when the run uses more than MIB of memory\n"
+        "                          (default: half the machine's): the files being\n"
+        "                          analysed and those left are reported, exit 2\n"
         "  --list-rules            list every rule id with its summary\n"
         "  --explain RULE          explain a rule, with an example and its fix\n"
         "  -h, --help              show this help\n"
@@ -153,6 +156,16 @@ static bool parse_timeout(const char *v, struct lc_options *o)
     return true;
 }
 
+static bool parse_max_memory(const char *v, struct lc_options *o)
+{
+    char *end;
+    unsigned long m = strtoul(v, &end, 10);
+    if (*end || !m || m > (1ul << 24))
+        return diag_usage("--max-memory takes MiB from 1 to 16777216, not '%s'", v), false;
+    o->max_memory = m;
+    return true;
+}
+
 /* K/N: this run analyses the K-th of N equal shares of the inputs. */
 static bool parse_shard(const char *v, struct lc_options *o)
 {
@@ -195,6 +208,8 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
         o->write_baseline = v;
     } else if ((v = option_value(argc, argv, i, "--timeout", &missing))) {
         return parse_timeout(v, o);
+    } else if ((v = option_value(argc, argv, i, "--max-memory", &missing))) {
+        return parse_max_memory(v, o);
     } else if ((v = option_value(argc, argv, i, "--write-summaries", &missing))) {
         o->write_summaries = v;
     } else if ((v = option_value(argc, argv, i, "--cache", &missing))) {

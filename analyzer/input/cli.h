@@ -43,6 +43,7 @@ struct lc_options {
     const char *write_summaries;
     bool infer_guards;
     unsigned timeout;           /* --timeout SECONDS per file, 0: default */
+    unsigned long max_memory;   /* --max-memory MIB for the whole run, 0: default */
 };
 
 /* Returns true on success; on a usage error prints it and returns false.

@@ -580,6 +580,15 @@ assert {'function': 'core_deref', 'excludes': '(*\$0)->head->mtx'} in d['locks']
 import json; d = json.load(open('$TMP/r.json'))
 assert {'function': 'rmutex_lock', 'acquires': '\$0->id', 'recursive': True} in d['locks'], d" ||
         fail "summaries of rmutex.c" ;;
+max-memory)
+    # Past the memory bound the run stops: every file not finished is
+    # reported as not analysed (exit 2), none is dropped in silence.
+    for i in 1 2 3; do cp "$FIX/basic/missing_release_early_return.c" "$TMP/m$i.c"; done
+    expect_status 2 "$LC" --max-memory 1 --format=json "$TMP"/m*.c
+    json_check "sorted(e['file'] for e in doc['errors']) == ['$TMP/m1.c', '$TMP/m2.c', '$TMP/m3.c'] and all('--max-memory' in e['message'] for e in doc['errors'])"
+    expect_status 1 "$LC" --max-memory 65536 "$TMP"/m*.c
+    expect_status 2 "$LC" --max-memory 0 "$TMP/m1.c"
+    grep -q "max-memory takes MiB" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 timeout)
     # A file found by fuzzing on which clang's error recovery runs for
     # minutes: reported after --timeout, the other files still analysed.
