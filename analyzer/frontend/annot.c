@@ -111,6 +111,61 @@ static bool lookup(const char *name, enum annot_kind *kind)
     return false;
 }
 
+/* The thread-safety vocabulary a project's own macros end in (SDL_ACQUIRE,
+ * FOO_EXCLUSIVE_LOCKS_REQUIRED): the uppercase spellings above. */
+static bool vocabulary_word(const char *word, enum annot_kind *kind)
+{
+    for (const char *p = word; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            return false;
+    return lookup(word, kind) || (!strcmp(word, "CAPABILITY") && (*kind = AN_CAPABILITY, true));
+}
+
+/* "PREFIX_WORD" where WORD is the longest vocabulary word the name ends
+ * in and PREFIX is uppercase: a project's name for a thread-safety macro. */
+static bool lookup_by_suffix(const char *name, enum annot_kind *kind)
+{
+    for (const char *p = name; *p; p++) {
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '_'))
+            return false;
+    }
+    for (const char *p = strchr(name, '_'); p && p[1]; p = strchr(p + 1, '_')) {
+        static const char *const not_locks[] = {"SCOPED_CAPABILITY", "SCOPED_LOCKABLE", NULL};
+        for (unsigned i = 0; not_locks[i]; i++)
+            if (!strcmp(p + 1, not_locks[i]))
+                return false;
+        if (p > name && vocabulary_word(p + 1, kind))
+            return true;
+    }
+    return false;
+}
+
+static bool token_is(CXTranslationUnit tu, CXToken t, const char *what);
+
+/* Whether the macro whose use is the token at loc expands to nothing (a
+ * thread-safety macro of a build that does not ask for clang's analysis:
+ * the attribute never reaches the syntax tree). */
+static bool expands_to_nothing(CXTranslationUnit tu, CXSourceLocation loc)
+{
+    CXCursor use = clang_getCursor(tu, loc);
+    if (clang_getCursorKind(use) != CXCursor_MacroExpansion)
+        return false;
+    CXCursor def = clang_getCursorReferenced(use);
+    if (clang_getCursorKind(def) != CXCursor_MacroDefinition)
+        return false;
+    CXToken *t = NULL;
+    unsigned n = 0;
+    clang_tokenize(tu, clang_getCursorExtent(def), &t, &n);
+    unsigned body = 1; /* the first token after the name and its parameters */
+    if (clang_Cursor_isMacroFunctionLike(def)) {
+        while (body < n && !token_is(tu, t[body], ")"))
+            body++;
+        body++;
+    }
+    clang_disposeTokens(tu, t, n);
+    return body >= n;
+}
+
 static bool takes_no_args(enum annot_kind k)
 {
     return k == AN_NO_ANALYSIS || k == AN_INITIALIZER;
@@ -212,7 +267,9 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
         CXString s = clang_getTokenSpelling(tu, t[i]);
         enum annot_kind kind;
         const char *name = clang_getCString(s);
-        bool known = name && lookup(name, &kind);
+        bool known = name && (lookup(name, &kind) ||
+                              (lookup_by_suffix(name, &kind) &&
+                               expands_to_nothing(tu, clang_getTokenLocation(tu, t[i]))));
         const char *spelled = known ? arena_strdup(c->a, name) : NULL;
         clang_disposeString(s);
         if (!known)
