@@ -209,6 +209,35 @@ static bool foreign_option(CXFile f, const char *msg)
     return !f && !strncmp(msg, "unknown argument: '", 19);
 }
 
+static const char *diag_file(struct arena *a, CXFile f, const struct job *j)
+{
+    const char *file = f ? parse_str(a, clang_getFileName(f)) : j->display;
+    return strcmp(file, j->path) ? file : j->display;
+}
+
+/* An error in a macro's expansion is the use's (`int v GUARDED_BY(a, b);`),
+ * as clang reports it, where the macro was used or where its argument was
+ * written; the macro's own text is named in the message. */
+static const char *diag_at(struct arena *a, CXTranslationUnit tu, CXDiagnostic d,
+                           const struct job *j, CXFile *f, unsigned *line, unsigned *col)
+{
+    CXSourceLocation loc = clang_getDiagnosticLocation(d);
+    const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
+    clang_getFileLocation(loc, f, line, col, NULL);
+    CXFile sf = NULL;
+    unsigned sl = 0, sc = 0;
+    clang_getSpellingLocation(loc, &sf, &sl, &sc, NULL);
+    if (!sf || !*f || (clang_File_isEqual(*f, sf) && sl == *line && sc == *col))
+        return msg;
+    CXCursor use = clang_getCursor(tu, clang_getLocation(tu, *f, *line, *col));
+    const char *macro = clang_getCursorKind(use) == CXCursor_MacroExpansion
+                            ? parse_str(a, clang_getCursorSpelling(use))
+                            : NULL;
+    return arena_printf(a, "%s (in the expansion of %s%s%s, %s:%u:%u)", msg,
+                        macro ? "macro '" : "a macro", macro ? macro : "", macro ? "'" : "",
+                        diag_file(a, sf, j), sl, sc);
+}
+
 static void report_diagnostics(struct collector *out, CXTranslationUnit tu, const struct job *j)
 {
     unsigned n = clang_getNumDiagnostics(tu), shown = 0;
@@ -218,14 +247,9 @@ static void report_diagnostics(struct collector *out, CXTranslationUnit tu, cons
         enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
         CXFile f = NULL;
         unsigned line = 0, col = 0;
-        clang_getSpellingLocation(clang_getDiagnosticLocation(d), &f, &line, &col, NULL);
-        const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
-        if (sev >= CXDiagnostic_Error && !foreign_option(f, msg) && shown++ < MAX_ERRORS_PER_TU) {
-            const char *file = f ? parse_str(a, clang_getFileName(f)) : j->display;
-            if (!strcmp(file, j->path))
-                file = j->display;
-            collector_error(out, file, line, col, msg);
-        }
+        const char *msg = diag_at(a, tu, d, j, &f, &line, &col);
+        if (sev >= CXDiagnostic_Error && !foreign_option(f, msg) && shown++ < MAX_ERRORS_PER_TU)
+            collector_error(out, diag_file(a, f, j), line, col, msg);
         clang_disposeDiagnostic(d);
     }
     if (shown)

@@ -401,6 +401,13 @@ non-utf8-names)
     expect_status 1 "$LC" --cache "$TMP/c" --format=json "my dir/$name"
     expect_status 1 "$LC" --cache "$TMP/c" --format=json "my dir/$name"
     json_check "len(doc['findings']) == 1" ;;
+macro-error-location)
+    # An error inside a macro's expansion is reported where the macro is
+    # used (or where its argument is written), naming the macro, as clang does.
+    printf '#include <pthread.h>\n#define GUARDED_BY(...) __attribute__((guarded_by(__VA_ARGS__)))\nstatic pthread_mutex_t mu1, mu2;\n\nstatic int v GUARDED_BY(mu1, mu2);\nstatic int w GUARDED_BY(nosuch);\nint get(void) { return v + w; }\n' > "$TMP/m.c"
+    expect_status 2 "$LC" --format=json "$TMP/m.c"
+    json_check "[(e.get('line'), e.get('column')) for e in doc['errors'] if e.get('line')] == [(5, 14), (6, 25)]"
+    json_check "\"in the expansion of macro 'GUARDED_BY', $TMP/m.c:2:\" in doc['errors'][1]['message']" ;;
 missing-header)
     printf '#include <pthread.h>\n#include "nowhere.h"\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return 1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/hdr.c"
     expect_status 2 "$LC" "$TMP/hdr.c"
