@@ -142,10 +142,13 @@ static bool lookup_by_suffix(const char *name, enum annot_kind *kind)
 
 static bool token_is(CXTranslationUnit tu, CXToken t, const char *what);
 
-/* Whether the macro whose use is the token at loc expands to nothing (a
- * thread-safety macro of a build that does not ask for clang's analysis:
- * the attribute never reaches the syntax tree). */
-static bool expands_to_nothing(CXTranslationUnit tu, CXSourceLocation loc)
+/* Whether the macro whose use is the token at loc is a thread-safety macro
+ * by its text: it expands to nothing (a build that does not ask for
+ * clang's analysis, where the attribute never reaches the syntax tree), or
+ * its body names one of clang's thread-safety attributes, perhaps through
+ * a wrapper that the build defines away in turn (SDL_ACQUIRE(x) is
+ * `SDL_THREAD_ANNOTATION_ATTRIBUTE__(acquire_capability(x))`). */
+static bool is_lock_macro(CXTranslationUnit tu, CXSourceLocation loc)
 {
     CXCursor use = clang_getCursor(tu, loc);
     if (clang_getCursorKind(use) != CXCursor_MacroExpansion)
@@ -162,8 +165,16 @@ static bool expands_to_nothing(CXTranslationUnit tu, CXSourceLocation loc)
             body++;
         body++;
     }
+    bool names_attribute = body >= n;
+    for (unsigned i = body; i < n && !names_attribute; i++) {
+        CXString sp = clang_getTokenSpelling(tu, t[i]);
+        const char *word = clang_getCString(sp);
+        enum annot_kind kind;
+        names_attribute = word && word[0] >= 'a' && word[0] <= 'z' && lookup(word, &kind);
+        clang_disposeString(sp);
+    }
     clang_disposeTokens(tu, t, n);
-    return body >= n;
+    return names_attribute;
 }
 
 static bool takes_no_args(enum annot_kind k)
@@ -269,7 +280,7 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
         const char *name = clang_getCString(s);
         bool known = name && (lookup(name, &kind) ||
                               (lookup_by_suffix(name, &kind) &&
-                               expands_to_nothing(tu, clang_getTokenLocation(tu, t[i]))));
+                               is_lock_macro(tu, clang_getTokenLocation(tu, t[i]))));
         const char *spelled = known ? arena_strdup(c->a, name) : NULL;
         clang_disposeString(s);
         if (!known)
