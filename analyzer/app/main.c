@@ -203,6 +203,31 @@ static bool emit(const struct run_state *s, const struct collector *c, struct re
     return output_commit(&out, &d) || fail(&d);
 }
 
+/* Whether a finding that is not suppressed reaches the --fail-on level. */
+static bool fails_run(enum lc_fail_on level, const struct collector *c,
+                      const struct report_opts *ro)
+{
+    static const char *const least[] = {[FAIL_ON_WARNING] = "warning", [FAIL_ON_ERROR] = "error",
+                                        [FAIL_ON_NOTE] = "note"};
+    if (level == FAIL_ON_NEVER)
+        return false;
+    static const char *const ranks[] = {"note", "warning", "error"};
+    int need = 0;
+    while (strcmp(ranks[need], least[level]))
+        need++;
+    for (size_t i = 0; i < c->nfindings; i++) {
+        if (c->findings[i].suppressed)
+            continue;
+        const char *sev = report_finding_severity(ro, &c->findings[i]);
+        int rank = 0;
+        while (rank < 2 && strcmp(ranks[rank], sev))
+            rank++;
+        if (rank >= need)
+            return true;
+    }
+    return false;
+}
+
 static int report(struct run_state *s, struct collector *c, double seconds)
 {
     collector_sort(c);
@@ -218,10 +243,10 @@ static int report(struct run_state *s, struct collector *c, double seconds)
                              isatty(STDOUT_FILENO) && !s->o.output, seconds, s->cfg.severity};
     if (!emit(s, c, &ro))
         return 2;
-    size_t live = 0;
-    for (size_t i = 0; i < c->nfindings; i++)
-        live += !c->findings[i].suppressed;
-    return c->nerrors ? 2 : live ? 1 : 0;
+    if (c->nerrors)
+        return 2;
+    /* writing a baseline records the findings: the step succeeded */
+    return !s->o.write_baseline && fails_run(s->o.fail_on, c, &ro) ? 1 : 0;
 }
 
 /* --help, --version, --list-rules, --explain, --install-hook. */

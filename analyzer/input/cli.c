@@ -36,6 +36,8 @@ void cli_help(FILE *out)
         "  --verify                compare findings with '// expect: RULE' marks in\n"
         "                          the files; exit 1 on any mismatch\n"
         "  --quiet                 no summary line, no notes in text output\n"
+        "  --fail-on=warning|error|note|never  the least severity that makes the\n"
+        "                          exit status 1 (default: warning)\n"
         "  --color=auto|always|never  colour text output (default: auto; NO_COLOR\n"
         "                          in the environment turns auto off)\n"
         "  --staged                check the staged content of staged C files (git\n"
@@ -135,6 +137,19 @@ static bool parse_format(const char *v, struct lc_options *o)
     return true;
 }
 
+static bool parse_fail_on(const char *v, struct lc_options *o)
+{
+    static const char *const words[] = {"warning", "error", "note", "never", NULL};
+    int k = word_index(v, words);
+    if (k < 0)
+        return diag_usage("unknown --fail-on value '%s' (expected error, warning, note or "
+                          "never)",
+                          v),
+               false;
+    o->fail_on = (enum lc_fail_on)k;
+    return true;
+}
+
 static bool parse_color(const char *v, struct lc_options *o)
 {
     static const char *const words[] = {"auto", "always", "never", NULL};
@@ -190,6 +205,8 @@ static bool parse_value_option(int argc, char **argv, int *i, struct lc_options 
         return parse_format(v, o);
     } else if ((v = option_value(argc, argv, i, "--color", &missing))) {
         return parse_color(v, o);
+    } else if ((v = option_value(argc, argv, i, "--fail-on", &missing))) {
+        return parse_fail_on(v, o);
     } else if ((v = option_value(argc, argv, i, "--rules", &missing))) {
         push(&o->rules, &o->nrules, v);
     } else if ((v = option_value(argc, argv, i, "--jobs", &missing)) ||

@@ -11,10 +11,13 @@
 /* The order matches the option words in cli.c. */
 enum lc_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
 enum lc_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+/* The least severity a finding needs to make the exit status 1. */
+enum lc_fail_on { FAIL_ON_WARNING, FAIL_ON_ERROR, FAIL_ON_NOTE, FAIL_ON_NEVER };
 
 struct lc_options {
     enum lc_format format;
     enum lc_color color;
+    enum lc_fail_on fail_on;    /* --fail-on, default: warning */
     const char **rules;
     size_t nrules;
     bool no_default_rules;
