@@ -176,7 +176,9 @@ static bool filter_findings(struct run_state *s, struct collector *c)
     if (s->o.baseline) {
         if (!baseline_load(s->a, s->o.baseline, &s->baseline, &d))
             return fail(&d);
+        size_t before = c->nfindings;
         collector_filter(c, keep_new, s);
+        c->baselined = before - c->nfindings;
     }
     return true;
 }

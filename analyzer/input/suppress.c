@@ -138,11 +138,14 @@ static void apply_file(struct collector *c, const char *file, struct suppression
     }
 }
 
+/* A malformed comment (a misspelt rule id, no `[id]`) is always reported:
+ * it silently suppresses nothing. One that matched nothing is reported
+ * when asked for (report_unused). */
 static void report_leftovers(struct collector *c, const char *file, struct suppression *s,
-                             size_t n)
+                             size_t n, bool report_unused)
 {
     for (size_t k = 0; k < n; k++) {
-        if (s[k].used)
+        if (s[k].used || (!s[k].malformed && !report_unused))
             continue;
         char msg[256];
         if (s[k].malformed)
@@ -167,8 +170,7 @@ void suppress_apply(struct collector *c, const struct job_list *jobs, bool repor
         struct suppression *s = NULL;
         size_t n = strstr(text, "lockcheck-ignore") ? scan(text, &s) : 0;
         apply_file(c, jobs->v[j].display, s, n);
-        if (report_unused)
-            report_leftovers(c, jobs->v[j].display, s, n);
+        report_leftovers(c, jobs->v[j].display, s, n, report_unused);
         free(s);
         free(text);
     }

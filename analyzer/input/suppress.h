@@ -3,9 +3,9 @@
  * on the line of a finding or the line before it, and
  * `// lockcheck-ignore-function[rule-id, ...]: reason` before a function,
  * mark matching findings as suppressed (they stay in JSON and SARIF, marked,
- * and leave text output and the exit status). With report_unused, a
- * suppression that matched nothing is an unused-suppression finding and a
- * malformed one a bad-annotation finding. */
+ * and leave text output and the exit status). A malformed one is always a
+ * bad-annotation finding; with report_unused, a suppression that matched
+ * nothing is an unused-suppression finding. */
 #ifndef LC_SUPPRESS_H
 #define LC_SUPPRESS_H
 

@@ -103,6 +103,7 @@ struct collector {
     unsigned long functions, files;
     unsigned long cached; /* files whose results came from the cache */
     unsigned long abandoned; /* workers left behind on a file over --timeout */
+    unsigned long baselined; /* findings left out because the baseline has them */
 };
 
 void collector_init(struct collector *c);

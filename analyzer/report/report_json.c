@@ -40,6 +40,8 @@ static json_t *finding_json(const struct finding *f, const struct report_opts *r
     }
     json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
     json_object_set_new(o, "suppressed", json_boolean(f->suppressed));
+    if (f->suppressed && f->suppress_reason)
+        json_object_set_new(o, "suppress_reason", textenc_json(f->suppress_reason));
     return o;
 }
 

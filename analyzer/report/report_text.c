@@ -137,7 +137,15 @@ void report_text(FILE *out, const struct collector *c, const struct report_opts 
         shown++;
     }
     free(sc.text);
-    if (ro->summary && !ro->quiet)
-        fprintf(out, "%zu finding%s in %zu of %lu file%s\n", shown, shown == 1 ? "" : "s",
+    if (ro->summary && !ro->quiet) {
+        fprintf(out, "%zu finding%s in %zu of %lu file%s", shown, shown == 1 ? "" : "s",
                 files_with_findings(c), c->files, c->files == 1 ? "" : "s");
+        size_t suppressed = c->nfindings - shown;
+        if (suppressed && c->baselined)
+            fprintf(out, " (%zu suppressed, %lu in the baseline)", suppressed, c->baselined);
+        else if (suppressed || c->baselined)
+            fprintf(out, suppressed ? " (%zu suppressed)" : " (%lu in the baseline)",
+                    suppressed ? suppressed : c->baselined);
+        fputc('\n', out);
+    }
 }

@@ -19,6 +19,26 @@ stdout: $(head -c 2000 "$TMP/out")
 stderr: $(head -c 2000 "$TMP/err")"
 }
 
+summary_line() { # summary_line CMD...: the last line CMD prints on a terminal
+    python3 - "$@" <<'PY'
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+os.waitpid(pid, 0)
+print(out.decode(errors="replace").splitlines()[-1].strip())
+PY
+}
+
 json_check() { # json_check PY_EXPR_ON_doc
     CHECK="$1" python3 -c "import json,os; doc=json.load(open('$TMP/out')); assert eval(os.environ['CHECK'])" ||
         fail "json check: $1"
@@ -295,21 +315,27 @@ int h(int x) {
 }
 // lockcheck-ignore missing brackets
 C
+    # the malformed comment is reported even unasked: it suppresses nothing
     expect_status 1 "$LC" --format=json "$TMP/s.c"
-    json_check "[f['suppressed'] for f in doc['findings']] == [True, True, False]"
-    json_check "doc['findings'][2]['rule'] == 'missing-release' and doc['findings'][2]['line'] == 18"
+    json_check "[(f['rule'], f['suppressed']) for f in doc['findings']] == [('missing-release', True), ('double-acquire', True), ('missing-release', False), ('bad-annotation', False)]"
+    json_check "doc['findings'][2]['line'] == 18 and doc['findings'][0]['suppress_reason'] == 'handed to the caller on purpose' and 'suppress_reason' not in doc['findings'][2]"
     expect_status 1 "$LC" "$TMP/s.c"
-    [ "$(grep -c 'warning:' "$TMP/out")" -eq 1 ] || fail "suppressed findings shown in text"
+    [ "$(grep -c 'warning:' "$TMP/out")" -eq 2 ] || fail "suppressed findings shown in text"
+    line=$(summary_line "$LC" --color=never "$TMP/s.c")
+    [ "$line" = "2 findings in 1 of 1 file (2 suppressed)" ] || fail "summary: $line"
     expect_status 1 "$LC" --format=json --report-unused-suppressions "$TMP/s.c"
     json_check "sorted(f['rule'] for f in doc['findings'] if not f['suppressed']) == ['bad-annotation', 'missing-release', 'unused-suppression']"
     sed -i 's/ if (x) return 1; \/\/ lockcheck-ignore.*/ if (x) return 1;/' "$TMP/s.c"
     sed -i '18i\  // lockcheck-ignore[missing-release]: reviewed' "$TMP/s.c"
+    sed -i '/lockcheck-ignore missing brackets/d' "$TMP/s.c"
     expect_status 0 "$LC" "$TMP/s.c" ;;
 baseline)
     cp "$SRC/examples/bank/"*.c "$SRC/examples/bank/"*.h "$TMP/"
     cd "$TMP"
     expect_status 0 "$LC" --write-baseline base.json account.c ledger.c queue.c worker.c main.c
     expect_status 0 "$LC" --baseline base.json account.c ledger.c queue.c worker.c main.c
+    line=$(summary_line "$LC" --color=never --baseline base.json account.c ledger.c queue.c worker.c main.c)
+    [[ "$line" =~ ^0\ findings\ in\ 0\ of\ 5\ files\ \([0-9]+\ in\ the\ baseline\)$ ]] || fail "summary: $line"
     # ten lines added above every function: nothing new
     for f in account.c queue.c; do awk 'NR==1{for(i=0;i<10;i++) print "/* moved */"} {print}' "$f" > x && mv x "$f"; done
     expect_status 0 "$LC" --baseline base.json account.c ledger.c queue.c worker.c main.c
