@@ -202,7 +202,7 @@ struct builder {
     unsigned scope_end;                  /* offset where the innermost scope ends */
     struct strmap aliases;               /* local pointer name -> struct alias */
     struct strmap loop_stored;           /* pointer locals stored in a loop */
-    struct strmap pointer_stores;        /* pointer local -> non-null stores in the body */
+    struct strmap pointer_stores;        /* pointer local (declaration) -> non-null stores */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
     struct strmap not_counters; /* local's declaration offset -> a store that may make it negative */
@@ -351,6 +351,7 @@ void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value);
 struct alias {
     const char *path;
     bool local_root;
+    const char *decl; /* the declaration set (its key): stores are counted by it */
 };
 /* A lock key with an aliased local root, resolved (path_local_root then
  * says whether the alias's own root is local). */

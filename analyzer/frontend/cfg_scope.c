@@ -98,20 +98,26 @@ static void count_in(struct strmap *m, const char *name)
 }
 
 /* A local's key in local_stores and not_counters: its declaration. */
+/* A declaration's key: where it is written, and for one a macro wrote
+ * (pthread_cleanup_push declares `__cancel_routine` and `__cancel_arg` at
+ * each use) where the macro was used as well. */
 static const char *decl_key(struct builder *b, CXCursor var)
 {
-    return arena_printf(b->a, "%u", parse_cursor_loc(var).offset);
+    unsigned spelled = 0;
+    clang_getSpellingLocation(clang_getCursorLocation(var), NULL, NULL, NULL, &spelled);
+    return arena_printf(b->a, "%u.%u", parse_cursor_loc(var).offset, spelled);
 }
 
 /* A store into a local (its initialiser too): every one counts in
- * local_stores, by declaration, and a pointer's that is not NULL in
- * pointer_stores, by name. */
+ * local_stores, and a pointer's that is not NULL in pointer_stores, both
+ * by declaration (two blocks may each declare a `__cancel_arg`, as two
+ * pthread_cleanup_push do, each stored once). */
 static void count_store(struct builder *b, CXCursor var, bool null)
 {
-    const char *name = parse_spelling(b->a, var);
-    count_in(&b->local_stores, decl_key(b, var));
+    const char *key = decl_key(b, var);
+    count_in(&b->local_stores, key);
     if (!null && clang_getCanonicalType(clang_getCursorType(var)).kind == CXType_Pointer)
-        count_in(&b->pointer_stores, name);
+        count_in(&b->pointer_stores, key);
 }
 
 bool build_is_store(CXCursor c)
@@ -192,10 +198,10 @@ static void count_stores(struct builder *b)
     }
 }
 
-static uintptr_t pointer_stores(struct builder *b, const char *name)
+static uintptr_t pointer_stores(struct builder *b, const char *decl)
 {
     count_stores(b);
-    return (uintptr_t)strmap_get(&b->pointer_stores, name);
+    return (uintptr_t)strmap_get(&b->pointer_stores, decl);
 }
 
 unsigned build_local_stores(struct builder *b, CXCursor decl)
@@ -237,6 +243,7 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     }
     void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
     struct alias *al = arena_alloc(b->a, sizeof *al);
+    al->decl = decl_key(b, var);
     CXCursor call = parse_peel(value);
     const char *handed = clang_getCursorKind(call) == CXCursor_CallExpr && !old
                              ? build_inferred_returned_lock(b, clang_getCursorReferenced(call))
@@ -271,6 +278,7 @@ static void forget_stored_alias(struct builder *b, CXCursor target)
         return;
     struct alias *al = arena_alloc(b->a, sizeof *al);
     al->path = "";
+    al->decl = decl_key(b, var);
     const char *name = parse_spelling(b->a, var);
     strmap_put(&b->aliases, name, al);
     strmap_put(&b->loop_stored, name, (void *)1);
@@ -315,7 +323,7 @@ static const char *resolve_once(struct builder *b, const char *key)
     const struct alias *al = strmap_get(&b->aliases, name);
     if (!al || !al->path || !*al->path)
         return key;
-    if (pointer_stores(b, name) > 1) /* which store a use sees is not known here */
+    if (pointer_stores(b, al->decl) > 1) /* which store a use sees is not known here */
         return key;
     const char *args[1] = {al->path};
     struct diag d;
