@@ -461,16 +461,10 @@ static CXSourceRange head_range(CXTranslationUnit tu, CXCursor decl)
         }
     }
     free(st.v);
-    CXFile file;
-    unsigned begin, end;
-    /* A head that begins with a macro (`#define local static`) begins where
-     * the macro is used, not in its definition: the tokens between the two
-     * (other macros' definitions, `#define RELEASE(ptr) ...`) are not the
-     * function's. */
-    if (body && file_offsets(ext, &file, &begin, &end))
-        return clang_getRange(clang_getLocationForOffset(tu, file, begin),
-                              clang_getLocationForOffset(tu, file, end));
-    return body ? ext : widen(tu, ext);
+    /* other macros defined between a head's first macro and its use
+     * (`#define RELEASE(ptr) ...`) are not the function's */
+    return body ? parse_file_range(tu, clang_getRangeStart(ext), clang_getRangeEnd(ext))
+                : widen(tu, ext);
 }
 
 struct annot_list annot_read(struct arena *a, CXTranslationUnit tu, CXCursor decl)

@@ -367,7 +367,8 @@ static bool decl_is_noreturn(struct builder *b, CXCursor decl)
         return true;
     CXToken *toks = NULL;
     unsigned ntoks = 0;
-    clang_tokenize(b->t->tu, clang_getRange(clang_getRangeStart(ext), end), &toks, &ntoks);
+    clang_tokenize(b->t->tu, parse_file_range(b->t->tu, clang_getRangeStart(ext), end), &toks,
+                   &ntoks);
     bool found = false;
     for (unsigned i = 0; i < ntoks && !found; i++) {
         CXString sp = clang_getTokenSpelling(b->t->tu, toks[i]);

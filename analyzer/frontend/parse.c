@@ -48,6 +48,18 @@ void parse_cursor_offsets(CXCursor c, unsigned *begin, unsigned *end)
     *end = parse_location(clang_getRangeEnd(r), NULL).offset;
 }
 
+CXSourceRange parse_file_range(CXTranslationUnit tu, CXSourceLocation begin, CXSourceLocation end)
+{
+    CXFile fb = NULL, fe = NULL;
+    unsigned ob = 0, oe = 0;
+    clang_getExpansionLocation(begin, &fb, NULL, NULL, &ob);
+    clang_getExpansionLocation(end, &fe, NULL, NULL, &oe);
+    if (!fb || !fe || !clang_File_isEqual(fb, fe) || ob > oe)
+        return clang_getRange(begin, end);
+    return clang_getRange(clang_getLocationForOffset(tu, fb, ob),
+                          clang_getLocationForOffset(tu, fb, oe));
+}
+
 bool parse_in_main_file(CXCursor c, CXFile main_file)
 {
     CXFile f = NULL;

@@ -27,6 +27,12 @@ struct cfg_loc parse_cursor_loc(CXCursor c);
 void parse_cursor_offsets(CXCursor c, unsigned *begin, unsigned *end);
 /* True if the cursor was written in (or expanded into) the main file. */
 bool parse_in_main_file(CXCursor c, CXFile main_file);
+/* The text from begin to end as written in the file where they are used:
+ * a declaration that begins with a macro (`#define local static`) begins
+ * at the macro's use, not in its definition, which would take in every
+ * token between the two. The range as given when the ends are in two
+ * files. */
+CXSourceRange parse_file_range(CXTranslationUnit tu, CXSourceLocation begin, CXSourceLocation end);
 
 /* Children of c pushed onto a caller-owned cursor stack; returns how many. */
 struct cursor_stack {
