@@ -29,6 +29,31 @@ static int returned_arg(struct builder *b, CXCursor fn)
     return build_inferred_returned_param(b, fn);
 }
 
+struct inner_use {
+    unsigned begin, end; /* the statement expression's offsets */
+    bool found;
+};
+
+/* Whether a name in the visited expression is of a variable declared
+ * inside the statement expression. */
+static enum CXChildVisitResult uses_inner(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct inner_use *u = data;
+    if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+        return CXChildVisit_Recurse;
+    CXCursor d = clang_getCursorReferenced(c);
+    unsigned at = parse_cursor_loc(d).offset;
+    if (clang_getCursorKind(d) == CXCursor_VarDecl && at >= u->begin && at <= u->end) {
+        u->found = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Continue;
+}
+
+/* The value of `({ ...; last; })`: its last statement, unless that names a
+ * variable of its own (`({ void *p_ = malloc(n); ...; p_; })`, an allocator
+ * macro), which is gone once the expression ends: no alias then. */
 static CXCursor last_statement(struct builder *b, CXCursor stmt_expr)
 {
     size_t base = b->kids.n;
@@ -40,7 +65,14 @@ static CXCursor last_statement(struct builder *b, CXCursor stmt_expr)
             last = b->kids.v[b->kids.n - 1];
     }
     b->kids.n = base;
-    return last;
+    struct inner_use u = {0, 0, false};
+    parse_cursor_offsets(stmt_expr, &u.begin, &u.end);
+    if (!clang_Cursor_isNull(last)) {
+        uses_inner(last, clang_getNullCursor(), &u);
+        if (!u.found)
+            clang_visitChildren(last, uses_inner, &u);
+    }
+    return u.found ? clang_getNullCursor() : last;
 }
 
 /* The expression a pointer local is set from, seen through parentheses,
