@@ -173,6 +173,27 @@ static const char *structure_text(struct builder *b, CXCursor c, int depth)
     }
 }
 
+/* text[0..n) with every run of white space (a line break and the next
+ * line's indentation) made one space: an expression written over two
+ * lines names what it names on one (`lock(c ? &a :\n &b)` and the same
+ * unlock indented otherwise are one lock), and reads on one line. */
+static const char *one_line(struct builder *b, const char *text, size_t n)
+{
+    char *out = arena_alloc(b->a, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+        if (!space)
+            out[k++] = text[i];
+        else if (k && out[k - 1] != ' ')
+            out[k++] = ' ';
+    }
+    while (k && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    return out;
+}
+
 const char *build_written_text(struct builder *b, CXCursor c, bool *expanded)
 {
     unsigned begin, end, arg_begin = 0, arg_end = 0;
@@ -186,7 +207,7 @@ const char *build_written_text(struct builder *b, CXCursor c, bool *expanded)
     else if (*expanded)
         return NULL;
     if (b->t->source && begin < end && end <= b->t->source_len && end - begin < 200)
-        return arena_strndup(b->a, b->t->source + begin, end - begin);
+        return one_line(b, b->t->source + begin, end - begin);
     return NULL;
 }
 
