@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT
- * cli: option parsing (GNU style: --opt=value and --opt value) and help. */
+ * cli: option parsing (getopt_long: GNU style, --opt=value and --opt value,
+ * -pbuild and -p build) and help. */
 #include "input/cli.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,8 +40,9 @@ void cli_help(FILE *out)
         "  --quiet                 no summary line, no notes in text output\n"
         "  --fail-on=warning|error|note|never  the least severity that makes the\n"
         "                          exit status 1 (default: warning)\n"
-        "  --color=auto|always|never  colour text output (default: auto; NO_COLOR\n"
-        "                          in the environment turns auto off)\n"
+        "  --color[=auto|always|never]  colour text output (default: auto; NO_COLOR\n"
+        "                          in the environment turns auto off; --color alone:\n"
+        "                          always)\n"
         "  --staged                check the staged content of staged C files (git\n"
         "                          pre-commit); flags from -p or a compile database\n"
         "                          found in the repository root or its build/\n"
@@ -84,25 +87,6 @@ static void push(const char ***v, size_t *n, const char *s)
 {
     *v = xrealloc((void *)*v, (*n + 1) * sizeof **v);
     (*v)[(*n)++] = s;
-}
-
-/* Matches "--name=value" or "--name value"; advances *i when it takes the
- * next argument. Returns NULL when argv[*i] is not this option. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, bool *missing)
-{
-    size_t n = strlen(name);
-    const char *a = argv[*i];
-    if (strncmp(a, name, n))
-        return NULL;
-    if (a[n] == '=')
-        return a + n + 1;
-    if (a[n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
 }
 
 static bool parse_jobs(const char *v, unsigned *jobs)
@@ -195,113 +179,188 @@ static bool parse_shard(const char *v, struct lc_options *o)
     return true;
 }
 
-static bool parse_value_option(int argc, char **argv, int *i, struct lc_options *o,
-                               bool *handled)
+/* Long options without a short form; their ids follow the characters. */
+enum {
+    OPT_FORMAT = 256, OPT_COLOR, OPT_FAIL_ON, OPT_RULES, OPT_EXPLAIN, OPT_BASELINE,
+    OPT_WRITE_BASELINE, OPT_TIMEOUT, OPT_MAX_MEMORY, OPT_WRITE_SUMMARIES, OPT_CACHE, OPT_SHARD,
+    OPT_CONFIG, OPT_DISABLE, OPT_ENABLE, OPT_VERSION, OPT_VERIFY, OPT_NO_DEFAULT_RULES,
+    OPT_NO_GUESS, OPT_LIST_RULES, OPT_REPORT_UNUSED, OPT_NO_CONFIG, OPT_STAGED, OPT_CROSS_TU,
+    OPT_INFER_GUARDS, OPT_INSTALL_HOOK
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"color", optional_argument, NULL, OPT_COLOR},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"jobs", required_argument, NULL, 'j'},
+    {"output", required_argument, NULL, 'o'},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+    {"write-summaries", required_argument, NULL, OPT_WRITE_SUMMARIES},
+    {"cache", required_argument, NULL, OPT_CACHE},
+    {"shard", required_argument, NULL, OPT_SHARD},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"help", no_argument, NULL, 'h'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"version", no_argument, NULL, OPT_VERSION},
+    {"verify", no_argument, NULL, OPT_VERIFY},
+    {"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT_RULES},
+    {"no-guess", no_argument, NULL, OPT_NO_GUESS},
+    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"staged", no_argument, NULL, OPT_STAGED},
+    {"cross-tu", no_argument, NULL, OPT_CROSS_TU},
+    {"infer-guards", no_argument, NULL, OPT_INFER_GUARDS},
+    {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
+    {NULL, 0, NULL, 0},
+};
+
+/* Edit distance of a and b (each at most 63 characters considered). */
+static unsigned distance(const char *a, const char *b)
 {
-    bool missing = false;
-    const char *v;
-    *handled = true;
-    if ((v = option_value(argc, argv, i, "--format", &missing))) {
-        return parse_format(v, o);
-    } else if ((v = option_value(argc, argv, i, "--color", &missing))) {
-        return parse_color(v, o);
-    } else if ((v = option_value(argc, argv, i, "--fail-on", &missing))) {
-        return parse_fail_on(v, o);
-    } else if ((v = option_value(argc, argv, i, "--rules", &missing))) {
-        push(&o->rules, &o->nrules, v);
-    } else if ((v = option_value(argc, argv, i, "--jobs", &missing)) ||
-               (v = option_value(argc, argv, i, "-j", &missing))) {
-        return parse_jobs(v, &o->jobs);
-    } else if (!strncmp(argv[*i], "-j", 2) && argv[*i][2]) {
-        return parse_jobs(argv[*i] + 2, &o->jobs);
-    } else if ((v = option_value(argc, argv, i, "--output", &missing)) ||
-               (v = option_value(argc, argv, i, "-o", &missing))) {
-        o->output = v;
-    } else if ((v = option_value(argc, argv, i, "--explain", &missing))) {
-        o->explain = v;
-    } else if ((v = option_value(argc, argv, i, "--baseline", &missing))) {
-        o->baseline = v;
-    } else if ((v = option_value(argc, argv, i, "--write-baseline", &missing))) {
-        o->write_baseline = v;
-    } else if ((v = option_value(argc, argv, i, "--timeout", &missing))) {
-        return parse_timeout(v, o);
-    } else if ((v = option_value(argc, argv, i, "--max-memory", &missing))) {
-        return parse_max_memory(v, o);
-    } else if ((v = option_value(argc, argv, i, "--write-summaries", &missing))) {
-        o->write_summaries = v;
-    } else if ((v = option_value(argc, argv, i, "--cache", &missing))) {
-        o->cache = v;
-    } else if ((v = option_value(argc, argv, i, "--shard", &missing))) {
-        return parse_shard(v, o);
-    } else if ((v = option_value(argc, argv, i, "--config", &missing))) {
-        o->config = v;
-    } else if ((v = option_value(argc, argv, i, "--disable", &missing))) {
-        push(&o->disable, &o->ndisable, v);
-    } else if ((v = option_value(argc, argv, i, "--enable", &missing))) {
-        push(&o->enable, &o->nenable, v);
-    } else if ((v = option_value(argc, argv, i, "-p", &missing))) {
-        if (o->build_dir)
-            return diag_usage("-p given twice"), false;
-        o->build_dir = v;
-    } else {
-        *handled = false;
+    unsigned la = (unsigned)strnlen(a, 63), lb = (unsigned)strnlen(b, 63), row[64];
+    for (unsigned j = 0; j <= lb; j++)
+        row[j] = j;
+    for (unsigned i = 1; i <= la; i++) {
+        unsigned diag = row[0];
+        row[0] = i;
+        for (unsigned j = 1; j <= lb; j++) {
+            unsigned up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            best = up + 1 < best ? up + 1 : best;
+            best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+            diag = up;
+            row[j] = best;
+        }
     }
+    return row[lb];
+}
+
+/* An option the parser did not take: unknown (with the nearest long
+ * option when one is close), ambiguous, or missing its value. */
+static bool bad_option(const char *arg, int optopt_seen, bool missing)
+{
     if (missing)
-        return diag_usage("option '%s' needs a value", argv[*i]), false;
+        return diag_usage("option '%s' needs a value", arg), false;
+    if (optopt_seen && arg[0] == '-' && arg[1] != '-')
+        return diag_usage("unknown option '-%c'", optopt_seen), false;
+    char name[64];
+    snprintf(name, sizeof name, "%s", arg + strspn(arg, "-"));
+    name[strcspn(name, "=")] = '\0';
+    const char *near = NULL, *first = NULL, *second = NULL;
+    unsigned best = 3; /* farther than two edits is no suggestion */
+    for (const struct option *o = long_options; o->name; o++) {
+        unsigned d = distance(name, o->name);
+        if (d < best) {
+            best = d;
+            near = o->name;
+        }
+        if (*name && !strncmp(o->name, name, strlen(name))) {
+            second = first ? (second ? second : o->name) : NULL;
+            first = first ? first : o->name;
+        }
+    }
+    if (first && second)
+        return diag_usage("ambiguous option '%s' (--%s, --%s, ...)", arg, first, second), false;
+    if (near)
+        return diag_usage("unknown option '%s' (did you mean '--%s'?)", arg, near), false;
+    return diag_usage("unknown option '%s'", arg), false;
+}
+
+static bool set_build_dir(const char *v, struct lc_options *o)
+{
+    if (o->build_dir)
+        return diag_usage("-p given twice"), false;
+    o->build_dir = v;
+    return true;
+}
+
+/* An option that takes a value. */
+static bool take_value(int id, const char *v, struct lc_options *o)
+{
+    switch (id) {
+    case OPT_FORMAT: return parse_format(v, o);
+    case OPT_COLOR: return parse_color(v ? v : "always", o);
+    case OPT_FAIL_ON: return parse_fail_on(v, o);
+    case OPT_RULES: push(&o->rules, &o->nrules, v); return true;
+    case 'j': return parse_jobs(v, &o->jobs);
+    case 'o': o->output = v; return true;
+    case 'p': return set_build_dir(v, o);
+    case OPT_EXPLAIN: o->explain = v; return true;
+    case OPT_BASELINE: o->baseline = v; return true;
+    case OPT_WRITE_BASELINE: o->write_baseline = v; return true;
+    case OPT_TIMEOUT: return parse_timeout(v, o);
+    case OPT_MAX_MEMORY: return parse_max_memory(v, o);
+    case OPT_WRITE_SUMMARIES: o->write_summaries = v; return true;
+    case OPT_CACHE: o->cache = v; return true;
+    case OPT_SHARD: return parse_shard(v, o);
+    case OPT_CONFIG: o->config = v; return true;
+    case OPT_DISABLE: push(&o->disable, &o->ndisable, v); return true;
+    case OPT_ENABLE: push(&o->enable, &o->nenable, v); return true;
+    default: return false;
+    }
+}
+
+/* A flag; false when id is no flag. */
+static bool take_flag(int id, struct lc_options *o)
+{
+    switch (id) {
+    case 'h': o->help = true; break;
+    case 'q': o->quiet = true; break;
+    case OPT_VERSION: o->version = true; break;
+    case OPT_VERIFY: o->verify = true; break;
+    case OPT_NO_DEFAULT_RULES: o->no_default_rules = o->no_guess = true; break;
+    case OPT_NO_GUESS: o->no_guess = true; break;
+    case OPT_LIST_RULES: o->list_rules = true; break;
+    case OPT_REPORT_UNUSED: o->report_unused_suppressions = true; break;
+    case OPT_NO_CONFIG: o->no_config = true; break;
+    case OPT_STAGED: o->staged = true; break;
+    case OPT_CROSS_TU: o->cross_tu = true; break;
+    case OPT_INFER_GUARDS: o->infer_guards = true; break;
+    case OPT_INSTALL_HOOK: o->install_hook = true; break;
+    default: return false;
+    }
+    return true;
+}
+
+/* The words of argv (from argv[1]) into o, by getopt_long: options before,
+ * between and after the files, `-j4` and `-j 4`, `-pbuild`, `--opt=value`
+ * and `--opt value`, unambiguous abbreviations; after `--`, the compiler's. */
+static bool parse_words(int argc, char **argv, struct lc_options *o)
+{
+    opterr = 0;
+    optind = 0; /* start over (glibc): the parser may run more than once */
+    int id;
+    while ((id = getopt_long(argc, argv, "-:hqj:o:p:", long_options, NULL)) != -1) {
+        if (id == 1)
+            push(&o->files, &o->nfiles, optarg);
+        else if (id == '?' || id == ':')
+            return bad_option(argv[optind - 1], optopt, id == ':');
+        else if (!take_flag(id, o) && !take_value(id, optarg, o))
+            return false;
+    }
+    if (optind > 1 && !strcmp(argv[optind - 1], "--"))
+        for (int i = optind; i < argc; i++)
+            push(&o->compiler_args, &o->ncompiler_args, argv[i]);
     return true;
 }
 
 bool cli_parse(int argc, char **argv, struct lc_options *o)
 {
     memset(o, 0, sizeof *o);
-    int first = 1;
     if (argc > 1 && !strcmp(argv[1], "merge")) {
         o->merge = true;
-        first = 2;
+        argc--;
+        argv++;
     }
-    for (int i = first; i < argc; i++) {
-        const char *a = argv[i];
-        bool handled;
-        if (!strcmp(a, "--")) {
-            for (i++; i < argc; i++)
-                push(&o->compiler_args, &o->ncompiler_args, argv[i]);
-            break;
-        }
-        if (!parse_value_option(argc, argv, &i, o, &handled))
-            return false;
-        if (handled)
-            continue;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
-            o->help = true;
-        else if (!strcmp(a, "--version"))
-            o->version = true;
-        else if (!strcmp(a, "--verify"))
-            o->verify = true;
-        else if (!strcmp(a, "--quiet") || !strcmp(a, "-q"))
-            o->quiet = true;
-        else if (!strcmp(a, "--no-default-rules"))
-            o->no_default_rules = o->no_guess = true;
-        else if (!strcmp(a, "--no-guess"))
-            o->no_guess = true;
-        else if (!strcmp(a, "--list-rules"))
-            o->list_rules = true;
-        else if (!strcmp(a, "--report-unused-suppressions"))
-            o->report_unused_suppressions = true;
-        else if (!strcmp(a, "--no-config"))
-            o->no_config = true;
-        else if (!strcmp(a, "--staged"))
-            o->staged = true;
-        else if (!strcmp(a, "--cross-tu"))
-            o->cross_tu = true;
-        else if (!strcmp(a, "--infer-guards"))
-            o->infer_guards = true;
-        else if (!strcmp(a, "--install-hook"))
-            o->install_hook = true;
-        else if (a[0] == '-' && a[1] != '\0')
-            return diag_usage("unknown option '%s'", a), false;
-        else
-            push(&o->files, &o->nfiles, a);
-    }
+    if (!parse_words(argc, argv, o))
+        return false;
     bool standalone = o->help || o->version || o->list_rules || o->explain || o->install_hook;
     if (o->merge && !o->help && !o->nfiles)
         return diag_usage("merge needs the reports to combine (JSON or SARIF files)"), false;

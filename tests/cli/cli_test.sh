@@ -78,6 +78,23 @@ exit-empty-and-binary)
 exit-unknown-option)
     expect_status 2 "$LC" --frobnicate x.c
     grep -q "unknown option '--frobnicate'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+option-forms)
+    # getopt_long's forms: attached short values, options after the files,
+    # unambiguous abbreviations, --color alone; a near miss is named.
+    mkdir -p "$TMP/b"
+    printf '[{"directory": "%s", "file": "%s", "arguments": ["cc", "-c", "%s"]}]' "$FIX/basic" "missing_release_early_return.c" "missing_release_early_return.c" > "$TMP/b/compile_commands.json"
+    expect_status 1 "$LC" -p"$TMP/b" -o"$TMP/r.json" --form=json
+    python3 -c "import json; d=json.load(open('$TMP/r.json')); assert len(d['findings']) == 1" || fail "-p/-o attached"
+    expect_status 1 "$LC" "$FIX/basic/missing_release_early_return.c" --format=json -j1
+    json_check "len(doc['findings']) == 1"
+    expect_status 1 "$LC" --color "$FIX/basic/missing_release_early_return.c"
+    grep -q $'\033\\[' "$TMP/out" || fail "--color alone is not 'always'"
+    expect_status 2 "$LC" --formt=json x.c
+    grep -q "unknown option '--formt=json' (did you mean '--format'?)" "$TMP/err" || fail "$(cat "$TMP/err")"
+    expect_status 2 "$LC" --co x.c
+    grep -q "ambiguous option '--co'" "$TMP/err" || fail "$(cat "$TMP/err")"
+    expect_status 2 "$LC" x.c -o
+    grep -q "option '-o' needs a value" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 exit-no-input)
     expect_status 2 "$LC"
     grep -q "no input files" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
