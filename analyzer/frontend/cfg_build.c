@@ -22,7 +22,7 @@
 
 unsigned build_new_block(struct builder *b)
 {
-    struct bblock blk = {0, 0};
+    struct bblock blk = {0, 0, false};
     VEC_PUSH(b->blocks, blk);
     return (unsigned)b->blocks.n - 1;
 }
@@ -31,6 +31,7 @@ void build_edge(struct builder *b, unsigned from, unsigned to, enum cfg_edge_kin
 {
     struct cfg_edge e = {.from = from, .to = to, .kind = kind, .cond = cond, .label_key = -1};
     VEC_PUSH(b->edges, e);
+    b->blocks.v[to].entered = true;
 }
 
 unsigned build_event(struct builder *b, struct cfg_event ev)
@@ -101,13 +102,19 @@ static void build_if(struct builder *b, CXCursor s)
     CXCursor else_s = n > 2 ? b->kids.v[base + 2] : clang_getNullCursor();
     unsigned t = build_new_block(b), f = build_new_block(b), join = build_new_block(b);
     build_cond(b, cond, t, f);
+    struct strmap before = {0}, then_side = {0};
+    build_aliases_save(b, &before);
     b->cur = t;
     build_stmt(b, then_s);
+    bool then_reaches = b->blocks.v[b->cur].entered; /* not past a return */
     continue_in(b, join);
+    build_aliases_between(b, &before, &then_side);
     b->cur = f;
     if (n > 2)
         build_stmt(b, else_s);
+    bool else_reaches = b->blocks.v[b->cur].entered;
     continue_in(b, join);
+    build_aliases_join(b, &before, &then_side, then_reaches, else_reaches);
     b->kids.n = base;
 }
 

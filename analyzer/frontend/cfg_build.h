@@ -93,6 +93,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a);
 
 struct bblock {
     unsigned first_event, nevents;
+    bool entered; /* some edge leads into it (so far): else, past a return */
 };
 
 struct jump_target {
@@ -404,6 +405,16 @@ const char *build_inferred_returned_lock(struct builder *b, CXCursor decl);
  * (`for (o = head; o; o = o->next) lock(&o->mu);` does not lock
  * head->mu), though the store is lowered after the uses before it. */
 void build_forget_loop_aliases(struct builder *b, CXCursor part);
+/* An alias set on one side of an if holds on that side only: before the
+ * then side, save the aliases (into *before); between the sides, keep what
+ * the then side left (into *then_side) and put back *before; after the else
+ * side, a local the two sides left pointing at different objects is
+ * unknown. The maps are freed by build_aliases_join. */
+void build_aliases_save(struct builder *b, struct strmap *before);
+void build_aliases_between(struct builder *b, const struct strmap *before,
+                           struct strmap *then_side);
+void build_aliases_join(struct builder *b, struct strmap *before, struct strmap *then_side,
+                        bool then_reaches, bool else_reaches);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
 /* How many stores the function makes to the local declared by `decl`,

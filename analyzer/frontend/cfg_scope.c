@@ -262,6 +262,11 @@ void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value)
         VEC_PUSH(b->var_copies, ((struct cfg_copy){to_id, from_id}));
 }
 
+/* The alias of a local declared NULL and not set since: it names nothing
+ * yet, and where it is used it has been set (a lock reached through a
+ * NULL pointer is never taken). */
+static const struct alias holds_null = {NULL, false, NULL};
+
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
 {
     CXType t = clang_getCanonicalType(clang_getCursorType(var));
@@ -270,10 +275,12 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     const char *name = parse_spelling(b->a, var);
     if (is_null_constant(value)) { /* `void *hold = NULL;`, `hold = NULL;` */
         if (is_decl)
-            strmap_put(&b->aliases, name, NULL); /* not set yet */
+            strmap_put(&b->aliases, name, (void *)&holds_null);
         return;
     }
     void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
+    if (old == &holds_null)
+        old = NULL;
     struct alias *al = arena_alloc(b->a, sizeof *al);
     al->decl = decl_key(b, var);
     CXCursor call = parse_peel(value);
@@ -335,6 +342,70 @@ void build_forget_loop_aliases(struct builder *b, CXCursor part)
         return;
     visit_loop_store(part, clang_getNullCursor(), b);
     clang_visitChildren(part, visit_loop_store, b);
+}
+
+static void copy_map(struct strmap *to, const struct strmap *from)
+{
+    for (size_t i = 0; i < from->cap; i++)
+        if (from->keys[i])
+            strmap_put(to, from->keys[i], from->values[i]);
+}
+
+void build_aliases_save(struct builder *b, struct strmap *before)
+{
+    copy_map(before, &b->aliases);
+}
+
+void build_aliases_between(struct builder *b, const struct strmap *before,
+                           struct strmap *then_side)
+{
+    copy_map(then_side, &b->aliases);
+    for (size_t i = 0; i < then_side->cap; i++) /* names the then side set */
+        if (then_side->keys[i])
+            strmap_put(&b->aliases, then_side->keys[i],
+                       strmap_get(before, then_side->keys[i]));
+}
+
+/* name's alias becomes unknown: the sides of a branch left it pointing at
+ * different objects (then_v, the one of the then side). */
+static void make_unknown(struct builder *b, const char *name, const struct alias *then_v)
+{
+    const struct alias *was = then_v ? then_v : strmap_get(&b->aliases, name);
+    struct alias *unknown = arena_alloc(b->a, sizeof *unknown);
+    *unknown = (struct alias){"", false, was ? was->decl : NULL};
+    strmap_put(&b->aliases, name, unknown);
+}
+
+void build_aliases_join(struct builder *b, struct strmap *before, struct strmap *then_side,
+                        bool then_reaches, bool else_reaches)
+{
+    if (then_reaches && !else_reaches) { /* the then side's go on */
+        for (size_t i = 0; i < then_side->cap; i++)
+            if (then_side->keys[i])
+                strmap_put(&b->aliases, then_side->keys[i], then_side->values[i]);
+    } else if (then_reaches) { /* (a then side that returned leaves the else side's) */
+        /* a side that left it NULL reaches no lock through it: the other
+         * side's stands */
+        for (size_t i = 0; i < then_side->cap; i++) {
+            const char *name = then_side->keys[i];
+            void *then_v = name ? then_side->values[i] : NULL;
+            void *else_v = name ? strmap_get(&b->aliases, name) : NULL;
+            if (!name || else_v == then_v || then_v == &holds_null)
+                continue;
+            if (else_v == &holds_null)
+                strmap_put(&b->aliases, name, then_v);
+            else
+                make_unknown(b, name, then_v);
+        }
+        for (size_t i = 0; i < b->aliases.cap; i++) { /* set by the else side alone */
+            const char *name = b->aliases.keys[i];
+            if (name && b->aliases.values[i] && b->aliases.values[i] != &holds_null &&
+                !strmap_get(then_side, name))
+                make_unknown(b, name, NULL);
+        }
+    }
+    strmap_free(before);
+    strmap_free(then_side);
 }
 
 const struct alias *build_alias_of(struct builder *b, const char *name)
