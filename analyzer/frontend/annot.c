@@ -278,14 +278,14 @@ static void scan_tokens(struct collect *c, CXTranslationUnit tu, CXSourceRange r
         CXString s = clang_getTokenSpelling(tu, t[i]);
         enum annot_kind kind;
         const char *name = clang_getCString(s);
-        bool known = name && (lookup(name, &kind) ||
-                              (lookup_by_suffix(name, &kind) &&
-                               is_lock_macro(tu, clang_getTokenLocation(tu, t[i]))));
+        bool exact = name && lookup(name, &kind);
+        bool known = exact || (name && lookup_by_suffix(name, &kind) &&
+                               is_lock_macro(tu, clang_getTokenLocation(tu, t[i])));
         const char *spelled = known ? arena_strdup(c->a, name) : NULL;
         clang_disposeString(s);
         if (!known)
             continue;
-        struct annotation an = {kind, NULL, 0, {0, 0, 0}, spelled, NULL};
+        struct annotation an = {kind, NULL, 0, {0, 0, 0}, spelled, NULL, !exact};
         an.loc = parse_location(clang_getTokenLocation(tu, t[i]), &an.file);
         if (i + 1 < n && token_is(tu, t[i + 1], "(")) {
             unsigned depth = 0, j = i + 1;
@@ -323,7 +323,7 @@ static void read_annotate(struct collect *c, CXCursor attr)
             continue;
         if (c->seen[k])
             return; /* already read from the tokens */
-        struct annotation an = {(enum annot_kind)k, NULL, 0, {0, 0, 0}, kind_names[k], NULL};
+        struct annotation an = {(enum annot_kind)k, NULL, 0, {0, 0, 0}, kind_names[k], NULL, false};
         an.loc = parse_location(clang_getCursorLocation(attr), &an.file);
         split_args(c->a, colon + 1, strlen(colon + 1), &an);
         add(c, an);
@@ -372,7 +372,7 @@ static void read_unexposed(struct collect *c, CXTranslationUnit tu, CXCursor att
         else if (token_is(tu, t[close], ")") && --depth == 0)
             break;
     }
-    struct annotation an = {kind, NULL, 0, {0, 0, 0}, kind_names[kind], NULL};
+    struct annotation an = {kind, NULL, 0, {0, 0, 0}, kind_names[kind], NULL, false};
     an.loc = parse_location(clang_getCursorLocation(attr), &an.file);
     if (open < n) {
         const char *args = join_tokens(c->a, tu, t, open + 1, close < n ? close : n);

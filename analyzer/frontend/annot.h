@@ -47,6 +47,10 @@ struct annotation {
     struct cfg_loc loc;
     const char *spelling; /* the name as written, for messages */
     CXFile file;          /* where it is written */
+    /* read by its name from a project macro the build defines away: its
+     * locks may name what this build does not declare (a symbol that
+     * exists only for clang's analysis) */
+    bool by_name;
 };
 
 struct annot_list {

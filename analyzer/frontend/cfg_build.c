@@ -1320,10 +1320,12 @@ void cfg_tu_index(struct cfg_tu *t)
             CXCursor *c = arena_alloc(t->a, sizeof *c);
             *c = st.v[i];
             strmap_put(&t->functions_by_name, parse_spelling(t->a, st.v[i]), c);
-        } else if (k == CXCursor_VarDecl &&
-                   clang_Cursor_getStorageClass(st.v[i]) == CX_SC_Static &&
-                   parse_in_main_file(st.v[i], t->main_file)) {
-            strmap_put(&t->static_vars, parse_spelling(t->a, st.v[i]), (void *)1);
+        } else if (k == CXCursor_VarDecl) {
+            const char *name = parse_spelling(t->a, st.v[i]);
+            strmap_put(&t->globals, name, (void *)1);
+            if (clang_Cursor_getStorageClass(st.v[i]) == CX_SC_Static &&
+                parse_in_main_file(st.v[i], t->main_file))
+                strmap_put(&t->static_vars, name, (void *)1);
         }
     }
     free(st.v);
@@ -1356,6 +1358,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->guessed);
     strmap_free(&t->released);
     strmap_free(&t->static_vars);
+    strmap_free(&t->globals);
     free(t->guard_seen.keys);
     free(t->guard_seen.values);
 }

@@ -51,6 +51,7 @@ struct cfg_tu {
     struct strmap guessed;           /* lock APIs recognised by name (lockname.h) */
     struct strmap released;          /* lock keys some call in the file releases */
     struct strmap static_vars;       /* file-scope statics of the main file (cfg_tu_index) */
+    struct strmap globals;           /* names of every file-scope variable (cfg_tu_index) */
     struct strmap recursive;         /* lock classes made recursive (recursive.h) */
     struct strmap accessors;         /* function name -> 1 accessor, 2 not (cfg_cond.c) */
     struct strmap constant_returns;  /* function name -> its one returned constant, or none (cfg_cond.c) */

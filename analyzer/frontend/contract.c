@@ -22,6 +22,44 @@ struct params {
     unsigned n;
 };
 
+static bool names_sibling(struct arena *a, CXCursor field, const char *lock);
+
+/* The identifier a lock expression starts from (`q` of `&q->mu`). */
+static const char *lock_root(struct arena *a, const char *lock)
+{
+    const char *root = lock + strspn(lock, "&*( ");
+    size_t len = 0;
+    while (isalnum((unsigned char)root[len]) || root[len] == '_')
+        len++;
+    return arena_strndup(a, root, len);
+}
+
+/* Whether every lock of an annotation read by a macro's name starts from
+ * something this build declares: a parameter (names, n of them), a sibling
+ * field of the annotated field, or a variable of the file. A build that
+ * defines its annotations away may name symbols that exist only for
+ * clang's analysis (`REQUIRES(domain_lock_sym)`): no lock of this program. */
+static bool names_declared(struct cfg_tu *t, const struct annotation *an, CXCursor decl,
+                           const char *const *names, unsigned n)
+{
+    if (!an->by_name)
+        return true;
+    cfg_tu_index(t);
+    for (unsigned k = 0; k < an->nargs; k++) {
+        const char *root = lock_root(t->a, an->args[k]);
+        bool found = strmap_get(&t->globals, root) != NULL ||
+                     (clang_getCursorKind(decl) == CXCursor_FieldDecl &&
+                      names_sibling(t->a, decl, an->args[k]));
+        for (unsigned i = 0; i < n && !found; i++)
+            found = names[i] && !strcmp(names[i], root);
+        bool success_value = k == 0 && (an->kind == AN_TRY_ACQUIRE ||
+                                        an->kind == AN_TRY_ACQUIRE_SHARED);
+        if (!found && !success_value)
+            return false;
+    }
+    return true;
+}
+
 static struct params params_of(struct arena *a, CXCursor fn)
 {
     int n = clang_Cursor_getNumArguments(fn);
@@ -200,7 +238,7 @@ static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
                 if (*rd != ' ')
                     *w++ = *rd;
             *w = '\0';
-            if (strmap_get(&seen, key))
+            if (strmap_get(&seen, key) || !names_declared(t, &l.v[i], decls[d], p.names, p.n))
                 continue;
             strmap_put(&seen, key, (void *)1);
             any = true;
@@ -288,7 +326,8 @@ static const struct guard *build_guard(struct cfg_tu *t, CXCursor decl)
     const char *name = parse_spelling(t->a, decl);
     for (unsigned i = 0; i < l.n; i++) {
         const struct annotation *an = &l.v[i];
-        if ((an->kind != AN_GUARDED_BY && an->kind != AN_PT_GUARDED_BY) || !an->nargs)
+        if ((an->kind != AN_GUARDED_BY && an->kind != AN_PT_GUARDED_BY) || !an->nargs ||
+            !names_declared(t, an, decl, NULL, 0))
             continue;
         struct guard *g = arena_alloc(t->a, sizeof *g);
         g->pt = an->kind == AN_PT_GUARDED_BY;
