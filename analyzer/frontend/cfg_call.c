@@ -660,6 +660,18 @@ static void forget_lock_argument(struct builder *b, const char *path, struct cfg
         forget_locks_inside(b, lockexpr_pointee(b->a, addr), loc);
 }
 
+/* The arguments a call hands to the callee's own parameters: a variadic
+ * function's extra arguments are read through its format (`log("%p %s",
+ * lock, #lock)` prints the lock's address), never locked or unlocked. */
+static unsigned handed_arguments(CXCursor decl, unsigned nargs)
+{
+    CXType t = clang_getCursorType(decl);
+    int declared = clang_Cursor_getNumArguments(decl);
+    if (clang_isFunctionTypeVariadic(t) && declared >= 0 && (unsigned)declared < nargs)
+        return (unsigned)declared;
+    return nargs;
+}
+
 static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned nargs,
                                   struct cfg_loc loc)
 {
@@ -859,7 +871,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     } else if (!rule && !info->noreturn && !b->expanding && !clang_Cursor_isNull(decl) &&
                clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
         /* (inside a lock macro's expansion, the macro's rule says it) */
-        forget_lock_arguments(b, args, nargs, parse_cursor_loc(call));
+        forget_lock_arguments(b, args, handed_arguments(decl, nargs), parse_cursor_loc(call));
         /* one named to take a lock (`get_global_wrlock(h)`) may take the
          * object's own, which a later release here then gives back */
         bool lock_named = names_unlock(name) || lockname_has_lock_word(name);
