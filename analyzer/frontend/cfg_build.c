@@ -103,18 +103,22 @@ static void build_if(struct builder *b, CXCursor s)
     unsigned t = build_new_block(b), f = build_new_block(b), join = build_new_block(b);
     build_cond(b, cond, t, f);
     struct strmap before = {0}, then_side = {0};
+    struct branch_sides sides = {0, 0, 0, 0, false, false};
+    parse_cursor_offsets(then_s, &sides.then_begin, &sides.then_end);
+    if (n > 2)
+        parse_cursor_offsets(else_s, &sides.else_begin, &sides.else_end);
     build_aliases_save(b, &before);
     b->cur = t;
     build_stmt(b, then_s);
-    bool then_reaches = b->blocks.v[b->cur].entered; /* not past a return */
+    sides.then_reaches = b->blocks.v[b->cur].entered; /* not past a return */
     continue_in(b, join);
     build_aliases_between(b, &before, &then_side);
     b->cur = f;
     if (n > 2)
         build_stmt(b, else_s);
-    bool else_reaches = b->blocks.v[b->cur].entered;
+    sides.else_reaches = b->blocks.v[b->cur].entered;
     continue_in(b, join);
-    build_aliases_join(b, &before, &then_side, then_reaches, else_reaches);
+    build_aliases_join(b, &before, &then_side, &sides);
     b->kids.n = base;
 }
 

@@ -354,6 +354,7 @@ struct alias {
     const char *path;
     bool local_root;
     const char *decl; /* the declaration set (its key): stores are counted by it */
+    bool holds_null;  /* declared NULL and not set since */
 };
 /* A lock key with an aliased local root, resolved (path_local_root then
  * says whether the alias's own root is local). */
@@ -414,8 +415,12 @@ void build_forget_loop_aliases(struct builder *b, CXCursor part);
 void build_aliases_save(struct builder *b, struct strmap *before);
 void build_aliases_between(struct builder *b, const struct strmap *before,
                            struct strmap *then_side);
+struct branch_sides {
+    unsigned then_begin, then_end, else_begin, else_end; /* file offsets of their text */
+    bool then_reaches, else_reaches; /* each side goes on to the join (no return) */
+};
 void build_aliases_join(struct builder *b, struct strmap *before, struct strmap *then_side,
-                        bool then_reaches, bool else_reaches);
+                        const struct branch_sides *sides);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
 /* How many stores the function makes to the local declared by `decl`,

@@ -262,11 +262,6 @@ void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value)
         VEC_PUSH(b->var_copies, ((struct cfg_copy){to_id, from_id}));
 }
 
-/* The alias of a local declared NULL and not set since: it names nothing
- * yet, and where it is used it has been set (a lock reached through a
- * NULL pointer is never taken). */
-static const struct alias holds_null = {NULL, false, NULL};
-
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
 {
     CXType t = clang_getCanonicalType(clang_getCursorType(var));
@@ -274,15 +269,19 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
         return;
     const char *name = parse_spelling(b->a, var);
     if (is_null_constant(value)) { /* `void *hold = NULL;`, `hold = NULL;` */
-        if (is_decl)
-            strmap_put(&b->aliases, name, (void *)&holds_null);
+        if (is_decl) { /* names nothing yet: used, it has been set */
+            struct alias *al = arena_alloc(b->a, sizeof *al);
+            *al = (struct alias){NULL, false, decl_key(b, var), true};
+            strmap_put(&b->aliases, name, al);
+        }
         return;
     }
-    void *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
-    if (old == &holds_null)
+    const struct alias *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
+    if (old && old->holds_null)
         old = NULL;
     struct alias *al = arena_alloc(b->a, sizeof *al);
     al->decl = decl_key(b, var);
+    al->holds_null = false;
     CXCursor call = parse_peel(value);
     const char *handed = clang_getCursorKind(call) == CXCursor_CallExpr && !old
                              ? build_inferred_returned_lock(b, clang_getCursorReferenced(call))
@@ -318,6 +317,7 @@ static void forget_stored_alias(struct builder *b, CXCursor target)
     struct alias *al = arena_alloc(b->a, sizeof *al);
     al->path = "";
     al->decl = decl_key(b, var);
+    al->holds_null = false;
     const char *name = parse_spelling(b->a, var);
     strmap_put(&b->aliases, name, al);
     strmap_put(&b->loop_stored, name, (void *)1);
@@ -366,43 +366,46 @@ void build_aliases_between(struct builder *b, const struct strmap *before,
                        strmap_get(before, then_side->keys[i]));
 }
 
-/* name's alias becomes unknown: the sides of a branch left it pointing at
- * different objects (then_v, the one of the then side). */
-static void make_unknown(struct builder *b, const char *name, const struct alias *then_v)
+/* What one side (its text from offset begin to end) left for name: a
+ * variable declared inside the side is gone after it, and the name is the
+ * outer one's again (a macro's block that declares its own `qlane`). */
+static const struct alias *side_value(const struct alias *side, const struct alias *was,
+                                      unsigned begin, unsigned end)
 {
-    const struct alias *was = then_v ? then_v : strmap_get(&b->aliases, name);
+    unsigned long at = side && side->decl ? strtoul(side->decl, NULL, 10) : 0;
+    return side && side != was && at >= begin && at <= end ? was : side;
+}
+
+/* The alias after an if whose sides left then_v and else_v (was: before). */
+static const struct alias *joined(struct builder *b, const struct alias *was,
+                                  const struct alias *then_v, const struct alias *else_v)
+{
+    if (then_v == else_v || (else_v && else_v->holds_null))
+        return then_v; /* a side that left it NULL reaches no lock through it */
+    if (then_v && then_v->holds_null)
+        return else_v;
     struct alias *unknown = arena_alloc(b->a, sizeof *unknown);
-    *unknown = (struct alias){"", false, was ? was->decl : NULL};
-    strmap_put(&b->aliases, name, unknown);
+    const struct alias *any = then_v ? then_v : else_v ? else_v : was;
+    *unknown = (struct alias){"", false, any ? any->decl : NULL, false};
+    return unknown;
 }
 
 void build_aliases_join(struct builder *b, struct strmap *before, struct strmap *then_side,
-                        bool then_reaches, bool else_reaches)
+                        const struct branch_sides *sides)
 {
-    if (then_reaches && !else_reaches) { /* the then side's go on */
-        for (size_t i = 0; i < then_side->cap; i++)
-            if (then_side->keys[i])
-                strmap_put(&b->aliases, then_side->keys[i], then_side->values[i]);
-    } else if (then_reaches) { /* (a then side that returned leaves the else side's) */
-        /* a side that left it NULL reaches no lock through it: the other
-         * side's stands */
-        for (size_t i = 0; i < then_side->cap; i++) {
-            const char *name = then_side->keys[i];
-            void *then_v = name ? then_side->values[i] : NULL;
-            void *else_v = name ? strmap_get(&b->aliases, name) : NULL;
-            if (!name || else_v == then_v || then_v == &holds_null)
-                continue;
-            if (else_v == &holds_null)
-                strmap_put(&b->aliases, name, then_v);
-            else
-                make_unknown(b, name, then_v);
-        }
-        for (size_t i = 0; i < b->aliases.cap; i++) { /* set by the else side alone */
-            const char *name = b->aliases.keys[i];
-            if (name && b->aliases.values[i] && b->aliases.values[i] != &holds_null &&
-                !strmap_get(then_side, name))
-                make_unknown(b, name, NULL);
-        }
+    for (size_t i = 0; i < b->aliases.cap; i++) { /* every name: before, then or else */
+        const char *name = b->aliases.keys[i];
+        if (!name)
+            continue;
+        const struct alias *was = strmap_get(before, name);
+        const struct alias *then_v =
+            side_value(strmap_get(then_side, name), was, sides->then_begin, sides->then_end);
+        const struct alias *else_v =
+            side_value(b->aliases.values[i], was, sides->else_begin, sides->else_end);
+        const struct alias *now = !sides->then_reaches   ? else_v /* a side that returned */
+                                  : !sides->else_reaches ? then_v
+                                                         : joined(b, was, then_v, else_v);
+        b->aliases.values[i] = (void *)now;
     }
     strmap_free(before);
     strmap_free(then_side);
