@@ -27,8 +27,6 @@ struct callee_info {
     const struct lock_rule *rule;
     bool noreturn;
     bool local; /* defined in this TU: its contract may be inferred */
-    bool contract_read;
-    const struct contract *contract; /* from its annotations, or NULL */
     enum { BODY_UNREAD, BODY_LOCK_FREE, BODY_MAY_LOCK } body; /* lockfree.h */
 };
 
@@ -840,11 +838,10 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     forget_held_across_fork(b, decl, name, parse_cursor_loc(call));
     struct callee_info *info = callee(b, call, name, decl);
     b->calls_local |= info->local;
-    if (!info->contract_read && !clang_Cursor_isNull(decl)) {
-        info->contract = contract_of(b->t, decl); /* once per callee name */
-        info->contract_read = true;
-    }
-    const struct contract *c = info->contract;
+    /* as the declarations before this call say (cached per name by contract.c) */
+    const struct contract *c = clang_Cursor_isNull(decl)
+                                   ? NULL
+                                   : contract_at(b->t, decl, parse_cursor_loc(call).offset);
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);

@@ -207,12 +207,13 @@ static void apply(struct arena *a, const struct annotation *an, const struct par
     }
 }
 
-static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn)
+static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn, bool definition)
 {
     struct arena *a = t->a;
     /* Attributes merge across declarations, and each names the parameters
      * of the declaration it is written on (clang binds them by position). */
-    CXCursor decls[3] = {clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn), fn};
+    CXCursor decls[3] = {clang_getCanonicalCursor(fn),
+                         definition ? clang_getCursorDefinition(fn) : clang_getNullCursor(), fn};
     struct contract *c = arena_alloc(a, sizeof *c);
     c->returns_arg = -1;
     struct lock_rule *r = arena_alloc(a, sizeof *r);
@@ -270,7 +271,22 @@ const struct contract *contract_of(struct cfg_tu *t, CXCursor fn)
     const char *name = parse_spelling(t->a, fn);
     const struct contract *c = strmap_get(&t->contracts, name);
     if (!c) {
-        c = build_contract(t, fn);
+        c = build_contract(t, fn, true);
+        strmap_put(&t->contracts, name, (void *)c);
+    }
+    return c == &no_contract ? NULL : c;
+}
+
+const struct contract *contract_at(struct cfg_tu *t, CXCursor fn, unsigned use)
+{
+    CXCursor def = clang_getCursorDefinition(fn);
+    if (clang_Cursor_isNull(def) || clang_equalCursors(def, fn) ||
+        !parse_in_main_file(def, t->main_file) || parse_cursor_loc(def).offset < use)
+        return contract_of(t, fn);
+    const char *name = arena_printf(t->a, "%s<", parse_spelling(t->a, fn));
+    const struct contract *c = strmap_get(&t->contracts, name);
+    if (!c) {
+        c = build_contract(t, fn, false);
         strmap_put(&t->contracts, name, (void *)c);
     }
     return c == &no_contract ? NULL : c;
