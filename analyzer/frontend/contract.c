@@ -207,13 +207,23 @@ static void apply(struct arena *a, const struct annotation *an, const struct par
     }
 }
 
-static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn, bool definition)
+/* What a call must hold or must not hold (checked at the call). */
+static bool is_requirement(enum annot_kind k)
+{
+    return k == AN_REQUIRES || k == AN_REQUIRES_SHARED || k == AN_EXCLUDES;
+}
+
+/* definition_requires: whether the definition's requirements count (a
+ * call written before it sees only the declarations above it, as clang's
+ * analysis does; what the function does with locks, it does whatever the
+ * call saw). */
+static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn,
+                                             bool definition_requires)
 {
     struct arena *a = t->a;
     /* Attributes merge across declarations, and each names the parameters
      * of the declaration it is written on (clang binds them by position). */
-    CXCursor decls[3] = {clang_getCanonicalCursor(fn),
-                         definition ? clang_getCursorDefinition(fn) : clang_getNullCursor(), fn};
+    CXCursor decls[3] = {clang_getCanonicalCursor(fn), clang_getCursorDefinition(fn), fn};
     struct contract *c = arena_alloc(a, sizeof *c);
     c->returns_arg = -1;
     struct lock_rule *r = arena_alloc(a, sizeof *r);
@@ -240,6 +250,10 @@ static const struct contract *build_contract(struct cfg_tu *t, CXCursor fn, bool
                     *w++ = *rd;
             *w = '\0';
             if (strmap_get(&seen, key) || !names_declared(t, &l.v[i], decls[d], p.names, p.n))
+                continue;
+            if (!definition_requires && is_requirement(l.v[i].kind) &&
+                clang_equalCursors(decls[d], decls[1]) && !clang_equalCursors(decls[d], decls[0]) &&
+                !clang_equalCursors(decls[d], decls[2]))
                 continue;
             strmap_put(&seen, key, (void *)1);
             any = true;

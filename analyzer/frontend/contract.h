@@ -47,10 +47,12 @@ struct guard {
 /* The contract of a function declaration (any of its declarations), or
  * NULL when it has no lock annotations. */
 const struct contract *contract_of(struct cfg_tu *t, CXCursor fn);
-/* The contract a call at `use` (a file offset of the main file) sees, as
- * clang's analysis sees it: the declarations before the call. A definition
- * written after the call (`static void f(int); ... f(x); ... void f(int x)
- * REQUIRES(m) {...}`) adds nothing to it. */
+/* The contract a call at `use` (a file offset of the main file) sees. What
+ * it must hold is what the declarations before the call say, as clang's
+ * analysis checks it: a definition written after the call (`static void
+ * f(int); ... f(x); ... void f(int x) REQUIRES(m) {...}`) adds no
+ * requirement there. What the function does with locks (ACQUIRE,
+ * RELEASE) comes from every declaration. */
 const struct contract *contract_at(struct cfg_tu *t, CXCursor fn, unsigned use);
 /* The guard of a FieldDecl or VarDecl, or NULL. */
 const struct guard *guard_of(struct cfg_tu *t, CXCursor decl);
