@@ -175,6 +175,8 @@ static const char *unreadable(const char *path)
         return strerror(errno);
     if (S_ISDIR(st.st_mode))
         return "is a directory, not a C file";
+    if (!S_ISREG(st.st_mode)) /* a FIFO's reader would wait for ever */
+        return "not a regular file (a FIFO, a device or a socket): only files are read as sources";
     FILE *f = fopen(path, "rb");
     if (!f)
         return strerror(errno);

@@ -266,7 +266,12 @@ bool cdb_load(struct arena *a, const char *build_dir, const char *const *only, s
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd))
         return diag_set(d, build_dir, 0, 0, "cannot find the current directory");
-    const char *db = cdb_join(a, cdb_join(a, cwd, build_dir), "compile_commands.json");
+    /* -p names the build folder, or (as several tools accept) the
+     * database file itself */
+    const char *given = cdb_join(a, cwd, build_dir);
+    struct stat st;
+    bool file = stat(given, &st) == 0 && S_ISREG(st.st_mode);
+    const char *db = file ? given : cdb_join(a, given, "compile_commands.json");
     size_t len = 0;
     char *text = read_all(db, &len, d);
     if (!text)

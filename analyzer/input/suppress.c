@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "support/arena.h"
 #include "support/fileio.h"
@@ -29,6 +30,9 @@ static char *read_text(const struct job *j, size_t *len)
         *len = j->contents_len;
         return s;
     }
+    struct stat st; /* (a FIFO named as a source was reported, never read) */
+    if (stat(j->path, &st) != 0 || !S_ISREG(st.st_mode))
+        return NULL;
     return fileio_read_all(j->path, len);
 }
 

@@ -75,6 +75,13 @@ exit-empty-and-binary)
     grep -q "binary.c: error: binary file" "$TMP/err" || fail "$(cat "$TMP/err")"
     [ "$(wc -l < "$TMP/err")" -eq 1 ] || fail "one line per bad file expected: $(cat "$TMP/err")"
     grep -q '\[missing-release\]' "$TMP/out" || fail "other file not analysed" ;;
+fifo-source)
+    # A FIFO named as a source is reported, never read (its reader would
+    # wait for ever), and the other files are analysed.
+    mkfifo "$TMP/pipe.c"
+    expect_status 2 timeout 60 "$LC" "$TMP/pipe.c" "$FIX/basic/missing_release_early_return.c"
+    grep -q "pipe.c: error: not a regular file" "$TMP/err" || fail "$(cat "$TMP/err")"
+    grep -q '\[missing-release\]' "$TMP/out" || fail "other file not analysed" ;;
 exit-unknown-option)
     expect_status 2 "$LC" --frobnicate x.c
     grep -q "unknown option '--frobnicate'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
@@ -138,6 +145,9 @@ JSON
     json_check "doc['stats']['files'] == 2 and doc['errors'] == []"
     json_check "[f['file'] for f in doc['findings']] == ['src/a.c']"
     expect_status 0 "$LC" -p build src/b.c
+    # -p may name the database file itself
+    expect_status 1 "$LC" -p build/compile_commands.json --format=json
+    json_check "doc['stats']['files'] == 2 and [f['file'] for f in doc['findings']] == ['src/a.c']"
     expect_status 2 "$LC" -p build src/zzz.c
     grep -q "not in the compile database" "$TMP/err" || fail "$(cat "$TMP/err")"
     # A C++ file of a mixed project is skipped with a word, not an error.
