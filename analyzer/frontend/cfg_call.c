@@ -28,6 +28,10 @@ struct callee_info {
     bool noreturn;
     bool local; /* defined in this TU: its contract may be inferred */
     enum { BODY_UNREAD, BODY_LOCK_FREE, BODY_MAY_LOCK } body; /* lockfree.h */
+    bool contract_read;
+    const struct contract *contract;        /* from every declaration's annotations */
+    const struct contract *contract_before; /* as calls above the definition see it */
+    unsigned defined_at;                    /* the definition's offset, or 0 */
 };
 
 /* Arguments of a call: either cursors (a real call) or texts (a macro). */
@@ -832,16 +836,31 @@ static bool is_value_hint(const char *name)
     return !strncmp(name, "__builtin_expect", 16) || !strcmp(name, "__builtin_constant_p");
 }
 
+/* The callee's annotations as a call at offset `use` sees them (contract_at):
+ * read once per callee name, for the calls above its definition and for
+ * the others. */
+static const struct contract *call_contract(struct builder *b, struct callee_info *info,
+                                            CXCursor decl, unsigned use)
+{
+    if (clang_Cursor_isNull(decl))
+        return NULL;
+    if (!info->contract_read) {
+        info->contract_read = true;
+        info->contract = contract_of(b->t, decl);
+        info->contract_before = contract_at(b->t, clang_getCanonicalCursor(decl), 0);
+        CXCursor def = clang_getCursorDefinition(decl);
+        info->defined_at = clang_Cursor_isNull(def) ? 0 : parse_cursor_loc(def).offset;
+    }
+    return use < info->defined_at ? info->contract_before : info->contract;
+}
+
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
 {
     forget_held_across_fork(b, decl, name, parse_cursor_loc(call));
     struct callee_info *info = callee(b, call, name, decl);
     b->calls_local |= info->local;
-    /* as the declarations before this call say (cached per name by contract.c) */
-    const struct contract *c = clang_Cursor_isNull(decl)
-                                   ? NULL
-                                   : contract_at(b->t, decl, parse_cursor_loc(call).offset);
+    const struct contract *c = call_contract(b, info, decl, parse_cursor_loc(call).offset);
     if (c && c->problem)
         build_bad_annotation(b, c->problem, c->problem_loc, c->problem_file, call);
     const struct lock_rule *rule = call_rule(b, c, info->rule, name, decl);

@@ -22,8 +22,6 @@ struct params {
     unsigned n;
 };
 
-static bool names_sibling(struct arena *a, CXCursor field, const char *lock);
-
 /* The identifier a lock expression starts from (`q` of `&q->mu`). */
 static const char *lock_root(struct arena *a, const char *lock)
 {
@@ -32,6 +30,20 @@ static const char *lock_root(struct arena *a, const char *lock)
     while (isalnum((unsigned char)root[len]) || root[len] == '_')
         len++;
     return arena_strndup(a, root, len);
+}
+
+/* Is `root` a field of the record that holds `field`? */
+static bool sibling_field(struct arena *a, CXCursor field, const char *root)
+{
+    CXCursor record = clang_getCursorSemanticParent(field);
+    struct cursor_stack st = {0};
+    unsigned count = parse_children(record, &st);
+    bool found = false;
+    for (unsigned i = 0; i < count && !found; i++)
+        found = clang_getCursorKind(st.v[i]) == CXCursor_FieldDecl &&
+                !strcmp(parse_spelling(a, st.v[i]), root);
+    free(st.v);
+    return found;
 }
 
 /* Whether every lock of an annotation read by a macro's name starts from
@@ -49,7 +61,7 @@ static bool names_declared(struct cfg_tu *t, const struct annotation *an, CXCurs
         const char *root = lock_root(t->a, an->args[k]);
         bool found = strmap_get(&t->globals, root) != NULL ||
                      (clang_getCursorKind(decl) == CXCursor_FieldDecl &&
-                      names_sibling(t->a, decl, an->args[k]));
+                      sibling_field(t->a, decl, root));
         for (unsigned i = 0; i < n && !found; i++)
             found = names[i] && !strcmp(names[i], root);
         bool success_value = k == 0 && (an->kind == AN_TRY_ACQUIRE ||
@@ -309,23 +321,7 @@ const struct contract *contract_at(struct cfg_tu *t, CXCursor fn, unsigned use)
 /* Is the lock expression's root a field of the record that holds decl? */
 static bool names_sibling(struct arena *a, CXCursor field, const char *lock)
 {
-    size_t n = strspn(lock, "&*( ");
-    const char *root = lock + n;
-    size_t len = 0;
-    while (isalnum((unsigned char)root[len]) || root[len] == '_')
-        len++;
-    CXCursor record = clang_getCursorSemanticParent(field);
-    struct cursor_stack st = {0};
-    unsigned count = parse_children(record, &st);
-    bool found = false;
-    for (unsigned i = 0; i < count && !found; i++) {
-        if (clang_getCursorKind(st.v[i]) != CXCursor_FieldDecl)
-            continue;
-        const char *f = parse_spelling(a, st.v[i]);
-        found = strlen(f) == len && !strncmp(f, root, len);
-    }
-    free(st.v);
-    return found;
+    return sibling_field(a, field, lock_root(a, lock));
 }
 
 /* "struct conn.state" / "conn_t.state" / "global" for rules-file guards. */
