@@ -39,6 +39,10 @@
 /* The data this pointer points to is guarded by the lock (the pointer
  * itself is not). */
 #define LOCKCHECK_PT_GUARDED_BY(lock) LOCKCHECK_ANNOTATE_("pt_guarded_by:" #lock)
+/* Data (or what the pointer points to) guarded by some lock, whichever:
+ * touching it needs one held. */
+#define LOCKCHECK_GUARDED_VAR LOCKCHECK_ANNOTATE_("guarded_var:")
+#define LOCKCHECK_PT_GUARDED_VAR LOCKCHECK_ANNOTATE_("pt_guarded_var:")
 /* The caller must hold the locks (exclusively / at least shared). */
 #define LOCKCHECK_REQUIRES(...) LOCKCHECK_ANNOTATE_("requires:" #__VA_ARGS__)
 #define LOCKCHECK_REQUIRES_SHARED(...) LOCKCHECK_ANNOTATE_("requires_shared:" #__VA_ARGS__)
@@ -58,6 +62,9 @@
 #define LOCKCHECK_EXCLUDES(...) LOCKCHECK_ANNOTATE_("excludes:" #__VA_ARGS__)
 /* A type whose objects are locks. */
 #define LOCKCHECK_CAPABILITY(name) LOCKCHECK_ANNOTATE_("capability:" #name)
+/* A lock type whose holder may take it again (a recursive mutex): held
+ * until released as many times as taken. Read from the type's head. */
+#define LOCKCHECK_REENTRANT_CAPABILITY
 /* Lock order: this lock is taken before / after the others. */
 #define LOCKCHECK_ACQUIRED_BEFORE(...) LOCKCHECK_ANNOTATE_("acquired_before:" #__VA_ARGS__)
 #define LOCKCHECK_ACQUIRED_AFTER(...) LOCKCHECK_ANNOTATE_("acquired_after:" #__VA_ARGS__)
@@ -75,6 +82,8 @@
 #elif defined(LOCKCHECK_CLANG_ATTRIBUTES) && defined(__clang__)
 #define LOCKCHECK_GUARDED_BY(lock) __attribute__((guarded_by(lock)))
 #define LOCKCHECK_PT_GUARDED_BY(lock) __attribute__((pt_guarded_by(lock)))
+#define LOCKCHECK_GUARDED_VAR __attribute__((guarded_var))
+#define LOCKCHECK_PT_GUARDED_VAR __attribute__((pt_guarded_var))
 #define LOCKCHECK_REQUIRES(...) __attribute__((requires_capability(__VA_ARGS__)))
 #define LOCKCHECK_REQUIRES_SHARED(...) __attribute__((requires_shared_capability(__VA_ARGS__)))
 #define LOCKCHECK_ACQUIRE(...) __attribute__((acquire_capability(__VA_ARGS__)))
@@ -86,6 +95,11 @@
 #define LOCKCHECK_TRY_ACQUIRE_SHARED(...) __attribute__((try_acquire_shared_capability(__VA_ARGS__)))
 #define LOCKCHECK_EXCLUDES(...) __attribute__((locks_excluded(__VA_ARGS__)))
 #define LOCKCHECK_CAPABILITY(name) __attribute__((capability(name)))
+#if __has_attribute(reentrant_capability)
+#define LOCKCHECK_REENTRANT_CAPABILITY __attribute__((reentrant_capability))
+#else
+#define LOCKCHECK_REENTRANT_CAPABILITY
+#endif
 #define LOCKCHECK_ACQUIRED_BEFORE(...) __attribute__((acquired_before(__VA_ARGS__)))
 #define LOCKCHECK_ACQUIRED_AFTER(...) __attribute__((acquired_after(__VA_ARGS__)))
 #define LOCKCHECK_ASSERT_CAPABILITY(lock) __attribute__((assert_capability(lock)))
@@ -97,6 +111,8 @@
 #else
 #define LOCKCHECK_GUARDED_BY(lock)
 #define LOCKCHECK_PT_GUARDED_BY(lock)
+#define LOCKCHECK_GUARDED_VAR
+#define LOCKCHECK_PT_GUARDED_VAR
 #define LOCKCHECK_REQUIRES(...)
 #define LOCKCHECK_REQUIRES_SHARED(...)
 #define LOCKCHECK_ACQUIRE(...)
@@ -108,6 +124,7 @@
 #define LOCKCHECK_TRY_ACQUIRE_SHARED(...)
 #define LOCKCHECK_EXCLUDES(...)
 #define LOCKCHECK_CAPABILITY(name)
+#define LOCKCHECK_REENTRANT_CAPABILITY
 #define LOCKCHECK_ACQUIRED_BEFORE(...)
 #define LOCKCHECK_ACQUIRED_AFTER(...)
 #define LOCKCHECK_ASSERT_CAPABILITY(lock)
@@ -133,6 +150,14 @@
  * Needs <pthread.h> included first. A goto out of the block also unlocks at
  * run time, but lockcheck does not follow that exit. */
 #if defined(PTHREAD_MUTEX_INITIALIZER) && (defined(__GNUC__) || defined(__clang__))
+#if defined(__clang__)
+/* glibc's pthread_mutex_t is no capability type to clang, and these two
+ * helpers are the lock guard's own implementation: with
+ * LOCKCHECK_CLANG_ATTRIBUTES, -Wthread-safety has nothing to say here. */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wthread-safety-attributes"
+#pragma clang diagnostic ignored "-Wthread-safety-analysis"
+#endif
 static inline void lockcheck_scoped_unlock_(pthread_mutex_t **m) LOCKCHECK_RELEASE(**m);
 static inline void lockcheck_scoped_unlock_(pthread_mutex_t **m)
 {
@@ -145,6 +170,9 @@ static inline pthread_mutex_t *lockcheck_scoped_lock_(pthread_mutex_t *m)
     pthread_mutex_lock(m);
     return m;
 }
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
 #define LOCKCHECK_SCOPED_LOCK_NAME2_(line) lockcheck_scope_##line##_
 #define LOCKCHECK_SCOPED_LOCK_NAME_(line) LOCKCHECK_SCOPED_LOCK_NAME2_(line)
 #define LOCKCHECK_SCOPED_LOCK(m)                                                 \
@@ -159,6 +187,15 @@ static inline pthread_mutex_t *lockcheck_scoped_lock_(pthread_mutex_t *m)
 #endif
 #ifndef PT_GUARDED_BY
 #define PT_GUARDED_BY(lock) LOCKCHECK_PT_GUARDED_BY(lock)
+#endif
+#ifndef GUARDED_VAR
+#define GUARDED_VAR LOCKCHECK_GUARDED_VAR
+#endif
+#ifndef PT_GUARDED_VAR
+#define PT_GUARDED_VAR LOCKCHECK_PT_GUARDED_VAR
+#endif
+#ifndef REENTRANT_CAPABILITY
+#define REENTRANT_CAPABILITY LOCKCHECK_REENTRANT_CAPABILITY
 #endif
 #ifndef REQUIRES
 #define REQUIRES(...) LOCKCHECK_REQUIRES(__VA_ARGS__)

@@ -567,6 +567,7 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
                                                 j->contents_len)
                                    : 0;
     content ^= r->o->no_guess ? 0x9e3779b97f4a7c15ull : 0;
+    content ^= r->o->pointer_passing ? 0xc2b2ae3d27d4eb4full : 0;
     /* --cross-tu results depend on other files' contracts, which the key
      * does not hold: such a run neither reads nor fills the cache. */
     const char *entry = r->o->cache && !r->o->cross_tu
@@ -597,7 +598,8 @@ static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct 
     }
     struct cfg_tu t = {.a = a, .model = r->m, .tu = tu, .max_depth = 100000,
                        .infer_external = infer_external, .no_guess = r->o->no_guess,
-                       .observe = r->o->infer_guards};
+                       .observe = r->o->infer_guards,
+                       .pointer_passing = r->o->pointer_passing};
     t.main_file = clang_getFile(tu, j->path);
     size_t len = 0;
     t.source = t.main_file ? clang_getFileContents(tu, t.main_file, &len) : NULL;
@@ -713,6 +715,44 @@ static unsigned stop_for_memory(struct run *r, struct slot *slots, unsigned n,
     return abandoned;
 }
 
+/* Files done of the run's total, on stderr, overwritten in place: only on
+ * a terminal (or with --progress), never into a pipe or a CI log. */
+struct progress {
+    bool on, tty;
+    size_t shown; /* files done when last printed; SIZE_MAX: nothing yet */
+    long long since;
+};
+
+static void progress_start(struct progress *p, const struct run *r)
+{
+    p->tty = isatty(STDERR_FILENO);
+    p->on = r->jobs->n > 1 && (r->o->progress > 0 ||
+                               (r->o->progress == 0 && !r->o->quiet && p->tty && !getenv("CI")));
+    p->shown = SIZE_MAX;
+    p->since = now_ms();
+}
+
+static void progress_show(struct progress *p, const struct run *r)
+{
+    if (!p->on || (r->o->progress <= 0 && now_ms() - p->since < 500)) /* a short run needs none */
+        return;
+    size_t done = 0;
+    for (size_t i = 0; i < r->jobs->n; i++)
+        done += atomic_load(&r->delivered[i]);
+    if (done == p->shown)
+        return;
+    p->shown = done;
+    fprintf(stderr, "\rlockcheck: %zu/%zu files%s", done, r->jobs->n,
+            r->infer_only ? " (contracts)" : "");
+    fflush(stderr);
+}
+
+static void progress_end(struct progress *p)
+{
+    if (p->on && p->shown != SIZE_MAX)
+        fputs(p->tty ? "\r\033[K" : "\n", stderr);
+}
+
 /* A file libclang takes too long on (a pathological input can make its
  * error recovery run for ever) is reported and left behind: its worker is
  * abandoned and a new one takes the remaining jobs. Returns how many
@@ -722,9 +762,14 @@ static unsigned watch(struct run *r, struct slot *slots, unsigned *n, unsigned c
     unsigned abandoned = 0;
     long long limit = (long long)(r->o->timeout ? r->o->timeout : DEFAULT_TIMEOUT) * 1000;
     unsigned long long memory = memory_limit(r->o);
+    struct progress p;
+    progress_start(&p, r);
     for (;;) {
-        if (resident_bytes() > memory)
+        if (resident_bytes() > memory) {
+            progress_end(&p);
             return abandoned + stop_for_memory(r, slots, *n, memory);
+        }
+        progress_show(&p, r);
         bool busy = false;
         for (unsigned i = 0; i < *n; i++) {
             struct slot *s = &slots[i];
@@ -743,8 +788,11 @@ static unsigned watch(struct run *r, struct slot *slots, unsigned *n, unsigned c
             if (*n < cap && start_worker(r, &slots[*n]))
                 (*n)++;
         }
-        if (!busy)
+        if (!busy) {
+            progress_show(&p, r);
+            progress_end(&p);
             return abandoned;
+        }
         struct timespec tick = {0, 50 * 1000000};
         nanosleep(&tick, NULL);
     }

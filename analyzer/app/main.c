@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "support/arena.h"
+#include "support/rootpath.h"
 #include "input/baseline.h"
 #include "input/cdb.h"
 #include "input/cli.h"
@@ -40,6 +41,7 @@ struct run_state {
     bool disabled[RULE_COUNT];
     struct strmap baseline;
     bool abandoned; /* a worker was left behind on a file over --timeout */
+    const char *root; /* the project's root (rootpath.h) */
 };
 
 static bool fail(const struct diag *d)
@@ -54,6 +56,7 @@ static bool load_config(struct run_state *s)
     const char *path = s->o.no_config ? NULL : s->o.config ? s->o.config : config_find(s->a);
     if (path && !config_load(s->a, path, &s->cfg, &d))
         return fail(&d);
+    s->root = rootpath_find(s->a, path);
     memcpy(s->disabled, s->cfg.disabled, sizeof s->disabled);
     for (size_t i = 0; i < s->o.ndisable + s->o.nenable; i++) {
         bool disable = i < s->o.ndisable;
@@ -232,17 +235,19 @@ static bool fails_run(enum lc_fail_on level, const struct collector *c,
 
 static int report(struct run_state *s, struct collector *c, double seconds)
 {
+    c->root = s->root;
     collector_sort(c);
     if (s->o.verify) {
         report_text_errors(stderr, c);
-        report_text(stderr, c, &(struct report_opts){false, true, false, seconds, NULL});
+        report_text(stderr, c, &(struct report_opts){false, true, false, seconds, NULL, s->root});
         bool ok = verify_files(stdout, c, &s->jobs);
         return c->nerrors ? 2 : ok ? 0 : 1;
     }
     if (!filter_findings(s, c))
         return 2;
     struct report_opts ro = {use_color(&s->o), s->o.quiet,
-                             isatty(STDOUT_FILENO) && !s->o.output, seconds, s->cfg.severity};
+                             isatty(STDOUT_FILENO) && !s->o.output, seconds, s->cfg.severity,
+                             s->root};
     if (!emit(s, c, &ro))
         return 2;
     if (c->nerrors)
@@ -296,10 +301,13 @@ static int merge(struct run_state *s)
     collector_init(&c);
     int status = 2;
     if (merge_json(s->a, files, s->o.nfiles, &c, &d)) {
+        /* the root a run from here would have, for the same fingerprints */
+        c.root = rootpath_find(s->a, s->o.no_config ? NULL : s->o.config ? s->o.config
+                                                                         : config_find(s->a));
         collector_sort(&c);
         if (s->o.format == FORMAT_TEXT)
             s->o.format = FORMAT_JSON; /* a merged report is for machines */
-        status = emit(s, &c, &(struct report_opts){false, true, false, 0, NULL}) ? 0 : 2;
+        status = emit(s, &c, &(struct report_opts){false, true, false, 0, NULL, c.root}) ? 0 : 2;
     } else {
         fail(&d);
     }

@@ -56,8 +56,12 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
         const struct cfg_lock *from = &c->g->locks[s->e[i].lock];
         if (!from->cls || !strcmp(from->cls, to->cls))
             continue;
-        if (declared_against(from, to))
+        if (declared_against(from, to)) {
+            /* reported against the declaration: the same pair is no
+             * cycle to report a second time */
             report_declared(c, ev, from, to);
+            continue;
+        }
         struct witness w;
         witness_find(c, block, event, s->e[i].lock, LS_HELD, &w);
         const struct cfg_event *held = w.origin_event >= 0 ? &c->g->events[w.origin_event] : NULL;

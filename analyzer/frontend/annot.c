@@ -17,6 +17,7 @@ static const struct spelling {
 } spellings[] = {
     /* clang attribute names (current and legacy) */
     {"guarded_by", AN_GUARDED_BY}, {"pt_guarded_by", AN_PT_GUARDED_BY},
+    {"guarded_var", AN_GUARDED_VAR}, {"pt_guarded_var", AN_PT_GUARDED_VAR},
     {"requires_capability", AN_REQUIRES}, {"exclusive_locks_required", AN_REQUIRES},
     {"requires_shared_capability", AN_REQUIRES_SHARED}, {"shared_locks_required", AN_REQUIRES_SHARED},
     {"acquire_capability", AN_ACQUIRE}, {"exclusive_lock_function", AN_ACQUIRE},
@@ -36,6 +37,7 @@ static const struct spelling {
     {"no_thread_safety_analysis", AN_NO_ANALYSIS},
     /* lockcheck.h and the common macro vocabularies (abseil, clang docs) */
     {"GUARDED_BY", AN_GUARDED_BY}, {"PT_GUARDED_BY", AN_PT_GUARDED_BY},
+    {"GUARDED_VAR", AN_GUARDED_VAR}, {"PT_GUARDED_VAR", AN_PT_GUARDED_VAR},
     {"REQUIRES", AN_REQUIRES}, {"REQUIRES_SHARED", AN_REQUIRES_SHARED},
     {"ACQUIRE", AN_ACQUIRE}, {"ACQUIRE_SHARED", AN_ACQUIRE_SHARED},
     {"RELEASE", AN_RELEASE}, {"RELEASE_SHARED", AN_RELEASE_SHARED},
@@ -83,6 +85,7 @@ static const struct spelling {
 /* The lockcheck:KIND strings of lockcheck.h's annotate form. */
 static const char *const kind_names[AN_COUNT] = {
     [AN_GUARDED_BY] = "guarded_by", [AN_PT_GUARDED_BY] = "pt_guarded_by",
+    [AN_GUARDED_VAR] = "guarded_var", [AN_PT_GUARDED_VAR] = "pt_guarded_var",
     [AN_REQUIRES] = "requires", [AN_REQUIRES_SHARED] = "requires_shared",
     [AN_ACQUIRE] = "acquire", [AN_ACQUIRE_SHARED] = "acquire_shared",
     [AN_RELEASE] = "release", [AN_RELEASE_SHARED] = "release_shared",
@@ -179,7 +182,8 @@ static bool is_lock_macro(CXTranslationUnit tu, CXSourceLocation loc)
 
 static bool takes_no_args(enum annot_kind k)
 {
-    return k == AN_NO_ANALYSIS || k == AN_INITIALIZER;
+    return k == AN_NO_ANALYSIS || k == AN_INITIALIZER || k == AN_GUARDED_VAR ||
+           k == AN_PT_GUARDED_VAR;
 }
 
 struct collect {

@@ -19,6 +19,8 @@ struct arena;
 enum annot_kind {
     AN_GUARDED_BY,
     AN_PT_GUARDED_BY,
+    AN_GUARDED_VAR,    /* guarded by whichever lock: some lock must be held */
+    AN_PT_GUARDED_VAR, /* the same for what it points to */
     AN_REQUIRES,
     AN_REQUIRES_SHARED,
     AN_ACQUIRE,

@@ -214,6 +214,28 @@ static void observe(struct builder *b, CXCursor c, CXCursor decl, enum CXCursorK
     build_event(b, ev);
 }
 
+/* GUARDED_VAR data: the access names no lock of its own (only that one
+ * must be held), unless the object is this function's own and not yet
+ * shared. */
+static void build_any_lock_access(struct builder *b, CXCursor c, const struct guard *g,
+                                  enum access_mode mode, bool pointee)
+{
+    b->path_local_root = false;
+    b->path_root_var = -1;
+    if (clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_FieldDecl &&
+        (!holder_path(b, c) ||
+         (b->path_local_root && (is_fresh(b, b->path_root_var) || b->path_root_var < 0))))
+        return;
+    b->path_index_var[0] = b->path_index_var[1] = -1;
+    b->path_index_text = NULL;
+    const char *text = data_text(b, c, g->data);
+    struct cfg_event ev = {.kind = EV_ACCESS, .lock = build_lock_id(b, CFG_ANY_LOCK, "any lock"),
+                           .result_var = -1, .loc = parse_cursor_loc(c),
+                           .data = pointee ? arena_printf(b->a, "*%s", text) : text,
+                           .write = mode == ACC_WRITE, .passed = b->passing};
+    build_event(b, ev);
+}
+
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee)
 {
     if (mode == ACC_NONE || b->no_access_checks)
@@ -233,6 +255,10 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     }
     if (!g || g->pt != pointee)
         return;
+    if (g->any) {
+        build_any_lock_access(b, c, g, mode, pointee);
+        return;
+    }
     b->path_local_root = false;
     b->path_root_var = -1;
     const char *holder = dk == CXCursor_FieldDecl ? holder_path(b, c) : NULL;
@@ -256,6 +282,32 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     struct cfg_event ev = {.kind = EV_ACCESS, .lock = build_lock_id(b, key, key),
                            .result_var = -1, .loc = parse_cursor_loc(c),
                            .data = pointee ? arena_printf(b->a, "*%s", text) : text,
-                           .write = mode == ACC_WRITE};
+                           .write = mode == ACC_WRITE, .passed = b->passing};
     build_event(b, ev);
+}
+
+void build_passed_pointers(struct builder *b, CXCursor *args, unsigned nargs)
+{
+    if (!b->t->pointer_passing)
+        return;
+    for (unsigned i = 0; i < nargs; i++) {
+        CXCursor a = parse_peel(args[i]);
+        enum CXCursorKind k = clang_getCursorKind(a);
+        bool pointee = true;
+        size_t base = b->kids.n;
+        if (k == CXCursor_UnaryOperator && clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf &&
+            parse_children(a, &b->kids) == 1) {
+            a = parse_peel(b->kids.v[base]);
+            k = clang_getCursorKind(a);
+            pointee = false;
+        }
+        b->kids.n = base;
+        if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+            continue;
+        if (pointee && clang_getCanonicalType(clang_getCursorType(a)).kind != CXType_Pointer)
+            continue;
+        b->passing = true;
+        build_access(b, a, ACC_READ, pointee);
+        b->passing = false;
+    }
 }

@@ -69,6 +69,7 @@ struct cfg_tu {
     } guard_seen;
     unsigned max_depth;         /* nesting limit before giving up */
     bool observe;               /* --infer-guards: record unannotated accesses */
+    bool pointer_passing;       /* --pointer-passing: &guarded to a call is an access */
 };
 
 /* Collects the macro uses for cfg_tu.macros (needs the detailed
@@ -192,6 +193,7 @@ struct builder {
     size_t nvalues;
     bool has_copies; /* some var_value.copy_of was set */
     bool no_access_checks;               /* an initializer or destructor */
+    bool passing;                        /* accesses now built are pointers handed to a call */
     bool calls_local;                    /* a call to a function defined in this TU */
     /* building a call's callee, or a local function pointer's value: a
      * function named there is called here, not handed off */
@@ -332,6 +334,9 @@ int build_case_key(struct builder *b, int base, long k);
 /* Guarded data: emits an access event if c (a MemberRefExpr or
  * DeclRefExpr) touches data guarded by a lock. */
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee);
+/* --pointer-passing: the call's arguments that hand guarded data to it,
+ * `f(&guarded)` and `f(pt_guarded_pointer)`, are reads of that data. */
+void build_passed_pointers(struct builder *b, CXCursor *args, unsigned nargs);
 /* Marks local variable `var` as holding an object made in this function. */
 void build_mark_fresh(struct builder *b, int var, bool fresh);
 /* A store to local `var` (value: the stored expression, or null when it

@@ -53,12 +53,37 @@ static const char *arg_path(struct builder *b, const struct call_args *args, uns
 
 /* ACQUIRED_BEFORE(x) / ACQUIRED_AFTER(x) on the lock's declaration, as
  * classes: a sibling field of a struct, or a global. */
+static CXType member_type(CXType t, const char *name, size_t len);
+
+/* Whether record type t has a member whose name is the first word of
+ * path (`mu_` of "mu_", "bar.other_mu"). */
+static bool record_has_member(CXType t, const char *path)
+{
+    size_t len = strcspn(path, ".-[ ");
+    return len && clang_getCanonicalType(member_type(t, path, len)).kind != CXType_Invalid;
+}
+
+/* The class prefix ("struct Foo.") a field's order annotation names its
+ * locks in: the field's own record, or, for a name that is none of its
+ * members, the record it is nested in that has it (`ACQUIRED_AFTER(mu_)`
+ * on a field of struct Bar declared inside struct Foo, naming Foo's mu_,
+ * as clang resolves it). */
+static const char *order_prefix(struct builder *b, CXCursor field, const char *name)
+{
+    CXCursor rec = clang_getCursorSemanticParent(field);
+    for (CXCursor r = rec; clang_getCursorKind(r) == CXCursor_StructDecl ||
+                           clang_getCursorKind(r) == CXCursor_UnionDecl;
+         r = clang_getCursorLexicalParent(r)) { /* (C hoists a nested record's scope) */
+        if (record_has_member(clang_getCursorType(r), name))
+            return arena_printf(b->a, "%s.", parse_str(b->a, clang_getTypeSpelling(clang_getCursorType(r))));
+    }
+    return arena_printf(b->a, "%s.", parse_record_of(b->a, field));
+}
+
 static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
 {
     struct annot_list an = annot_read(b->a, b->t->tu, decl);
-    const char *prefix = "";
-    if (clang_getCursorKind(decl) == CXCursor_FieldDecl)
-        prefix = arena_printf(b->a, "%s.", parse_record_of(b->a, decl));
+    bool field = clang_getCursorKind(decl) == CXCursor_FieldDecl;
     for (unsigned i = 0; i < an.n; i++) {
         bool before = an.v[i].kind == AN_ACQUIRED_BEFORE;
         if (!before && an.v[i].kind != AN_ACQUIRED_AFTER)
@@ -68,7 +93,7 @@ static void declared_order(struct builder *b, struct cfg_lock *l, CXCursor decl)
             const char *x = an.v[i].args[k];
             while (*x == '&' || *x == '*')
                 x++;
-            list[k] = arena_printf(b->a, "%s%s", prefix, x);
+            list[k] = arena_printf(b->a, "%s%s", field ? order_prefix(b, decl, x) : "", x);
         }
         if (before) {
             l->precedes = list;
@@ -144,19 +169,29 @@ static const char *class_of_expr(struct builder *b, const char *expr, const stru
     }
 }
 
+/* The argument whose pointee an effect names (`mu` of ACQUIRE(mu) is
+ * "*$0"), or -1 when it names something else. */
+static int pointer_argument(const struct lock_effect *e)
+{
+    if (e->target.arg >= 0)
+        return e->target.arg;
+    const char *x = e->target.expr;
+    if (x[0] == '*' && x[1] == '$' && x[2] >= '0' && x[2] <= '9' && !x[3])
+        return x[2] - '0';
+    return -1;
+}
+
 static void set_class(struct builder *b, int id, const struct lock_effect *e,
                       const struct call_args *args)
 {
     if (id < 0 || b->locks.v[id].cls)
         return;
     CXCursor decl = clang_getNullCursor();
-    if (e->target.arg >= 0)
-        b->locks.v[id].cls = args->cursors && (unsigned)e->target.arg < args->n
-                                 ? class_of_pointer(b, args->cursors[e->target.arg], &decl)
+    int arg = pointer_argument(e);
+    if (arg >= 0)
+        b->locks.v[id].cls = args->cursors && (unsigned)arg < args->n
+                                 ? class_of_pointer(b, args->cursors[arg], &decl)
                                  : NULL;
-    else if (e->target.expr[0] == '*' && e->target.expr[1] == '$' && args->cursors &&
-             (unsigned)(e->target.expr[2] - '0') < args->n && !e->target.expr[3])
-        b->locks.v[id].cls = class_of_pointer(b, args->cursors[e->target.expr[2] - '0'], &decl);
     else
         b->locks.v[id].cls = class_of_expr(b, e->target.expr, args);
     if (b->locks.v[id].cls && !clang_Cursor_isNull(decl))
@@ -250,14 +285,20 @@ static void note_released(struct cfg_tu *t, const char *key)
 }
 
 /* The rule as it applies to this lock: a plain lock API's rule, for a lock
- * this file initialises as recursive, lets its holder take it again. */
+ * this file initialises as recursive or whose type is declared reentrant,
+ * lets its holder take it again. */
 static const struct lock_rule *recursive_rule(struct builder *b, const struct lock_rule *r,
-                                              unsigned lock)
+                                              const struct lock_effect *e,
+                                              const struct call_args *args, unsigned lock)
 {
     struct cfg_tu *t = b->t;
-    if (r->recursive || !recursive_class(t->a, t->tu, t->main_file, t->source, t->source_len,
-                                         &t->recursive, &t->recursive_read,
-                                         b->locks.v[lock].cls))
+    if (r->recursive)
+        return r;
+    int arg = pointer_argument(e);
+    bool by_type = arg >= 0 && args->cursors && (unsigned)arg < args->n &&
+                   recursive_type(t->tu, args->cursors[arg]);
+    if (!by_type && !recursive_class(t->a, t->tu, t->main_file, t->source, t->source_len,
+                                     &t->recursive, &t->recursive_read, b->locks.v[lock].cls))
         return r;
     struct lock_rule *copy = arena_alloc(t->a, sizeof *copy); /* lives with the graph */
     *copy = *r;
@@ -300,7 +341,7 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
             continue;
         if (e->kind == EFFECT_ACQUIRE || e->kind == EFFECT_RELEASE)
             set_class(b, lock, e, args);
-        const struct lock_rule *rule = recursive_rule(b, r, (unsigned)lock);
+        const struct lock_rule *rule = recursive_rule(b, r, e, args, (unsigned)lock);
         if (e->kind == EFFECT_RELEASE)
             note_released(b->t, b->locks.v[lock].key);
         /* leaving a lock unknown is no lock call, and neither is a
@@ -858,6 +899,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
                        CXCursor *args, unsigned nargs, int result_var)
 {
     forget_held_across_fork(b, decl, name, parse_cursor_loc(call));
+    build_passed_pointers(b, args, nargs);
     struct callee_info *info = callee(b, call, name, decl);
     b->calls_local |= info->local;
     const struct contract *c = call_contract(b, info, decl, parse_cursor_loc(call).offset);

@@ -1086,6 +1086,15 @@ void build_expr(struct builder *b, CXCursor e)
         /* handled: children built, kill event emitted */
     } else if (k == CXCursor_ConditionalOperator) {
         build_conditional(b, e, base, parse_children(e, &b->kids));
+    } else if (k == CXCursor_CStyleCastExpr && parse_children(e, &b->kids) > 1) {
+        /* `(typeof(x) *)&x`: the type's expression is not evaluated */
+        b->kids.n = base;
+        CXCursor operand;
+        if (parse_cast_operand(e, &operand)) {
+            b->access_mode = mode;
+            b->pt_access = pt;
+            build_expr(b, operand);
+        }
     } else {
         int keep = b->pending_result_var; /* casts and parens pass it on */
         unsigned n = parse_children(e, &b->kids);

@@ -352,6 +352,12 @@ static const struct guard *build_guard(struct cfg_tu *t, CXCursor decl)
     const char *name = parse_spelling(t->a, decl);
     for (unsigned i = 0; i < l.n; i++) {
         const struct annotation *an = &l.v[i];
+        if (an->kind == AN_GUARDED_VAR || an->kind == AN_PT_GUARDED_VAR) {
+            struct guard *g = arena_alloc(t->a, sizeof *g);
+            *g = (struct guard){.pt = an->kind == AN_PT_GUARDED_VAR, .any = true,
+                                .lock = CFG_ANY_LOCK, .data = name};
+            return g;
+        }
         if ((an->kind != AN_GUARDED_BY && an->kind != AN_PT_GUARDED_BY) || !an->nargs ||
             !names_declared(t, an, decl, NULL, 0))
             continue;

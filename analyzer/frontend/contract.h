@@ -37,6 +37,7 @@ struct contract {
 struct guard {
     bool pt;          /* PT_GUARDED_BY: what it points to is guarded */
     bool sibling;     /* the lock is a field of the same object */
+    bool any;         /* GUARDED_VAR: whichever lock, so long as one is held */
     const char *lock; /* lock expression as written */
     const char *data; /* the guarded field or variable, for messages */
     const char *problem; /* the lock cannot be read */

@@ -114,6 +114,24 @@ static bool single_child(CXCursor c, CXCursor *child)
     return ft.n == 1;
 }
 
+static enum CXChildVisitResult keep_last(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (!clang_isReference(clang_getCursorKind(c)) && !clang_isDeclaration(clang_getCursorKind(c)))
+        *(CXCursor *)data = c;
+    return CXChildVisit_Continue;
+}
+
+bool parse_cast_operand(CXCursor cast, CXCursor *operand)
+{
+    CXCursor last = clang_getNullCursor();
+    clang_visitChildren(cast, keep_last, &last);
+    if (clang_Cursor_isNull(last))
+        return false;
+    *operand = last;
+    return true;
+}
+
 /* Raw range comparison: no expansion-location lookups (this runs for
  * every implicit cast). */
 static bool same_extent(CXCursor a, CXCursor b)
@@ -129,7 +147,10 @@ CXCursor parse_peel(CXCursor c)
         if (k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr &&
             k != CXCursor_UnexposedExpr)
             return c;
-        if (!single_child(c, &child))
+        /* a cast to a type written with typeof(expr) shows that
+         * expression first: its operand is the last child */
+        if (!single_child(c, &child) &&
+            (k != CXCursor_CStyleCastExpr || !parse_cast_operand(c, &child)))
             return c;
         if (k == CXCursor_UnexposedExpr && !same_extent(c, child))
             return c; /* LIBCLANG 19: a RecoveryExpr (code with errors), not a cast */

@@ -48,6 +48,9 @@ const char *parse_lock_class(struct arena *a, struct cursor_stack *kids, CXCurso
 
 /* Skips ParenExpr, casts and implicit (unexposed) single-child wrappers. */
 CXCursor parse_peel(CXCursor c);
+/* The operand of a cast: its last child (a type written `typeof(expr)`
+ * shows that unevaluated expression before it). */
+bool parse_cast_operand(CXCursor cast, CXCursor *operand);
 /* Integer value of a constant expression; false if it is not one. */
 bool parse_int_constant(CXCursor c, long *value);
 

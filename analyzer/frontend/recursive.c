@@ -123,3 +123,64 @@ bool recursive_class(struct arena *a, CXTranslationUnit tu, CXFile main_file,
     }
     return cls && strmap_get(classes, cls) != NULL;
 }
+
+/* Whether a token of the range names the reentrant attribute. */
+static bool range_says_reentrant(CXTranslationUnit tu, CXSourceRange r)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(tu, r, &toks, &n);
+    bool found = false;
+    for (unsigned i = 0; i < n && !found; i++) {
+        if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+            continue;
+        CXString sp = clang_getTokenSpelling(tu, toks[i]);
+        const char *t = clang_getCString(sp);
+        size_t len = t ? strlen(t) : 0, suffix = strlen("REENTRANT_CAPABILITY");
+        found = t && (strstr(t, "reentrant_capability") ||
+                      (len >= suffix && !strcmp(t + len - suffix, "REENTRANT_CAPABILITY")));
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(tu, toks, n);
+    return found;
+}
+
+/* The head of a record declaration, `struct ATTRS name`: from its first
+ * token to its name (an unnamed record has no head to read). Only the
+ * head is tokenised, so a large system type costs a few tokens. */
+static bool record_head_reentrant(CXTranslationUnit tu, CXCursor rec)
+{
+    CXString name = clang_getCursorSpelling(rec);
+    bool named = clang_getCString(name) && *clang_getCString(name) &&
+                 !clang_Cursor_isAnonymous(rec);
+    clang_disposeString(name);
+    if (!named)
+        return false;
+    CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(rec));
+    CXSourceLocation at = clang_getCursorLocation(rec);
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getFileLocation(start, &f1, NULL, NULL, &o1);
+    clang_getFileLocation(at, &f2, NULL, NULL, &o2);
+    if (!f1 || !clang_File_isEqual(f1, f2) || o2 <= o1)
+        return false;
+    return range_says_reentrant(tu, clang_getRange(start, at));
+}
+
+bool recursive_type(CXTranslationUnit tu, CXCursor arg)
+{
+    if (clang_Cursor_isNull(arg))
+        return false;
+    CXType t = clang_getCanonicalType(clang_getCursorType(arg));
+    if (t.kind != CXType_Pointer)
+        return false;
+    CXType pointee = clang_getCanonicalType(clang_getPointeeType(t));
+    CXCursor rec = clang_getTypeDeclaration(pointee);
+    enum CXCursorKind k = clang_getCursorKind(rec);
+    if (k != CXCursor_StructDecl && k != CXCursor_UnionDecl)
+        return false;
+    /* every declaration of the record may carry it; the definition at least */
+    CXCursor def = clang_getCursorDefinition(rec);
+    return record_head_reentrant(tu, rec) ||
+           (!clang_Cursor_isNull(def) && record_head_reentrant(tu, def));
+}

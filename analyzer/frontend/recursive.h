@@ -22,4 +22,10 @@ bool recursive_class(struct arena *a, CXTranslationUnit tu, CXFile main_file,
                      const char *source, size_t source_len, struct strmap *classes,
                      bool *scanned, const char *cls);
 
+/* Whether the lock that argument arg points to has a type declared
+ * reentrant (clang's reentrant_capability attribute, written directly or
+ * through a macro whose name ends in REENTRANT_CAPABILITY: clang before
+ * 21 drops the attribute, so it is read from the declaration's head). */
+bool recursive_type(CXTranslationUnit tu, CXCursor arg);
+
 #endif

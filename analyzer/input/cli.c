@@ -38,6 +38,8 @@ void cli_help(FILE *out)
         "  --verify                compare findings with '// expect: RULE' marks in\n"
         "                          the files; exit 1 on any mismatch\n"
         "  --quiet                 no summary line, no notes in text output\n"
+        "  --progress, --no-progress  files done so far on stderr (default: on a\n"
+        "                          terminal, unless --quiet or CI is set)\n"
         "  --fail-on=warning|error|note|never  the least severity that makes the\n"
         "                          exit status 1 (default: warning)\n"
         "  --color[=auto|always|never]  colour text output (default: auto; NO_COLOR\n"
@@ -68,6 +70,9 @@ void cli_help(FILE *out)
         "                          --rules in later runs (pre-commit on one file)\n"
         "  --infer-guards          report accesses to unannotated data made without\n"
         "                          the lock held in most other places (notes)\n"
+        "  --pointer-passing       passing guarded data's address (or a PT_GUARDED_BY\n"
+        "                          pointer) to a function needs its lock, as clang's\n"
+        "                          -Wthread-safety-pointer\n"
         "  --timeout SECONDS       give up on a file libclang is still parsing after\n"
         "                          SECONDS (default 300): it is reported, not analysed\n"
         "  --max-memory MIB        stop when the run uses more than MIB of memory\n"
@@ -185,7 +190,7 @@ enum {
     OPT_WRITE_BASELINE, OPT_TIMEOUT, OPT_MAX_MEMORY, OPT_WRITE_SUMMARIES, OPT_CACHE, OPT_SHARD,
     OPT_CONFIG, OPT_DISABLE, OPT_ENABLE, OPT_VERSION, OPT_VERIFY, OPT_NO_DEFAULT_RULES,
     OPT_NO_GUESS, OPT_LIST_RULES, OPT_REPORT_UNUSED, OPT_NO_CONFIG, OPT_STAGED, OPT_CROSS_TU,
-    OPT_INFER_GUARDS, OPT_INSTALL_HOOK
+    OPT_INFER_GUARDS, OPT_INSTALL_HOOK, OPT_POINTER_PASSING, OPT_PROGRESS, OPT_NO_PROGRESS
 };
 
 static const struct option long_options[] = {
@@ -218,6 +223,9 @@ static const struct option long_options[] = {
     {"staged", no_argument, NULL, OPT_STAGED},
     {"cross-tu", no_argument, NULL, OPT_CROSS_TU},
     {"infer-guards", no_argument, NULL, OPT_INFER_GUARDS},
+    {"pointer-passing", no_argument, NULL, OPT_POINTER_PASSING},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
     {NULL, 0, NULL, 0},
 };
@@ -323,6 +331,9 @@ static bool take_flag(int id, struct lc_options *o)
     case OPT_STAGED: o->staged = true; break;
     case OPT_CROSS_TU: o->cross_tu = true; break;
     case OPT_INFER_GUARDS: o->infer_guards = true; break;
+    case OPT_POINTER_PASSING: o->pointer_passing = true; break;
+    case OPT_PROGRESS: o->progress = 1; break;
+    case OPT_NO_PROGRESS: o->progress = -1; break;
     case OPT_INSTALL_HOOK: o->install_hook = true; break;
     default: return false;
     }

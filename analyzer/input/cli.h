@@ -45,6 +45,8 @@ struct lc_options {
     bool cross_tu;              /* first pass: contracts of every file's functions */
     const char *write_summaries;
     bool infer_guards;
+    bool pointer_passing;       /* --pointer-passing */
+    int progress;               /* --progress 1, --no-progress -1, else 0: on a terminal */
     unsigned timeout;           /* --timeout SECONDS per file, 0: default */
     unsigned long max_memory;   /* --max-memory MIB for the whole run, 0: default */
 };

@@ -55,6 +55,7 @@ struct cfg_event {
     const char *data;
     const char *text;  /* EV_OBSERVE: as written */
     bool write;
+    bool passed;       /* EV_ACCESS: its address handed to a call */
     /* EV_ACQUIRE: the statement right after the one that took it is a
      * `return` (`lock(&m); return 0;`): nothing is done under it here. */
     bool then_returns;
@@ -142,6 +143,10 @@ struct cfg_clobber {
     unsigned block;
     int var; /* a variable of the function, or CFG_CLOBBER_* */
 };
+
+/* The key of the lock an access to GUARDED_VAR data names: none in
+ * particular, so long as the path holds one. No lock call names it. */
+#define CFG_ANY_LOCK "(any lock)"
 
 struct cfg_lock {
     const char *key;     /* canonical access path */

@@ -10,6 +10,7 @@
 
 #include "support/arena.h"
 #include "support/hash.h"
+#include "support/rootpath.h"
 #include "support/vec.h"
 
 const struct rule_info finding_rules[RULE_COUNT] = {
@@ -203,11 +204,11 @@ static uint64_t fnv(uint64_t h, const char *s)
     return hash_word(hash_str(h, s ? s : ""), 0xff); /* 0xff: field separator */
 }
 
-static uint64_t basis(const struct finding *f)
+static uint64_t basis(const struct collector *c, const struct finding *f)
 {
     uint64_t h = HASH_BASIS;
     h = fnv(h, finding_rules[f->rule].id);
-    h = fnv(h, f->file);
+    h = fnv(h, rootpath_relative(c->a, f->file, c->root));
     h = fnv(h, f->function);
     h = fnv(h, f->lock);
     return fnv(h, f->message);
@@ -219,7 +220,7 @@ static void fingerprint_all(struct collector *c)
 {
     uint64_t *b = xmalloc((c->nfindings + 1) * sizeof *b); /* each hashed once */
     for (size_t i = 0; i < c->nfindings; i++)
-        b[i] = basis(&c->findings[i]);
+        b[i] = basis(c, &c->findings[i]);
     for (size_t i = 0; i < c->nfindings; i++) {
         unsigned k = 0;
         for (size_t j = i; j-- > 0 && !strcmp(c->findings[j].file, c->findings[i].file);)

@@ -104,6 +104,9 @@ struct collector {
     unsigned long cached; /* files whose results came from the cache */
     unsigned long abandoned; /* workers left behind on a file over --timeout */
     unsigned long baselined; /* findings left out because the baseline has them */
+    /* The project's root (rootpath.h): fingerprints name files relative to
+     * it. NULL: as displayed. */
+    const char *root;
 };
 
 void collector_init(struct collector *c);

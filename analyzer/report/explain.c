@@ -2,6 +2,11 @@
  * explain: rule documentation kept next to the code that reports it. */
 #include "report/explain.h"
 
+#include <string.h>
+
+#include "support/arena.h"
+#include "support/strbuf.h"
+
 static const struct {
     const char *text, *example;
 } texts[RULE_COUNT] = {
@@ -99,6 +104,56 @@ const char *explain_help(enum rule_id r)
     return texts[r].example;
 }
 
+const char *explain_suppress(enum rule_id r)
+{
+    static char text[RULE_COUNT][512];
+    if (!text[r][0]) {
+        const char *id = finding_rules[r].id;
+        snprintf(text[r], sizeof text[r],
+                 "Suppress: when the finding is accepted, say so on its line or the line "
+                 "before it:\n    // lockcheck-ignore[%s]: why it is right\n"
+                 "or before the function, for all of it:\n"
+                 "    // lockcheck-ignore-function[%s]: why\n"
+                 "Record existing findings with --write-baseline FILE and report only new "
+                 "ones with --baseline FILE; --disable %s turns the rule off.\n",
+                 id, id, id);
+    }
+    return text[r];
+}
+
+/* Plain text with four-space code lines -> Markdown with fenced C. */
+static void put_markdown(struct strbuf *out, const char *text)
+{
+    bool in_code = false;
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        bool code = len >= 4 && !strncmp(line, "    ", 4);
+        if (code != in_code) {
+            strbuf_puts(out, code ? "```c\n" : "```\n");
+            in_code = code;
+        }
+        strbuf_add(out, code ? line + 4 : line, code ? len - 4 : len);
+        strbuf_putc(out, '\n');
+        line = end ? end + 1 : line + len;
+    }
+    if (in_code)
+        strbuf_puts(out, "```\n");
+}
+
+const char *explain_markdown(struct arena *a, enum rule_id r)
+{
+    struct strbuf out = {0};
+    strbuf_puts(&out, texts[r].text);
+    strbuf_puts(&out, "\n\n");
+    put_markdown(&out, texts[r].example);
+    strbuf_puts(&out, "\n");
+    put_markdown(&out, explain_suppress(r));
+    const char *md = arena_strdup(a, strbuf_str(&out));
+    strbuf_free(&out);
+    return md;
+}
+
 void explain_list(FILE *out)
 {
     for (int r = 0; r < RULE_COUNT; r++)
@@ -108,6 +163,6 @@ void explain_list(FILE *out)
 
 void explain_print(FILE *out, enum rule_id r)
 {
-    fprintf(out, "%s (default: %s)\n\n%s\n\n%s", finding_rules[r].id, finding_rules[r].severity,
-            texts[r].text, texts[r].example);
+    fprintf(out, "%s (default: %s)\n\n%s\n\n%s\n%s", finding_rules[r].id,
+            finding_rules[r].severity, texts[r].text, texts[r].example, explain_suppress(r));
 }

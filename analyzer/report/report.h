@@ -17,6 +17,9 @@ struct report_opts {
     /* Per-rule severity ("error", "warning", "note") from the
      * configuration; NULL entries (or a NULL array) use the default. */
     const char *const *severity;
+    /* The project's root (rootpath.h): SARIF's %SRCROOT%. NULL: the
+     * current directory. */
+    const char *root;
 };
 
 /* The severity a rule is reported with under these options. */

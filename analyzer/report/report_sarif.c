@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "report/explain.h"
+#include "support/arena.h"
+#include "support/rootpath.h"
 #include "report/report.h"
 #include "support/textenc.h"
 
@@ -42,7 +44,7 @@ static json_t *rule_name(const char *id)
     return json_string(buf);
 }
 
-static json_t *rule_json(enum rule_id r, const char *severity)
+static json_t *rule_json(struct arena *a, enum rule_id r, const char *severity)
 {
     const struct rule_info *ri = &finding_rules[r];
     json_t *o = json_object();
@@ -50,18 +52,23 @@ static json_t *rule_json(enum rule_id r, const char *severity)
     json_object_set_new(o, "name", rule_name(ri->id));
     json_object_set_new(o, "shortDescription", json_pack("{s:s}", "text", ri->summary));
     json_object_set_new(o, "fullDescription", json_pack("{s:s}", "text", explain_long(r)));
-    json_object_set_new(o, "help", json_pack("{s:s}", "text", explain_help(r)));
+    json_object_set_new(o, "help",
+                        json_pack("{s:s, s:s}", "text",
+                                  arena_printf(a, "%s\n%s", explain_help(r), explain_suppress(r)),
+                                  "markdown", explain_markdown(a, r)));
     json_object_set_new(o, "defaultConfiguration", json_pack("{s:s}", "level", level_of(severity)));
     return o;
 }
 
-/* Relative paths are under %SRCROOT%; absolute ones outside it become
- * file: URIs. */
+/* Paths under the project's root are relative to %SRCROOT%; others
+ * become file: URIs. */
 static json_t *artifact(const char *file, const char *root)
 {
-    size_t n = strlen(root);
-    bool under_root = file[0] != '/' || (!strncmp(file, root, n) && file[n] == '/');
-    char *path = textenc_uri_path(file[0] != '/' ? file : under_root ? file + n + 1 : file);
+    struct arena *a = arena_new();
+    const char *rel = rootpath_relative(a, file, root);
+    bool under_root = rel[0] != '/';
+    char *path = textenc_uri_path(rel);
+    arena_free(a);
     json_t *o = under_root ? json_pack("{s:s, s:s}", "uri", path, "uriBaseId", "%SRCROOT%")
                            : json_pack("{s:s+}", "uri", "file://", path);
     free(path);
@@ -137,12 +144,15 @@ static json_t *notifications(const struct collector *c, const char *root)
 
 bool report_sarif(FILE *out, const struct collector *c, const struct report_opts *ro)
 {
-    char root[PATH_MAX];
-    if (!getcwd(root, sizeof root))
-        snprintf(root, sizeof root, "/");
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        snprintf(cwd, sizeof cwd, "/");
+    const char *root = ro->root ? ro->root : cwd;
     json_t *rules = json_array(), *results = json_array();
+    struct arena *a = arena_new(); /* the rules' help texts */
     for (int r = 0; r < RULE_COUNT; r++)
-        json_array_append_new(rules, rule_json((enum rule_id)r, report_severity(ro, (enum rule_id)r)));
+        json_array_append_new(rules, rule_json(a, (enum rule_id)r, report_severity(ro, (enum rule_id)r)));
+    arena_free(a); /* (json_pack copied them) */
     for (size_t i = 0; i < c->nfindings; i++)
         json_array_append_new(results, result_json(&c->findings[i],
                                                    report_finding_severity(ro, &c->findings[i]), root));

@@ -287,9 +287,26 @@ list-rules)
     for id in missing-release double-acquire release-unheld lock-kind-mismatch requires-lock unused-suppression; do
         grep -q "^$id " "$TMP/out" || fail "--list-rules lacks $id"
     done ;;
+progress)
+    # into a pipe: nothing unless asked; asked: files done of the total
+    expect_status 1 "$LC" -j1 "$FIX/basic/missing_release_early_return.c" "$FIX/basic/double_acquire_same_path.c"
+    ! grep -q "files" "$TMP/err" || fail "progress into a pipe: $(cat "$TMP/err")"
+    expect_status 1 "$LC" -j1 --progress "$FIX/basic/missing_release_early_return.c" "$FIX/basic/double_acquire_same_path.c"
+    grep -q "lockcheck: 2/2 files" "$TMP/err" || fail "no progress with --progress: $(cat "$TMP/err")"
+    [ "$(grep -c . "$TMP/out")" -gt 0 ] || fail "no findings on stdout" ;;
 explain)
     expect_status 0 "$LC" --explain missing-release
     grep -q "Fix:" "$TMP/out" || fail "no fix in explanation"
+    grep -q "lockcheck-ignore\[missing-release\]" "$TMP/out" || fail "no suppression in explanation"
+    expect_status 1 "$LC" --format=sarif "$FIX/basic/missing_release_early_return.c"
+    python3 - "$TMP/out" <<'PY' || fail "SARIF rule help: $(head -c 300 "$TMP/out")"
+import json, sys
+rules = json.load(open(sys.argv[1]))["runs"][0]["tool"]["driver"]["rules"]
+for r in rules:
+    md, text = r["help"]["markdown"], r["help"]["text"]
+    assert "```c" in md and "lockcheck-ignore[%s]" % r["id"] in md, r["id"]
+    assert "lockcheck-ignore[%s]" % r["id"] in text, r["id"]
+PY
     expect_status 2 "$LC" --explain no-such-rule
     grep -q "unknown rule id 'no-such-rule'" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 output-file)
@@ -379,6 +396,26 @@ int new_bug(struct bank *b)
 C
     expect_status 1 "$LC" --baseline base.json --format=json account.c ledger.c queue.c worker.c main.c
     json_check "len(doc['findings']) == 1 and doc['findings'][0]['function'] == 'new_bug'" ;;
+cwd-independence)
+    # the same run from the repository's root and from a subfolder: the
+    # same fingerprints, SARIF paths, and a baseline that still matches
+    mkdir -p "$TMP/repo/.git" "$TMP/repo/src"
+    cp "$SRC/examples/bank/"*.c "$SRC/examples/bank/"*.h "$TMP/repo/src/"
+    cd "$TMP/repo"
+    expect_status 0 "$LC" --no-config --write-baseline base.json src/account.c src/queue.c
+    expect_status 1 "$LC" --no-config --format=json src/account.c src/queue.c
+    python3 -c "import json; print(sorted(f['fingerprint'] for f in json.load(open('$TMP/out'))['findings']))" > "$TMP/root.fp"
+    expect_status 1 "$LC" --no-config --format=sarif src/account.c src/queue.c
+    grep '"uri"' "$TMP/out" | sort -u > "$TMP/root.uris"
+    cd src
+    expect_status 1 "$LC" --no-config --format=json account.c queue.c
+    python3 -c "import json; print(sorted(f['fingerprint'] for f in json.load(open('$TMP/out'))['findings']))" > "$TMP/sub.fp"
+    cmp -s "$TMP/root.fp" "$TMP/sub.fp" || fail "fingerprints differ: $(cat "$TMP/root.fp") $(cat "$TMP/sub.fp")"
+    expect_status 1 "$LC" --no-config --format=sarif account.c queue.c
+    grep '"uri"' "$TMP/out" | sort -u > "$TMP/sub.uris"
+    cmp -s "$TMP/root.uris" "$TMP/sub.uris" || fail "SARIF paths differ: $(cat "$TMP/root.uris") / $(cat "$TMP/sub.uris")"
+    grep -q '"uri": "src/account.c"' "$TMP/sub.uris" || fail "not relative to the root: $(cat "$TMP/sub.uris")"
+    expect_status 0 "$LC" --no-config --baseline ../base.json account.c queue.c ;;
 config)
     mkdir -p "$TMP/p/sub" "$TMP/p/gen"
     cp "$FIX/basic/missing_release_early_return.c" "$TMP/p/sub/a.c"

@@ -63,7 +63,7 @@ def run_configs():
         if "%clang" not in r:
             continue
         words = shlex.split(r.split("|")[0])
-        cargs, defines, prefixes = [], set(), ["expected"]
+        cargs, defines, prefixes, options = [], set(), ["expected"], []
         i = 0
         while i < len(words):
             w = words[i].replace("%S", test_dir).replace("%s", test_file)
@@ -81,9 +81,13 @@ def run_configs():
                 cargs.append(w)
             elif w.startswith("-verify="):
                 prefixes = w[len("-verify="):].split(",")
+            elif w == "-Wthread-safety-pointer":  # clang's flag for pointers handed to calls
+                options.append("--pointer-passing")
             i += 1
-        configs.append({"run": r.strip(), "cargs": cargs, "defines": defines, "prefixes": prefixes})
-    return configs or [{"run": "(no RUN line)", "cargs": [], "defines": set(), "prefixes": ["expected"]}]
+        configs.append({"run": r.strip(), "cargs": cargs, "defines": defines, "prefixes": prefixes,
+                        "options": options})
+    return configs or [{"run": "(no RUN line)", "cargs": [], "defines": set(), "prefixes": ["expected"],
+                        "options": []}]
 
 # --- which lines are compiled under a configuration ------------------------
 def active_lines(defines):
@@ -153,8 +157,8 @@ def directives(prefixes, active):
 ACCESS = {"unguarded-access", "unguarded-write-shared"}
 CATEGORIES = [
     # (name, pattern, lockcheck rules or a reason it has no counterpart)
-    ("guarded_var: any mutex", r"requires holding any ", "n/a: guarded_var/pt_guarded_var (\"some lock\") have no lockcheck counterpart"),
-    ("pointer passed to a call", r"^passing (pointer|the value|variable)", "n/a: taking or passing the address of guarded data is not an access in lockcheck"),
+    ("guarded_var: any mutex", r"requires holding any ", ACCESS),
+    ("pointer passed to a call", r"^passing (pointer|the value|variable)", ACCESS),
     ("call requires lock", r"^calling function .* requires holding", {"requires-lock"}),
     ("guarded variable read/write", r"^(reading|writing) variable .* requires holding", ACCESS),
     ("pt_guarded pointee read/write", r"^(reading|writing) the value pointed to by .* requires holding", ACCESS),
@@ -180,6 +184,8 @@ def classify(msg):
 # object)?
 def same_lock(lc, msg):
     m = re.search(r"\b(?:mutex|capability|lock|role|spinlock|semaphore) '([^']+)'", msg)
+    if lc == "any lock" and re.search(r"requires holding any ", msg):
+        return True
     if not lc or not m:
         return False
     norm = lambda x: re.sub(r"[\s&*()]", "", x)
@@ -191,7 +197,7 @@ def findings(cfg):
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.json")
         cmd = [lockcheck, "--format=json", "--no-default-rules", "--no-config", "-j", "1",
-               "-o", out, os.path.basename(test_file), "--"] + cfg["cargs"]
+               "-o", out] + cfg["options"] + [os.path.basename(test_file), "--"] + cfg["cargs"]
         p = subprocess.run(cmd, cwd=test_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         if not os.path.exists(out):
             sys.stderr.write("run.sh: lockcheck produced no report (exit %d):\n%s" % (p.returncode, p.stderr))
