@@ -116,7 +116,7 @@ static bool make_jobs(struct run_state *s)
     struct diag d;
     struct job_list all = {0};
     if (s->o.staged) {
-        if (!staged_jobs(s->a, s->o.build_dir, &all, &d))
+        if (!staged_jobs(s->a, s->o.build_dir, s->o.files, s->o.nfiles, &all, &d))
             return job_list_free(&all), fail(&d);
     } else if (s->o.build_dir) {
         if (!cdb_load(s->a, s->o.build_dir, s->o.files, s->o.nfiles, &all, &d))
@@ -133,7 +133,7 @@ static bool make_jobs(struct run_state *s)
         free(cwd);
     }
     for (size_t i = 0; i < all.n; i++) /* named files are never excluded */
-        if (s->o.nfiles || !config_excluded(&s->cfg, all.v[i].display, all.v[i].path))
+        if ((s->o.nfiles && !s->o.staged) || !config_excluded(&s->cfg, all.v[i].display, all.v[i].path))
             job_list_push(&s->jobs, all.v[i]);
     job_list_free(&all);
     if (s->o.nshards)
@@ -253,7 +253,12 @@ static int report(struct run_state *s, struct collector *c, double seconds)
     if (c->nerrors)
         return 2;
     /* writing a baseline records the findings: the step succeeded */
-    return !s->o.write_baseline && fails_run(s->o.fail_on, c, &ro) ? 1 : 0;
+    bool failed = !s->o.write_baseline && fails_run(s->o.fail_on, c, &ro);
+    if (failed && s->o.staged) /* a hook: say what happened to the commit */
+        fprintf(stderr, "lockcheck: commit refused: fix the findings above, or accept one with "
+                        "a '// lockcheck-ignore[RULE]: reason' comment; 'git commit "
+                        "--no-verify' skips the check once\n");
+    return failed ? 1 : 0;
 }
 
 /* --help, --version, --list-rules, --explain, --install-hook. */
@@ -275,7 +280,7 @@ static int standalone(struct run_state *s)
     } else {
         const char *msg;
         struct diag d;
-        if (!staged_install_hook(s->a, &msg, &d))
+        if (!staged_install_hook(s->a, s->o.baseline, &msg, &d))
             return fail(&d), 2;
         printf("%s\n", msg);
     }

@@ -45,9 +45,12 @@ void cli_help(FILE *out)
         "  --color[=auto|always|never]  colour text output (default: auto; NO_COLOR\n"
         "                          in the environment turns auto off; --color alone:\n"
         "                          always)\n"
-        "  --staged                check the staged content of staged C files (git\n"
-        "                          pre-commit); flags from -p or a compile database\n"
-        "                          found in the repository root or its build/\n"
+        "  --staged [FILE...]      check the staged content of staged C files (git\n"
+        "                          pre-commit), or of those FILEs (others, headers\n"
+        "                          among them, are skipped); flags from -p or a\n"
+        "                          compile database found in the repository root or\n"
+        "                          its build/, else the file's folder, the root and\n"
+        "                          its include/ as include paths\n"
         "  --install-hook          write .git/hooks/pre-commit running --staged\n"
         "  --config FILE           configuration file (default: .lockcheck.json\n"
         "                          found upward from the current directory)\n"
@@ -377,8 +380,6 @@ bool cli_parse(int argc, char **argv, struct lc_options *o)
         return diag_usage("merge needs the reports to combine (JSON or SARIF files)"), false;
     if (!standalone && !o->nfiles && !o->build_dir && !o->staged)
         return diag_usage("no input files (give FILE..., -p BUILD_DIR or --staged)"), false;
-    if (o->staged && o->nfiles)
-        return diag_usage("--staged checks the staged files; do not name files with it"), false;
     if (o->config && o->no_config)
         return diag_usage("--config and --no-config cannot be combined"), false;
     if (o->verify && o->format != FORMAT_TEXT)

@@ -77,17 +77,56 @@ static const char *find_cdb_dir(struct arena *a, const char *root, const char *b
     return NULL;
 }
 
-/* Flags for a staged file from the compile database, if it has them. */
-static void flags_from(const struct job_list *db, struct job *j)
+static size_t dir_len(const char *path)
 {
+    const char *slash = strrchr(path, '/');
+    return slash ? (size_t)(slash - path) : 0;
+}
+
+/* Flags for a staged file from the compile database: its own entry, else
+ * one in the same folder (a file new in this commit, not yet built), else
+ * include paths where a project keeps its own headers. */
+static void flags_from(struct arena *a, const char *root, const struct job_list *db,
+                       struct job *j)
+{
+    const struct job *neighbour = NULL;
+    size_t dl = dir_len(j->path);
     for (size_t i = 0; db && i < db->n; i++) {
         if (!strcmp(db->v[i].path, j->path)) {
-            j->args = db->v[i].args;
-            j->nargs = db->v[i].nargs;
-            j->directory = db->v[i].directory;
-            return;
+            neighbour = &db->v[i];
+            break;
         }
+        if (!neighbour && dir_len(db->v[i].path) == dl && !strncmp(db->v[i].path, j->path, dl))
+            neighbour = &db->v[i];
     }
+    if (neighbour) {
+        j->args = neighbour->args;
+        j->nargs = neighbour->nargs;
+        j->directory = neighbour->directory;
+        return;
+    }
+    const char **args = arena_alloc(a, 3 * sizeof *args);
+    args[0] = arena_printf(a, "-I%.*s", (int)dl, j->path);
+    args[1] = arena_printf(a, "-I%s", root);
+    args[2] = arena_printf(a, "-I%s/include", root);
+    j->args = args;
+    j->nargs = 3;
+}
+
+/* Whether rel (relative to the root) is among the named files. */
+static bool named(struct arena *a, const char *root, const char *rel, const char *const *only,
+                  size_t nonly)
+{
+    if (!nonly)
+        return true;
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return false;
+    const char *abs = cdb_join(a, root, rel);
+    for (size_t i = 0; i < nonly; i++)
+        if (!strcmp(cdb_join(a, cwd, only[i]), abs))
+            return true;
+    return false;
 }
 
 static bool add_staged_file(struct arena *a, const char *root, const char *rel,
@@ -101,12 +140,13 @@ static bool add_staged_file(struct arena *a, const char *root, const char *rel,
         return diag_set(d, rel, 0, 0, "cannot read the staged content (git show failed)");
     struct job j = {cdb_join(a, root, rel), NULL, NULL, NULL, 0, text, len};
     j.display = cdb_display_path(a, j.path);
-    flags_from(db, &j);
+    flags_from(a, root, db, &j);
     job_list_push(out, j);
     return true;
 }
 
-bool staged_jobs(struct arena *a, const char *build_dir, struct job_list *out, struct diag *d)
+bool staged_jobs(struct arena *a, const char *build_dir, const char *const *only, size_t nonly,
+                 struct job_list *out, struct diag *d)
 {
     const char *root = repo_root(a, d);
     if (!root)
@@ -126,7 +166,7 @@ bool staged_jobs(struct arena *a, const char *build_dir, struct job_list *out, s
     for (size_t off = 0; off < len && ok; off += strlen(names + off) + 1) {
         const char *rel = names + off;
         size_t n = strlen(rel);
-        if (n > 2 && !strcmp(rel + n - 2, ".c"))
+        if (n > 2 && !strcmp(rel + n - 2, ".c") && named(a, root, rel, only, nonly))
             ok = add_staged_file(a, root, rel, &db, out, d);
     }
     job_list_free(&db);
@@ -144,7 +184,25 @@ static char *read_small(struct arena *a, const char *path)
     return arena_strndup(a, buf, n);
 }
 
-bool staged_install_hook(struct arena *a, const char **message, struct diag *d)
+/* 'text' for a POSIX shell: single quotes, each ' as '\''. */
+static const char *shell_quote(struct arena *a, const char *text)
+{
+    struct strbuf out = {0};
+    strbuf_putc(&out, '\'');
+    for (const char *p = text; *p; p++) {
+        if (*p == '\'')
+            strbuf_puts(&out, "'\\''");
+        else
+            strbuf_putc(&out, *p);
+    }
+    strbuf_putc(&out, '\'');
+    const char *r = arena_strdup(a, strbuf_str(&out));
+    strbuf_free(&out);
+    return r;
+}
+
+bool staged_install_hook(struct arena *a, const char *baseline, const char **message,
+                         struct diag *d)
 {
     char *argv[] = {"git", "rev-parse", "--git-path", "hooks/pre-commit", NULL};
     size_t len;
@@ -155,11 +213,22 @@ bool staged_install_hook(struct arena *a, const char **message, struct diag *d)
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     exe[n > 0 ? n : 0] = '\0';
+    const char *with_baseline = "";
+    if (baseline) { /* git runs hooks from the repository's root */
+        const char *root = repo_root(a, d);
+        if (!root)
+            return false;
+        char cwd[PATH_MAX];
+        const char *abs = cdb_join(a, getcwd(cwd, sizeof cwd) ? cwd : "/", baseline);
+        size_t rl = strlen(root);
+        const char *rel = !strncmp(abs, root, rl) && abs[rl] == '/' ? abs + rl + 1 : abs;
+        with_baseline = arena_printf(a, " --baseline %s", shell_quote(a, rel));
+    }
     const char *script = arena_printf(a,
                                       "#!/bin/sh\n"
                                       "# lockcheck pre-commit hook: checks the staged C files.\n"
-                                      "exec '%s' --staged\n",
-                                      n > 0 ? exe : "lockcheck");
+                                      "exec %s --staged%s\n",
+                                      shell_quote(a, n > 0 ? exe : "lockcheck"), with_baseline);
     const char *existing = read_small(a, hook);
     if (existing && !strcmp(existing, script)) {
         *message = arena_printf(a, "the lockcheck hook is already installed in %s", hook);

@@ -13,12 +13,21 @@
 
 struct arena;
 
-/* Jobs for the staged *.c files. build_dir: -p, or NULL to look for
- * compile_commands.json in the repository root and its build/. */
-bool staged_jobs(struct arena *a, const char *build_dir, struct job_list *out, struct diag *d);
+/* Jobs for the staged *.c files, or for those of `only` (names relative
+ * to the current directory; headers and files not staged are skipped: a
+ * header is checked through the files that include it). build_dir: -p,
+ * or NULL to look for compile_commands.json in the repository root and
+ * its build/. A file the database does not list takes the flags of one
+ * in the same folder that it does, else include paths for its own
+ * folder, the root and the root's include/ (a project's own headers). */
+bool staged_jobs(struct arena *a, const char *build_dir, const char *const *only, size_t nonly,
+                 struct job_list *out, struct diag *d);
 
-/* Writes .git/hooks/pre-commit running `lockcheck --staged`. Refuses to
- * replace a different existing hook. *message says what was done. */
-bool staged_install_hook(struct arena *a, const char **message, struct diag *d);
+/* Writes .git/hooks/pre-commit running `lockcheck --staged` (with
+ * `--baseline FILE` when baseline is not NULL: a project that adopts
+ * lockcheck with findings it has accepted). Refuses to replace a
+ * different existing hook. *message says what was done. */
+bool staged_install_hook(struct arena *a, const char *baseline, const char **message,
+                         struct diag *d);
 
 #endif

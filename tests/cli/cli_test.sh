@@ -39,6 +39,43 @@ print(out.decode(errors="replace").splitlines()[-1].strip())
 PY
 }
 
+make_project() { # make_project DIR: a git project with its own header in include/
+    mkdir -p "$1/src" "$1/include" && cd "$1" && git init -q .
+    git config user.email t@example.invalid && git config user.name t
+    cat > include/queue.h <<'C'
+#include <pthread.h>
+struct queue {
+    pthread_mutex_t mu;
+    int len;
+};
+int queue_push(struct queue *q);
+C
+    cat > src/queue.c <<'C'
+#include "queue.h"
+
+int queue_push(struct queue *q)
+{
+    pthread_mutex_lock(&q->mu);
+    q->len++;
+    pthread_mutex_unlock(&q->mu);
+    return 0;
+}
+C
+    git add . && git commit -q -m init
+}
+add_forgotten_unlock() { # add_forgotten_unlock FILE: a function that returns holding q->mu
+    cat >> "$1" <<'C'
+int queue_pop(struct queue *q)
+{
+    pthread_mutex_lock(&q->mu);
+    if (q->len == 0)
+        return -1;
+    q->len--;
+    pthread_mutex_unlock(&q->mu);
+    return 0;
+}
+C
+}
 json_check() { # json_check PY_EXPR_ON_doc
     CHECK="$1" python3 -c "import json,os; doc=json.load(open('$TMP/out')); assert eval(os.environ['CHECK'])" ||
         fail "json check: $1"
@@ -455,19 +492,56 @@ staged)
     echo '#!/bin/sh' > .git/hooks/pre-commit
     expect_status 2 "$LC" --install-hook
     grep -q "a different pre-commit hook exists" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+hook-baseline)
+    # The plain hook adopts legacy code through a baseline: a comment
+    # change in a file with an accepted finding passes, a new bug does not.
+    command -v git >/dev/null || { echo "SKIPPED: no git"; exit 77; }
+    make_project "$TMP/repo"
+    cd "$TMP/repo"
+    add_forgotten_unlock src/queue.c && git add src/queue.c && git commit -q -m legacy
+    expect_status 0 "$LC" --write-baseline .lockcheck-baseline.json src/queue.c -- -Iinclude
+    cd src
+    expect_status 0 "$LC" --install-hook --baseline ../.lockcheck-baseline.json
+    cd ..
+    grep -q -- "--staged --baseline '.lockcheck-baseline.json'" .git/hooks/pre-commit || fail "$(cat .git/hooks/pre-commit)"
+    sed -i '1i /* legacy code */' src/queue.c && git add src/queue.c
+    git commit -q -m comment > "$TMP/out" 2>&1 || fail "an accepted finding refused the commit: $(cat "$TMP/out")"
+    cat >> src/queue.c <<'C'
+int queue_drop(struct queue *q)
+{
+    pthread_mutex_lock(&q->mu);
+    if (q->len == 0)
+        return -1;
+    q->len--;
+    pthread_mutex_unlock(&q->mu);
+    return 0;
+}
+C
+    git add src/queue.c
+    ! git commit -q -m new > "$TMP/out" 2>&1 || fail "a new bug was let through"
+    grep -q "queue_drop" "$TMP/out" || fail "$(cat "$TMP/out")"
+    grep -q "commit refused" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
 pre-commit-framework)
+    # The shipped hook, as the framework runs it, in a project with its own
+    # headers: a clean change to a .c file and a header-only change pass; a
+    # forgotten unlock is refused, with a line saying how to go on.
     command -v pre-commit >/dev/null || { echo "SKIPPED: pre-commit is not installed"; exit 77; }
     git -C "$SRC" rev-parse HEAD >/dev/null 2>&1 || { echo "SKIPPED: source is not a git checkout"; exit 77; }
     export PATH="$(dirname "$LC"):$PATH" PRE_COMMIT_HOME="$TMP/cache"
-    cd "$TMP" && git init -q repo && cd repo
-    git config user.email t@example.invalid && git config user.name t
-    cp "$FIX/basic/missing_release_early_return.c" bad.c
-    cp "$FIX/cfg/if_else_ok.c" good.c
-    git add bad.c good.c
-    expect_status 1 pre-commit try-repo "$SRC" lockcheck --files bad.c
-    grep -q "bad.c:.*\[missing-release\]" "$TMP/out" || fail "report not shown: $(cat "$TMP/out")"
-    expect_status 0 pre-commit try-repo "$SRC" lockcheck --files good.c
-    grep -q "Passed" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
+    make_project "$TMP/repo"
+    cd "$TMP/repo"
+    echo "/* a comment */" >> src/queue.c && git add src/queue.c
+    expect_status 0 pre-commit try-repo "$SRC" lockcheck
+    grep -q "Passed" "$TMP/out" || fail "clean .c change: $(cat "$TMP/out")"
+    git commit -q --no-verify -m c
+    echo "/* a comment */" >> include/queue.h && git add include/queue.h
+    expect_status 0 pre-commit try-repo "$SRC" lockcheck
+    grep -q "Passed" "$TMP/out" || fail "header-only change: $(cat "$TMP/out")"
+    git commit -q --no-verify -m h
+    add_forgotten_unlock src/queue.c && git add src/queue.c
+    expect_status 1 pre-commit try-repo "$SRC" lockcheck
+    grep -q "queue.c:.*\[missing-release\]" "$TMP/out" || fail "report not shown: $(cat "$TMP/out")"
+    grep -q "commit refused.*--no-verify" "$TMP/out" || fail "no word on the refusal: $(cat "$TMP/out")" ;;
 man-page)
     # Every long option of --help is documented in the man page.
     "$LC" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u > "$TMP/help.opts"
