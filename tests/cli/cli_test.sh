@@ -63,9 +63,9 @@ int queue_push(struct queue *q)
 C
     git add . && git commit -q -m init
 }
-add_forgotten_unlock() { # add_forgotten_unlock FILE: a function that returns holding q->mu
+add_forgotten_unlock() { # add_forgotten_unlock FILE [NAME]: a function that returns holding q->mu
+    printf 'int %s(struct queue *q)\n' "${2:-queue_pop}" >> "$1"
     cat >> "$1" <<'C'
-int queue_pop(struct queue *q)
 {
     pthread_mutex_lock(&q->mu);
     if (q->len == 0)
@@ -506,18 +506,7 @@ hook-baseline)
     grep -q -- "--staged --baseline '.lockcheck-baseline.json'" .git/hooks/pre-commit || fail "$(cat .git/hooks/pre-commit)"
     sed -i '1i /* legacy code */' src/queue.c && git add src/queue.c
     git commit -q -m comment > "$TMP/out" 2>&1 || fail "an accepted finding refused the commit: $(cat "$TMP/out")"
-    cat >> src/queue.c <<'C'
-int queue_drop(struct queue *q)
-{
-    pthread_mutex_lock(&q->mu);
-    if (q->len == 0)
-        return -1;
-    q->len--;
-    pthread_mutex_unlock(&q->mu);
-    return 0;
-}
-C
-    git add src/queue.c
+    add_forgotten_unlock src/queue.c queue_drop && git add src/queue.c
     ! git commit -q -m new > "$TMP/out" 2>&1 || fail "a new bug was let through"
     grep -q "queue_drop" "$TMP/out" || fail "$(cat "$TMP/out")"
     grep -q "commit refused" "$TMP/out" || fail "$(cat "$TMP/out")" ;;
