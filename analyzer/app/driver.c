@@ -226,6 +226,10 @@ static const char *diag_at(struct arena *a, CXTranslationUnit tu, CXDiagnostic d
     CXSourceLocation loc = clang_getDiagnosticLocation(d);
     const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
     clang_getFileLocation(loc, f, line, col, NULL);
+    if (!*f && *line) { /* clang's own buffer: `-include missing.h` on the command line */
+        *line = *col = 0;
+        return arena_printf(a, "%s (from the compiler arguments)", msg);
+    }
     CXFile sf = NULL;
     unsigned sl = 0, sc = 0;
     clang_getSpellingLocation(loc, &sf, &sl, &sc, NULL);
@@ -553,6 +557,10 @@ static void store_in_cache(struct arena *a, const char *entry, CXTranslationUnit
 
 static void analyse_job(struct run *r, CXIndex idx, const struct job *j, struct slot *slot)
 {
+    if (j->error) { /* an input that could not be read: a database entry, a staged blob */
+        collector_error(r->c, j->display, j->error_line, j->error_column, j->error);
+        return;
+    }
     const char *why = j->contents ? NULL : unreadable(j->path);
     if (why) {
         collector_error(r->c, j->display, 0, 0, why);

@@ -126,8 +126,7 @@ static bool make_jobs(struct run_state *s)
             return false;
         char *cwd = getcwd(NULL, 0);
         for (size_t i = 0; i < s->o.nfiles; i++) {
-            struct job j = {cdb_join(s->a, cwd, s->o.files[i]), s->o.files[i], NULL, NULL, 0,
-                            NULL, 0};
+            struct job j = {.path = cdb_join(s->a, cwd, s->o.files[i]), .display = s->o.files[i]};
             job_list_push(&all, j);
         }
         free(cwd);
@@ -337,10 +336,13 @@ static void learn_contracts(struct run_state *s, struct summary_sink *sink)
 
 static bool make_cache_dir(const char *dir)
 {
-    if (!dir || mkdir(dir, 0777) == 0 || errno == EEXIST)
+    struct stat st;
+    if (!dir || mkdir(dir, 0777) == 0 || (errno == EEXIST && stat(dir, &st) == 0 &&
+                                          S_ISDIR(st.st_mode)))
         return true;
     struct diag d;
-    diag_set(&d, dir, 0, 0, "cannot create the cache folder: %s", strerror(errno));
+    diag_set(&d, dir, 0, 0, "cannot use it as the cache folder: %s",
+             errno == EEXIST ? "it exists and is not a folder" : strerror(errno));
     return fail(&d);
 }
 

@@ -211,8 +211,14 @@ bool cdb_load_text(struct arena *a, const char *name, const char *text, size_t l
     if (ok) {
         json_array_foreach(root, i, e) {
             struct job j = {0};
-            if (!(ok = read_entry(a, name, text, len, i, e, &j, d)))
-                break;
+            if (!read_entry(a, name, text, len, i, e, &j, d)) {
+                /* reported in its place; the other entries are analysed */
+                struct job bad = {.path = name, .display = cdb_display_path(a, name),
+                                  .error = arena_strdup(a, d->message),
+                                  .error_line = d->line, .error_column = d->column};
+                job_list_push(out, bad);
+                continue;
+            }
             if (!is_c_source(j.path) || strmap_get(&seen, j.path))
                 continue;
             strmap_put(&seen, j.path, (void *)1);
@@ -246,7 +252,7 @@ static bool keep_only(struct arena *a, struct job_list *l, const char *const *on
         }
         const char *want = cdb_join(a, cwd, only[k]);
         size_t i = 0;
-        while (i < l->n && strcmp(l->v[i].path, want))
+        while (i < l->n && (l->v[i].error || strcmp(l->v[i].path, want)))
             i++;
         if (i == l->n) {
             job_list_free(&kept);
@@ -277,10 +283,13 @@ bool cdb_load(struct arena *a, const char *build_dir, const char *const *only, s
     if (!text)
         return false;
     const char *shown = cdb_display_path(a, db);
+    size_t before = out->n;
     bool ok = cdb_load_text(a, db, text, len, out, d);
     free(text);
     if (!ok)
         snprintf(d->file, sizeof d->file, "%s", shown);
+    if (ok && out->n == before)
+        return diag_set(d, shown, 0, 0, "nothing to analyse: the compile database lists no C source");
     return ok && (!nonly || keep_only(a, out, only, nonly, shown, d));
 }
 

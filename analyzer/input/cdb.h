@@ -24,6 +24,11 @@ struct job {
      * read it from disk. Borrowed. */
     const char *contents;
     size_t contents_len;
+    /* A compile-database entry that could not be read: reported (at the
+     * database's line and column) instead of analysed, while the other
+     * entries are. NULL for a job to analyse. */
+    const char *error;
+    unsigned error_line, error_column;
 };
 
 struct job_list {
@@ -39,8 +44,10 @@ void job_list_keep_shard(struct job_list *l, unsigned nshards, unsigned shard);
 
 /* Loads every C entry of BUILD_DIR/compile_commands.json (duplicates of
  * one file keep the first entry). With `only` (nonly > 0), keeps just
- * those files. Fills *d and returns false on an unreadable or malformed
- * database, or when a file in `only` is not in it. */
+ * those files. A malformed entry becomes a job with `error` set, and the
+ * others are kept. Fills *d and returns false on an unreadable database,
+ * one that is not an array, one that lists no C source, or when a file in
+ * `only` is not in it. */
 bool cdb_load(struct arena *a, const char *build_dir, const char *const *only, size_t nonly,
               struct job_list *out, struct diag *d);
 bool cdb_load_text(struct arena *a, const char *name, const char *text, size_t len,

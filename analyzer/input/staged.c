@@ -138,8 +138,10 @@ static bool add_staged_file(struct arena *a, const char *root, const char *rel,
     char *text = run(a, argv, &len);
     if (!text)
         return diag_set(d, rel, 0, 0, "cannot read the staged content (git show failed)");
-    struct job j = {cdb_join(a, root, rel), NULL, NULL, NULL, 0, text, len};
+    struct job j = {.path = cdb_join(a, root, rel), .contents = text, .contents_len = len};
     j.display = cdb_display_path(a, j.path);
+    if (memchr(text, '\0', len)) /* as a file named on the command line */
+        j.error = "binary file (it contains NUL bytes), not C source";
     flags_from(a, root, db, &j);
     job_list_push(out, j);
     return true;

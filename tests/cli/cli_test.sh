@@ -483,6 +483,10 @@ staged)
     cp "$FIX/cfg/if_else_ok.c" bad.c   # the working tree is clean, the index is not
     expect_status 1 "$LC" --staged
     grep -q "bad.c:.*\[missing-release\]" "$TMP/out" || fail "staged content not checked: $(cat "$TMP/out")"
+    printf 'int x;\0\n' > bin.c && git add bin.c   # staged binary content: reported as a named file is
+    expect_status 2 "$LC" --staged
+    grep -q "bin.c: error: binary file" "$TMP/err" || fail "$(cat "$TMP/err")"
+    git rm -q --cached bin.c && rm bin.c
     expect_status 0 "$LC" --install-hook
     grep -q "installed the lockcheck pre-commit hook" "$TMP/out" || fail "$(cat "$TMP/out")"
     expect_status 0 "$LC" --install-hook
@@ -610,7 +614,23 @@ bad-compile-db)
     expect_status 2 "$LC" -p "$TMP/b"
     grep -q "compile_commands.json:1:[0-9]*: error: invalid JSON" "$TMP/err" || fail "$(cat "$TMP/err")"
     expect_status 2 "$LC" -p "$TMP/nodir"
-    grep -q "cannot read compile database" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+    grep -q "cannot read compile database" "$TMP/err" || fail "$(cat "$TMP/err")"
+    # one bad entry is reported in its place; the others are analysed
+    cp "$FIX/basic/missing_release_early_return.c" "$TMP/b/a.c"
+    printf '[{"directory": "%s", "file": 5},\n {"directory": "%s", "file": "a.c", "arguments": ["cc", "-c", "a.c"]}]' "$TMP/b" "$TMP/b" > "$TMP/b/compile_commands.json"
+    expect_status 2 "$LC" -p "$TMP/b" --format=json
+    json_check "[f['line'] for f in doc['findings']] != [] and [(e['line'], 'entry 0' in e['message']) for e in doc['errors']] == [(1, True)]"
+    # nothing in it: said, not a silent success
+    printf '[]' > "$TMP/b/compile_commands.json"
+    expect_status 2 "$LC" -p "$TMP/b"
+    grep -q "nothing to analyse: the compile database lists no C source" "$TMP/err" || fail "$(cat "$TMP/err")"
+    # a missing -include is the arguments' fault, at no line of the source
+    expect_status 2 "$LC" --format=json "$TMP/b/a.c" -- -include nothere.h
+    json_check "[(e.get('line', 0), e['message']) for e in doc['errors'] if 'nothere' in e['message']] == [(0, \"'nothere.h' file not found (from the compiler arguments)\")]"
+    # --cache naming a file is an error, not caching silently off
+    touch "$TMP/b/cachefile"
+    expect_status 2 "$LC" --cache "$TMP/b/cachefile" "$TMP/b/a.c"
+    grep -q "cachefile: error: cannot use it as the cache folder: it exists and is not a folder" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 interrupt)
     # SIGTERM during a run over many files leaves no output file at all.
     for i in $(seq 1 60); do cp "$FIX/cfg/switch_in_loop_bad.c" "$TMP/f$i.c"; done
