@@ -617,35 +617,32 @@ static bool same_state(const struct work *w, const struct ls_state *s)
     return true;
 }
 
-/* One side correlated, the other plain with bits `plain` and the facts
- * `ps` (its outcome of each branch: known, or not). */
-static void fold(struct ls_entry *x, const struct ls_entry *c, uint8_t plain,
-                 const struct ls_fact *pf, unsigned pnf)
+/* The correlations of side `a`, joined with side `b` (its entry, and
+ * its facts `bf`): on a key both correlate on, what either says;
+ * on one b knows the value of, b's bits go to that value only; on one b
+ * knows nothing of, to both. Keys already in x are left as they are. */
+static void join_corr(struct ls_entry *x, const struct ls_entry *a, const struct ls_entry *b,
+                      const struct ls_fact *bf, unsigned bnf)
 {
-    x->ncorr = c->ncorr;
-    for (unsigned k = 0; k < c->ncorr; k++) {
-        struct ls_corr v = c->corr[k];
-        int known = fact_of(pf, pnf, v.key);
-        if (known != 0)
-            v.if_true |= plain;
-        if (known != 1)
-            v.if_false |= plain;
-        x->corr[k] = v;
+    for (unsigned k = 0; k < a->ncorr && x->ncorr < LS_MAX_CORR; k++) {
+        struct ls_corr v = a->corr[k];
+        if (corr_on(x, v.key))
+            continue;
+        const struct ls_corr *theirs = corr_on(b, v.key);
+        int known = theirs ? -1 : fact_of(bf, bnf, v.key);
+        v.if_true |= theirs ? theirs->if_true : known != 0 ? b->bits : 0;
+        v.if_false |= theirs ? theirs->if_false : known != 1 ? b->bits : 0;
+        x->corr[x->ncorr++] = v;
     }
 }
 
-/* Both correlated: the keys they share, with what each side says. */
-static bool join_shared(struct ls_entry *x, const struct ls_entry *o, const struct ls_entry *n)
+static void drop_uninformative(struct ls_entry *x)
 {
-    x->ncorr = 0;
-    for (unsigned k = 0; k < o->ncorr; k++) {
-        const struct ls_corr *other = corr_on(n, o->corr[k].key);
-        if (other)
-            x->corr[x->ncorr++] = (struct ls_corr){o->corr[k].key,
-                                                   o->corr[k].if_true | other->if_true,
-                                                   o->corr[k].if_false | other->if_false};
-    }
-    return x->ncorr > 0;
+    unsigned keep = 0;
+    for (unsigned k = 0; k < x->ncorr; k++)
+        if (x->corr[k].if_true != x->corr[k].if_false)
+            x->corr[keep++] = x->corr[k];
+    x->ncorr = (uint8_t)keep;
 }
 
 /* Slots are few (LS_MAX_CORR): values that a flag store sets (`locked =
@@ -683,7 +680,8 @@ static void from_facts(struct ls_entry *x, const bool *key_flag, const struct ls
     for (int pass = 0; pass < 2; pass++) {
         for (unsigned i = os->nf; i-- > 0 && x->ncorr < LS_MAX_CORR;) {
             int key = os->f[i].key, other = fact_of(ns->f, ns->nf, key);
-            if (!in_pass(key_flag, key, pass) || other < 0 || other == os->f[i].value)
+            if (!in_pass(key_flag, key, pass) || other < 0 || other == os->f[i].value ||
+                corr_on(x, key))
                 continue;
             bool v = os->f[i].value;
             x->corr[x->ncorr++] = (struct ls_corr){key, v ? o->bits : n->bits,
@@ -706,14 +704,14 @@ static struct ls_entry merge_entry(const struct cfg *g, const struct ls_entry *o
     x.ncorr = 0;
     if (o->bits == n->bits && !o->ncorr && !n->ncorr)
         return x;
-    if (o->ncorr && n->ncorr && join_shared(&x, o, n))
-        ;
-    else if (o->ncorr && !n->ncorr)
-        fold(&x, o, n->bits, ns->f, ns->nf);
-    else if (n->ncorr && !o->ncorr)
-        fold(&x, n, o->bits, os->f, os->nf);
-    else
-        from_facts(&x, g->key_flag, o, n, os, ns);
+    join_corr(&x, o, n, ns->f, ns->nf);
+    join_corr(&x, n, o, os->f, os->nf);
+    /* A value now true and false alike tells nothing apart, and its slot
+     * is better spent on one the two sides know and disagree on (a loop's
+     * own counter, 0 on entry and 1 on the way back), which tells them
+     * apart exactly. */
+    drop_uninformative(&x);
+    from_facts(&x, g->key_flag, o, n, os, ns);
     /* Then the values only one side knows (`n = 0; goto out;` where the
      * other paths left n unknown), as far as room remains. */
     if (o->bits != n->bits) {

@@ -140,8 +140,11 @@ static bool held_by_value(const struct ls_state *s, const struct cfg_event *exit
     const struct ls_corr *c = lockset_corr(s, lock, exit->ret_key);
     if (!c)
         return false;
-    uint8_t held = held_if_nonzero ? c->if_true : c->if_false;
-    uint8_t free = held_if_nonzero ? c->if_false : c->if_true;
+    /* `return err == 0;` is nonzero where the key is false */
+    uint8_t when_nonzero = exit->ret_inverted ? c->if_false : c->if_true;
+    uint8_t when_zero = exit->ret_inverted ? c->if_true : c->if_false;
+    uint8_t held = held_if_nonzero ? when_nonzero : when_zero;
+    uint8_t free = held_if_nonzero ? when_zero : when_nonzero;
     return (held & LS_HELD) && !(held & ~LS_HELD) && !(free & LS_HELD);
 }
 
@@ -172,7 +175,7 @@ static bool proved_error(const struct cfg *g, const struct ls_state *s, int key)
 static void add_free_ret(struct ret_set *r, const struct cfg *g, const struct ls_state *s,
                          const struct cfg_event *exit)
 {
-    if (exit->ret == RET_OTHER && exit->ret_status && !g->returns_pointer &&
+    if (exit->ret == RET_OTHER && exit->ret_status && !g->returns_pointer && !exit->ret_inverted &&
         proved_error(g, s, exit->ret_key))
         r->nonzero = true;
     else

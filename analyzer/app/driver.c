@@ -281,25 +281,40 @@ static const char *const *param_names(struct arena *a, CXCursor fn, unsigned *n)
  * paths, which have no lock, do not blame it. A function that takes the
  * lock whatever the pointer and tests it only before the unlock is not
  * such a helper. */
-static bool held_where_object_exists(struct arena *a, const struct cfg *g, unsigned l)
+static const struct summary_lock *held_where_object_exists(struct arena *a, const struct cfg *g,
+                                                           unsigned l)
 {
     bool *null_sides = summary_object_edges(a, g, l, false);
     if (!null_sides)
-        return false;
+        return NULL;
     struct ls_result r;
     lockset_solve_pruned(a, g, &r, null_sides);
-    if (r.gave_up || !summary_facts(a, g, &r)[l].acquires)
-        return false;
+    if (r.gave_up)
+        return NULL;
+    const struct summary_lock *where = &summary_facts(a, g, &r)[l];
+    if (!where->acquires && !where->conditional)
+        return NULL;
     lockset_solve_pruned(a, g, &r, summary_object_edges(a, g, l, true));
-    return !r.gave_up && !summary_facts(a, g, &r)[l].held_at_exit;
+    return !r.gave_up && !summary_facts(a, g, &r)[l].held_at_exit ? where : NULL;
 }
 
+/* Where the object exists the lock is taken for the caller, at once or as
+ * a try-lock (`if (m->inner) { rv = lock(m->inner); if (rv) return rv; }
+ * ... return rv;` holds it when it returns 0). */
 static void acquired_where_object_exists(struct arena *a, const struct cfg *g,
                                          struct summary_lock *facts)
 {
-    for (unsigned l = 0; l < g->nlocks; l++)
-        if (summary_unexplained(&facts[l]) && held_where_object_exists(a, g, l))
-            facts[l].acquires = true;
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        if (!summary_unexplained(&facts[l]))
+            continue;
+        const struct summary_lock *where = held_where_object_exists(a, g, l);
+        if (!where)
+            continue;
+        facts[l].acquires = where->acquires;
+        facts[l].conditional = where->conditional;
+        facts[l].success = where->success;
+        facts[l].success_value = where->success_value;
+    }
 }
 
 /* The contract callers see: by argument value (argsplit.h), or from the

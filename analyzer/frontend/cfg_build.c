@@ -381,34 +381,60 @@ static void note_returned_param(struct builder *b, CXCursor value)
     note_returned_lock(b, v, al);
 }
 
-/* `return c ? 0 : -1;`: two exits, each returning its constant, so that
- * what a lock's state at the exit is can be told apart by the value (a
- * wrapper that returns whether it took the lock). */
+/* An arm of `return c ? x : y;` that can be its own exit: a constant, or
+ * a local variable (read as `return rv;` would be). */
+static bool simple_arm(struct builder *b, CXCursor arm)
+{
+    long k;
+    CXCursor v = parse_peel(arm);
+    return parse_int_constant(v, &k) ||
+           (clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
+            clang_getCursorKind(clang_getCursorReferenced(v)) == CXCursor_VarDecl &&
+            !clang_Cursor_hasVarDeclGlobalStorage(clang_getCursorReferenced(v)) &&
+            build_var_id(b, v, false) >= 0);
+}
+
+static struct cfg_event arm_exit(struct builder *b, CXCursor s, CXCursor arm)
+{
+    struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
+                           .ret_key = -1, .ret_var = -1, .ret = RET_CONST};
+    if (parse_int_constant(arm, &ev.ret_value))
+        return ev;
+    CXCursor v = parse_peel(arm);
+    int var = build_var_id(b, v, false); /* resolved when the body is done */
+    ev.ret = RET_VAR;
+    ev.ret_value = var;
+    ev.ret_var = var;
+    ev.ret_key = build_known_key(b, v);
+    return ev;
+}
+
+/* `return c ? 0 : -1;`, `return rv == TIMEUP ? EBUSY : rv;`: two exits,
+ * each returning its constant or variable, so that what a lock's state at
+ * the exit is can be told apart by the value (a wrapper that returns
+ * whether it took the lock, or maps one failure code to another). */
 static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
 {
     CXCursor v = parse_peel(value);
     size_t base = b->kids.n;
-    long x, y;
     if (clang_getCursorKind(v) != CXCursor_ConditionalOperator ||
-        parse_children(v, &b->kids) != 3 || !parse_int_constant(b->kids.v[base + 1], &x) ||
-        !parse_int_constant(b->kids.v[base + 2], &y)) {
+        parse_children(v, &b->kids) != 3 || !simple_arm(b, b->kids.v[base + 1]) ||
+        !simple_arm(b, b->kids.v[base + 2])) {
         b->kids.n = base;
         return false;
     }
-    CXCursor c = b->kids.v[base];
+    CXCursor c = b->kids.v[base], arms[2] = {b->kids.v[base + 1], b->kids.v[base + 2]};
     b->kids.n = base;
     unsigned tb = build_new_block(b), fb = build_new_block(b);
     build_cond(b, c, tb, fb);
-    long values[2] = {x, y};
     unsigned blocks[2] = {tb, fb};
     for (int i = 0; i < 2; i++) {
         b->cur = blocks[i];
-        note_returned_param(b, clang_getNullCursor());
+        CXCursor arm = parse_peel(arms[i]);
+        note_returned_param(b, clang_getCursorKind(arm) == CXCursor_DeclRefExpr
+                                   ? arm : clang_getNullCursor());
         build_run_cleanups(b, 0);
-        struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
-                               .ret_key = -1, .ret_var = -1, .ret = RET_CONST,
-                               .ret_value = values[i]};
-        build_event(b, ev);
+        build_event(b, arm_exit(b, s, arm));
         build_dead_end(b);
     }
     return true;
@@ -440,6 +466,36 @@ static bool returns_stored_constant(struct builder *b, CXCursor value, long *v)
     return true;
 }
 
+/* `return err == 0;`, `return err != 0;`, `return !err;`: the value
+ * returned is a test of a known key against zero (inverted for `==` and
+ * `!`), or -1. */
+static int returned_test_key(struct builder *b, CXCursor value, bool *inverted)
+{
+    CXCursor v = parse_peel(value);
+    size_t base = b->kids.n;
+    unsigned n = parse_children(v, &b->kids);
+    int key = -1;
+    long k;
+    if (clang_getCursorKind(v) == CXCursor_UnaryOperator && n == 1 &&
+        clang_getCursorUnaryOperatorKind(v) == CXUnaryOperator_LNot) {
+        key = build_known_key(b, b->kids.v[base]);
+        *inverted = true;
+    } else if (clang_getCursorKind(v) == CXCursor_BinaryOperator && n == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(v);
+        bool constant_right = parse_int_constant(b->kids.v[base + 1], &k) && k == 0;
+        bool constant_left = !constant_right && parse_int_constant(b->kids.v[base], &k) && k == 0;
+        if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) &&
+            (constant_left || constant_right)) {
+            key = build_known_key(b, b->kids.v[base + (constant_right ? 0 : 1)]);
+            *inverted = op == CXBinaryOperator_EQ;
+        }
+    }
+    b->kids.n = base;
+    if (key < 0)
+        *inverted = false;
+    return key;
+}
+
 static void build_return(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -462,6 +518,8 @@ static void build_return(struct builder *b, CXCursor s)
             ev.ret_value = stored;
         ev.ret = from_store || parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;
         ev.ret_key = ev.ret == RET_OTHER ? build_known_key(b, value) : -1;
+        if (ev.ret == RET_OTHER && ev.ret_key < 0)
+            ev.ret_key = returned_test_key(b, value, &ev.ret_inverted);
         CXCursor v = parse_peel(value);
         if (ev.ret == RET_OTHER && clang_getCursorKind(v) == CXCursor_DeclRefExpr)
             ev.ret_var = build_var_id(b, v, false);

@@ -580,6 +580,22 @@ static const char *through_stable_call(struct builder *b, CXCursor v, const char
     return call && !strchr(call, '\n') ? arena_printf(b->a, "%s@%s", path, call) : NULL;
 }
 
+/* `(r = f())` tests r, as stored: the local, or v itself when it is no
+ * store to a local. */
+static CXCursor stored_local(struct builder *b, CXCursor v)
+{
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(v) == CXCursor_BinaryOperator &&
+        clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_Assign &&
+        parse_children(v, &b->kids) == 2) {
+        CXCursor lhs = parse_peel(b->kids.v[base]);
+        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr && build_var_id(b, lhs, false) >= 0)
+            v = lhs;
+    }
+    b->kids.n = base;
+    return v;
+}
+
 /* The value a condition tests, as a key shared by every branch on the same
  * value: `x`, `!x`, `x != 0` and `x == 0` all test "x". Calls are not
  * keys: they may answer differently each time, unless they call an
@@ -590,13 +606,17 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     CXCursor v = parse_peel(c);
     size_t base = b->kids.n;
     if ((cc->op == CMP_EQ || cc->op == CMP_NE) && cc->k == 0 &&
-        clang_getCursorKind(v) == CXCursor_BinaryOperator && parse_children(v, &b->kids) == 2) {
+        clang_getCursorKind(v) == CXCursor_BinaryOperator &&
+        (clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_EQ ||
+         clang_getCursorBinaryOperatorKind(v) == CXBinaryOperator_NE) &&
+        parse_children(v, &b->kids) == 2) {
         long k;
         CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
         v = parse_int_constant(r, &k) ? parse_peel(l) : parse_peel(r);
         cc->negated = cc->op == CMP_EQ;
     }
     b->kids.n = base;
+    v = stored_local(b, v);
     enum CXCursorKind kind = clang_getCursorKind(v);
     bool unseen = kind == CXCursor_CallExpr && cc->try_event < 0 && cc->try_var < 0 &&
                   calls_unseen_function(v);
@@ -689,6 +709,18 @@ void build_constant_fact(struct builder *b, const char *name, int var, long v, s
                                       .ret = RET_CONST, .ret_value = v});
 }
 
+/* A call the rules say always returns one value, as a constant. */
+static bool always_returns(struct builder *b, CXCursor value, long *v)
+{
+    if (clang_getCursorKind(value) != CXCursor_CallExpr)
+        return false;
+    const struct lock_rule *r = model_function(b->t->model, parse_spelling(b->a, value));
+    if (!r || !r->always_returns)
+        return false;
+    *v = r->always_returns_value;
+    return true;
+}
+
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,
                       struct cfg_loc loc)
 {
@@ -703,7 +735,7 @@ void build_field_fact(struct builder *b, const char *name, int var, CXCursor val
     b->kids.n = base;
     bool address = clang_getCursorKind(value) == CXCursor_UnaryOperator &&
                    clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_AddrOf;
-    if (!address && !parse_int_constant(value, &v))
+    if (!address && !parse_int_constant(value, &v) && !always_returns(b, value, &v))
         return;
     /* `wq = &qhp->wq;`: an object's address is never NULL */
     struct cfg_event ev = {.kind = EV_FACT, .lock = (unsigned)intern_key(b, name, var),

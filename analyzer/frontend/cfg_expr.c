@@ -574,8 +574,13 @@ int build_var_id(struct builder *b, CXCursor ref, bool create)
     if ((kind != CXCursor_VarDecl && kind != CXCursor_ParmDecl) ||
         (kind == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl) == 1))
         return -1;
-    char key[32];
-    snprintf(key, sizeof key, "%u", parse_cursor_loc(decl).offset);
+    /* Two variables one macro use declares (`for (unsigned i_ = 0; ...)
+     * for (unsigned j_ = 0; ...)`) share the place of the use: where each
+     * is spelled tells them apart. */
+    char key[48];
+    unsigned spelled = 0;
+    clang_getSpellingLocation(clang_getCursorLocation(decl), NULL, NULL, NULL, &spelled);
+    snprintf(key, sizeof key, "%u.%u", parse_cursor_loc(decl).offset, spelled);
     void *id = strmap_get(&b->vars, key);
     if (id || !create)
         return id ? (int)(uintptr_t)id - 1 : -1;

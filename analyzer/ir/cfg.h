@@ -73,6 +73,8 @@ struct cfg_event {
                              with RET_CONST: the value the store left */
     int ret_key;          /* EV_EXIT: the condition key of the value returned
                              (`return ce->meta;` after `if (ce->meta == NULL)`), or -1 */
+    bool ret_inverted;    /* EV_EXIT: the value returned is the key's test
+                             inverted (`return err == 0;`, `return !err;`) */
     int ret_var;          /* EV_EXIT: the variable or parameter returned
                              (`return oh;`), or -1 */
     /* EV_EXIT: the local returned only ever holds constants and calls'

@@ -69,6 +69,11 @@ struct lock_rule {
     long success_value;
     bool is_try;    /* a try-lock: never blocks, so never a double-acquire */
     bool recursive; /* the holder may take it again */
+    /* "always_returns": in a correct program the call returns this value
+     * (pthread_mutex_consistent right after EOWNERDEAD): a test of its
+     * result that needs another one is a path that does not happen */
+    bool always_returns;
+    long always_returns_value;
     const char *origin; /* "file:line:col" of the rule, for messages */
     const struct rule_split *split; /* inferred only: effects by argument value */
     bool inferred;  /* from a function's body, not a rules file or annotation */

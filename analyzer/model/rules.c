@@ -197,7 +197,8 @@ static bool read_lock(struct loader *ld, json_t *entry, size_t index)
 {
     static const char *const keys[] = {
         "function", "macro", "acquires", "releases", "requires", "releases_and_reacquires",
-        "excludes", "forgets", "mode", "succeeds_when", "fails_unless", "recursive", "comment", NULL};
+        "excludes", "forgets", "mode", "succeeds_when", "fails_unless", "recursive",
+        "always_returns", "comment", NULL};
     char path[64];
     snprintf(path, sizeof path, "locks[%zu]", index);
     if (!json_is_object(entry))
@@ -213,6 +214,12 @@ static bool read_lock(struct loader *ld, json_t *entry, size_t index)
         return bad(ld, arena_printf(ld->a, "%s.recursive", path), false,
                    "expected true or false%s", "");
     r->recursive = json_is_true(rec);
+    json_t *always = json_object_get(entry, "always_returns");
+    if (always && !json_is_integer(always))
+        return bad(ld, arena_printf(ld->a, "%s.always_returns", path), false,
+                   "expected an integer%s", "");
+    r->always_returns = always != NULL;
+    r->always_returns_value = always ? (long)json_integer_value(always) : 0;
     r->origin = origin(ld, path);
     strmap_put(r->is_macro ? &ld->m->macros : &ld->m->functions, r->name, r);
     return true;

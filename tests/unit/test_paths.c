@@ -16,6 +16,7 @@
 #include "analysis/lockset.h"
 #include "analysis/refute.h"
 #include "check.h"
+#include "handgraph.h"
 #include "support/arena.h"
 
 enum { NBLOCKS = 7, ACQ = 0, REL = 1, EXIT = 2 };
@@ -38,28 +39,6 @@ static void set_block(struct graph *x, unsigned b, unsigned first_event, unsigne
     x->blocks[b].nevents = nevents;
 }
 
-static void add_edge(struct graph *x, unsigned from, unsigned to, enum cfg_edge_kind kind,
-                     int cond)
-{
-    unsigned i = x->g.nedges++;
-    x->succ[i] = (struct cfg_edge){.from = from, .to = to, .kind = kind, .cond = cond};
-    if (!x->blocks[from].nsucc)
-        x->blocks[from].first_succ = i;
-    x->blocks[from].nsucc++;
-}
-
-/* Predecessor lists, grouped by target block. */
-static void link_preds(struct graph *x)
-{
-    unsigned n = 0;
-    for (unsigned b = 0; b < NBLOCKS; b++) {
-        x->blocks[b].first_pred = n;
-        for (unsigned e = 0; e < x->g.nedges; e++)
-            if (x->succ[e].to == b)
-                x->pred[n++] = e;
-        x->blocks[b].npred = n - x->blocks[b].first_pred;
-    }
-}
 
 /* The graph above; the second test is of key `second_key` (0: the same
  * value as the first test, 1: another one). */
@@ -96,15 +75,15 @@ static void build(struct graph *x, int second_key)
     set_block(x, 1, ACQ, 1);
     set_block(x, 4, REL, 1);
     set_block(x, 6, EXIT, 1);
-    add_edge(x, 0, 1, EDGE_TRUE, 0);
-    add_edge(x, 0, 2, EDGE_FALSE, 0);
-    add_edge(x, 1, 3, EDGE_PLAIN, -1);
-    add_edge(x, 2, 3, EDGE_PLAIN, -1);
-    add_edge(x, 3, 4, EDGE_TRUE, 1);
-    add_edge(x, 3, 5, EDGE_FALSE, 1);
-    add_edge(x, 4, 6, EDGE_PLAIN, -1);
-    add_edge(x, 5, 6, EDGE_PLAIN, -1);
-    link_preds(x);
+    handgraph_edge(&x->g, 0, 1, EDGE_TRUE, 0);
+    handgraph_edge(&x->g, 0, 2, EDGE_FALSE, 0);
+    handgraph_edge(&x->g, 1, 3, EDGE_PLAIN, -1);
+    handgraph_edge(&x->g, 2, 3, EDGE_PLAIN, -1);
+    handgraph_edge(&x->g, 3, 4, EDGE_TRUE, 1);
+    handgraph_edge(&x->g, 3, 5, EDGE_FALSE, 1);
+    handgraph_edge(&x->g, 4, 6, EDGE_PLAIN, -1);
+    handgraph_edge(&x->g, 5, 6, EDGE_PLAIN, -1);
+    handgraph_link_preds(&x->g);
 }
 
 /* The lattice joins the two sides of the first test: held or untouched. */
