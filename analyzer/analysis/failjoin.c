@@ -47,6 +47,8 @@ bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
     bool owner_dead = c->k == EOWNERDEAD && ((c->op == CMP_EQ && truth) || (c->op == CMP_NE && !truth));
     if (r->success == SUCCESS_EQUALS && r->success_value == 0 && owner_dead)
         return true;
+    if (c->after_failure) /* not 0, and not EOWNERDEAD either */
+        return false;
     if (r->success == SUCCESS_EQUALS)
         return truth == cfg_cmp_holds(c->op, r->success_value, c->k);
     return truth != cfg_cmp_holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
@@ -209,6 +211,37 @@ static void mark_try_assertion(struct cfg *g, struct cfg_cond *c, struct cfg_eve
     c->try_var = -1;
 }
 
+/* The test of a lock call's result for EOWNERDEAD that the failure side
+ * of an earlier test of it reaches at once (`if (rv) { if (rv ==
+ * EOWNERDEAD) consistent(m); else return rv; }`), through blocks with no
+ * other way in and nothing on the lock, or NULL. A robust mutex whose
+ * owner died is held there, so that earlier failure is no failure yet. */
+static struct cfg_cond *owner_dead_test(struct cfg *g, const struct cfg_event *acq,
+                                        unsigned fail_to)
+{
+    if (acq->rule->success != SUCCESS_EQUALS || acq->rule->success_value != 0)
+        return NULL;
+    unsigned b = fail_to;
+    for (int step = 0; step < 8; step++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (blk->npred != 1 || stops(g, b, acq->lock))
+            return NULL;
+        const struct cfg_edge *e = blk->nsucc ? &g->succ[blk->first_succ] : NULL;
+        if (!e)
+            return NULL;
+        if (blk->nsucc == 2 && e->cond >= 0) {
+            struct cfg_cond *c = &g->conds[e->cond];
+            bool tests = c->k == EOWNERDEAD && (c->op == CMP_EQ || c->op == CMP_NE) &&
+                         tested_acquire(g, c) == acq;
+            return tests ? c : NULL;
+        }
+        if (blk->nsucc != 1)
+            return NULL;
+        b = e->to;
+    }
+    return NULL;
+}
+
 static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned *stack)
 {
     const struct cfg_block *blk = &g->blocks[b];
@@ -227,6 +260,12 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
     if (ok0 == failjoin_edge_succeeds(c, e1, acq->rule))
         return;
     const struct cfg_edge *ok = ok0 ? e0 : e1, *fail = ok0 ? e1 : e0;
+    struct cfg_cond *inner = owner_dead_test(g, acq, fail->to);
+    if (inner) { /* the inner test decides, knowing the result is not 0 */
+        c->fail_rejoins = true;
+        inner->after_failure = true;
+        return;
+    }
     /* a result kept in a variable is for a later test to act on */
     if (acq->rule->is_try && c->try_event >= 0 && acq->result_var < 0)
         mark_try_assertion(g, c, acq, ok, fail, mark, stack);

@@ -452,6 +452,8 @@ bool lockset_edge_keeps_binding(const struct cfg *g, const struct cfg_edge *e,
     const struct cfg_cond *c = &g->conds[e->cond];
     if (c->fail_rejoins)
         return true; /* a logged failure: the test decided nothing */
+    if (c->after_failure)
+        return false; /* EOWNERDEAD or another failure: decided */
     if (rule && rule->success == SUCCESS_NONNEGATIVE && (e->kind == EDGE_TRUE || e->kind == EDGE_FALSE))
         return failjoin_nonnegative_verdict(c->op, c->k, e->kind == EDGE_TRUE) < 0;
     if (!rule || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE) ||

@@ -110,6 +110,10 @@ struct cfg_cond {
     /* Set by failjoin: it tests a blocking lock call whose failure side
      * rejoins the success side, so failure does not mean "not held". */
     bool fail_rejoins;
+    /* Set by failjoin: it tests a lock call's result only on the failure
+     * side of an earlier test of it (`if (rv) { if (rv == EOWNERDEAD)`):
+     * the result is not the success value here. */
+    bool after_failure;
     bool selects_value; /* the condition of `c ? x : y` */
     /* >= 0: the leaf compares that parameter of the function with k (or
      * the switch is on it), and the body never assigns the parameter: a
