@@ -260,7 +260,18 @@ for n, cfg in enumerate(configs, 1):
     other = [f for i, f in enumerate(fs) if not used[i] and f["line"] in warn_lines]
 
     total = sum(e["count"] for e in warns)
-    print("  expected warnings:             %3d   (expected errors, not counted: %d)" % (total, errors))
+    # each expected error: a lockcheck error on its line (a parse error, exit 2)
+    error_lines = [e["line"] for e in exp if e["kind"] == "error" for _ in range(e["count"])]
+    reported = [e.get("line") for e in errs if e.get("line")]
+    at_line = 0
+    for ln in error_lines:
+        if ln in reported:
+            reported.remove(ln)
+            at_line += 1
+    add("errors", len(error_lines))
+    add("errors at their line", at_line)
+    print("  expected warnings:             %3d   (expected errors: %d, reported at their line: %d)" %
+          (total, errors, at_line))
     print("    applicable:                  %3d" % len(applicable))
     print("      reproduced by lockcheck:   %3d   (same line, corresponding rule)" % len(reproduced))
     print("        naming the same lock:    %3d" % same_name)
@@ -321,8 +332,8 @@ for n, cfg in enumerate(configs, 1):
 if len(configs) > 1:
     print("all %d configurations: expected %d, applicable %d, reproduced %d (same lock %d), missed %d, "
           "no lockcheck rule %d, not applicable %d; lockcheck findings %d, extra %d, "
-          "unmatched on an expected line %d" % (
+          "unmatched on an expected line %d; expected errors %d, at their line %d" % (
               len(configs), totals["expected"], totals["applicable"], totals["reproduced"], totals["same lock"],
               totals["missed"], totals["no rule"], totals["not applicable"], totals["findings"],
-              totals["extra"], totals["other"]))
+              totals["extra"], totals["other"], totals["errors"], totals["errors at their line"]))
 EOF
