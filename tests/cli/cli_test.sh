@@ -35,7 +35,9 @@ while True:
         break
     out += chunk
 os.waitpid(pid, 0)
-print(out.decode(errors="replace").splitlines()[-1].strip())
+# what the terminal shows: the progress line is overwritten in place
+line = out.decode(errors="replace").replace("\r\n", "\n").splitlines()[-1]
+print(line.split("\r")[-1].replace("\x1b[K", "").strip())
 PY
 }
 
