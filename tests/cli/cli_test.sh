@@ -333,6 +333,29 @@ progress)
     expect_status 1 "$LC" -j1 --progress "$FIX/basic/missing_release_early_return.c" "$FIX/basic/double_acquire_same_path.c"
     grep -q "lockcheck: 2/2 files" "$TMP/err" || fail "no progress with --progress: $(cat "$TMP/err")"
     [ "$(grep -c . "$TMP/out")" -gt 0 ] || fail "no findings on stdout" ;;
+readme-commands)
+    # Every lockcheck command of the README's shell blocks, as written, in
+    # a git project holding the examples and a compile database at build/:
+    # each runs (exit 0 or 1, never a usage or input error).
+    mkdir -p "$TMP/r/build" && cp -r "$SRC/examples" "$SRC/include" "$TMP/r/"
+    cd "$TMP/r" && git init -q . 2>/dev/null
+    printf '[{"directory": "%s", "file": "examples/bank/account.c", "arguments": ["cc", "-c", "examples/bank/account.c"]}]' "$TMP/r" > build/compile_commands.json
+    python3 - "$SRC/README.md" > "$TMP/cmds" <<'PY'
+import sys
+block = False
+for line in open(sys.argv[1]):
+    if line.startswith("```"):
+        block = line.strip() == "```sh"
+        continue
+    if block and line.startswith("lockcheck "):
+        print(line.split("#")[0].strip())
+PY
+    [ "$(grep -c . "$TMP/cmds")" -ge 6 ] || fail "too few README commands: $(cat "$TMP/cmds")"
+    while read -r cmd; do
+        eval "\"\$LC\" ${cmd#lockcheck }" > "$TMP/out" 2> "$TMP/err"
+        st=$?
+        [ "$st" -le 1 ] || fail "README command '$cmd' exited $st: $(head -c 400 "$TMP/err")"
+    done < "$TMP/cmds" ;;
 explain)
     expect_status 0 "$LC" --explain missing-release
     grep -q "Fix:" "$TMP/out" || fail "no fix in explanation"
