@@ -232,13 +232,26 @@ static bool fails_run(enum lc_fail_on level, const struct collector *c,
     return false;
 }
 
+/* The staged texts analysed (--staged), for snippets of what is being
+ * committed rather than of the working copy. */
+static const struct report_source *staged_sources(struct run_state *s, size_t *n)
+{
+    struct report_source *v = arena_alloc(s->a, (s->jobs.n + 1) * sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < s->jobs.n; i++)
+        if (s->jobs.v[i].contents && s->jobs.v[i].display)
+            v[(*n)++] = (struct report_source){s->jobs.v[i].display, s->jobs.v[i].contents,
+                                               s->jobs.v[i].contents_len};
+    return v;
+}
+
 static int report(struct run_state *s, struct collector *c, double seconds)
 {
     c->root = s->root;
     collector_sort(c);
     if (s->o.verify) {
         report_text_errors(stderr, c);
-        report_text(stderr, c, &(struct report_opts){false, true, false, seconds, NULL, s->root});
+        report_text(stderr, c, &(struct report_opts){false, true, false, seconds, NULL, s->root, NULL, 0});
         bool ok = verify_files(stdout, c, &s->jobs);
         return c->nerrors ? 2 : ok ? 0 : 1;
     }
@@ -246,7 +259,8 @@ static int report(struct run_state *s, struct collector *c, double seconds)
         return 2;
     struct report_opts ro = {use_color(&s->o), s->o.quiet,
                              isatty(STDOUT_FILENO) && !s->o.output, seconds, s->cfg.severity,
-                             s->root};
+                             s->root, NULL, 0};
+    ro.sources = staged_sources(s, &ro.nsources);
     if (!emit(s, c, &ro))
         return 2;
     if (c->nerrors)
@@ -311,7 +325,7 @@ static int merge(struct run_state *s)
         collector_sort(&c);
         if (s->o.format == FORMAT_TEXT)
             s->o.format = FORMAT_JSON; /* a merged report is for machines */
-        status = emit(s, &c, &(struct report_opts){false, true, false, 0, NULL, c.root}) ? 0 : 2;
+        status = emit(s, &c, &(struct report_opts){false, true, false, 0, NULL, c.root, NULL, 0}) ? 0 : 2;
     } else {
         fail(&d);
     }

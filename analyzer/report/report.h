@@ -9,6 +9,14 @@
 
 #include "model/finding.h"
 
+/* A file's text as analysed when it is not what the disk holds (the
+ * staged copy of a pre-commit run): snippets are printed from it. */
+struct report_source {
+    const char *file; /* as findings name it */
+    const char *text;
+    size_t len;
+};
+
 struct report_opts {
     bool color;
     bool quiet;   /* no notes, no summary */
@@ -20,6 +28,8 @@ struct report_opts {
     /* The project's root (rootpath.h): SARIF's %SRCROOT%. NULL: the
      * current directory. */
     const char *root;
+    const struct report_source *sources; /* read instead of the disk */
+    size_t nsources;
 };
 
 /* The severity a rule is reported with under these options. */

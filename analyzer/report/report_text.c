@@ -24,6 +24,7 @@ const char *report_severity(const struct report_opts *ro, enum rule_id r)
 /* The lines of the file being printed; findings are sorted by file, so
  * one file is read at a time. */
 struct source_cache {
+    const struct report_opts *ro;
     const char *file;
     char *text;
     size_t len;
@@ -37,6 +38,18 @@ static void load_source(struct source_cache *sc, const char *file)
     sc->text = NULL;
     sc->len = 0;
     sc->file = file;
+    for (size_t i = 0; sc->ro && i < sc->ro->nsources; i++) {
+        const struct report_source *src = &sc->ro->sources[i];
+        if (!strcmp(src->file, file)) { /* the text analysed, not the disk's */
+            sc->text = malloc(src->len + 1);
+            if (sc->text) {
+                memcpy(sc->text, src->text, src->len);
+                sc->text[src->len] = '\0';
+                sc->len = src->len;
+            }
+            return;
+        }
+    }
     sc->text = fileio_read_all(file, &sc->len);
 }
 
@@ -128,7 +141,7 @@ void report_text_errors(FILE *err, const struct collector *c)
 
 void report_text(FILE *out, const struct collector *c, const struct report_opts *ro)
 {
-    struct source_cache sc = {0};
+    struct source_cache sc = {.ro = ro};
     size_t shown = 0;
     for (size_t i = 0; i < c->nfindings; i++) {
         if (c->findings[i].suppressed)

@@ -508,6 +508,10 @@ staged)
     cp "$FIX/cfg/if_else_ok.c" bad.c   # the working tree is clean, the index is not
     expect_status 1 "$LC" --staged
     grep -q "bad.c:.*\[missing-release\]" "$TMP/out" || fail "staged content not checked: $(cat "$TMP/out")"
+    # its snippet is the staged line, not the working copy's
+    ln=$(grep -o "^bad.c:[0-9]*:[0-9]*: warning" "$TMP/out" | head -1 | cut -d: -f2)
+    want=$(git show :bad.c | sed -n "${ln}p")
+    grep -qF -- "$(printf '%5u | %s' "$ln" "$want")" "$TMP/out" || fail "snippet not from the staged copy: $(cat "$TMP/out")"
     printf 'int x;\0\n' > bin.c && git add bin.c   # staged binary content: reported as a named file is
     expect_status 2 "$LC" --staged
     grep -q "bin.c: error: binary file" "$TMP/err" || fail "$(cat "$TMP/err")"
