@@ -4,6 +4,7 @@
  * decides the exit status: 0 clean, 1 findings, 2 bad input or usage,
  * 3 internal error. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,6 +43,7 @@ struct run_state {
     struct strmap baseline;
     bool abandoned; /* a worker was left behind on a file over --timeout */
     const char *root; /* the project's root (rootpath.h) */
+    struct strmap changed; /* --diff-base: "path:line" of the lines changed */
 };
 
 static bool fail(const struct diag *d)
@@ -167,6 +169,30 @@ static bool keep_new(const struct finding *f, void *ctx)
     return !strmap_get(&s->baseline, f->fingerprint);
 }
 
+static bool line_changed(const struct run_state *s, const char *file, unsigned line,
+                         const char *cwd)
+{
+    char key[PATH_MAX + 32];
+    const char *abs = file[0] == '/' ? file : cdb_join(s->a, cwd, file);
+    snprintf(key, sizeof key, "%s:%u", abs, line);
+    return strmap_get(&s->changed, key) != NULL;
+}
+
+/* --diff-base: the finding's line, or a line of its path, was changed. */
+static bool keep_changed(const struct finding *f, void *ctx)
+{
+    const struct run_state *s = ctx;
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return true;
+    if (line_changed(s, f->file, f->line, cwd))
+        return true;
+    for (unsigned i = 0; i < f->npath; i++)
+        if (line_changed(s, f->path[i].file, f->path[i].line, cwd))
+            return true;
+    return false;
+}
+
 /* Suppressions, disabled rules and the baseline, in that order. */
 static bool filter_findings(struct run_state *s, struct collector *c)
 {
@@ -181,6 +207,11 @@ static bool filter_findings(struct run_state *s, struct collector *c)
         size_t before = c->nfindings;
         collector_filter(c, keep_new, s);
         c->baselined = before - c->nfindings;
+    }
+    if (s->o.diff_base) {
+        if (!staged_changed_lines(s->a, s->o.diff_base, &s->changed, &d))
+            return fail(&d);
+        collector_filter(c, keep_changed, s);
     }
     return true;
 }
@@ -424,6 +455,7 @@ int main(int argc, char **argv)
         _exit(status);
     }
     strmap_free(&s.baseline);
+    strmap_free(&s.changed);
     job_list_free(&s.jobs);
     model_free(&s.m);
     arena_free(s.a);

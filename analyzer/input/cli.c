@@ -59,6 +59,8 @@ void cli_help(FILE *out)
         "  --enable RULE           report RULE even if the configuration disables it\n"
         "  --baseline FILE         report only findings not recorded in FILE\n"
         "  --write-baseline FILE   record the current findings in FILE\n"
+        "  --diff-base REF         report only findings whose path touches a line\n"
+        "                          changed since git revision REF (pull requests)\n"
         "  --report-unused-suppressions  report lockcheck-ignore comments that\n"
         "                          suppress nothing, or are malformed\n"
         "  --cache DIR             keep results in DIR; an unchanged file (and its\n"
@@ -193,7 +195,7 @@ enum {
     OPT_WRITE_BASELINE, OPT_TIMEOUT, OPT_MAX_MEMORY, OPT_WRITE_SUMMARIES, OPT_CACHE, OPT_SHARD,
     OPT_CONFIG, OPT_DISABLE, OPT_ENABLE, OPT_VERSION, OPT_VERIFY, OPT_NO_DEFAULT_RULES,
     OPT_NO_GUESS, OPT_LIST_RULES, OPT_REPORT_UNUSED, OPT_NO_CONFIG, OPT_STAGED, OPT_CROSS_TU,
-    OPT_INFER_GUARDS, OPT_INSTALL_HOOK, OPT_POINTER_PASSING, OPT_PROGRESS, OPT_NO_PROGRESS
+    OPT_INFER_GUARDS, OPT_INSTALL_HOOK, OPT_POINTER_PASSING, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_DIFF_BASE
 };
 
 static const struct option long_options[] = {
@@ -228,6 +230,7 @@ static const struct option long_options[] = {
     {"infer-guards", no_argument, NULL, OPT_INFER_GUARDS},
     {"pointer-passing", no_argument, NULL, OPT_POINTER_PASSING},
     {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
     {NULL, 0, NULL, 0},
@@ -305,6 +308,7 @@ static bool take_value(int id, const char *v, struct lc_options *o)
     case 'p': return set_build_dir(v, o);
     case OPT_EXPLAIN: o->explain = v; return true;
     case OPT_BASELINE: o->baseline = v; return true;
+    case OPT_DIFF_BASE: o->diff_base = v; return true;
     case OPT_WRITE_BASELINE: o->write_baseline = v; return true;
     case OPT_TIMEOUT: return parse_timeout(v, o);
     case OPT_MAX_MEMORY: return parse_max_memory(v, o);

@@ -34,6 +34,7 @@ struct lc_options {
     const char *explain;        /* --explain RULE */
     bool report_unused_suppressions;
     const char *write_baseline, *baseline;
+    const char *diff_base;      /* --diff-base REF */
     const char *config;         /* --config FILE */
     bool no_config;
     const char **disable, **enable;

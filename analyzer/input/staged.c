@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -245,5 +246,48 @@ bool staged_install_hook(struct arena *a, const char *baseline, const char **mes
         return diag_set(d, hook, 0, 0, "cannot write the hook: %s", strerror(errno));
     chmod(hook, 0755);
     *message = arena_printf(a, "installed the lockcheck pre-commit hook in %s", hook);
+    return true;
+}
+
+static void mark_line(struct arena *a, struct strmap *lines, const char *path, long line)
+{
+    if (line > 0)
+        strmap_put(lines, arena_printf(a, "%s:%ld", path, line), (void *)1);
+}
+
+bool staged_changed_lines(struct arena *a, const char *ref, struct strmap *lines, struct diag *d)
+{
+    const char *root = repo_root(a, d);
+    if (!root)
+        return false;
+    char *argv[] = {"git", "-C", (char *)root, "diff", "--no-color", "--no-ext-diff",
+                    "--unified=0", "--src-prefix=a/", "--dst-prefix=b/", (char *)ref, "--",
+                    NULL};
+    size_t len = 0;
+    char *out = run(a, argv, &len);
+    if (!out)
+        return diag_set(d, ref, 0, 0, "git diff against this revision failed (is it a commit "
+                                      "git knows?)");
+    const char *path = NULL;
+    for (char *line = out; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        long start, count = 1;
+        if (!strncmp(line, "+++ ", 4))
+            path = strcmp(line + 4, "/dev/null") ? cdb_join(a, root, line + 6) : NULL;
+        else if (path && !strncmp(line, "@@ ", 3)) {
+            const char *plus = strstr(line, " +");
+            if (plus && sscanf(plus + 2, "%ld,%ld", &start, &count) >= 1) {
+                for (long k = 0; k < count; k++)
+                    mark_line(a, lines, path, start + k);
+                if (count == 0) { /* lines deleted after line `start` */
+                    mark_line(a, lines, path, start);
+                    mark_line(a, lines, path, start + 1);
+                }
+            }
+        }
+        line = next;
+    }
     return true;
 }

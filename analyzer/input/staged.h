@@ -10,6 +10,7 @@
 
 #include "input/cdb.h"
 #include "support/diag.h"
+#include "support/strmap.h"
 
 struct arena;
 
@@ -22,6 +23,12 @@ struct arena;
  * folder, the root and the root's include/ (a project's own headers). */
 bool staged_jobs(struct arena *a, const char *build_dir, const char *const *only, size_t nonly,
                  struct job_list *out, struct diag *d);
+
+/* The lines changed since git revision `ref` in the working tree (what
+ * `git diff REF` shows), as keys "ABSOLUTE_PATH:LINE" of `lines`; a
+ * deletion marks the lines on either side of where it was. False, with
+ * *d set, outside a repository or for a revision git does not know. */
+bool staged_changed_lines(struct arena *a, const char *ref, struct strmap *lines, struct diag *d);
 
 /* Writes .git/hooks/pre-commit running `lockcheck --staged` (with
  * `--baseline FILE` when baseline is not NULL: a project that adopts

@@ -525,6 +525,22 @@ staged)
     echo '#!/bin/sh' > .git/hooks/pre-commit
     expect_status 2 "$LC" --install-hook
     grep -q "a different pre-commit hook exists" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+diff-base)
+    # A pull request's run: only findings whose path touches a changed line.
+    command -v git >/dev/null || { echo "SKIPPED: no git"; exit 77; }
+    make_project "$TMP/repo"
+    cd "$TMP/repo"
+    add_forgotten_unlock src/queue.c && git add src/queue.c && git commit -q -m legacy
+    base=$(git rev-parse HEAD)
+    sed -i '1i /* a comment */' src/queue.c
+    expect_status 0 "$LC" --no-config --diff-base "$base" src/queue.c -- -Iinclude
+    add_forgotten_unlock src/queue.c queue_drop
+    expect_status 1 "$LC" --no-config --format=json --diff-base "$base" src/queue.c -- -Iinclude
+    json_check "[f['function'] for f in doc['findings']] == ['queue_drop']"
+    expect_status 1 "$LC" --no-config --format=json src/queue.c -- -Iinclude
+    json_check "sorted(f['function'] for f in doc['findings']) == ['queue_drop', 'queue_pop']"
+    expect_status 2 "$LC" --no-config --diff-base no-such-rev src/queue.c -- -Iinclude
+    grep -q "no-such-rev: error: git diff against this revision failed" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
 hook-baseline)
     # The plain hook adopts legacy code through a baseline: a comment
     # change in a file with an accepted finding passes, a new bug does not.
