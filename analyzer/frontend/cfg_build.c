@@ -687,6 +687,10 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
     size_t base = b->kids.n, scope = b->cleanups.n;
     unsigned outer_end = b->scope_end, begin;
     parse_cursor_offsets(s, &begin, &b->scope_end);
+    struct strmap outer_aliases = {0};
+    bool nested = b->aliases.count > 0; /* names the block's variables may shadow */
+    if (nested)
+        build_aliases_save(b, &outer_aliases);
     unsigned n = parse_children(s, &b->kids);
     int ended = -1, released = -1;
     for (unsigned i = 0; i < n; i++) {
@@ -703,6 +707,8 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
     b->kids.n = base;
     build_run_cleanups(b, scope); /* the end of the block */
     b->cleanups.n = scope;
+    if (nested)
+        build_aliases_end_block(b, &outer_aliases, begin, b->scope_end);
     b->scope_end = outer_end;
 }
 

@@ -418,6 +418,11 @@ void build_forget_loop_aliases(struct builder *b, CXCursor part);
  * side, a local the two sides left pointing at different objects is
  * unknown. The maps are freed by build_aliases_join. */
 void build_aliases_save(struct builder *b, struct strmap *before);
+/* At the end of a block [begin, end): a name that a variable of the block
+ * set means the outer variable again (what *before, saved at its start,
+ * says), as C's block scope has it. Frees *before. */
+void build_aliases_end_block(struct builder *b, struct strmap *before, unsigned begin,
+                             unsigned end);
 void build_aliases_between(struct builder *b, const struct strmap *before,
                            struct strmap *then_side);
 struct branch_sides {
@@ -428,6 +433,11 @@ void build_aliases_join(struct builder *b, struct strmap *before, struct strmap 
                         const struct branch_sides *sides);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
+/* The same for this very declaration: NULL when the name's alias was set
+ * through another variable of that name (one a nested block declared,
+ * `pthread_cleanup_push` inside another's scope), which this one shadows
+ * or is shadowed by. */
+const struct alias *build_alias_of_decl(struct builder *b, CXCursor var);
 /* How many stores the function makes to the local declared by `decl`,
  * its initialiser included (all counted once per function). */
 unsigned build_local_stores(struct builder *b, CXCursor decl);

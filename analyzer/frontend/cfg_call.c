@@ -999,7 +999,7 @@ static const char *pointer_target(struct builder *b, CXCursor callee_ref, CXCurs
     CXCursor var = clang_getCursorReferenced(callee_ref);
     if (clang_getCursorKind(var) != CXCursor_VarDecl)
         return NULL;
-    const struct alias *al = build_alias_of(b, parse_spelling(b->a, var));
+    const struct alias *al = build_alias_of_decl(b, var);
     if (!al || !al->path || !*al->path || al->local_root)
         return NULL;
     const char *target = al->path + (al->path[0] == '&'); /* `= &handler` */

@@ -356,6 +356,18 @@ void build_aliases_save(struct builder *b, struct strmap *before)
     copy_map(before, &b->aliases);
 }
 
+void build_aliases_end_block(struct builder *b, struct strmap *before, unsigned begin,
+                             unsigned end)
+{
+    for (size_t i = 0; i < b->aliases.cap; i++) {
+        const struct alias *al = b->aliases.values[i];
+        unsigned at = al && al->decl ? (unsigned)strtoul(al->decl, NULL, 10) : 0;
+        if (al && at >= begin && at < end) /* a variable of the block: gone with it */
+            b->aliases.values[i] = strmap_get(before, b->aliases.keys[i]);
+    }
+    strmap_free(before);
+}
+
 void build_aliases_between(struct builder *b, const struct strmap *before,
                            struct strmap *then_side)
 {
@@ -414,6 +426,12 @@ void build_aliases_join(struct builder *b, struct strmap *before, struct strmap 
 const struct alias *build_alias_of(struct builder *b, const char *name)
 {
     return strmap_get(&b->aliases, name);
+}
+
+const struct alias *build_alias_of_decl(struct builder *b, CXCursor var)
+{
+    const struct alias *al = strmap_get(&b->aliases, parse_spelling(b->a, var));
+    return al && al->decl && !strcmp(al->decl, decl_key(b, var)) ? al : NULL;
 }
 
 static const char *resolve_once(struct builder *b, const char *key)
