@@ -106,6 +106,28 @@ static bool mentions(const char *src, unsigned len, const char *id)
     return false;
 }
 
+/* Whether the file's text calls `id` (or defines it as a function-like
+ * macro): the identifier followed by `(`. A lock variable of the twin's
+ * name (`ip_unlock()` beside `static pthread_rwlock_t ip_lock;`) is no
+ * lock call. */
+static bool mentions_call(const char *src, unsigned len, const char *id)
+{
+    size_t n = strlen(id);
+    const char *end = src + len;
+    for (const char *p = src; p && p + n <= end;) {
+        p = memmem(p, (size_t)(end - p), id, n);
+        if (!p)
+            break;
+        const char *q = p + n;
+        while (q < end && (*q == ' ' || *q == '\t'))
+            q++;
+        if ((p == src || !is_ident(p[-1])) && q < end && *q == '(')
+            return true;
+        p += n;
+    }
+    return false;
+}
+
 static bool shared_name(const char *name)
 {
     return strcasestr(name, "rdlock") || strcasestr(name, "read_lock") ||
@@ -216,7 +238,7 @@ const struct lock_rule *lockname_guess(struct arena *a, struct strmap *cache, co
     bool is_unlock = false;
     if (at >= 0 && arg != -2 && source && !strcasestr(name, "try")) {
         const char *twin = twin_name(a, name, at, &is_unlock);
-        if (mentions(source, source_len, twin))
+        if (mentions_call(source, source_len, twin))
             r = make_rule(a, name, is_unlock ? twin : name, is_unlock, arg);
     } else if (source) {
         r = guess_try(a, name, source, source_len, arg);
