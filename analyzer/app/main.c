@@ -44,6 +44,7 @@ struct run_state {
     bool abandoned; /* a worker was left behind on a file over --timeout */
     const char *root; /* the project's root (rootpath.h) */
     struct strmap changed; /* --diff-base: "path:line" of the lines changed */
+    const char *cwd;       /* --diff-base: what relative finding paths are under */
 };
 
 static bool fail(const struct diag *d)
@@ -169,11 +170,10 @@ static bool keep_new(const struct finding *f, void *ctx)
     return !strmap_get(&s->baseline, f->fingerprint);
 }
 
-static bool line_changed(const struct run_state *s, const char *file, unsigned line,
-                         const char *cwd)
+static bool line_changed(const struct run_state *s, const char *file, unsigned line)
 {
     char key[PATH_MAX + 32];
-    const char *abs = file[0] == '/' ? file : cdb_join(s->a, cwd, file);
+    const char *abs = file[0] == '/' ? file : cdb_join(s->a, s->cwd, file);
     snprintf(key, sizeof key, "%s:%u", abs, line);
     return strmap_get(&s->changed, key) != NULL;
 }
@@ -182,13 +182,10 @@ static bool line_changed(const struct run_state *s, const char *file, unsigned l
 static bool keep_changed(const struct finding *f, void *ctx)
 {
     const struct run_state *s = ctx;
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
-        return true;
-    if (line_changed(s, f->file, f->line, cwd))
+    if (line_changed(s, f->file, f->line))
         return true;
     for (unsigned i = 0; i < f->npath; i++)
-        if (line_changed(s, f->path[i].file, f->path[i].line, cwd))
+        if (line_changed(s, f->path[i].file, f->path[i].line))
             return true;
     return false;
 }
@@ -211,6 +208,8 @@ static bool filter_findings(struct run_state *s, struct collector *c)
     if (s->o.diff_base) {
         if (!staged_changed_lines(s->a, s->o.diff_base, &s->changed, &d))
             return fail(&d);
+        char cwd[PATH_MAX];
+        s->cwd = arena_strdup(s->a, getcwd(cwd, sizeof cwd) ? cwd : "/");
         collector_filter(c, keep_changed, s);
     }
     return true;

@@ -18,9 +18,18 @@ struct hit {
 struct guarded {
     const struct cfg *cfg;
     VEC(struct hit) hits;
-    int any_event;   /* the GUARDED_VAR access on_state just saw, or -1 */
+    int any_lock;     /* the lock GUARDED_VAR accesses name (CFG_ANY_LOCK), or -1 */
+    int any_event;    /* the GUARDED_VAR access on_state just saw, or -1 */
     uint8_t any_bits; /* and what the locks held there amount to */
 };
+
+static int any_lock_of(const struct cfg *g)
+{
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (!strcmp(g->locks[l].key, CFG_ANY_LOCK))
+            return (int)l;
+    return -1;
+}
 
 static bool names_any_lock(const struct cfg *g, const struct cfg_event *ev)
 {
@@ -34,7 +43,8 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
 {
     (void)block;
     struct guarded *g = ctx;
-    if (!names_any_lock(g->cfg, &g->cfg->events[event]))
+    const struct cfg_event *ev = &g->cfg->events[event];
+    if (ev->kind != EV_ACCESS || (int)ev->lock != g->any_lock)
         return;
     uint8_t certain = 0;
     bool maybe = false;
@@ -60,7 +70,6 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     struct hit h = {block, event, before};
     VEC_PUSH(g->hits, h);
 }
-
 
 static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_event *ev,
                  const char *message, struct finding_note *path, unsigned npath)
@@ -180,8 +189,9 @@ void check_guarded(const struct check_ctx *c)
     report_bad_annotations(c);
     if (c->g->no_analysis || c->r->gave_up)
         return;
-    struct guarded g = {.cfg = c->g, .any_event = -1};
-    struct ls_hooks hooks = {&g, on_event, NULL, on_state};
+    struct guarded g = {.cfg = c->g, .any_lock = any_lock_of(c->g), .any_event = -1};
+    /* the whole state is looked at only where GUARDED_VAR data is touched */
+    struct ls_hooks hooks = {&g, on_event, NULL, g.any_lock >= 0 ? on_state : NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     for (size_t i = 0; i < g.hits.n; i++) {

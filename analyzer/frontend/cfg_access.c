@@ -214,28 +214,6 @@ static void observe(struct builder *b, CXCursor c, CXCursor decl, enum CXCursorK
     build_event(b, ev);
 }
 
-/* GUARDED_VAR data: the access names no lock of its own (only that one
- * must be held), unless the object is this function's own and not yet
- * shared. */
-static void build_any_lock_access(struct builder *b, CXCursor c, const struct guard *g,
-                                  enum access_mode mode, bool pointee)
-{
-    b->path_local_root = false;
-    b->path_root_var = -1;
-    if (clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_FieldDecl &&
-        (!holder_path(b, c) ||
-         (b->path_local_root && (is_fresh(b, b->path_root_var) || b->path_root_var < 0))))
-        return;
-    b->path_index_var[0] = b->path_index_var[1] = -1;
-    b->path_index_text = NULL;
-    const char *text = data_text(b, c, g->data);
-    struct cfg_event ev = {.kind = EV_ACCESS, .lock = build_lock_id(b, CFG_ANY_LOCK, "any lock"),
-                           .result_var = -1, .loc = parse_cursor_loc(c),
-                           .data = pointee ? arena_printf(b->a, "*%s", text) : text,
-                           .write = mode == ACC_WRITE, .passed = b->passing};
-    build_event(b, ev);
-}
-
 void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool pointee)
 {
     if (mode == ACC_NONE || b->no_access_checks)
@@ -255,14 +233,11 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     }
     if (!g || g->pt != pointee)
         return;
-    if (g->any) {
-        build_any_lock_access(b, c, g, mode, pointee);
-        return;
-    }
     b->path_local_root = false;
     b->path_root_var = -1;
     const char *holder = dk == CXCursor_FieldDecl ? holder_path(b, c) : NULL;
-    if (g->sibling && !holder)
+    /* a sibling lock, or GUARDED_VAR's "some lock" of a field, needs the object */
+    if (!holder && (g->sibling || (g->any && dk == CXCursor_FieldDecl)))
         return;
     if (b->path_local_root && (is_fresh(b, b->path_root_var) || b->path_root_var < 0))
         return; /* an object of this function, not yet shared */
@@ -270,8 +245,10 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     struct diag d;
     /* `&tx_lock` (the kernel's spelling) names the lock tx_lock itself. */
     const char *lock = g->lock[0] == '&' ? g->lock + 1 : g->lock;
-    const char *key = g->sibling ? lockexpr_parse(b->a, arena_printf(b->a, "$0.%s", lock), args, 1, &d)
-                                 : lockexpr_parse(b->a, lock, NULL, 0, &d);
+    /* GUARDED_VAR names no lock of its own: only that one must be held */
+    const char *key = g->any       ? CFG_ANY_LOCK
+                      : g->sibling ? lockexpr_parse(b->a, arena_printf(b->a, "$0.%s", lock), args, 1, &d)
+                                   : lockexpr_parse(b->a, lock, NULL, 0, &d);
     if (!g->sibling) { /* a lock of its own: the data's indexes do not name it */
         b->path_index_var[0] = b->path_index_var[1] = -1;
         b->path_index_text = NULL;
@@ -279,7 +256,8 @@ void build_access(struct builder *b, CXCursor c, enum access_mode mode, bool poi
     if (!key)
         return;
     const char *text = data_text(b, c, g->data);
-    struct cfg_event ev = {.kind = EV_ACCESS, .lock = build_lock_id(b, key, key),
+    struct cfg_event ev = {.kind = EV_ACCESS,
+                           .lock = build_lock_id(b, key, g->any ? "any lock" : key),
                            .result_var = -1, .loc = parse_cursor_loc(c),
                            .data = pointee ? arena_printf(b->a, "*%s", text) : text,
                            .write = mode == ACC_WRITE, .passed = b->passing};

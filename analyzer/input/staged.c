@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "support/arena.h"
+#include "support/rootpath.h"
 #include "support/strbuf.h"
 
 extern char **environ;
@@ -221,10 +222,7 @@ bool staged_install_hook(struct arena *a, const char *baseline, const char **mes
         const char *root = repo_root(a, d);
         if (!root)
             return false;
-        char cwd[PATH_MAX];
-        const char *abs = cdb_join(a, getcwd(cwd, sizeof cwd) ? cwd : "/", baseline);
-        size_t rl = strlen(root);
-        const char *rel = !strncmp(abs, root, rl) && abs[rl] == '/' ? abs + rl + 1 : abs;
+        const char *rel = rootpath_relative(a, baseline, root);
         with_baseline = arena_printf(a, " --baseline %s", shell_quote(a, rel));
     }
     const char *script = arena_printf(a,
