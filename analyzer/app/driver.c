@@ -19,6 +19,7 @@
 #include "analysis/handoff.h"
 #include "analysis/argsplit.h"
 #include "input/cache.h"
+#include "input/outflags.h"
 #include "ir/cfg_dump.h"
 #include "frontend/cfg_build.h"
 #include "frontend/fallback.h"
@@ -520,7 +521,10 @@ static const char **clang_args(struct arena *a, const struct run *r, const struc
     args[k++] = "-D__LOCKCHECK__=1";
     args[k++] = "-Wno-everything"; /* we report errors only; warnings cost time */
     args[k++] = "-ferror-limit=0";
-    *n = k;
+    /* the flags after `--` too: nothing may write into the project */
+    unsigned kept;
+    args = outflags_strip(a, args, (unsigned)k, &kept);
+    *n = (int)kept;
     return args;
 }
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/outflags.h"
 #include "input/rspfile.h"
 #include "support/arena.h"
 #include "support/fileio.h"
@@ -117,11 +118,13 @@ static bool is_c_source(const char *path)
     return dot && (!strcmp(dot, ".c") || !strcmp(dot, ".i"));
 }
 
-/* Drops the compiler, -c, -o FILE and the source file; keeps the rest. */
-static void filter_args(struct arena *a, const char **words, unsigned n, const char *file,
+/* Drops the compiler, -c, -o FILE and the source file; keeps the rest
+ * but what writes files (outflags.h). */
+static void filter_args(struct arena *a, const char *const *words, unsigned n, const char *file,
                         const char *abs, struct job *j)
 {
     /* j->directory is set before this is called. */
+    words = outflags_strip(a, words, n, &n);
     j->args = arena_alloc(a, (n + 1) * sizeof *j->args);
     j->nargs = 0;
     for (unsigned i = 1; i < n; i++) {
@@ -130,11 +133,11 @@ static void filter_args(struct arena *a, const char **words, unsigned n, const c
             continue;
         if (w[0] != '-' && !strcmp(cdb_join(a, j->directory, w), abs))
             continue; /* the source spelled relative to the directory (bear) */
-        if (!strcmp(w, "-o") || !strcmp(w, "-MF") || !strcmp(w, "-MT") || !strcmp(w, "-MQ")) {
+        if (!strcmp(w, "-o")) {
             i++;
             continue;
         }
-        if (!strncmp(w, "-o", 2) || !strcmp(w, "-MD") || !strcmp(w, "-MMD"))
+        if (!strncmp(w, "-o", 2))
             continue;
         j->args[j->nargs++] = w;
     }

@@ -229,6 +229,22 @@ JSON
     printf -- '@flags/self.rsp\n' > "$TMP/r/build/flags/self.rsp"
     expect_status 2 "$LC" ../src/a.c -- @flags/self.rsp
     grep -q "response file 'flags/self.rsp' nests more than" "$TMP/err" || fail "$(cat "$TMP/err")" ;;
+writes-nothing)
+    # A build's dependency options (-MD -MF, the kernel's -Wp,-MD,FILE,
+    # -MJ) would make the parse write files into the project, or fail where
+    # their directory is missing: they are dropped, and so are any after --.
+    mkdir -p "$TMP/w/build" "$TMP/w/src/sub" "$TMP/w/run"
+    printf '#include <pthread.h>\nstatic pthread_mutex_t m;\nint f(int x) {\n  pthread_mutex_lock(&m);\n  if (x) return -1;\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/w/src/sub/a.c"
+    cat > "$TMP/w/build/compile_commands.json" <<JSON
+[ {"directory": "$TMP/w/build", "file": "../src/sub/a.c",
+   "arguments": ["cc", "-Wp,-MD,sub/.a.o.d", "-Wp,-MT,a.o,-DKEPT", "-MD", "-MF", "a.d", "-MJ", "a.json", "-MFjoined.d", "-c", "../src/sub/a.c"]} ]
+JSON
+    cd "$TMP/w/run"
+    expect_status 1 "$LC" -p "$TMP/w/build" --format=json
+    json_check "[f['rule'] for f in doc['findings']] == ['missing-release'] and doc['errors'] == []"
+    expect_status 1 "$LC" ../src/sub/a.c -- -Wp,-MD,./.a.o.d -MMD
+    written=$(find "$TMP/w" -type f ! -name a.c ! -name compile_commands.json)
+    [ -z "$written" ] || fail "files written: $written" ;;
 jobs-deterministic)
     files=$(find "$FIX" -name '*.c' | sort)
     # shellcheck disable=SC2086
