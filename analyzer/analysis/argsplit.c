@@ -86,26 +86,18 @@ static const bool *no_lock_edges(struct arena *a, const struct cfg *g)
     return all;
 }
 
-/* Edges that parameter p == v rules out, and those on which a lock's own
- * pointer is NULL (null: summary_null_edges, or NULL): there is no lock
- * there to take or give back. */
-static void mark_dead(const struct cfg *g, int p, long v, const bool *null, bool *dead)
+/* Whether edge e cannot be taken when parameter p == v. */
+static bool ruled_out(const struct cfg *g, const struct cfg_edge *e, int p, long v)
 {
-    for (unsigned i = 0; i < g->nedges; i++) {
-        const struct cfg_edge *e = &g->succ[i];
-        dead[i] = null && null[i];
-        if (dead[i])
-            continue;
-        if (e->cond < 0 || g->conds[e->cond].param != p)
-            continue;
-        const struct cfg_cond *c = &g->conds[e->cond];
-        switch (e->kind) {
-        case EDGE_TRUE: dead[i] = c->op != CMP_NONE && !cfg_cmp_holds(c->op, v, c->k); break;
-        case EDGE_FALSE: dead[i] = c->op != CMP_NONE && cfg_cmp_holds(c->op, v, c->k); break;
-        case EDGE_CASE: dead[i] = e->has_value && e->value != v; break;
-        case EDGE_DEFAULT: dead[i] = switch_has_case(g, e->from, e->cond, v); break;
-        default: break;
-        }
+    if (e->cond < 0 || g->conds[e->cond].param != p)
+        return false;
+    const struct cfg_cond *c = &g->conds[e->cond];
+    switch (e->kind) {
+    case EDGE_TRUE: return c->op != CMP_NONE && !cfg_cmp_holds(c->op, v, c->k);
+    case EDGE_FALSE: return c->op != CMP_NONE && cfg_cmp_holds(c->op, v, c->k);
+    case EDGE_CASE: return e->has_value && e->value != v;
+    case EDGE_DEFAULT: return switch_has_case(g, e->from, e->cond, v);
+    default: return false;
     }
 }
 
@@ -128,42 +120,169 @@ static bool any_unexplained(const struct cfg *g, const struct summary_lock *fact
     return false;
 }
 
-/* The contracts of f under each value of parameter p. False if one value
- * is itself inconsistent, or if a lock left unexplained by the plain facts
- * is neither taken (for some value) and released (for another), the
- * lock/unlock-by-mode idiom, nor taken with a result that tells (for some
+/* Arguments fixed so far: a function may decide what it does by two of
+ * them at once (`_rwlock(rw, mode, has_mutex)`: whether the caller holds
+ * the mutex already, and which lock mode it wants). */
+enum { MAX_FIXED = 2, MAX_NESTED_SOLVES = 128 };
+
+struct fixed {
+    int param[MAX_FIXED];
+    long value[MAX_FIXED];
+    unsigned n;
+};
+
+/* One inference of split contracts: what every value's solution showed,
+ * per lock, over all the values (and pairs of values) tried. */
+struct split_run {
+    struct arena *ra, *scratch;
+    const struct cfg *g;
+    const char *const *params;
+    unsigned nparams;
+    const bool *null;
+    unsigned nested_solves; /* bounded: each is a whole lockset solution */
+    unsigned max_fixed;     /* 1, then MAX_FIXED if no one argument explains */
+    bool *taken, *released, *told;
+    /* Held on some exits of one value and free on others, with nothing
+     * that tells them apart: excused only when another value gives back
+     * the caller's hold on every path (a lock primitive by mode, see
+     * partial_acquire). */
+    bool *partial;
+};
+
+static bool *per_lock(struct split_run *s)
+{
+    return arena_alloc(s->scratch, (s->g->nlocks + 1) * sizeof(bool));
+}
+
+static void save_marks(const struct split_run *s, bool *to)
+{
+    unsigned n = s->g->nlocks;
+    memcpy(to, s->taken, n);
+    memcpy(to + n, s->released, n);
+    memcpy(to + 2 * n, s->told, n);
+    memcpy(to + 3 * n, s->partial, n);
+}
+
+static void restore_marks(struct split_run *s, const bool *from)
+{
+    unsigned n = s->g->nlocks;
+    memcpy(s->taken, from, n);
+    memcpy(s->released, from + n, n);
+    memcpy(s->told, from + 2 * n, n);
+    memcpy(s->partial, from + 3 * n, n);
+}
+
+/* A value that takes the lock and returns holding it on some exits only,
+ * with no result telling which (`if (mode == WRITE) { lock; if (wait()
+ * fails) goto unlock; return NULL; }`): inside a function that by another
+ * value releases the caller's lock, these are a lock primitive's failure
+ * paths, which its callers learn of in ways not followed here. Callers of
+ * that value forget the lock's state (EFFECT_FORGET). False if some lock
+ * is unexplained in another way. */
+static bool partial_acquire(struct split_run *s, struct summary_lock *facts)
+{
+    for (unsigned l = 0; l < s->g->nlocks; l++) {
+        if (!unexplained(&facts[l]))
+            continue;
+        if (facts[l].mixed_entry || facts[l].callers_lock)
+            return false;
+        s->partial[l] = true;
+        facts[l].unsettled = true;
+    }
+    return true;
+}
+
+static const struct lock_rule *split_rule(struct split_run *s, int p, const struct values *vals,
+                                          const struct lock_rule **rules)
+{
+    long *values = arena_alloc(s->ra, vals->n * sizeof *values);
+    memcpy(values, vals->v, vals->n * sizeof *values);
+    struct rule_split *sp = arena_alloc(s->ra, sizeof *sp);
+    *sp = (struct rule_split){(unsigned)p, vals->n, values, rules};
+    struct lock_rule *r = arena_alloc(s->ra, sizeof *r);
+    r->name = arena_strdup(s->ra, s->g->function);
+    r->origin = "inferred";
+    r->inferred = true;
+    r->split = sp;
+    return r;
+}
+
+static bool split_on(struct split_run *s, const struct fixed *fx, int p, const struct values *vals,
+                     const struct lock_rule **out);
+
+/* The contract under the arguments fixed in fx, split further on another
+ * argument when these alone leave some lock unexplained. */
+static bool value_rule(struct split_run *s, const struct fixed *fx, const struct lock_rule **out)
+{
+    const struct cfg *g = s->g;
+    if (fx->n > 1 && ++s->nested_solves > MAX_NESTED_SOLVES)
+        return false;
+    bool *dead = arena_alloc(s->scratch, (g->nedges + 1) * sizeof *dead);
+    for (unsigned i = 0; i < g->nedges; i++) {
+        dead[i] = s->null && s->null[i];
+        for (unsigned j = 0; j < fx->n && !dead[i]; j++)
+            dead[i] = ruled_out(g, &g->succ[i], fx->param[j], fx->value[j]);
+    }
+    struct ls_result r;
+    lockset_solve_pruned(s->scratch, g, &r, dead);
+    if (r.gave_up)
+        return false;
+    struct summary_lock *facts = summary_facts(s->scratch, g, &r);
+    if (any_unexplained(g, facts)) {
+        bool *saved = arena_alloc(s->scratch, 4 * (g->nlocks + 1));
+        save_marks(s, saved);
+        for (unsigned q = 0; fx->n < s->max_fixed && q < s->nparams && q < 64; q++) {
+            struct values vals = {0};
+            bool used = false;
+            for (unsigned j = 0; j < fx->n; j++)
+                used |= fx->param[j] == (int)q;
+            if (used || !selector_values(g, (int)q, &vals))
+                continue;
+            if (split_on(s, fx, (int)q, &vals, out))
+                return true;
+            restore_marks(s, saved);
+        }
+        if (!partial_acquire(s, facts))
+            return false;
+    }
+    for (unsigned l = 0; l < g->nlocks; l++) {
+        s->taken[l] |= facts[l].acquires;
+        s->released[l] |= facts[l].releases;
+        s->told[l] |= facts[l].conditional && !facts[l].releases;
+    }
+    *out = summary_rule(s->ra, g, facts, s->params, s->nparams);
+    return true;
+}
+
+/* The contracts under each value of parameter p (with fx fixed too). */
+static bool split_on(struct split_run *s, const struct fixed *fx, int p, const struct values *vals,
+                     const struct lock_rule **out)
+{
+    const struct lock_rule **rules = arena_alloc(s->ra, vals->n * sizeof *rules);
+    struct fixed sub = *fx;
+    sub.param[sub.n++] = p;
+    for (unsigned i = 0; i < vals->n; i++) {
+        sub.value[fx->n] = vals->v[i];
+        if (!value_rule(s, &sub, &rules[i]))
+            return false;
+    }
+    *out = split_rule(s, p, vals, rules);
+    return true;
+}
+
+/* Whether the values, together, explain every lock the plain facts left
+ * unexplained: taken (for some value) and released (for another), the
+ * lock/unlock-by-mode idiom, or taken with a result that tells (for some
  * value), a lock function whose flags say which lock mode to try, if any.
  * `if (len > MAX) return -EINVAL;` with the lock held is none of these; it
  * stays a leak. */
-static bool split_on(struct arena *ra, struct arena *scratch, const struct cfg *g,
-                     const struct summary_lock *plain, int p, const struct values *vals,
-                     const char *const *params, unsigned nparams, const struct lock_rule **rules)
+static bool explains(const struct split_run *s, const struct summary_lock *plain)
 {
-    bool *dead = arena_alloc(scratch, (g->nedges + 1) * sizeof *dead);
-    const bool *null = no_lock_edges(scratch, g);
-    bool *taken = arena_alloc(scratch, (g->nlocks + 1) * sizeof *taken);
-    bool *released = arena_alloc(scratch, (g->nlocks + 1) * sizeof *released);
-    bool *told = arena_alloc(scratch, (g->nlocks + 1) * sizeof *told);
-    for (unsigned i = 0; i < vals->n; i++) {
-        mark_dead(g, p, vals->v[i], null, dead);
-        struct ls_result r;
-        lockset_solve_pruned(scratch, g, &r, dead);
-        if (r.gave_up)
+    for (unsigned l = 0; l < s->g->nlocks; l++) {
+        bool taken = s->taken[l] || s->partial[l];
+        if (summary_unexplained(&plain[l]) && !(taken && s->released[l]) && !s->told[l])
             return false;
-        struct summary_lock *facts = summary_facts(scratch, g, &r);
-        if (any_unexplained(g, facts))
-            return false;
-        for (unsigned l = 0; l < g->nlocks; l++) {
-            taken[l] |= facts[l].acquires;
-            released[l] |= facts[l].releases;
-            told[l] |= facts[l].conditional && !facts[l].releases;
-        }
-        rules[i] = summary_rule(ra, g, facts, params, nparams);
-    }
-    for (unsigned l = 0; l < g->nlocks; l++) {
-        if (summary_unexplained(&plain[l]) && !(taken[l] && released[l]) && !told[l])
-            return false;
-        if (plain[l].mixed_entry && !released[l])
+        if ((plain[l].mixed_entry || s->partial[l]) && !s->released[l])
             return false; /* no value hands the caller's lock over */
     }
     return true;
@@ -175,24 +294,29 @@ const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *
 {
     if (!any_unexplained(g, facts))
         return NULL;
-    for (unsigned p = 0; p < nparams && p < 64; p++) {
+    struct split_run s = {rules_arena, scratch, g, params, nparams, no_lock_edges(scratch, g), 0,
+                          1, NULL, NULL, NULL, NULL};
+    const struct fixed none = {{0}, {0}, 0};
+    /* one argument first: a caller's constant for it is enough then */
+    unsigned np = nparams < 64 ? nparams : 64;
+    for (unsigned i = 0; i < 2 * np; i++) {
+        unsigned p = i % np;
+        s.max_fixed = i < np ? 1 : MAX_FIXED;
         struct values vals = {0};
         if (!selector_values(g, (int)p, &vals))
             continue;
-        const struct lock_rule **rules = arena_alloc(rules_arena, vals.n * sizeof *rules);
-        if (!split_on(rules_arena, scratch, g, facts, (int)p, &vals, params, nparams, rules))
+        s.taken = per_lock(&s);
+        s.released = per_lock(&s);
+        s.told = per_lock(&s);
+        s.partial = per_lock(&s);
+        const struct lock_rule *r;
+        if (!split_on(&s, &none, (int)p, &vals, &r) || !explains(&s, facts))
             continue;
-        long *values = arena_alloc(rules_arena, vals.n * sizeof *values);
-        memcpy(values, vals.v, vals.n * sizeof *values);
-        struct rule_split *s = arena_alloc(rules_arena, sizeof *s);
-        *s = (struct rule_split){p, vals.n, values, rules};
-        struct lock_rule *r = arena_alloc(rules_arena, sizeof *r);
-        r->name = arena_strdup(rules_arena, g->function);
-        r->origin = "inferred";
-        r->inferred = true;
-        r->split = s;
-        for (unsigned l = 0; l < g->nlocks; l++)
+        for (unsigned l = 0; l < g->nlocks; l++) {
             facts[l].by_argument = unexplained(&facts[l]);
+            facts[l].by_mode = facts[l].by_argument && s.released[l] &&
+                               (s.taken[l] || s.told[l] || s.partial[l]);
+        }
         return r;
     }
     return NULL;
@@ -206,4 +330,40 @@ const struct lock_rule *argsplit_pick(const struct rule_split *s, bool known, lo
         if (s->values[i] == v)
             return s->rules[i];
     return NULL;
+}
+
+/* Adds a FORGET of each lock that rule r (or a split below it) takes,
+ * releases or forgets, once, as far as room remains. */
+static void forget_targets(struct lock_rule *out, const struct lock_rule *r, unsigned depth)
+{
+    if (!r || depth > MAX_FIXED)
+        return;
+    if (r->split) {
+        for (unsigned i = 0; i < r->split->n; i++)
+            forget_targets(out, r->split->rules[i], depth + 1);
+        return;
+    }
+    for (unsigned i = 0; i < r->neffects; i++) {
+        const struct lock_effect *e = &r->effects[i];
+        if (e->kind != EFFECT_ACQUIRE && e->kind != EFFECT_RELEASE && e->kind != EFFECT_FORGET)
+            continue;
+        bool seen = false;
+        for (unsigned j = 0; j < out->neffects && !seen; j++)
+            seen = out->effects[j].target.arg == e->target.arg &&
+                   !out->effects[j].target.expr == !e->target.expr &&
+                   (!e->target.expr || !strcmp(out->effects[j].target.expr, e->target.expr));
+        if (!seen && out->neffects < MODEL_MAX_EFFECTS)
+            out->effects[out->neffects++] =
+                (struct lock_effect){EFFECT_FORGET, LOCK_ANY, e->target};
+    }
+}
+
+const struct lock_rule *argsplit_unknown(struct arena *a, const struct lock_rule *split_rule)
+{
+    struct lock_rule *r = arena_alloc(a, sizeof *r);
+    *r = *split_rule;
+    r->split = NULL;
+    r->neffects = 0;
+    forget_targets(r, split_rule, 0);
+    return r->neffects ? r : NULL;
 }

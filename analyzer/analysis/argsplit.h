@@ -39,4 +39,9 @@ const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *
  * false when it is not a constant): the value's own rule, or NULL. */
 const struct lock_rule *argsplit_pick(const struct rule_split *s, bool known, long v);
 
+/* For a call whose deciding argument is no constant: a rule that leaves
+ * every lock some value's rule takes or releases unknown after the call
+ * (EFFECT_FORGET), or NULL when no value touches a lock. */
+const struct lock_rule *argsplit_unknown(struct arena *a, const struct lock_rule *split_rule);
+
 #endif

@@ -54,25 +54,45 @@ bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
     return truth != cfg_cmp_holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
 }
 
-/* The acquire a condition tests: the call itself, or the last acquire
- * whose result went to the tested variable. A release whose result says
+/* The acquire whose result went to variable `var` last on the way into
+ * block b (whose branch tests it), following single predecessors back:
+ * `if (t < 0) { rv = lock(m); if (rv) ...} else { rv = trylock(m); ...}`
+ * gives each test its own call. NULL when the way back joins first. */
+static const struct cfg_event *acquire_before(const struct cfg *g, unsigned b, int var)
+{
+    for (unsigned step = 0; step < 16; step++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = blk->nevents; i-- > 0;) {
+            const struct cfg_event *ev = &g->events[blk->first_event + i];
+            if (ev->kind == EV_ACQUIRE && ev->result_var == var)
+                return ev;
+        }
+        if (blk->npred != 1)
+            return NULL;
+        b = g->succ[g->pred[blk->first_pred]].from;
+    }
+    return NULL;
+}
+
+/* The acquire a condition (the branch of block b) tests: the call itself,
+ * the one whose result went to the tested variable on the way in, or the
+ * last such acquire of the function. A release whose result says
  * whether it happened (a helper that unlocks on failure) is no blocking
  * lock: its result means what it says. */
-static const struct cfg_event *tested_acquire(const struct cfg *g, const struct cfg_cond *c)
+static const struct cfg_event *tested_acquire(const struct cfg *g, unsigned b,
+                                              const struct cfg_cond *c)
 {
     if (c->try_event >= 0)
         return g->events[c->try_event].kind == EV_ACQUIRE ? &g->events[c->try_event] : NULL;
+    const struct cfg_event *on_the_way = c->try_var >= 0 ? acquire_before(g, b, c->try_var) : NULL;
+    if (on_the_way)
+        return on_the_way;
     for (unsigned i = g->nevents; c->try_var >= 0 && i-- > 0;)
         if (g->events[i].kind == EV_ACQUIRE && g->events[i].result_var == c->try_var)
             return &g->events[i];
     return NULL;
 }
 
-/* A block the search must not pass: it releases or takes the lock, leaves, or
- * records the outcome in a variable (`locked = 0;`, `ret = -1;`) for a
- * later test to act on. So the failure side rejoins only where the success
- * side goes on before it has done anything of the kind: the join of a
- * log-and-go-on `if`. */
 static bool stops(const struct cfg *g, unsigned b, unsigned lock)
 {
     const struct cfg_block *blk = &g->blocks[b];
@@ -232,7 +252,7 @@ static struct cfg_cond *owner_dead_test(struct cfg *g, const struct cfg_event *a
         if (blk->nsucc == 2 && e->cond >= 0) {
             struct cfg_cond *c = &g->conds[e->cond];
             bool tests = c->k == EOWNERDEAD && (c->op == CMP_EQ || c->op == CMP_NE) &&
-                         tested_acquire(g, c) == acq;
+                         tested_acquire(g, b, c) == acq;
             return tests ? c : NULL;
         }
         if (blk->nsucc != 1)
@@ -240,6 +260,61 @@ static struct cfg_cond *owner_dead_test(struct cfg *g, const struct cfg_event *a
         b = e->to;
     }
     return NULL;
+}
+
+/* Whether a block's events end the search for a later EOWNERDEAD test of
+ * variable var: the lock taken or released again, the variable stored
+ * to, or the path's end. */
+static bool ends_result(const struct cfg *g, unsigned b, unsigned lock, int var)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = 0; i < blk->nevents; i++) {
+        const struct cfg_event *ev = &g->events[blk->first_event + i];
+        if (((ev->kind == EV_RELEASE || ev->kind == EV_ACQUIRE) && ev->lock == lock) ||
+            ev->kind == EV_EXIT || ev->kind == EV_NORETURN ||
+            (ev->kind == EV_KILL_VAR && !ev->write && (int)ev->lock == var))
+            return true;
+    }
+    return false;
+}
+
+/* `rv = trylock(m); if (rv) { if (rv == EBUSY) return BUSY; } ... if (rv)
+ * { if (rv == EOWNERDEAD) consistent(m); else return rv; }`: the failure
+ * side of a test of a kept result goes on, past tests for other errors
+ * and through joins, to a test of the same variable for EOWNERDEAD. A
+ * robust mutex whose owner died is held there, so this failure is not
+ * one yet: the later tests decide. */
+static bool owner_dead_later(const struct cfg *g, const struct cfg_event *acq, unsigned fail_to)
+{
+    if (acq->result_var < 0 || acq->rule->success != SUCCESS_EQUALS || acq->rule->success_value != 0)
+        return false;
+    enum { LIMIT = 64 };
+    unsigned todo[LIMIT], seen[LIMIT], ntodo = 0, nseen = 0;
+    todo[ntodo++] = fail_to;
+    while (ntodo) {
+        unsigned b = todo[--ntodo];
+        bool again = false;
+        for (unsigned i = 0; i < nseen; i++)
+            again |= seen[i] == b;
+        if (again)
+            continue;
+        if (nseen == LIMIT)
+            return false;
+        seen[nseen++] = b;
+        if (ends_result(g, b, acq->lock, acq->result_var))
+            continue;
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = 0; i < blk->nsucc; i++) {
+            const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+            const struct cfg_cond *c = e->cond >= 0 ? &g->conds[e->cond] : NULL;
+            if (c && c->try_var == acq->result_var && c->k == EOWNERDEAD &&
+                (c->op == CMP_EQ || c->op == CMP_NE))
+                return true;
+            if (ntodo < LIMIT)
+                todo[ntodo++] = e->to;
+        }
+    }
+    return false;
 }
 
 static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned *stack)
@@ -253,7 +328,7 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
     struct cfg_cond *c = &g->conds[e0->cond];
     if (c->selects_value) /* `lock(m) == 0 ? 0 : -1`: the failure is passed on */
         return;
-    struct cfg_event *acq = c->op == CMP_NONE ? NULL : (struct cfg_event *)tested_acquire(g, c);
+    struct cfg_event *acq = c->op == CMP_NONE ? NULL : (struct cfg_event *)tested_acquire(g, b, c);
     if (!acq || !acq->rule || acq->rule->success == SUCCESS_ALWAYS)
         return;
     bool ok0 = failjoin_edge_succeeds(c, e0, acq->rule);
@@ -265,6 +340,12 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
         c->fail_rejoins = true;
         inner->after_failure = true;
         return;
+    }
+    if (!acq->rule->is_try || c->try_event < 0) {
+        if (owner_dead_later(g, acq, fail->to)) {
+            c->fail_rejoins = true;
+            return;
+        }
     }
     /* a result kept in a variable is for a later test to act on */
     if (acq->rule->is_try && c->try_event >= 0 && acq->result_var < 0)

@@ -410,11 +410,14 @@ static void classify_conditional_release(struct summary_lock *l, const struct re
 
 /* Whether an event works under lock l: touches guarded data, needs a
  * lock held, or does anything more to l itself. (Taking another lock to
- * log a failure is no work under l.) */
-static bool works_under(const struct cfg_event *ev, unsigned l)
+ * log a failure is no work under l; after a try-lock of l, taking l the
+ * blocking way is the slow path of the same acquisition.) */
+static bool works_under(const struct cfg_event *ev, unsigned l, bool after_try)
 {
     if (ev->kind == EV_ACCESS || ev->kind == EV_REQUIRE || ev->kind == EV_WAIT)
         return true;
+    if (after_try && ev->kind == EV_ACQUIRE && ev->lock == l && ev->rule && !ev->rule->is_try)
+        return false;
     return ev->lock == l && ev->kind != EV_EXIT && ev->kind != EV_KILL_VAR &&
            ev->kind != EV_FACT && ev->kind != EV_COPY_FACT && ev->kind != EV_NORETURN && ev->kind != EV_OBSERVE;
 }
@@ -422,7 +425,8 @@ static bool works_under(const struct cfg_event *ev, unsigned l)
 /* Whether no work under lock l can happen from event `from` of block b on
  * (the result of the lock call may still be tested, a value stored, a
  * message logged): a bounded search over the blocks after it. */
-static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from, unsigned l)
+static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from, unsigned l,
+                           bool after_try)
 {
     enum { LIMIT = 64 };
     unsigned queue[LIMIT], n = 0;
@@ -431,7 +435,7 @@ static bool leaves_at_once(const struct cfg *g, unsigned b, unsigned from, unsig
         const struct cfg_block *blk = &g->blocks[queue[at]];
         unsigned first = at ? blk->first_event : from;
         for (unsigned i = first; i < blk->first_event + blk->nevents; i++)
-            if (works_under(&g->events[i], l))
+            if (works_under(&g->events[i], l, after_try))
                 return false;
         for (unsigned i = 0; i < blk->nsucc; i++) {
             unsigned to = g->succ[blk->first_succ + i].to;
@@ -466,7 +470,7 @@ static bool taken_last(const struct cfg *g, unsigned l)
             const struct cfg_event *ev = &g->events[i];
             if (ev->kind != EV_ACQUIRE || ev->lock != l)
                 continue;
-            if (!leaves_at_once(g, b, i + 1, l))
+            if (!leaves_at_once(g, b, i + 1, l, ev->rule && ev->rule->is_try))
                 return false;
             any = true;
         }

@@ -48,6 +48,12 @@ struct summary_lock {
     /* What it does depends on an argument, consistently for each value
      * (argsplit.h): the body is not blamed for the exits that hold it. */
     bool by_argument;
+    /* By argument, and a lock primitive by mode: for one value it takes
+     * the lock and returns holding it (on success), for another it gives
+     * back the caller's hold on every path (`relock(rw, WRITE)` upgrades,
+     * `relock(rw, READ)` downgrades). Paths of two values may meet at one
+     * release or wait, each right for its own value. */
+    bool by_mode;
     /* The caller's lock, released on some exits and not on others with no
      * result telling which, or handed to code nobody knows: callers cannot
      * know its state after the call (EFFECT_FORGET). */

@@ -330,9 +330,9 @@ static bool retaken_before_exit(const struct cfg *g, unsigned block, unsigned ev
 
 /* `if (!have_lock) lock(m); ... unlock(m);` with the unlock also reached
  * where the flag said the caller holds it: a parameter's test sends one
- * side to the acquire and the other to this release without it. Then the
- * caller decides which, and a release here without an acquire is its
- * lock, not a contradiction. */
+ * side to the acquire and the other to this release (or wait, or other
+ * use that needs it held) without it. Then the caller decides which, and
+ * a use here without an acquire is of its lock, not a contradiction. */
 static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned lock)
 {
     return flag_decides(g, release_block, EV_ACQUIRE, lock, NULL);
@@ -451,7 +451,13 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
     if (!want && ev->kind == EV_RELEASE && before == LS_UNTOUCHED && f->assumes_free &&
         !f->by_argument && !retaken_before_exit(c->g, h->block, h->event, ev->lock))
         want = LS_UNTOUCHED;
-    if (want == LS_UNTOUCHED && ev->kind == EV_RELEASE && caller_decides(c->g, h->block, ev->lock))
+    if (want == LS_UNTOUCHED && ev->kind != EV_ACQUIRE &&
+        caller_decides(c->g, h->block, ev->lock))
+        return;
+    /* Taken here for one argument value and the caller's for another, a
+     * lock primitive by mode (summary.h): paths of two values meet here,
+     * and neither value has it unheld. */
+    if (want == LS_UNTOUCHED && f->by_mode)
         return;
     if (ev->kind == EV_RELEASE && copy_partner_has(c->g, ev->lock, EV_ACQUIRE))
         return;

@@ -90,6 +90,37 @@ static unsigned label_block(struct builder *b, const char *name)
     return blk;
 }
 
+/* `if (trylock(m) != 0) lock_slow();`: the try-lock event whose result
+ * the condition (the only leaf since first_cond) tests, and whether its
+ * then-side (*then_fails) or else-side is the failure; -1 if none. */
+static int tested_try(const struct builder *b, size_t first_cond, bool *then_fails)
+{
+    if (b->conds.n != first_cond + 1)
+        return -1;
+    const struct cfg_cond *c = &b->conds.v[first_cond];
+    if (c->try_event < 0 || c->op == CMP_NONE)
+        return -1;
+    const struct cfg_event *ev = &b->events.v[c->try_event];
+    if (ev->kind != EV_ACQUIRE || !ev->rule || !ev->rule->is_try)
+        return -1;
+    struct cfg_edge t = {.kind = EDGE_TRUE}, f = {.kind = EDGE_FALSE};
+    bool ok_t = failjoin_edge_succeeds(c, &t, ev->rule);
+    if (ok_t == failjoin_edge_succeeds(c, &f, ev->rule))
+        return -1;
+    *then_fails = !ok_t;
+    return c->try_event;
+}
+
+/* Builds one side of an if; the failure side of a tested try-lock
+ * (failed_try >= 0) knows it, for its slow path. */
+static void build_side(struct builder *b, CXCursor s, int failed_try)
+{
+    int outer = b->failed_try_event;
+    b->failed_try_event = failed_try;
+    build_stmt(b, s);
+    b->failed_try_event = outer;
+}
+
 static void build_if(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -101,7 +132,10 @@ static void build_if(struct builder *b, CXCursor s)
     CXCursor cond = b->kids.v[base], then_s = b->kids.v[base + 1];
     CXCursor else_s = n > 2 ? b->kids.v[base + 2] : clang_getNullCursor();
     unsigned t = build_new_block(b), f = build_new_block(b), join = build_new_block(b);
+    size_t first_cond = b->conds.n;
     build_cond(b, cond, t, f);
+    bool then_fails = false;
+    int tried = tested_try(b, first_cond, &then_fails);
     struct strmap before = {0}, then_side = {0};
     struct branch_sides sides = {0, 0, 0, 0, false, false};
     parse_cursor_offsets(then_s, &sides.then_begin, &sides.then_end);
@@ -109,13 +143,13 @@ static void build_if(struct builder *b, CXCursor s)
         parse_cursor_offsets(else_s, &sides.else_begin, &sides.else_end);
     build_aliases_save(b, &before);
     b->cur = t;
-    build_stmt(b, then_s);
+    build_side(b, then_s, then_fails ? tried : -1);
     sides.then_reaches = b->blocks.v[b->cur].entered; /* not past a return */
     continue_in(b, join);
     build_aliases_between(b, &before, &then_side);
     b->cur = f;
     if (n > 2)
-        build_stmt(b, else_s);
+        build_side(b, else_s, then_fails ? -1 : tried);
     sides.else_reaches = b->blocks.v[b->cur].entered;
     continue_in(b, join);
     build_aliases_join(b, &before, &then_side, &sides);
@@ -1202,6 +1236,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     b.pending_result_var = -1;
     b.returned_param = -2;
     b.last_lock_event = -1;
+    b.failed_try_event = -1;
     b.path_index_var[0] = b.path_index_var[1] = -1;
     b.path_root_var = -1;
     b.access_mode = ACC_READ;

@@ -166,6 +166,10 @@ struct builder {
     const char *returned_lock; /* see cfg.returns_lock; NULL before, "" if mixed */
     CXCursor last_lock_call; /* for conditions that test a call's result */
     int last_lock_event;
+    /* While the failure side of `if (trylock(m) != 0)` is built: that
+     * try-lock's event, for a lock-named call there that is its slow path
+     * (build_slow_path); else -1. */
+    int failed_try_event;
     unsigned lock_events;                /* acquires, releases, waits emitted so far */
     int path_index_var[2];               /* index variables seen by cursor_path */
     const char *path_index_text;         /* its index expressions, or NULL */

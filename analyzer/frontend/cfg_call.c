@@ -16,6 +16,7 @@
 #include "frontend/annot.h"
 #include "support/arena.h"
 #include "analysis/argsplit.h"
+#include "frontend/condwait.h"
 #include "frontend/contract.h"
 #include "frontend/lockfree.h"
 #include "frontend/recursive.h"
@@ -895,6 +896,57 @@ static const struct contract *call_contract(struct builder *b, struct callee_inf
     return use < info->defined_at ? info->contract_before : info->contract;
 }
 
+/* `NOTIFY(FATAL, "pthread lock");`, `log_msg(LOG_FATAL, fmt, ...)`: a
+ * printf-style reporter (variadic), called as a statement, given a
+ * constant severity spelled as fatal or panic, ends the program, as
+ * syslog-like APIs do by convention. The paths on from it are not real. */
+static bool fatal_report(struct builder *b, CXCursor call, CXCursor decl, CXCursor *args,
+                         unsigned nargs)
+{
+    if (clang_Cursor_isNull(decl) || clang_isFunctionTypeVariadic(clang_getCursorType(decl)) != 1 ||
+        !is_statement(b, call))
+        return false;
+    for (unsigned i = 0; i < nargs; i++) {
+        long v;
+        unsigned begin, end;
+        parse_cursor_offsets(args[i], &begin, &end);
+        if (!b->t->source || begin >= end || end > b->t->source_len || end - begin > 64 ||
+            !parse_int_constant(args[i], &v))
+            continue;
+        const char *text = arena_strndup(b->a, b->t->source + begin, end - begin);
+        bool identifier = isalpha((unsigned char)text[0]) || text[0] == '_';
+        for (const char *p = text; identifier && *p; p++)
+            identifier = isalnum((unsigned char)*p) || *p == '_';
+        if (identifier && lockname_has_word(text, (const char *const[]){"fatal", "panic", NULL}))
+            return true;
+    }
+    return false;
+}
+
+/* `if (pthread_mutex_trylock(&m) != 0) GC_lock();`: on the failure side
+ * of a tested try-lock, a call nobody described whose name says it takes
+ * a lock (not unlock, not another try) is the slow path of the same
+ * acquisition: it blocks until it has the lock the try wanted. */
+static bool build_slow_path(struct builder *b, const char *name, struct cfg_loc loc)
+{
+    if (b->failed_try_event < 0 || !lockname_has_lock_word(name) || names_unlock(name) ||
+        lockname_has_word(name, (const char *const[]){"try", NULL}))
+        return false;
+    const struct cfg_event *tried = &b->events.v[b->failed_try_event];
+    struct lock_rule *r = arena_alloc(b->a, sizeof *r);
+    *r = *tried->rule;
+    r->name = name;
+    r->is_try = false;
+    r->success = SUCCESS_ALWAYS;
+    r->origin = "the slow path of a failed try-lock";
+    struct cfg_event ev = {.kind = EV_ACQUIRE, .lock = tried->lock, .mode = tried->mode,
+                           .rule = r, .result_var = -1, .loc = loc, .callee = name};
+    build_event(b, ev);
+    b->lock_events++;
+    b->failed_try_event = -1;
+    return true;
+}
+
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
 {
@@ -914,12 +966,18 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         b->expansion_answered = true;
     if (!rule && !b->t->no_guess && implicitly_declared(decl))
         rule = guess_call(b, call, name, args, nargs);
-    if (rule && rule->split) {
+    if (!rule && !b->t->no_guess && !clang_Cursor_isNull(decl) &&
+        clang_Cursor_isNull(clang_getCursorDefinition(decl)))
+        rule = condwait_rule(b->a, b->t->model, name, args, nargs);
+    while (rule && rule->split) { /* a split may be split again on another argument */
         long v = 0;
         bool known = rule->split->param < nargs &&
                      parse_int_constant(args[rule->split->param], &v);
-        rule = argsplit_pick(rule->split, known, v);
+        /* an argument that is no constant: what it does is not known */
+        rule = known ? argsplit_pick(rule->split, known, v) : argsplit_unknown(b->a, rule);
     }
+    if (!rule && !info->noreturn && !b->t->no_guess && build_slow_path(b, name, parse_cursor_loc(call)))
+        return;
     if (!rule && !is_value_hint(name))
         build_note_call_clobbers(b, args, nargs);
     if (rule && !rule->is_macro) {
@@ -938,7 +996,7 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         if (lock_named || ends_object)
             forget_object_locks(b, name, args, nargs, parse_cursor_loc(call), ends_object);
     }
-    if (info->noreturn) {
+    if (info->noreturn || fatal_report(b, call, decl, args, nargs)) {
         struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),
                                .result_var = -1, .callee = name};
         build_event(b, ev);

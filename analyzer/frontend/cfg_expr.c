@@ -747,12 +747,26 @@ static void note_constant_store(struct builder *b, CXCursor lhs, CXCursor rhs)
     b->last_store.events = b->events.n;
 }
 
+/* Whether the call just built bound its result to var: its acquire (or
+ * a release that tells) is its last event, or comes before the effects
+ * that bind nothing (`rv = get_locked(h, &ctx)` also excludes the lookup
+ * lock the helper held for a while). */
+static bool bound_to(const struct builder *b, int var)
+{
+    for (size_t i = b->events.n; i-- > 0;) {
+        const struct cfg_event *ev = &b->events.v[i];
+        if (ev->kind == EV_EXCLUDE || ev->kind == EV_REQUIRE || ev->kind == EV_FORGET)
+            continue;
+        return (ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE) && ev->result_var == var;
+    }
+    return false;
+}
+
 void build_kill_unless_bound(struct builder *b, int var, struct cfg_loc loc)
 {
     bool set_in_arms = b->result_set_in_arms;
     b->result_set_in_arms = false;
-    const struct cfg_event *last = b->events.n ? &b->events.v[b->events.n - 1] : NULL;
-    if (var < 0 || set_in_arms || (last && last->kind == EV_ACQUIRE && last->result_var == var))
+    if (var < 0 || set_in_arms || bound_to(b, var))
         return;
     build_event(b, (struct cfg_event){.kind = EV_KILL_VAR, .lock = (unsigned)var,
                                       .result_var = var, .loc = loc});

@@ -94,44 +94,15 @@ static bool type_may_be_lock(CXType t, const struct model *m, unsigned depth);
 /* Whether the type's spelling, at any level of its typedefs, is a lock
  * type of the rules (`pthread_mutex_t`, `GMutex`, `struct mutex`), or a
  * name with a lock word (`spinlock_t`, `struct qlock`). */
-static bool named_as_lock(CXType t, const struct model *m)
+static bool lock_spelling(const char *name, const void *ctx)
 {
-    for (unsigned i = 0; i < 8; i++) {
-        if (t.kind == CXType_Invalid)
-            return false;
-        CXString sp = clang_getTypeSpelling(clang_getUnqualifiedType(t));
-        const char *name = clang_getCString(sp);
-        bool lock = name && (strmap_get(&m->lock_types, name) || lockname_has_lock_word(name));
-        clang_disposeString(sp);
-        if (lock)
-            return true;
-        if (t.kind == CXType_Elaborated)
-            t = clang_Type_getNamedType(t);
-        else if (t.kind == CXType_Typedef)
-            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
-        else
-            return false;
-    }
-    return true;
+    const struct model *m = ctx;
+    return strmap_get(&m->lock_types, name) || lockname_has_lock_word(name);
 }
 
-/* What a pointer type points to, as written (`pthread_mutex_t`, not its
- * union), seen through typedefs of the pointer; an invalid type if t is
- * no pointer. */
-static CXType pointee_of(CXType t)
+static bool named_as_lock(CXType t, const struct model *m)
 {
-    for (unsigned i = 0; i < 8 && t.kind != CXType_Pointer; i++) {
-        if (t.kind == CXType_Elaborated)
-            t = clang_Type_getNamedType(t);
-        else if (t.kind == CXType_Typedef)
-            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
-        else
-            break;
-    }
-    if (t.kind == CXType_Pointer)
-        return clang_getPointeeType(t);
-    CXType invalid = {.kind = CXType_Invalid};
-    return invalid;
+    return parse_type_named(t, lock_spelling, m);
 }
 
 struct field_scan {
@@ -149,7 +120,7 @@ static bool field_names_lock(CXCursor field, const struct model *m)
     bool lock = name && (lockname_has_lock_word(name) || strcasestr(name, "mutex"));
     clang_disposeString(sp);
     CXType t = clang_getCursorType(field);
-    return lock || named_as_lock(pointee_of(t), m);
+    return lock || named_as_lock(parse_pointee(t), m);
 }
 
 static enum CXVisitorResult visit_field(CXCursor field, CXClientData data)
@@ -185,7 +156,7 @@ static bool type_may_be_lock(CXType t, const struct model *m, unsigned depth)
 
 bool lockfree_object(CXType t, const struct model *m)
 {
-    CXType pointee = pointee_of(t);
+    CXType pointee = parse_pointee(t);
     return pointee.kind != CXType_Invalid &&
            clang_getCanonicalType(pointee).kind == CXType_Record &&
            !type_may_be_lock(pointee, m, 0);

@@ -247,3 +247,39 @@ const char *parse_lock_class(struct arena *a, struct cursor_stack *kids, CXCurso
     kids->n = base;
     return r;
 }
+
+bool parse_type_named(CXType t, bool (*is)(const char *spelling, const void *ctx),
+                      const void *ctx)
+{
+    for (unsigned depth = 0; depth < 8 && t.kind != CXType_Invalid; depth++) {
+        CXString sp = clang_getTypeSpelling(clang_getUnqualifiedType(t));
+        const char *name = clang_getCString(sp);
+        bool yes = name && is(name, ctx);
+        clang_disposeString(sp);
+        if (yes)
+            return true;
+        if (t.kind == CXType_Elaborated)
+            t = clang_Type_getNamedType(t);
+        else if (t.kind == CXType_Typedef)
+            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+        else
+            return false;
+    }
+    return false;
+}
+
+CXType parse_pointee(CXType t)
+{
+    for (unsigned i = 0; i < 8 && t.kind != CXType_Pointer; i++) {
+        if (t.kind == CXType_Elaborated)
+            t = clang_Type_getNamedType(t);
+        else if (t.kind == CXType_Typedef)
+            t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+        else
+            break;
+    }
+    if (t.kind == CXType_Pointer)
+        return clang_getPointeeType(t);
+    CXType invalid = {.kind = CXType_Invalid};
+    return invalid;
+}

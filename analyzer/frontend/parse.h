@@ -53,6 +53,16 @@ CXCursor parse_peel(CXCursor c);
 bool parse_cast_operand(CXCursor cast, CXCursor *operand);
 /* Integer value of a constant expression; false if it is not one. */
 bool parse_int_constant(CXCursor c, long *value);
+/* Whether the spelling of type t, or of a type it names through its
+ * typedefs (`sr_cond_t` -> `struct {...}`: the typedef's name is the one
+ * that speaks), satisfies `is`. */
+bool parse_type_named(CXType t, bool (*is)(const char *spelling, const void *ctx),
+                      const void *ctx);
+
+/* What a pointer type points to, as written (`pthread_mutex_t`, not its
+ * union), seen through typedefs of the pointer; an invalid type if t is
+ * no pointer. */
+CXType parse_pointee(CXType t);
 
 /* Every file the TU read (the main file and each header), as paths a
  * process in any folder can open: a name libclang gives relative to the
