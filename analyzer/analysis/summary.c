@@ -21,6 +21,8 @@ struct ret_set {
     unsigned first, last; /* source offsets of the first and last exit */
 };
 
+enum { MAX_OUT_FLAGS = 4 };
+
 struct facts_ctx {
     const struct cfg *g;
     struct ret_set *held_rets, *free_rets;
@@ -44,6 +46,14 @@ struct facts_ctx {
     const struct cfg_event **try_call;
     bool *returns_try, *held_elsewhere;
     const bool *endings; /* entryobj_endings */
+    /* Flags stored through a pointer (`*has_lock = true;`), and per lock
+     * and flag whether some exit breaks "held exactly where it is set". */
+    int out_flag[MAX_OUT_FLAGS];
+    unsigned nout;
+    /* [lock * MAX_OUT_FLAGS + flag]: an exit holding the lock without
+     * the flag set; one without the lock and the flag set; one holding
+     * it with the flag set */
+    bool *out_unset_held, *out_set_free, *out_set_held;
 };
 
 /* How deep the lock is held in s (0: not held). */
@@ -182,6 +192,29 @@ static void add_free_ret(struct ret_set *r, const struct cfg *g, const struct ls
         add_ret(r, exit);
 }
 
+static int fact_in(const struct ls_state *s, int key)
+{
+    for (unsigned i = 0; i < s->nf; i++)
+        if (s->f[i].key == key)
+            return s->f[i].value;
+    return -1;
+}
+
+/* Whether the exit holds the lock, and whether the flag is set there
+ * (an exit without the lock may clear it or leave it alone: the caller's
+ * own initial value). */
+static void note_out_flags(struct facts_ctx *f, const struct ls_state *s, unsigned l, uint8_t bits)
+{
+    bool held = (bits & LS_HELD) != 0, only_held = held && !(bits & ~LS_HELD);
+    for (unsigned j = 0; j < f->nout; j++) {
+        bool set = fact_in(s, f->out_flag[j]) == 1;
+        unsigned at = l * MAX_OUT_FLAGS + j;
+        f->out_set_free[at] |= set && (!held || !only_held);
+        f->out_unset_held[at] |= held && !set;
+        f->out_set_held[at] |= only_held && set;
+    }
+}
+
 static void on_exit_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct facts_ctx *f = ctx;
@@ -221,6 +254,8 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         } else {
             f->held_rets[l].mixed = true;
         }
+        if (f->nout)
+            note_out_flags(f, s, l, bits);
         f->maybe_released_exit[l] |= (bits & LS_RELEASED) != 0;
         f->nested_exit[l] |= held_depth(s, l) > 1;
         if (bits & LS_HELD) {
@@ -671,6 +706,29 @@ static void acquired_past_guard(struct facts_ctx *f, unsigned l)
     k->acquires = true;
 }
 
+/* `*has_lock = true; return status;` where it returns holding the lock,
+ * `*has_lock = false;` (or nothing) where it does not: the function tells
+ * its caller through an out-parameter, which the caller tests before it
+ * unlocks. Not blamed; its callers cannot know the lock's state after the
+ * call (they are not followed through the flag). */
+static void told_by_out_flag(struct facts_ctx *f, unsigned l)
+{
+    struct summary_lock *k = &f->locks[l];
+    if (k->acquires || k->conditional || k->callers_lock || f->held_exits[l] == f->reached_exits)
+        return;
+    for (unsigned j = 0; j < f->nout; j++) {
+        unsigned at = l * MAX_OUT_FLAGS + j;
+        if (!f->out_set_held[at] || f->out_set_free[at])
+            continue;
+        k->told_key1 = (unsigned)f->out_flag[j] + 1;
+        if (!f->out_unset_held[at]) {
+            k->passes_on = true;
+            k->unsettled = true;
+        }
+        return;
+    }
+}
+
 /* What one lock's events and exits say about the function's contract. */
 static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
@@ -716,6 +774,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     k->unsettled = k->callers_lock && f->maybe_released_exit[l] && !k->releases &&
                    !k->conditional;
     passes_on(f, g, l);
+    told_by_out_flag(f, l);
 }
 
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
@@ -748,6 +807,12 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FORGET)
             f.forgotten[g->events[i].lock] = true;
+    for (unsigned k = 0; k < g->nkeys && f.nout < MAX_OUT_FLAGS; k++)
+        if (g->key_flag[k] && g->key_text[k] && g->key_text[k][0] == '*')
+            f.out_flag[f.nout++] = (int)k;
+    f.out_unset_held = arena_alloc(a, n * MAX_OUT_FLAGS * sizeof(bool));
+    f.out_set_free = arena_alloc(a, n * MAX_OUT_FLAGS * sizeof(bool));
+    f.out_set_held = arena_alloc(a, n * MAX_OUT_FLAGS * sizeof(bool));
     struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);

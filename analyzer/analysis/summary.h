@@ -67,6 +67,10 @@ struct summary_lock {
      * caller (a query step whose lock the cleanup callback drops). Not
      * blamed; its callers cannot know its state after the call. */
     bool passes_on;
+    /* 1 + the condition key of an out-parameter flag (`*has_lock = true`)
+     * set on exits that hold the lock and on no exit without it; 0 none.
+     * Where such a flag is set, the exit keeps the lock by contract. */
+    unsigned told_key1;
     /* A recursive lock released past this function's own holds (`while
      * (depth--) unlock(m); ... relock depth times`): the callers' holds are
      * dropped and taken back here, and no exit state is a finding. */

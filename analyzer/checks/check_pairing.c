@@ -51,6 +51,17 @@ static bool returned_with_object(const struct cfg *g, unsigned event, unsigned l
     return var >= 0 && var == g->locks[lock].root_var;
 }
 
+/* `*has_lock = true; return st;`: the out-parameter flag (summary.h,
+ * told_key1) tells the caller this exit holds the lock. */
+static bool told_held(const struct check_ctx *c, const struct ls_state *s, unsigned lock)
+{
+    unsigned key1 = c->facts[lock].told_key1;
+    for (unsigned i = 0; key1 && i < s->nf; i++)
+        if (s->f[i].key == (int)key1 - 1)
+            return s->f[i].value;
+    return false;
+}
+
 static void on_function_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct pairing *p = ctx;
@@ -59,7 +70,8 @@ static void on_function_exit(void *ctx, unsigned block, unsigned event, const st
     if (!strcmp(p->c->g->function, "main"))
         return;
     for (unsigned i = 0; i < s->n; i++) {
-        if (!(s->e[i].bits & LS_HELD) || returned_with_object(p->c->g, event, s->e[i].lock))
+        if (!(s->e[i].bits & LS_HELD) || returned_with_object(p->c->g, event, s->e[i].lock) ||
+            told_held(p->c, s, s->e[i].lock))
             continue;
         struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
         VEC_PUSH(p->exits, h);

@@ -603,17 +603,20 @@ int build_add_var(struct builder *b, const char *key, const char *name)
  * key a test of that field gets, so that the store and the test meet. */
 static int field_root(struct builder *b, CXCursor lhs, const char **text)
 {
-    if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr)
+    /* `*has_lock = true;`: an out-parameter that tells the caller */
+    bool deref = clang_getCursorKind(lhs) == CXCursor_UnaryOperator &&
+                 clang_getCursorUnaryOperatorKind(lhs) == CXUnaryOperator_Deref;
+    if (clang_getCursorKind(lhs) != CXCursor_MemberRefExpr && !deref)
         return -1;
     int var;
     *text = build_value_path(b, lhs, &var);
     return var;
 }
 
-/* `rp.locked = 1;` or `c->locked = 1;`: a lock flag like a local's. Like
- * branch values, fields are assumed not to change behind the function's
- * back between two tests; a field of a local struct is forgotten when the
- * struct is overwritten. */
+/* `rp.locked = 1;`, `c->locked = 1;` or `*has_lock = true;`: a lock flag
+ * like a local's. Like branch values, fields are assumed not to change
+ * behind the function's back between two tests; a field of a local
+ * struct is forgotten when the struct is overwritten. */
 static void field_flag(struct builder *b, CXCursor lhs, CXCursor rhs, struct cfg_loc loc)
 {
     if (!build_maybe_constant(rhs)) /* most stores are not flags: stay cheap */
