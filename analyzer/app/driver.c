@@ -436,7 +436,8 @@ static unsigned infer_round(struct run *r, struct collector *out, struct cfg_tu 
 }
 
 /* Missing releases of locks held for good on purpose (see
- * cfg_tu_held_for_good) or handed to a completion callback (handoff.h)
+ * cfg_tu_held_for_good), handed to a completion callback (handoff.h) or
+ * taken by a handler registered to run before fork (cfg_tu_prepares_fork)
  * are no findings; known only once every function of the file was built,
  * so they are taken out afterwards. */
 static void drop_held_for_good(struct collector *out, struct cfg_tu *t,
@@ -446,7 +447,8 @@ static void drop_held_for_good(struct collector *out, struct cfg_tu *t,
     for (size_t i = first; i < out->nfindings; i++) {
         const struct finding *f = &out->findings[i];
         if (f->rule == RULE_MISSING_RELEASE &&
-            (cfg_tu_held_for_good(t, f->lock) || handoff_explains(handoffs, f)))
+            (cfg_tu_held_for_good(t, f->lock) || handoff_explains(handoffs, f) ||
+             cfg_tu_prepares_fork(t, f->function)))
             continue;
         out->findings[keep++] = *f;
     }

@@ -1434,6 +1434,11 @@ void cfg_tu_index(struct cfg_tu *t)
     free(st.v);
 }
 
+bool cfg_tu_prepares_fork(const struct cfg_tu *t, const char *name)
+{
+    return name && strmap_get(&t->fork_prepare, name) != NULL;
+}
+
 bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name)
 {
     if (!name || strmap_get(&t->released, name))
@@ -1456,6 +1461,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->accessors);
     strmap_free(&t->constant_returns);
     strmap_free(&t->returns_param);
+    strmap_free(&t->fork_prepare);
     strmap_free(&t->external_done);
     strmap_free(&t->missed);
     strmap_free(&t->guessed);

@@ -55,6 +55,7 @@ struct cfg_tu {
     struct strmap recursive;         /* lock classes made recursive (recursive.h) */
     struct strmap accessors;         /* function name -> 1 accessor, 2 not (cfg_cond.c) */
     struct strmap constant_returns;  /* function name -> its one returned constant, or none (cfg_cond.c) */
+    struct strmap fork_prepare;      /* functions registered to run before fork (rules' fork_handlers) */
     bool recursive_read;             /* the file was read for them */
     bool indexed;                    /* cfg_tu_index has run */
     bool no_guess;                   /* --no-guessed-locks */
@@ -85,6 +86,10 @@ void cfg_tu_index(struct cfg_tu *t);
  * crash handler's, taken once and never given back), since no other file
  * can release it either. */
 bool cfg_tu_held_for_good(struct cfg_tu *t, const char *name);
+/* Whether function `name` is registered in the file to run before fork
+ * (`pthread_atfork(prepare, parent, child)`): it takes the locks that the
+ * after-fork handlers release, and returns holding them on purpose. */
+bool cfg_tu_prepares_fork(const struct cfg_tu *t, const char *name);
 
 /* Builds the CFG of a FunctionDecl that has a body, in arena `a` (the
  * function's own, so that it can go once the function is checked; what

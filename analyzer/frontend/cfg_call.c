@@ -947,9 +947,21 @@ static bool build_slow_path(struct builder *b, const char *name, struct cfg_loc 
     return true;
 }
 
+/* `pthread_atfork(fork_prepare, fork_parent, fork_child)`: notes the
+ * prepare handler (cfg_tu_prepares_fork). */
+static void note_fork_handler(struct builder *b, const char *name, CXCursor *args, unsigned nargs)
+{
+    if (!nargs || !model_registers_fork_handler(b->t->model, name))
+        return;
+    CXCursor fn = clang_getCursorReferenced(parse_peel(args[0]));
+    if (clang_getCursorKind(fn) == CXCursor_FunctionDecl)
+        strmap_put(&b->t->fork_prepare, parse_spelling(b->t->a, fn), (void *)1);
+}
+
 static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const char *name,
                        CXCursor *args, unsigned nargs, int result_var)
 {
+    note_fork_handler(b, name, args, nargs);
     forget_held_across_fork(b, decl, name, parse_cursor_loc(call));
     build_passed_pointers(b, args, nargs);
     struct callee_info *info = callee(b, call, name, decl);

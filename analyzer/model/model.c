@@ -19,6 +19,11 @@ bool model_is_noreturn(const struct model *m, const char *name)
     return strmap_get(&m->noreturn, name) != NULL;
 }
 
+bool model_registers_fork_handler(const struct model *m, const char *name)
+{
+    return strmap_get(&m->fork_registrars, name) != NULL;
+}
+
 bool model_has_macros(const struct model *m)
 {
     return m->macros.count > 0;
@@ -29,6 +34,7 @@ void model_free(struct model *m)
     strmap_free(&m->functions);
     strmap_free(&m->macros);
     strmap_free(&m->noreturn);
+    strmap_free(&m->fork_registrars);
     strmap_free(&m->lock_types);
     free(m->guards);
 }

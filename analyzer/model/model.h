@@ -91,6 +91,10 @@ struct model {
     struct strmap functions; /* name -> struct lock_rule */
     struct strmap macros;    /* name -> struct lock_rule */
     struct strmap noreturn;  /* name -> (void *)1 */
+    /* name -> (void *)1: registers its first argument as a handler run
+     * before fork (pthread_atfork), which returns holding the locks it
+     * takes so that the child finds them in a known state */
+    struct strmap fork_registrars;
     struct strmap lock_types;/* type spelling -> (void *)1 */
     struct guard_rule *guards;
     unsigned nguards, guards_cap;
@@ -101,6 +105,7 @@ struct model {
 const struct lock_rule *model_function(const struct model *m, const char *name);
 const struct lock_rule *model_macro(const struct model *m, const char *name);
 bool model_is_noreturn(const struct model *m, const char *name);
+bool model_registers_fork_handler(const struct model *m, const char *name);
 bool model_has_macros(const struct model *m);
 void model_free(struct model *m);
 

@@ -277,7 +277,7 @@ static bool read_guards(struct loader *ld, json_t *root)
 static bool read_root(struct loader *ld, json_t *root)
 {
     static const char *const keys[] = {"name", "description", "locks", "noreturn",
-                                       "lock_types", "guards", "comment", NULL};
+                                       "lock_types", "guards", "fork_handlers", "comment", NULL};
     if (!json_is_object(root))
         return bad(ld, "", false, "a rules file holds one JSON object%s", "");
     if (!check_keys(ld, root, "", keys))
@@ -295,6 +295,7 @@ static bool read_root(struct loader *ld, json_t *root)
             return false;
     }
     return read_name_list(ld, root, "noreturn", &ld->m->noreturn) &&
+           read_name_list(ld, root, "fork_handlers", &ld->m->fork_registrars) &&
            read_name_list(ld, root, "lock_types", &ld->m->lock_types) && read_guards(ld, root);
 }
 
