@@ -62,6 +62,19 @@ static bool told_held(const struct check_ctx *c, const struct ls_state *s, unsig
     return false;
 }
 
+/* `cur = &s->lock; ... error: if (cur) unlock(cur);` where the alias is
+ * not followed (cfg_lock.address_of): this path released a lock that may
+ * be this one, through the pointer. */
+static bool released_through_address(const struct cfg *g, const struct ls_state *s, unsigned lock)
+{
+    for (unsigned m = 0; m < g->nlocks; m++)
+        if (m != lock && g->locks[m].address_of &&
+            !strcmp(g->locks[m].address_of, g->locks[lock].key) &&
+            (lockset_bits(s, m) & LS_RELEASED))
+            return true;
+    return false;
+}
+
 static void on_function_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     struct pairing *p = ctx;
@@ -71,7 +84,7 @@ static void on_function_exit(void *ctx, unsigned block, unsigned event, const st
         return;
     for (unsigned i = 0; i < s->n; i++) {
         if (!(s->e[i].bits & LS_HELD) || returned_with_object(p->c->g, event, s->e[i].lock) ||
-            told_held(p->c, s, s->e[i].lock))
+            told_held(p->c, s, s->e[i].lock) || released_through_address(p->c->g, s, s->e[i].lock))
             continue;
         struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
         VEC_PUSH(p->exits, h);

@@ -1016,6 +1016,17 @@ static void link_elements(struct cfg *g)
     }
 }
 
+/* cfg_lock.address_of: `*cur` for a local pointer given one address. */
+static void link_addresses(struct builder *b, struct cfg *g)
+{
+    for (unsigned i = 0; b->addresses_stored.count && i < g->nlocks; i++) {
+        struct cfg_lock *l = &g->locks[i];
+        const char *path = l->key[0] == '*' ? strmap_get(&b->addresses_stored, l->key + 1) : NULL;
+        if (path && path[0] == '&' && path[1])
+            l->address_of = path + 1;
+    }
+}
+
 int build_var_named(struct builder *b, const char *name, size_t len)
 {
     int found = -1;
@@ -1143,6 +1154,7 @@ static struct cfg *finish(struct builder *b, struct cfg *g)
     g->locks = copy_out(a, b->locks.v, g->nlocks, sizeof *g->locks);
     link_elements(g);
     link_root_vars(b, g);
+    link_addresses(b, g);
     g->nvars = b->nvars;
     g->calls_local = b->calls_local;
     finish_handoffs(b, g);
@@ -1180,6 +1192,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->var_copies);
     VEC_FREE(b->cleanups);
     strmap_free(&b->aliases);
+    strmap_free(&b->addresses_stored);
     strmap_free(&b->loop_stored);
     strmap_free(&b->pointer_stores);
     strmap_free(&b->local_stores);

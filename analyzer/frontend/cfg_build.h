@@ -214,6 +214,9 @@ struct builder {
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
     unsigned scope_end;                  /* offset where the innermost scope ends */
     struct strmap aliases;               /* local pointer name -> struct alias */
+    /* local pointer name -> the one address path stored in it besides
+     * NULL ("&s->lock"), or "" once two differ (cfg_lock.address_of) */
+    struct strmap addresses_stored;
     struct strmap loop_stored;           /* pointer locals stored in a loop */
     struct strmap pointer_stores;        /* pointer local (declaration) -> non-null stores */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */

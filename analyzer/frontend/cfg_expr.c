@@ -558,7 +558,7 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         return (unsigned)(uintptr_t)id - 1;
     }
     struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, false, -1, -1,
-                         written_root, NULL, NULL, NULL, 0, 0};
+                         written_root, NULL, NULL, NULL, NULL, 0, 0};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);

@@ -262,6 +262,28 @@ void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value)
         VEC_PUSH(b->var_copies, ((struct cfg_copy){to_id, from_id}));
 }
 
+/* Keeps the one address path stored in local pointer `name` (see
+ * builder.addresses_stored). */
+static void note_address_stored(struct builder *b, const char *name, CXCursor value)
+{
+    CXCursor v = parse_peel(value);
+    const char *path = NULL;
+    if (clang_getCursorKind(v) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(v) == CXUnaryOperator_AddrOf) {
+        int root;
+        bool local = b->path_local_root;
+        int saved[2] = {b->path_index_var[0], b->path_index_var[1]};
+        path = build_rooted_path(b, value, &root);
+        b->path_local_root = local;
+        b->path_index_var[0] = saved[0];
+        b->path_index_var[1] = saved[1];
+    }
+    const char *had = strmap_get(&b->addresses_stored, name);
+    if (!path || (had && strcmp(had, path)))
+        path = "";
+    strmap_put(&b->addresses_stored, name, (void *)path);
+}
+
 void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_decl)
 {
     CXType t = clang_getCanonicalType(clang_getCursorType(var));
@@ -293,6 +315,7 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
     }
     value = aliased_value(b, value);
     int root = -1;
+    note_address_stored(b, name, value);
     al->path = !old && !clang_Cursor_isNull(value) ? build_rooted_path(b, value, &root) : "";
     al->local_root = root >= 0;
     strmap_put(&b->aliases, name, al); /* path "" once set twice */

@@ -172,6 +172,11 @@ struct cfg_lock {
     int root_var;
     const char *root_name; /* that variable's name, as the path was written
                               (before a local pointer's alias is resolved) */
+    /* `*cur` where the local pointer cur is only ever given one lock's
+     * address besides NULL (`cur = &s->lock;` in a loop, where which
+     * store a use sees is not followed): that lock's key, which this one
+     * may be; else NULL. */
+    const char *address_of;
     /* Lock class for lock order: the field or global, not the instance
      * ("struct account.mu", "g_lock"); NULL when unknown. */
     const char *cls;
