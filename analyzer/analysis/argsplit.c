@@ -349,9 +349,7 @@ static void forget_targets(struct lock_rule *out, const struct lock_rule *r, uns
             continue;
         bool seen = false;
         for (unsigned j = 0; j < out->neffects && !seen; j++)
-            seen = out->effects[j].target.arg == e->target.arg &&
-                   !out->effects[j].target.expr == !e->target.expr &&
-                   (!e->target.expr || !strcmp(out->effects[j].target.expr, e->target.expr));
+            seen = model_same_target(&out->effects[j].target, &e->target);
         if (!seen && out->neffects < MODEL_MAX_EFFECTS)
             out->effects[out->neffects++] =
                 (struct lock_effect){EFFECT_FORGET, LOCK_ANY, e->target};

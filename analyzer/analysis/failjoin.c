@@ -93,6 +93,11 @@ static const struct cfg_event *tested_acquire(const struct cfg *g, unsigned b,
     return NULL;
 }
 
+/* A block the search must not pass: it releases or takes the lock, leaves, or
+ * records the outcome in a variable (`locked = 0;`, `ret = -1;`) for a
+ * later test to act on. So the failure side rejoins only where the success
+ * side goes on before it has done anything of the kind: the join of a
+ * log-and-go-on `if`. */
 static bool stops(const struct cfg *g, unsigned b, unsigned lock)
 {
     const struct cfg_block *blk = &g->blocks[b];

@@ -157,6 +157,11 @@ static int fact_of(const struct ls_fact *f, unsigned nf, int key)
     return -1;
 }
 
+int lockset_fact(const struct ls_state *s, int key)
+{
+    return fact_of(s->f, s->nf, key);
+}
+
 static void set_fact(struct work *w, int key, bool value)
 {
     for (unsigned i = 0; i < w->nf; i++) {

@@ -93,6 +93,8 @@ void lockset_solve_pruned(struct arena *a, const struct cfg *g, struct ls_result
 void lockset_replay(struct arena *a, const struct cfg *g, const struct ls_result *r,
                     unsigned block, const struct ls_hooks *h);
 uint8_t lockset_bits(const struct ls_state *s, unsigned lock);
+/* What s knows of branch value `key`: 1 true, 0 false, -1 unknown. */
+int lockset_fact(const struct ls_state *s, int key);
 /* The lock's correlation with branch value `key` in s, or NULL. */
 const struct ls_corr *lockset_corr(const struct ls_state *s, unsigned lock, int key);
 /* Applies an edge's effect (try-lock outcome) to one lock's bits. */

@@ -192,14 +192,6 @@ static void add_free_ret(struct ret_set *r, const struct cfg *g, const struct ls
         add_ret(r, exit);
 }
 
-static int fact_in(const struct ls_state *s, int key)
-{
-    for (unsigned i = 0; i < s->nf; i++)
-        if (s->f[i].key == key)
-            return s->f[i].value;
-    return -1;
-}
-
 /* Whether the exit holds the lock, and whether the flag is set there
  * (an exit without the lock may clear it or leave it alone: the caller's
  * own initial value). */
@@ -207,7 +199,7 @@ static void note_out_flags(struct facts_ctx *f, const struct ls_state *s, unsign
 {
     bool held = (bits & LS_HELD) != 0, only_held = held && !(bits & ~LS_HELD);
     for (unsigned j = 0; j < f->nout; j++) {
-        bool set = fact_in(s, f->out_flag[j]) == 1;
+        bool set = lockset_fact(s, f->out_flag[j]) == 1;
         unsigned at = l * MAX_OUT_FLAGS + j;
         f->out_set_free[at] |= set && (!held || !only_held);
         f->out_unset_held[at] |= held && !set;

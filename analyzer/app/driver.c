@@ -19,7 +19,6 @@
 #include "analysis/handoff.h"
 #include "analysis/argsplit.h"
 #include "input/cache.h"
-#include "input/outflags.h"
 #include "ir/cfg_dump.h"
 #include "frontend/cfg_build.h"
 #include "frontend/fallback.h"
@@ -95,13 +94,6 @@ static const struct lock_rule *copy_rule(struct arena *a, const struct lock_rule
     return c;
 }
 
-static bool same_target(const struct lock_target *x, const struct lock_target *y)
-{
-    if (x->arg != y->arg || !x->expr != !y->expr)
-        return false;
-    return !x->expr || !strcmp(x->expr, y->expr);
-}
-
 /* Whether a contract inferred again says what the one kept says (NULL: none). */
 static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
 {
@@ -113,7 +105,7 @@ static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
         return false;
     for (unsigned i = 0; i < x->neffects; i++) {
         const struct lock_effect *e = &x->effects[i], *f = &y->effects[i];
-        if (e->kind != f->kind || e->mode != f->mode || !same_target(&e->target, &f->target))
+        if (e->kind != f->kind || e->mode != f->mode || !model_same_target(&e->target, &f->target))
             return false;
     }
     return true;
@@ -523,10 +515,7 @@ static const char **clang_args(struct arena *a, const struct run *r, const struc
     args[k++] = "-D__LOCKCHECK__=1";
     args[k++] = "-Wno-everything"; /* we report errors only; warnings cost time */
     args[k++] = "-ferror-limit=0";
-    /* the flags after `--` too: nothing may write into the project */
-    unsigned kept;
-    args = outflags_strip(a, args, (unsigned)k, &kept);
-    *n = (int)kept;
+    *n = k;
     return args;
 }
 

@@ -17,6 +17,7 @@
 #include "input/cdb.h"
 #include "input/cli.h"
 #include "input/config.h"
+#include "input/outflags.h"
 #include "input/rspfile.h"
 #include "support/diag.h"
 #include "app/driver.h"
@@ -114,6 +115,19 @@ static bool expand_compiler_args(struct run_state *s)
     return true;
 }
 
+/* The flags after `--` without those that would write files into the
+ * project (outflags.h; the database's own are dropped as it is read). */
+static void drop_writing_args(struct run_state *s)
+{
+    if (!s->o.ncompiler_args)
+        return;
+    unsigned n;
+    const char **kept = outflags_strip(s->a, s->o.compiler_args,
+                                       (unsigned)s->o.ncompiler_args, &n);
+    memcpy(s->o.compiler_args, kept, n * sizeof *kept); /* never more words */
+    s->o.ncompiler_args = n;
+}
+
 static bool make_jobs(struct run_state *s)
 {
     struct diag d;
@@ -134,6 +148,7 @@ static bool make_jobs(struct run_state *s)
         }
         free(cwd);
     }
+    drop_writing_args(s);
     for (size_t i = 0; i < all.n; i++) /* named files are never excluded */
         if ((s->o.nfiles && !s->o.staged) || !config_excluded(&s->cfg, all.v[i].display, all.v[i].path))
             job_list_push(&s->jobs, all.v[i]);

@@ -56,10 +56,7 @@ static bool returned_with_object(const struct cfg *g, unsigned event, unsigned l
 static bool told_held(const struct check_ctx *c, const struct ls_state *s, unsigned lock)
 {
     unsigned key1 = c->facts[lock].told_key1;
-    for (unsigned i = 0; key1 && i < s->nf; i++)
-        if (s->f[i].key == (int)key1 - 1)
-            return s->f[i].value;
-    return false;
+    return key1 && lockset_fact(s, (int)key1 - 1) == 1;
 }
 
 /* `cur = &s->lock; ... error: if (cur) unlock(cur);` where the alias is

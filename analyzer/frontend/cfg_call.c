@@ -627,15 +627,23 @@ static bool is_statement(struct builder *b, CXCursor call)
            clang_equalCursors(parse_peel(call), parse_peel(b->statement_expr));
 }
 
-/* What an argument's own text says it is (`__func__` is the caller's
- * name, a constant), LN_OTHER when the text is not at hand. */
-static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
+/* An argument's own short text in the main file, or NULL when it is not
+ * at hand. */
+static const char *argument_text(struct builder *b, CXCursor arg)
 {
     unsigned begin, end;
     parse_cursor_offsets(arg, &begin, &end);
     if (!b->t->source || begin >= end || end > b->t->source_len || end - begin > 64)
-        return LN_OTHER;
-    return lockname_classify_text(arena_strndup(b->a, b->t->source + begin, end - begin));
+        return NULL;
+    return arena_strndup(b->a, b->t->source + begin, end - begin);
+}
+
+/* What an argument's own text says it is (`__func__` is the caller's
+ * name, a constant), LN_OTHER when the text is not at hand. */
+static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
+{
+    const char *text = argument_text(b, arg);
+    return text ? lockname_classify_text(text) : LN_OTHER;
 }
 
 /* A project's lock function nobody described (lockname.h): only names
@@ -908,12 +916,9 @@ static bool fatal_report(struct builder *b, CXCursor call, CXCursor decl, CXCurs
         return false;
     for (unsigned i = 0; i < nargs; i++) {
         long v;
-        unsigned begin, end;
-        parse_cursor_offsets(args[i], &begin, &end);
-        if (!b->t->source || begin >= end || end > b->t->source_len || end - begin > 64 ||
-            !parse_int_constant(args[i], &v))
+        const char *text = parse_int_constant(args[i], &v) ? argument_text(b, args[i]) : NULL;
+        if (!text)
             continue;
-        const char *text = arena_strndup(b->a, b->t->source + begin, end - begin);
         bool identifier = isalpha((unsigned char)text[0]) || text[0] == '_';
         for (const char *p = text; identifier && *p; p++)
             identifier = isalnum((unsigned char)*p) || *p == '_';

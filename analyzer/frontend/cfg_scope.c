@@ -263,21 +263,10 @@ void build_note_variable_copy(struct builder *b, CXCursor var, CXCursor value)
 }
 
 /* Keeps the one address path stored in local pointer `name` (see
- * builder.addresses_stored). */
-static void note_address_stored(struct builder *b, const char *name, CXCursor value)
+ * builder.addresses_stored); path: the stored value's, when it is an
+ * address (`&s->lock`), else NULL. */
+static void note_address_stored(struct builder *b, const char *name, const char *path)
 {
-    CXCursor v = parse_peel(value);
-    const char *path = NULL;
-    if (clang_getCursorKind(v) == CXCursor_UnaryOperator &&
-        clang_getCursorUnaryOperatorKind(v) == CXUnaryOperator_AddrOf) {
-        int root;
-        bool local = b->path_local_root;
-        int saved[2] = {b->path_index_var[0], b->path_index_var[1]};
-        path = build_rooted_path(b, value, &root);
-        b->path_local_root = local;
-        b->path_index_var[0] = saved[0];
-        b->path_index_var[1] = saved[1];
-    }
     const char *had = strmap_get(&b->addresses_stored, name);
     if (!path || (had && strcmp(had, path)))
         path = "";
@@ -314,10 +303,16 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
         return;
     }
     value = aliased_value(b, value);
+    CXCursor v = parse_peel(value);
+    bool address = clang_getCursorKind(v) == CXCursor_UnaryOperator &&
+                   clang_getCursorUnaryOperatorKind(v) == CXUnaryOperator_AddrOf;
     int root = -1;
-    note_address_stored(b, name, value);
-    al->path = !old && !clang_Cursor_isNull(value) ? build_rooted_path(b, value, &root) : "";
-    al->local_root = root >= 0;
+    const char *path = (!old || address) && !clang_Cursor_isNull(value)
+                           ? build_rooted_path(b, value, &root)
+                           : NULL;
+    note_address_stored(b, name, address ? path : NULL);
+    al->path = !old && !clang_Cursor_isNull(value) ? path : "";
+    al->local_root = !old && root >= 0;
     strmap_put(&b->aliases, name, al); /* path "" once set twice */
 }
 

@@ -3,6 +3,7 @@
 #include "model/model.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 const struct lock_rule *model_function(const struct model *m, const char *name)
 {
@@ -17,6 +18,13 @@ const struct lock_rule *model_macro(const struct model *m, const char *name)
 bool model_is_noreturn(const struct model *m, const char *name)
 {
     return strmap_get(&m->noreturn, name) != NULL;
+}
+
+bool model_same_target(const struct lock_target *x, const struct lock_target *y)
+{
+    if (x->arg != y->arg || !x->expr != !y->expr)
+        return false;
+    return !x->expr || !strcmp(x->expr, y->expr);
 }
 
 bool model_registers_fork_handler(const struct model *m, const char *name)

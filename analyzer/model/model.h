@@ -105,6 +105,8 @@ struct model {
 const struct lock_rule *model_function(const struct model *m, const char *name);
 const struct lock_rule *model_macro(const struct model *m, const char *name);
 bool model_is_noreturn(const struct model *m, const char *name);
+/* Whether two effects name the same lock (argument and expression). */
+bool model_same_target(const struct lock_target *x, const struct lock_target *y);
 bool model_registers_fork_handler(const struct model *m, const char *name);
 bool model_has_macros(const struct model *m);
 void model_free(struct model *m);
