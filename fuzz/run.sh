@@ -3,7 +3,7 @@
 # Builds the fuzz targets and runs each one for SECONDS seconds, one after
 # the other.
 #
-#   fuzz/run.sh SECONDS [TARGET...]      TARGET: rules lockexpr cdb analysis
+#   fuzz/run.sh SECONDS [TARGET...]      TARGET: rules lockexpr cdb analysis docphrase
 #
 # Environment:
 #   CC          compiler for the build (default clang-19)
@@ -23,13 +23,13 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 seconds=${1:-}
 case $seconds in
-  ''|*[!0-9]*) echo "usage: $0 SECONDS [rules|lockexpr|cdb|analysis ...]" >&2; exit 2 ;;
+  ''|*[!0-9]*) echo "usage: $0 SECONDS [rules|lockexpr|cdb|analysis|docphrase ...]" >&2; exit 2 ;;
 esac
 shift
-targets=${*:-rules lockexpr cdb analysis}
+targets=${*:-rules lockexpr cdb analysis docphrase}
 for t in $targets; do
   case $t in
-    rules|lockexpr|cdb|analysis) ;;
+    rules|lockexpr|cdb|analysis|docphrase) ;;
     *) echo "$0: unknown target '$t'" >&2; exit 2 ;;
   esac
 done

@@ -565,9 +565,21 @@ static void report_incomplete(const struct check_ctx *c)
     c->emit(c->emit_ctx, &f);
 }
 
-/* The contract (REQUIRES, ACQUIRE) says the function returns holding it. */
+static bool entry_held_by_annotation(const struct cfg *g, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nentry_held; i++)
+        if (g->entry_held[i].lock == lock)
+            return true;
+    return false;
+}
+
+/* The contract (REQUIRES, ACQUIRE) says the function returns holding it,
+ * or its comment says it returns holding a lock, without saying which
+ * (model/docphrase.h): then any lock it took may be the one. */
 static bool may_return_holding(const struct cfg *g, unsigned lock)
 {
+    if (g->documented_holding && !entry_held_by_annotation(g, lock))
+        return true;
     for (unsigned i = 0; i < g->nexit_ok; i++)
         if (g->exit_ok[i] == lock)
             return true;
@@ -578,10 +590,7 @@ static bool may_return_holding(const struct cfg *g, unsigned lock)
  * whatever the inference for unannotated helpers would say. */
 static bool must_release(const struct cfg *g, unsigned lock)
 {
-    for (unsigned i = 0; i < g->nentry_held; i++)
-        if (g->entry_held[i].lock == lock)
-            return !may_return_holding(g, lock);
-    return false;
+    return entry_held_by_annotation(g, lock) && !may_return_holding(g, lock);
 }
 
 /* A function that returns the object with its lock held and NULL without

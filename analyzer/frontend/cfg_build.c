@@ -15,6 +15,7 @@
 
 #include "support/arena.h"
 #include "frontend/contract.h"
+#include "frontend/doccomment.h"
 #include "analysis/failjoin.h"
 #include "analysis/lockunify.h"
 #include "model/lockexpr.h"
@@ -1264,6 +1265,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a)
     g->entry = build_new_block(&b);
     b.cur = g->entry;
     apply_own_contract(&b, g, fn);
+    g->documented_holding = doccomment_returns_holding(t->tu, fn, a);
     size_t base = b.kids.n;
     unsigned n = parse_children(fn, &b.kids);
     CXCursor body = clang_getNullCursor();

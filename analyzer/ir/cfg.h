@@ -229,6 +229,9 @@ struct cfg {
     unsigned nentry_held;
     unsigned *exit_ok;
     unsigned nexit_ok;
+    /* its comment says it returns with a lock held for the caller
+     * ("returns with the lock held", "the caller must unlock") */
+    bool documented_holding;
     bool no_analysis;
     bool calls_local;  /* calls a function defined in the same file */
     /* Functions of the same file whose address it takes, not to call them

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT
+ * docphrase: which comments state a return-holding contract. Each group
+ * has phrasings that say it and near misses that must not. */
+#include "check.h"
+#include "model/docphrase.h"
+
+#define SAYS(text) CHECK_TRUE(docphrase_returns_holding(text))
+#define SILENT(text) CHECK_TRUE(!docphrase_returns_holding(text))
+
+static void returns_with(void)
+{
+    SAYS("/* returns with lock on realm */");
+    SAYS("/*\n * On success, returns with RPC_DPLX_LOCKED\n */");
+    SAYS("/* The function will return with the lock aquired if successful */");
+    SAYS("// if found, it will be returned with the lock taken !!");
+    SAYS("/** Returns with z->mutex held upon success. */");
+    SAYS("/* entry is returned with mutex locked */");
+    SAYS("/* returns holding the bucket's spinlock */");
+    /* a reference, a buffer, a block: no lock */
+    SILENT("/* return with a reference held after a lookup */");
+    SILENT("/* Returns with the buffer for the block gotten. */");
+    /* the lock is given back */
+    SILENT("/* delete (returns with UNLOCK-ed_HASH) */");
+    SILENT("/* returns with the lock released */");
+    SILENT("/* returns without the lock */");
+    /* a lock word in the next sentence belongs to another statement */
+    SILENT("/* Returns with an error code. The lock protects the list. */");
+}
+
+static void held_on_return(void)
+{
+    SAYS("/* The queue lock is still held on return. */");
+    SAYS("/* @note the mutex stays locked on exit */");
+    SILENT("/* The reference is held on return. */");
+    SILENT("/* the lock is not held on return */");
+}
+
+static void caller_releases(void)
+{
+    SAYS("/* Caller should unlock this mutex as soon as possible */");
+    SAYS("/* the caller must release the lock */");
+    SAYS("/* the entry's lock is unlocked by the caller */");
+    SILENT("/* The buffer is allocated and should be released by the caller. */");
+    SILENT("/* caller should lock the mutex */");
+    SILENT("/* the caller must not unlock it */");
+    SILENT("/* the caller must release the buffer */");
+}
+
+static void imperative_summary(void)
+{
+    SAYS("/**\n * @brief Lock two directories in order\n */");
+    SAYS("/* Locks both entries, lowest address first. */");
+    SAYS("// Acquire the table lock for writing.");
+    SILENT("/* Lock ordering: a before b. */");
+    SILENT("/* Locks must be held by the caller. */");
+    SILENT("/* Lock the queue, drain it and unlock it. */");
+    SILENT("/* Lock-free ring buffer push. */");
+    SILENT("/* Blocks until the worker is done. */");
+    SILENT(NULL);
+    SILENT("/* a -> b, -> ->x -- - */");
+    SILENT("->");
+    SILENT("/* x-> */");
+    SILENT("");
+}
+
+int main(void)
+{
+    returns_with();
+    held_on_return();
+    caller_releases();
+    imperative_summary();
+    return check_report("docphrase");
+}
