@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     memcpy(text, data, size);
     text[size] = '\0';
-    (void)docphrase_returns_holding(text);
+    (void)docphrase_returns_holding(text, "fuzz_lock");
     free(text);
     return 0;
 }

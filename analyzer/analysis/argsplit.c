@@ -288,6 +288,106 @@ static bool explains(const struct split_run *s, const struct summary_lock *plain
     return true;
 }
 
+/* Whether one value's facts about a lock make a contract: untouched,
+ * taken, given back, or told by the result. */
+static bool value_consistent(const struct summary_lock *f)
+{
+    bool touched = f->held_at_exit || f->callers_lock || f->assumes_free;
+    return !touched || f->acquires || f->releases || f->conditional;
+}
+
+/* What the values of one parameter do with each lock: some value takes
+ * it as a free lock (`takes`), some gives back the caller's hold
+ * (`gives`), some leaves it inconsistent at exits of their own (`abrupt`:
+ * `if (bad) return err;` keeping the caller's hold where another exit
+ * gives it back) rather than where paths merge; and per release event,
+ * which kinds of value reach it (bit 1 a taker, bit 2 a giver). */
+struct roles {
+    bool *takes, *gives, *abrupt;
+    uint8_t *release_by;
+};
+
+static void note_releases(const struct cfg *g, const struct ls_result *r,
+                          const struct summary_lock *f, struct roles *ro)
+{
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        if (!r->reached[b])
+            continue;
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = blk->first_event; i < blk->first_event + blk->nevents; i++) {
+            const struct cfg_event *ev = &g->events[i];
+            if (ev->kind != EV_RELEASE)
+                continue;
+            bool takes = f[ev->lock].assumes_free && !f[ev->lock].callers_lock;
+            bool gives = f[ev->lock].callers_lock && !f[ev->lock].assumes_free;
+            ro->release_by[i] |= (uint8_t)(takes | gives << 1);
+        }
+    }
+}
+
+/* The roles over the values of parameter p. False when a solution gives
+ * up or the budget runs out. */
+static bool value_roles(struct split_run *s, int p, const struct values *vals, struct roles *ro)
+{
+    const struct cfg *g = s->g;
+    for (unsigned v = 0; v < vals->n; v++) {
+        if (++s->nested_solves > MAX_NESTED_SOLVES)
+            return false;
+        bool *dead = arena_alloc(s->scratch, (g->nedges + 1) * sizeof *dead);
+        for (unsigned i = 0; i < g->nedges; i++)
+            dead[i] = (s->null && s->null[i]) || ruled_out(g, &g->succ[i], p, vals->v[v]);
+        struct ls_result r;
+        lockset_solve_pruned(s->scratch, g, &r, dead);
+        if (r.gave_up)
+            return false;
+        const struct summary_lock *f = summary_facts(s->scratch, g, &r);
+        for (unsigned l = 0; l < g->nlocks; l++) {
+            ro->takes[l] |= f[l].assumes_free && !f[l].callers_lock && !f[l].mixed_entry;
+            ro->gives[l] |= f[l].callers_lock && !f[l].assumes_free;
+            ro->abrupt[l] |= !value_consistent(&f[l]) && !f[l].merged_exit;
+        }
+        note_releases(g, &r, f, ro);
+    }
+    return true;
+}
+
+/* Whether one release of the lock is reached both by a value that took
+ * it and by one that gives back the caller's: code after the switch that
+ * both share, which no value keys. */
+static bool shared_release(const struct cfg *g, const struct roles *ro, unsigned lock)
+{
+    for (unsigned i = 0; i < g->nevents; i++)
+        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock && ro->release_by[i] == 3)
+            return true;
+    return false;
+}
+
+/* `switch (state) { case READING: trylock(m); ...; case PENDING: if
+ * (t->state == READING) unlock(m); ... }`: the argument decides whether
+ * the function takes the lock as a free one or gives back its caller's
+ * hold, each in code of its own values, yet no value's contract comes out
+ * whole, because each also rides on the object's own state: the paths of
+ * one value reach one exit with the lock in two states. Such a lock is
+ * marked keyed_state (and unsettled, so that callers forget it). */
+static void mark_keyed_state(struct split_run *s, struct summary_lock *facts)
+{
+    const struct cfg *g = s->g;
+    unsigned np = s->nparams < 64 ? s->nparams : 64;
+    for (unsigned p = 0; p < np; p++) {
+        struct values vals = {0};
+        if (!selector_values(g, (int)p, &vals))
+            continue;
+        struct roles ro = {per_lock(s), per_lock(s), per_lock(s),
+                           arena_alloc(s->scratch, g->nevents + 1)};
+        if (!value_roles(s, (int)p, &vals, &ro))
+            return;
+        for (unsigned l = 0; l < g->nlocks; l++)
+            if (unexplained(&facts[l]) && ro.takes[l] && ro.gives[l] && !ro.abrupt[l] &&
+                !shared_release(g, &ro, l))
+                facts[l].keyed_state = facts[l].unsettled = true;
+    }
+}
+
 const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *scratch,
                                        const struct cfg *g, struct summary_lock *facts,
                                        const char *const *params, unsigned nparams)
@@ -319,6 +419,7 @@ const struct lock_rule *argsplit_infer(struct arena *rules_arena, struct arena *
         }
         return r;
     }
+    mark_keyed_state(&s, facts);
     return NULL;
 }
 

@@ -116,12 +116,68 @@ static bool stops(const struct cfg *g, unsigned b, unsigned lock)
 
 static bool try_stops(const struct cfg *g, unsigned b, unsigned lock);
 
+/* Branch outcomes fixed on every way into a block: `if (m->inner &&
+ * lock_ok(m->inner)) { ...; if (m->inner) unlock(m->inner); }` takes the
+ * lock only where m->inner is set, so its success side never goes the
+ * way of `m->inner` unset. */
+struct fixed_branches {
+    unsigned n;
+    int key[8];
+    bool truth[8];
+};
+
+static unsigned block_of_event(const struct cfg *g, const struct cfg_event *ev)
+{
+    unsigned idx = (unsigned)(ev - g->events);
+    for (unsigned b = 0; b < g->nblocks; b++)
+        if (idx >= g->blocks[b].first_event && idx < g->blocks[b].first_event + g->blocks[b].nevents)
+            return b;
+    return 0;
+}
+
+/* Up the chain of single predecessors from the block of `acq`. */
+static void branches_before(const struct cfg *g, const struct cfg_event *acq,
+                            struct fixed_branches *f)
+{
+    f->n = 0;
+    unsigned b = block_of_event(g, acq);
+    for (unsigned step = 0; step < 16 && f->n < 8; step++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (blk->npred != 1)
+            return;
+        const struct cfg_edge *e = &g->succ[g->pred[blk->first_pred]];
+        int key;
+        bool truth;
+        if (cfg_edge_branch(g, e, &key, &truth)) {
+            f->key[f->n] = key;
+            f->truth[f->n++] = truth;
+        }
+        b = e->from;
+    }
+}
+
+static bool contradicts(const struct cfg *g, const struct fixed_branches *f,
+                        const struct cfg_edge *e)
+{
+    int key;
+    bool truth;
+    if (!f || !cfg_edge_branch(g, e, &key, &truth))
+        return false;
+    for (unsigned i = 0; i < f->n; i++)
+        if (f->key[i] == key && f->truth[i] != truth)
+            return true;
+    return false;
+}
+
 /* Marks in `mark` (value `tag`) the blocks reachable from `from` without
  * passing a stopping block (which is marked, not passed; with `any_event`,
- * any event on the lock stops too: try_stops); when `want` is set,
- * returns whether a block already marked `want` is reached. */
+ * any event on the lock stops too: try_stops) nor an edge that goes
+ * against a branch fixed on the way to the lock call (`fixed`, or NULL);
+ * when `want` is set, returns whether a block already marked `want` is
+ * reached. */
 static bool reach(const struct cfg *g, unsigned from, unsigned lock, bool any_event,
-                  unsigned char *mark, unsigned char tag, unsigned char want, unsigned *stack)
+                  const struct fixed_branches *fixed, unsigned char *mark, unsigned char tag,
+                  unsigned char want, unsigned *stack)
 {
     unsigned sp = 0, seen = 0;
     stack[sp++] = from;
@@ -137,18 +193,22 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, bool any_ev
             continue;
         const struct cfg_block *blk = &g->blocks[b];
         for (unsigned i = 0; i < blk->nsucc; i++)
-            stack[sp++] = g->succ[blk->first_succ + i].to;
+            if (!contradicts(g, fixed, &g->succ[blk->first_succ + i]))
+                stack[sp++] = g->succ[blk->first_succ + i].to;
     }
     return false;
 }
 
-/* Marks reached blocks in `mark`, which is cleared again before return. */
-static bool rejoins(const struct cfg *g, unsigned lock, unsigned ok_to, unsigned fail_to,
-                    unsigned char *mark, unsigned *stack)
+/* Marks reached blocks in `mark`, which is cleared again before return.
+ * The success side holds the lock only on the ways its taking allowed. */
+static bool rejoins(const struct cfg *g, const struct cfg_event *acq, unsigned ok_to,
+                    unsigned fail_to, unsigned char *mark, unsigned *stack)
 {
     enum { HOLDING = 1, FAILED = 2 };
-    reach(g, ok_to, lock, false, mark, HOLDING, 0, stack);
-    bool joined = reach(g, fail_to, lock, false, mark, FAILED, HOLDING, stack);
+    struct fixed_branches fixed;
+    branches_before(g, acq, &fixed);
+    reach(g, ok_to, acq->lock, false, &fixed, mark, HOLDING, 0, stack);
+    bool joined = reach(g, fail_to, acq->lock, false, NULL, mark, FAILED, HOLDING, stack);
     for (unsigned b = 0; b < g->nblocks; b++)
         mark[b] = 0;
     return joined;
@@ -223,7 +283,7 @@ static void mark_try_assertion(struct cfg *g, struct cfg_cond *c, struct cfg_eve
                                unsigned char *mark, unsigned *stack)
 {
     enum { FAILED = 2, VISITED = 3 };
-    reach(g, fail->to, acq->lock, true, mark, FAILED, 0, stack);
+    reach(g, fail->to, acq->lock, true, NULL, mark, FAILED, 0, stack);
     bool asserts = !takes_lock(g, acq->lock, mark, FAILED) &&
                    success_only_reports(g, acq->lock, ok->to, mark, FAILED, VISITED, stack);
     for (unsigned b = 0; b < g->nblocks; b++)
@@ -356,7 +416,7 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
     if (acq->rule->is_try && c->try_event >= 0 && acq->result_var < 0)
         mark_try_assertion(g, c, acq, ok, fail, mark, stack);
     else if (!acq->rule->is_try)
-        c->fail_rejoins = rejoins(g, acq->lock, ok->to, fail->to, mark, stack);
+        c->fail_rejoins = rejoins(g, acq, ok->to, fail->to, mark, stack);
 }
 
 void failjoin_mark(struct cfg *g)

@@ -491,14 +491,7 @@ const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, i
 /* The branch value an edge decides, if its condition has a key. */
 bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
 {
-    if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
-        return false;
-    const struct cfg_cond *c = &g->conds[e->cond];
-    if (c->key < 0)
-        return false;
-    *key = c->key;
-    *truth = (e->kind == EDGE_TRUE) != c->negated;
-    return true;
+    return cfg_edge_branch(g, e, key, truth);
 }
 
 /* The correlation of `c` with key, or NULL. */

@@ -249,6 +249,8 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
         if (f->nout)
             note_out_flags(f, s, l, bits);
         f->maybe_released_exit[l] |= (bits & LS_RELEASED) != 0;
+        f->locks[l].merged_exit |= ((bits & LS_HELD) != 0) + ((bits & LS_RELEASED) != 0) +
+                                       ((bits & LS_UNTOUCHED) != 0) > 1;
         f->nested_exit[l] |= held_depth(s, l) > 1;
         if (bits & LS_HELD) {
             const struct cfg_event *t = f->try_call[l];
@@ -765,6 +767,10 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     k->releases |= unlock_wrapper(f, g, l);
     k->unsettled = k->callers_lock && f->maybe_released_exit[l] && !k->releases &&
                    !k->conditional;
+    /* left locked with its object stored for later code on some exits
+     * (cfg_lock.published): no result tells the caller which */
+    k->unsettled |= g->locks[l].npublished_at && f->held_exits[l] > 0 && !k->acquires &&
+                    !k->conditional;
     passes_on(f, g, l);
     told_by_out_flag(f, l);
 }

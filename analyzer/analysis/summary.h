@@ -62,6 +62,17 @@ struct summary_lock {
      * another (`if (!handover) lock(m); ... unlock(m);`): whose it is on
      * entry depends on something, most often an argument (argsplit.h). */
     bool mixed_entry;
+    /* A lock state machine keyed by an argument (argsplit.h): for one
+     * value the function takes it as a free lock, for another it gives
+     * back the caller's hold, yet no value's contract is whole because
+     * each also rides on the object's own state (`case PENDING: if
+     * (t->state == READING) unlock(m);`). No finding in the body stands on
+     * it; its callers forget it. */
+    bool keyed_state;
+    /* Some exit is reached with it in two states (held and free, or
+     * released and untouched): which one rides on data the paths merge
+     * over, not on the exit taken. */
+    bool merged_exit;
     /* Got only from callees that hand it over when their result says so,
      * released nowhere here, and held on some exits: passed on to the
      * caller (a query step whose lock the cleanup callback drops). Not

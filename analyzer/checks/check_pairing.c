@@ -51,6 +51,33 @@ static bool returned_with_object(const struct cfg *g, unsigned event, unsigned l
     return var >= 0 && var == g->locks[lock].root_var;
 }
 
+/* `base->current = cmd; return;` with cmd->lck held: on the way to this
+ * exit the object was stored, locked, for later code to finish and unlock
+ * (cfg_lock.published_at; an exit that a store reaches). */
+static bool left_with_object(const struct cfg *g, unsigned lock, unsigned exit_block)
+{
+    const struct cfg_lock *l = &g->locks[lock];
+    if (!l->npublished_at)
+        return false;
+    bool *seen = xcalloc(g->nblocks + 1, 1);
+    unsigned *stack = xmalloc((g->nedges + l->npublished_at + 1) * sizeof *stack), sp = 0;
+    bool found = false;
+    for (unsigned i = 0; i < l->npublished_at; i++)
+        stack[sp++] = l->published_at[i];
+    while (sp && !found) {
+        unsigned b = stack[--sp];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        found = b == exit_block;
+        for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
+            stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
+    }
+    free(stack);
+    free(seen);
+    return found;
+}
+
 /* `*has_lock = true; return st;`: the out-parameter flag (summary.h,
  * told_key1) tells the caller this exit holds the lock. */
 static bool told_held(const struct check_ctx *c, const struct ls_state *s, unsigned lock)
@@ -81,6 +108,7 @@ static void on_function_exit(void *ctx, unsigned block, unsigned event, const st
         return;
     for (unsigned i = 0; i < s->n; i++) {
         if (!(s->e[i].bits & LS_HELD) || returned_with_object(p->c->g, event, s->e[i].lock) ||
+            left_with_object(p->c->g, s->e[i].lock, block) ||
             told_held(p->c, s, s->e[i].lock) || released_through_address(p->c->g, s, s->e[i].lock))
             continue;
         struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
@@ -247,10 +275,20 @@ static bool after_calling_out(const struct cfg *g, unsigned lock, unsigned to)
     return found;
 }
 
+static bool speaks_of_locking(struct arena *a, const struct cfg *g, const struct cfg_cond *cond);
+
+/* A field path (`self->locked`, `s.held`), not a local's name. */
+static bool names_a_field(const char *text)
+{
+    return text && (strstr(text, "->") || strchr(text, '.'));
+}
+
 /* A branch on a parameter's truth (`if (!have_lock)`), not a data test
- * (`n <= 0`): its two edges, or false. */
+ * (`n <= 0`): its two edges, or false. With an arena, also a branch on a
+ * field of an object named for locking (`if (!self->locked)`): the
+ * object records whether its lock is held, across calls. */
 static bool flag_branch(const struct cfg *g, unsigned b, const struct cfg_edge **e0,
-                        const struct cfg_edge **e1)
+                        const struct cfg_edge **e1, struct arena *fields)
 {
     const struct cfg_block *blk = &g->blocks[b];
     if (blk->nsucc != 2)
@@ -258,7 +296,12 @@ static bool flag_branch(const struct cfg *g, unsigned b, const struct cfg_edge *
     *e0 = &g->succ[blk->first_succ];
     *e1 = *e0 + 1;
     const struct cfg_cond *cond = (*e0)->cond < 0 ? NULL : &g->conds[(*e0)->cond];
-    return cond && cond->param >= 0 && cond->k == 0 && (cond->op == CMP_NE || cond->op == CMP_EQ);
+    if (!cond || cond->k != 0 || (cond->op != CMP_NE && cond->op != CMP_EQ))
+        return false;
+    if (cond->param >= 0)
+        return true;
+    return fields && cond->key >= 0 && names_a_field(g->key_text[cond->key]) &&
+           speaks_of_locking(fields, g, cond);
 }
 
 /* Whether the flag's name says it is about locking (`leave_locked`,
@@ -277,13 +320,13 @@ static bool speaks_of_locking(struct arena *a, const struct cfg *g, const struct
  * decides, through the argument, whether that event happens. With an
  * arena, only a flag named for locking counts. */
 static bool flag_decides(const struct cfg *g, unsigned at, enum cfg_event_kind kind,
-                         unsigned lock, struct arena *named_lock)
+                         unsigned lock, struct arena *named_lock, struct arena *fields)
 {
     bool *seen = xmalloc(g->nblocks + 1);
     bool decides = false;
     for (unsigned b = 0; b < g->nblocks && !decides; b++) {
         const struct cfg_edge *e0, *e1;
-        if (!flag_branch(g, b, &e0, &e1))
+        if (!flag_branch(g, b, &e0, &e1, fields))
             continue;
         /* a request to keep it is made while it is held: every path to the
          * branch took it (`if (!have_lock) lock(m);` is not one) */
@@ -354,10 +397,12 @@ static bool retaken_before_exit(const struct cfg *g, unsigned block, unsigned ev
  * where the flag said the caller holds it: a parameter's test sends one
  * side to the acquire and the other to this release (or wait, or other
  * use that needs it held) without it. Then the caller decides which, and
- * a use here without an acquire is of its lock, not a contradiction. */
-static bool caller_decides(const struct cfg *g, unsigned release_block, unsigned lock)
+ * a use here without an acquire is of its lock, not a contradiction. So
+ * does an object's own record of its lock (`if (!self->locked) {
+ * lock(&self->mtx); self->locked = 1; }`), set by an earlier call. */
+static bool caller_decides(const struct check_ctx *c, unsigned release_block, unsigned lock)
 {
-    return flag_decides(g, release_block, EV_ACQUIRE, lock, NULL);
+    return flag_decides(c->g, release_block, EV_ACQUIRE, lock, NULL, c->a);
 }
 
 static bool has_event(const struct cfg *g, unsigned lock, enum cfg_event_kind kind)
@@ -436,8 +481,9 @@ static bool copy_partner_has(const struct cfg *g, unsigned lock, enum cfg_event_
  * unlock further on). */
 static bool caller_keeps(const struct check_ctx *c, unsigned exit_block, unsigned lock)
 {
-    return flag_decides(c->g, exit_block, EV_RELEASE, lock, c->a) ||
-           (!releases_anywhere(c->g, lock) && flag_decides(c->g, exit_block, EV_ACQUIRE, lock, c->a));
+    return flag_decides(c->g, exit_block, EV_RELEASE, lock, c->a, NULL) ||
+           (!releases_anywhere(c->g, lock) &&
+            flag_decides(c->g, exit_block, EV_ACQUIRE, lock, c->a, NULL));
 }
 
 static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
@@ -474,12 +520,14 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
         !f->by_argument && !retaken_before_exit(c->g, h->block, h->event, ev->lock))
         want = LS_UNTOUCHED;
     if (want == LS_UNTOUCHED && ev->kind != EV_ACQUIRE &&
-        caller_decides(c->g, h->block, ev->lock))
+        caller_decides(c, h->block, ev->lock))
         return;
     /* Taken here for one argument value and the caller's for another, a
      * lock primitive by mode (summary.h): paths of two values meet here,
-     * and neither value has it unheld. */
-    if (want == LS_UNTOUCHED && f->by_mode)
+     * and neither value has it unheld. A lock state machine keyed by an
+     * argument (keyed_state) is the same where the values alone do not
+     * settle it. */
+    if (want == LS_UNTOUCHED && (f->by_mode || f->keyed_state))
         return;
     if (ev->kind == EV_RELEASE && copy_partner_has(c->g, ev->lock, EV_ACQUIRE))
         return;
@@ -639,7 +687,8 @@ void check_pairing(const struct check_ctx *c)
         bool contract = !c->g->locks[lock].loop_cursor;
         bool no_contract = !(f->acquires && contract) && !f->callers_lock &&
                            !(f->conditional && contract) && !f->by_argument && !f->passes_on &&
-                           !f->unwinds_callers && !may_return_holding(c->g, lock);
+                           !f->unwinds_callers && !f->keyed_state &&
+                           !may_return_holding(c->g, lock);
         if ((must_release(c->g, lock) || breaks_object_contract(c->g, f, &p.exits.v[i]) ||
              (no_contract && !caller_keeps(c, p.exits.v[i].block, lock))) &&
             !copy_partner_has(c->g, lock, EV_RELEASE))

@@ -972,17 +972,72 @@ static void link_compared_values(struct builder *b, struct cfg *g)
     }
 }
 
-/* Conditions, with selector parameters the body assigns dropped; keys
- * with their texts through aliases, to compare with lock keys. */
+/* Blocks that a store to parameter p reaches (its own block included:
+ * the block's test comes after its stores), marked in `seen`. */
+static void reached_by_stores(const struct builder *b, const struct cfg *g, unsigned p, bool *seen)
+{
+    unsigned *stack = xmalloc((g->nedges + b->param_stores.n + 1) * sizeof *stack), sp = 0;
+    for (size_t i = 0; i < b->param_stores.n; i++)
+        if (b->param_stores.v[i].param == p)
+            stack[sp++] = b->param_stores.v[i].block;
+    while (sp) {
+        unsigned blk = stack[--sp];
+        if (seen[blk])
+            continue;
+        seen[blk] = true;
+        for (unsigned i = 0; i < g->blocks[blk].nsucc; i++)
+            stack[sp++] = g->succ[g->blocks[blk].first_succ + i].to;
+    }
+    free(stack);
+}
+
+/* A test of a parameter that the body assigns (`state = t->state;` at
+ * the end) still tests the argument where no store reaches it: such a
+ * test keeps its parameter; the others test a local value and drop it. */
+static void drop_stored_params(struct builder *b, struct cfg *g)
+{
+    if (!b->params_written)
+        return;
+    bool *seen = xcalloc(g->nblocks + 1, 1);
+    /* per condition: reached by a store (or on no edge at all, where
+     * nothing says which value it reads) */
+    bool *stored = xcalloc(g->nconds + 1, 1), *on_edge = xcalloc(g->nconds + 1, 1);
+    for (unsigned i = 0; i < g->nedges; i++)
+        if (g->succ[i].cond >= 0)
+            on_edge[g->succ[i].cond] = true;
+    for (unsigned p = 0; p < 64; p++) {
+        if (!((b->params_written >> p) & 1))
+            continue;
+        memset(seen, 0, g->nblocks + 1);
+        reached_by_stores(b, g, p, seen);
+        for (unsigned i = 0; i < g->nedges; i++) {
+            int c = g->succ[i].cond;
+            if (c >= 0 && g->conds[c].param == (int)p && seen[g->succ[i].from])
+                stored[c] = true;
+        }
+    }
+    for (unsigned c = 0; c < g->nconds; c++) {
+        int p = g->conds[c].param;
+        if (p >= 0 && ((b->params_written >> p) & 1) && (stored[c] || !on_edge[c]))
+            g->conds[c].param = -1;
+    }
+    free(seen);
+    free(stored);
+    free(on_edge);
+}
+
+/* Conditions, with tests of parameters that a store in the body reaches
+ * dropped as parameter tests; keys with their texts through aliases, to
+ * compare with lock keys. */
 static void finish_conds(struct builder *b, struct cfg *g)
 {
     finish_clobbers(b, g);
     g->nconds = (unsigned)b->conds.n;
     g->conds = copy_out(b->a, b->conds.v, g->nconds, sizeof *g->conds);
     for (unsigned i = 0; i < g->nconds; i++)
-        if (g->conds[i].param >= 64 ||
-            (g->conds[i].param >= 0 && (b->params_written >> g->conds[i].param) & 1))
+        if (g->conds[i].param >= 64)
             g->conds[i].param = -1;
+    drop_stored_params(b, g);
     g->nkeys = (unsigned)b->key_var.n;
     g->key_var = copy_out(b->a, b->key_var.v, g->nkeys, sizeof *g->key_var);
     g->key_var2 = copy_out(b->a, b->key_var2.v, g->nkeys, sizeof *g->key_var2);
@@ -1053,6 +1108,20 @@ static int root_var_named(struct builder *b, const char *name, size_t len)
  * item->data;` in two loops) give one lock name, so a store to any of them
  * names another object; one whose value was copied (`best = i;`) still
  * names the old object through the copy. */
+static void link_published(struct builder *b, struct cfg_lock *l, const char *root, size_t len)
+{
+    l->published_at = NULL;
+    l->npublished_at = 0;
+    for (size_t i = 0; len && i < b->published.n; i++) {
+        const struct publish *p = &b->published.v[i];
+        if (strlen(p->name) != len || strncmp(p->name, root, len))
+            continue;
+        if (!l->published_at)
+            l->published_at = arena_alloc(b->a, b->published.n * sizeof *l->published_at);
+        l->published_at[l->npublished_at++] = p->block;
+    }
+}
+
 static void link_root_vars(struct builder *b, struct cfg *g)
 {
     g->var_group = arena_alloc(b->a, (b->var_names.n + 1) * sizeof *g->var_group);
@@ -1073,6 +1142,7 @@ static void link_root_vars(struct builder *b, struct cfg *g)
         g->locks[l].root_var = root_var_named(b, key, len);
         g->locks[l].loop_cursor = len && b->loop_stored.count &&
                                   strmap_get(&b->loop_stored, arena_strndup(b->a, key, len));
+        link_published(b, &g->locks[l], key, len);
     }
 }
 
@@ -1192,9 +1262,11 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->problems);
     VEC_FREE(b->var_copies);
     VEC_FREE(b->cleanups);
+    VEC_FREE(b->param_stores);
     strmap_free(&b->aliases);
     strmap_free(&b->addresses_stored);
     strmap_free(&b->loop_stored);
+    VEC_FREE(b->published);
     strmap_free(&b->pointer_stores);
     strmap_free(&b->local_stores);
     strmap_free(&b->not_counters);

@@ -128,6 +128,18 @@ struct switch_ctx {
     int has_default;
 };
 
+/* A store to parameter `param` in block `block`. */
+struct param_store {
+    unsigned param, block;
+};
+
+/* A store of local or parameter `name`'s pointer into memory that
+ * outlives the call, in block `block`. */
+struct publish {
+    const char *name;
+    unsigned block;
+};
+
 struct builder {
     struct cfg_tu *t;
     struct arena *a;
@@ -137,6 +149,8 @@ struct builder {
     unsigned nparams;
     CXCursor statement_expr; /* the latest expression statement (its value unused) */
     uint64_t params_written; /* bit i: parameter i is assigned in the body */
+    /* where: the block of each store to a parameter (param, block) */
+    VEC(struct param_store) param_stores;
     struct cursor_stack kids;
     VEC(struct cfg_event) events;
     VEC(struct cfg_edge) edges;
@@ -218,6 +232,10 @@ struct builder {
      * NULL ("&s->lock"), or "" once two differ (cfg_lock.address_of) */
     struct strmap addresses_stored;
     struct strmap loop_stored;           /* pointer locals stored in a loop */
+    /* locals and parameters whose pointer is stored into memory that
+     * outlives the call (`base->current = cmd;`, `g_last = obj;`), with
+     * the block of each such store */
+    VEC(struct publish) published;
     struct strmap pointer_stores;        /* pointer local (declaration) -> non-null stores */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */

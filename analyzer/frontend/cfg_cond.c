@@ -112,8 +112,10 @@ int build_param_index(struct builder *b, CXCursor ref)
 void build_note_param_store(struct builder *b, CXCursor target)
 {
     int i = build_param_index(b, parse_peel(target));
-    if (i >= 0 && i < 64)
+    if (i >= 0 && i < 64) {
         b->params_written |= (uint64_t)1 << i;
+        VEC_PUSH(b->param_stores, ((struct param_store){(unsigned)i, b->cur}));
+    }
 }
 
 /* `value & K` as a whole condition: a bit test. */

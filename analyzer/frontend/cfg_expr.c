@@ -387,6 +387,30 @@ static const char *upcast_path(struct builder *b, CXCursor c, CXCursor inner, in
     return lockexpr_addr(b->a, obj);
 }
 
+/* A pointer, or an array decayed to one. */
+static bool pointer_valued(CXCursor e)
+{
+    return clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer;
+}
+
+/* `locks + i`, `(pthread_rwlock_t *)db->mtxs + i`: the address of element
+ * i, as `&locks[i]` is. Any other arithmetic names no path. */
+static const char *offset_path(struct builder *b, CXCursor c, size_t base, int depth)
+{
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+    if ((op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub) ||
+        parse_children(c, &b->kids) != 2)
+        return NULL;
+    CXCursor x = b->kids.v[base], y = b->kids.v[base + 1];
+    bool x_ptr = pointer_valued(x), y_ptr = pointer_valued(y);
+    if (x_ptr == y_ptr || (op == CXBinaryOperator_Sub && !x_ptr))
+        return NULL;
+    CXCursor pointer = x_ptr ? x : y, index = x_ptr ? y : x;
+    const char *elements = cursor_path(b, pointer, depth + 1);
+    note_index(b, index);
+    return lockexpr_addr(b->a, lockexpr_index(b->a, elements));
+}
+
 static const char *cursor_path(struct builder *b, CXCursor c, int depth)
 {
     if (depth > 64)
@@ -438,6 +462,9 @@ static const char *cursor_path(struct builder *b, CXCursor c, int depth)
             r = lockexpr_index(b->a, cursor_path(b, b->kids.v[base], depth + 1));
             note_index(b, b->kids.v[base + 1]);
         }
+        break;
+    case CXCursor_BinaryOperator:
+        r = offset_path(b, c, base, depth);
         break;
     case CXCursor_CallExpr:
         r = accessor_path(b, c, depth);
@@ -557,8 +584,13 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
         add_index_vars(b, (unsigned)(uintptr_t)id - 1);
         return (unsigned)(uintptr_t)id - 1;
     }
-    struct cfg_lock l = {key, display ? display : key, {-1, -1}, b->path_local_root, false, -1, -1,
-                         written_root, NULL, NULL, NULL, NULL, 0, 0};
+    struct cfg_lock l = {.key = key,
+                         .display = display ? display : key,
+                         .index_var = {-1, -1},
+                         .local_root = b->path_local_root,
+                         .next_element = -1,
+                         .root_var = -1,
+                         .root_name = written_root};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);
@@ -777,6 +809,33 @@ void build_kill_unless_bound(struct builder *b, int var, struct cfg_loc loc)
 
 /* `x = call(...)` binds the call's result to local x; any other store to a
  * local forgets what it held. */
+/* `base->current = cmd;`, `g_last = obj;`: a local's or parameter's
+ * pointer stored into memory that is not this function's own (a field
+ * reached through a pointer, or a global). */
+static void note_published(struct builder *b, CXCursor lhs, CXCursor rhs)
+{
+    rhs = parse_peel(rhs);
+    if (clang_getCursorKind(rhs) != CXCursor_DeclRefExpr || !pointer_valued(rhs))
+        return;
+    CXCursor var = clang_getCursorReferenced(rhs);
+    enum CXCursorKind vk = clang_getCursorKind(var);
+    bool own = vk == CXCursor_ParmDecl ||
+               (vk == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(var));
+    if (!own)
+        return;
+    enum CXCursorKind lk = clang_getCursorKind(lhs);
+    bool outlives = lk == CXCursor_MemberRefExpr || lk == CXCursor_ArraySubscriptExpr ||
+                    (lk == CXCursor_UnaryOperator &&
+                     clang_getCursorUnaryOperatorKind(lhs) == CXUnaryOperator_Deref);
+    if (lk == CXCursor_DeclRefExpr) {
+        CXCursor target = clang_getCursorReferenced(lhs);
+        outlives = clang_getCursorKind(target) == CXCursor_VarDecl &&
+                   clang_Cursor_hasVarDeclGlobalStorage(target) == 1;
+    }
+    if (outlives)
+        VEC_PUSH(b->published, ((struct publish){parse_spelling(b->a, rhs), b->cur}));
+}
+
 static void build_assign(struct builder *b, CXCursor e, size_t base)
 {
     CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
@@ -807,6 +866,7 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
         build_note_store(b, var, rhs);
     } else {
+        note_published(b, lhs, rhs);
         build_note_store_clobbers(b, lhs);
         field_flag(b, lhs, rhs, parse_cursor_loc(e));
         frame_store(b, lhs, rhs);

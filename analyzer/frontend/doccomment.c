@@ -76,9 +76,12 @@ const char *doccomment_before(CXTranslationUnit tu, CXCursor decl, struct arena 
 
 bool doccomment_returns_holding(CXTranslationUnit tu, CXCursor fn, struct arena *a)
 {
-    if (docphrase_returns_holding(doccomment_before(tu, fn, a)))
+    CXString s = clang_getCursorSpelling(fn);
+    const char *name = arena_strdup(a, clang_getCString(s) ? clang_getCString(s) : "");
+    clang_disposeString(s);
+    if (docphrase_returns_holding(doccomment_before(tu, fn, a), name))
         return true;
     CXCursor first = clang_getCanonicalCursor(fn);
     return !clang_equalCursors(first, fn) &&
-           docphrase_returns_holding(doccomment_before(tu, first, a));
+           docphrase_returns_holding(doccomment_before(tu, first, a), name);
 }

@@ -64,6 +64,18 @@ bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *
     return true;
 }
 
+bool cfg_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
+{
+    if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))
+        return false;
+    const struct cfg_cond *c = &g->conds[e->cond];
+    if (c->key < 0)
+        return false;
+    *key = c->key;
+    *truth = (e->kind == EDGE_TRUE) != c->negated;
+    return true;
+}
+
 bool cfg_var_roots(const struct cfg *g, unsigned lock, int var)
 {
     int root = g->locks[lock].root_var;

@@ -116,8 +116,8 @@ struct cfg_cond {
     bool after_failure;
     bool selects_value; /* the condition of `c ? x : y` */
     /* >= 0: the leaf compares that parameter of the function with k (or
-     * the switch is on it), and the body never assigns the parameter: a
-     * caller's constant argument decides the branch. */
+     * the switch is on it), and no store to the parameter reaches the
+     * test: a caller's constant argument decides the branch. */
     int param;
 };
 
@@ -177,6 +177,12 @@ struct cfg_lock {
      * store a use sees is not followed): that lock's key, which this one
      * may be; else NULL. */
     const char *address_of;
+    /* Blocks where its root variable's pointer is stored somewhere that
+     * outlives the call (`base->current = cmd; return;` with cmd->lck
+     * held): from there on the object, locked, may be left for later
+     * code to finish and unlock. */
+    unsigned *published_at;
+    unsigned npublished_at;
     /* Lock class for lock order: the field or global, not the instance
      * ("struct account.mu", "g_lock"); NULL when unknown. */
     const char *cls;
@@ -262,6 +268,10 @@ struct cfg {
     struct cfg_copy { int to, from; } *var_copies;
     unsigned nvar_copies;
 };
+
+/* The branch value edge e fixes, if its condition has a key: the key and
+ * whether the tested value is true on that edge. */
+bool cfg_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
 
 /* Whether a store to variable var makes lock's path name another object:
  * var is the variable its path starts from, or one of the same name in

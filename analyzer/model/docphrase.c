@@ -4,6 +4,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "model/lockname.h"
 
 enum { WORD_MAX = 48, WINDOW = 10 };
 
@@ -174,12 +177,14 @@ static bool summary_locks(const struct words *ws)
     return true;
 }
 
-bool docphrase_returns_holding(const char *comment)
+bool docphrase_returns_holding(const char *comment, const char *function)
 {
     if (!comment)
         return false;
     struct words ws = split_words(comment);
-    bool says = summary_locks(&ws);
+    bool named_to_lock = function && lockname_has_lock_word(function) &&
+                         !strcasestr(function, "unlock");
+    bool says = named_to_lock && summary_locks(&ws);
     for (size_t i = 0; i < ws.n && !says; i++)
         says = returns_with_lock(&ws, i) || held_on_return(&ws, i) || caller_releases(&ws, i);
     free(ws.w);

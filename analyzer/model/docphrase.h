@@ -11,8 +11,11 @@
 
 #include <stdbool.h>
 
-/* Whether the comment text (with its markers) says the function returns
- * with a lock held for its caller to release. */
-bool docphrase_returns_holding(const char *comment);
+/* Whether the comment text (with its markers) says the function named
+ * `function` returns with a lock held for its caller to release. A
+ * summary line in the imperative ("Lock both entries") counts only for a
+ * function whose name says it locks too: "grabs the server lock" above a
+ * command handler tells what the body does, not what it leaves held. */
+bool docphrase_returns_holding(const char *comment, const char *function);
 
 #endif

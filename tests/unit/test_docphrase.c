@@ -4,8 +4,11 @@
 #include "check.h"
 #include "model/docphrase.h"
 
-#define SAYS(text) CHECK_TRUE(docphrase_returns_holding(text))
-#define SILENT(text) CHECK_TRUE(!docphrase_returns_holding(text))
+#define SAYS(text) CHECK_TRUE(docphrase_returns_holding(text, "find_entry"))
+#define SILENT(text) CHECK_TRUE(!docphrase_returns_holding(text, "find_entry"))
+/* the imperative summary line counts for a function named to lock */
+#define SAYS_OF_LOCKER(text) CHECK_TRUE(docphrase_returns_holding(text, "src_dest_lock"))
+#define SILENT_OF_LOCKER(text) CHECK_TRUE(!docphrase_returns_holding(text, "src_dest_lock"))
 
 static void returns_with(void)
 {
@@ -48,14 +51,19 @@ static void caller_releases(void)
 
 static void imperative_summary(void)
 {
-    SAYS("/**\n * @brief Lock two directories in order\n */");
-    SAYS("/* Locks both entries, lowest address first. */");
-    SAYS("// Acquire the table lock for writing.");
-    SILENT("/* Lock ordering: a before b. */");
-    SILENT("/* Locks must be held by the caller. */");
-    SILENT("/* Lock the queue, drain it and unlock it. */");
-    SILENT("/* Lock-free ring buffer push. */");
-    SILENT("/* Blocks until the worker is done. */");
+    SAYS_OF_LOCKER("/**\n * @brief Lock two directories in order\n */");
+    SAYS_OF_LOCKER("/* Locks both entries, lowest address first. */");
+    SAYS_OF_LOCKER("// Acquire the table lock for writing.");
+    /* what a handler's body does is no contract */
+    SILENT("/* grabs the server lock */");
+    SILENT("/**\n * @brief Lock two directories in order\n */");
+    CHECK_TRUE(!docphrase_returns_holding("/* Lock both entries */", "entries_unlock"));
+    CHECK_TRUE(!docphrase_returns_holding("/* Lock both entries */", NULL));
+    SILENT_OF_LOCKER("/* Lock ordering: a before b. */");
+    SILENT_OF_LOCKER("/* Locks must be held by the caller. */");
+    SILENT_OF_LOCKER("/* Lock the queue, drain it and unlock it. */");
+    SILENT_OF_LOCKER("/* Lock-free ring buffer push. */");
+    SILENT_OF_LOCKER("/* Blocks until the worker is done. */");
     SILENT(NULL);
     SILENT("/* a -> b, -> ->x -- - */");
     SILENT("->");
