@@ -103,6 +103,17 @@ static bool names_object(const char *lock, const char *t)
            (lock[n] == '-' && lock[n + 1] == '>');
 }
 
+/* `lock(locks[LOG]); ... if (locks[LOG]) unlock(locks[LOG]);`: the test
+ * of the very pointer element the lock call was given (key text
+ * "locks[]@0" for the lock "*locks[]" of index "0"). */
+static bool tests_element_pointer(const struct cfg_lock *l, const char *t)
+{
+    if (l->key[0] != '*' || !l->index_text)
+        return false;
+    size_t n = strlen(l->key + 1);
+    return !strncmp(t, l->key + 1, n) && t[n] == '@' && !strcmp(t + n + 1, l->index_text);
+}
+
 static bool touches(const struct cfg_event *ev, unsigned lock);
 
 static bool block_touches(const struct search *s, unsigned b)
@@ -210,7 +221,8 @@ static void mark_keys(struct search *s)
         }
     const char *lock = g->locks[s->lock].key;
     for (unsigned k = 0; k < g->nkeys; k++) {
-        s->is_object[k] = g->key_text[k] && names_object(lock, g->key_text[k]);
+        s->is_object[k] = g->key_text[k] && (names_object(lock, g->key_text[k]) ||
+                                             tests_element_pointer(&g->locks[s->lock], g->key_text[k]));
         /* a variable's tests relate to one another (keyrel.h): each is
          * worth following once its value is tested twice */
         int family = keyrel_family(g, (int)k);

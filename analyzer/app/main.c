@@ -26,6 +26,7 @@
 #include "analysis/guardinfer.h"
 #include "analysis/lockorder.h"
 #include "app/merge.h"
+#include "checks/withhold.h"
 #include "support/output.h"
 #include "report/report.h"
 #include "model/rules.h"
@@ -293,6 +294,8 @@ static const struct report_source *staged_sources(struct run_state *s, size_t *n
 static int report(struct run_state *s, struct collector *c, double seconds)
 {
     c->root = s->root;
+    if (!s->o.all_findings)
+        withhold_floods(c, WITHHOLD_MIN_FUNCTIONS);
     collector_sort(c);
     if (s->o.verify) {
         report_text_errors(stderr, c);

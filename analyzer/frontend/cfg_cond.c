@@ -6,6 +6,7 @@
  * argument value. */
 #include "frontend/cfg_build.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,6 +480,29 @@ static const char *indexed_key_text(struct builder *b, const char *text, int *va
     return arena_printf(b->a, "%s@%s", text, b->path_index_text);
 }
 
+/* An index that is a constant: its text is the value (index_text in
+ * cfg_expr.c evaluates `LOCK_LOG`, `N - 1`). */
+static bool constant_index(const char *index)
+{
+    if (!index || !*index)
+        return false;
+    for (const char *p = index + (*index == '-'); *p; p++)
+        if (!isdigit((unsigned char)*p))
+            return false;
+    return true;
+}
+
+/* `locks[LOCK_LOG]`: one element with a constant index is the same
+ * element every time (key text "locks[]@LOCK_LOG"), or NULL. */
+static const char *constant_element_key_text(struct builder *b, const char *text)
+{
+    const char *first = strstr(text, "[]");
+    if (!first || strstr(first + 2, "[]") || strchr(first + 2, '[') || b->path_index_var[0] >= 0 ||
+        !constant_index(b->path_index_text))
+        return NULL;
+    return arena_printf(b->a, "%s@%s", text, b->path_index_text);
+}
+
 /* A call's text as a key, when its arguments are stable (a variable of
  * the function at most, not stored to between two tests); else NULL. */
 static const char *stable_call_text(struct builder *b, CXCursor call, int *var)
@@ -646,7 +670,10 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     if (!text)
         return;
     if (strchr(text, '[')) { /* another element next time, unless by a variable */
-        text = kind == CXCursor_MemberRefExpr ? indexed_key_text(b, text, &var2) : NULL;
+        const char *fixed = constant_element_key_text(b, text);
+        text = fixed                             ? fixed
+               : kind == CXCursor_MemberRefExpr ? indexed_key_text(b, text, &var2)
+                                                : NULL;
         b->path_index_var[0] = b->path_index_var[1] = -1;
         if (!text)
             return;

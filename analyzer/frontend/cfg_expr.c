@@ -575,6 +575,7 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
     const char *written_root = arena_strndup(b->a, root, len);
     key = build_resolve_alias(b, key);
     const char *identity = lock_identity(b, key);
+    const char *index_text = strstr(key, "[]") ? b->path_index_text : NULL;
     b->path_index_text = NULL;
     void *id = strmap_get(&b->lock_ids, identity);
     if (id) {
@@ -590,7 +591,8 @@ static unsigned lock_id(struct builder *b, const char *key, const char *display)
                          .local_root = b->path_local_root,
                          .next_element = -1,
                          .root_var = -1,
-                         .root_name = written_root};
+                         .root_name = written_root,
+                         .index_text = index_text};
     VEC_PUSH(b->locks, l);
     strmap_put(&b->lock_ids, identity, (void *)(uintptr_t)b->locks.n);
     add_index_vars(b, (unsigned)b->locks.n - 1);

@@ -61,6 +61,9 @@ void cli_help(FILE *out)
         "  --write-baseline FILE   record the current findings in FILE\n"
         "  --diff-base REF         report only findings whose path touches a line\n"
         "                          changed since git revision REF (pull requests)\n"
+        "  --all-findings          report every finding, also where one lock seems\n"
+        "                          misused in 4 or more functions of a file (by\n"
+        "                          default one note stands for them)\n"
         "  --report-unused-suppressions  report lockcheck-ignore comments that\n"
         "                          suppress nothing, or are malformed\n"
         "  --cache DIR             keep results in DIR; an unchanged file (and its\n"
@@ -195,7 +198,8 @@ enum {
     OPT_WRITE_BASELINE, OPT_TIMEOUT, OPT_MAX_MEMORY, OPT_WRITE_SUMMARIES, OPT_CACHE, OPT_SHARD,
     OPT_CONFIG, OPT_DISABLE, OPT_ENABLE, OPT_VERSION, OPT_VERIFY, OPT_NO_DEFAULT_RULES,
     OPT_NO_GUESS, OPT_LIST_RULES, OPT_REPORT_UNUSED, OPT_NO_CONFIG, OPT_STAGED, OPT_CROSS_TU,
-    OPT_INFER_GUARDS, OPT_INSTALL_HOOK, OPT_POINTER_PASSING, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_DIFF_BASE
+    OPT_INFER_GUARDS, OPT_INSTALL_HOOK, OPT_POINTER_PASSING, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_DIFF_BASE,
+    OPT_ALL_FINDINGS
 };
 
 static const struct option long_options[] = {
@@ -224,6 +228,7 @@ static const struct option long_options[] = {
     {"no-guess", no_argument, NULL, OPT_NO_GUESS},
     {"list-rules", no_argument, NULL, OPT_LIST_RULES},
     {"report-unused-suppressions", no_argument, NULL, OPT_REPORT_UNUSED},
+    {"all-findings", no_argument, NULL, OPT_ALL_FINDINGS},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
     {"staged", no_argument, NULL, OPT_STAGED},
     {"cross-tu", no_argument, NULL, OPT_CROSS_TU},
@@ -335,6 +340,7 @@ static bool take_flag(int id, struct lc_options *o)
     case OPT_LIST_RULES: o->list_rules = true; break;
     case OPT_REPORT_UNUSED: o->report_unused_suppressions = true; break;
     case OPT_NO_CONFIG: o->no_config = true; break;
+    case OPT_ALL_FINDINGS: o->all_findings = true; break;
     case OPT_STAGED: o->staged = true; break;
     case OPT_CROSS_TU: o->cross_tu = true; break;
     case OPT_INFER_GUARDS: o->infer_guards = true; break;

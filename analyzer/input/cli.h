@@ -33,6 +33,7 @@ struct lc_options {
     bool list_rules;
     const char *explain;        /* --explain RULE */
     bool report_unused_suppressions;
+    bool all_findings;          /* --all-findings: no flood withheld */
     const char *write_baseline, *baseline;
     const char *diff_base;      /* --diff-base REF */
     const char *config;         /* --config FILE */

@@ -161,6 +161,9 @@ struct cfg_lock {
      * when one changes, the path names another element and what was known
      * about this lock is forgotten. */
     int index_var[2];
+    /* The index of an element lock as its identity reads it ("0" for
+     * `locks[LOCK_LOG]`, whose key is "*locks[]"), or NULL. */
+    const char *index_text;
     bool local_root; /* rooted at a local variable: means nothing to callers */
     bool loop_cursor; /* rooted at a pointer local that moves in a loop
                          (`o = o->next`): no contract can name it */
