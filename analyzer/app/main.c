@@ -58,7 +58,9 @@ static bool fail(const struct diag *d)
 static bool load_config(struct run_state *s)
 {
     struct diag d;
-    const char *path = s->o.no_config ? NULL : s->o.config ? s->o.config : config_find(s->a);
+    const char *path = s->o.no_config ? NULL
+                       : s->o.config  ? s->o.config
+                                      : config_find(s->a, s->o.files, s->o.nfiles, s->o.build_dir);
     if (path && !config_load(s->a, path, &s->cfg, &d))
         return fail(&d);
     s->root = rootpath_find(s->a, path);
@@ -369,7 +371,7 @@ static int merge(struct run_state *s)
     if (merge_json(s->a, files, s->o.nfiles, &c, &d)) {
         /* the root a run from here would have, for the same fingerprints */
         c.root = rootpath_find(s->a, s->o.no_config ? NULL : s->o.config ? s->o.config
-                                                                         : config_find(s->a));
+                                                                         : config_find(s->a, NULL, 0, NULL));
         collector_sort(&c);
         if (s->o.format == FORMAT_TEXT)
             s->o.format = FORMAT_JSON; /* a merged report is for machines */

@@ -53,7 +53,7 @@ void cli_help(FILE *out)
         "                          its include/ as include paths\n"
         "  --install-hook          write .git/hooks/pre-commit running --staged\n"
         "  --config FILE           configuration file (default: .lockcheck.json\n"
-        "                          found upward from the current directory)\n"
+        "                          found upward from the files' folder)\n"
         "  --no-config             ignore .lockcheck.json\n"
         "  --disable RULE          do not report RULE (repeatable)\n"
         "  --enable RULE           report RULE even if the configuration disables it\n"

@@ -15,11 +15,41 @@
 #include "input/cdb.h"
 #include "support/jsonpos.h"
 
-const char *config_find(struct arena *a)
+/* The deepest folder holding every one of the named files (each taken
+ * as the current directory's when relative), or NULL when there are none
+ * or a path cannot be resolved. */
+static char *common_folder(const char *const *files, size_t nfiles)
 {
-    char dir[PATH_MAX];
-    if (!getcwd(dir, sizeof dir))
-        return NULL;
+    char *common = NULL;
+    for (size_t i = 0; i < nfiles; i++) {
+        char *abs = realpath(files[i], NULL);
+        if (!abs) {
+            free(common);
+            return NULL;
+        }
+        char *slash = strrchr(abs, '/');
+        if (slash)
+            *(slash == abs ? slash + 1 : slash) = '\0';
+        if (!common) {
+            common = abs;
+            continue;
+        }
+        size_t n = 0;
+        while (common[n] && common[n] == abs[n])
+            n++;
+        /* back to the last whole folder both share */
+        if (common[n] || (abs[n] && abs[n] != '/'))
+            while (n > 1 && common[n - 1] != '/')
+                n--;
+        common[n > 1 && common[n - 1] == '/' ? n - 1 : n] = '\0';
+        free(abs);
+    }
+    return common;
+}
+
+/* .lockcheck.json in dir or the nearest folder above it; NULL if none. */
+static const char *config_find_from(struct arena *a, char *dir)
+{
     for (;;) {
         const char *p = arena_printf(a, "%s/.lockcheck.json", strcmp(dir, "/") ? dir : "");
         struct stat st;
@@ -30,6 +60,23 @@ const char *config_find(struct arena *a)
             return NULL;
         *slash = '\0';
     }
+}
+
+const char *config_find(struct arena *a, const char *const *files, size_t nfiles,
+                        const char *build_dir)
+{
+    char dir[PATH_MAX];
+    char *common = nfiles ? common_folder(files, nfiles) : build_dir ? realpath(build_dir, NULL) : NULL;
+    const char *found = NULL;
+    bool from_files = common && strlen(common) < sizeof dir;
+    if (from_files) {
+        strcpy(dir, common);
+        found = config_find_from(a, dir);
+    }
+    free(common);
+    if (!from_files && getcwd(dir, sizeof dir))
+        found = config_find_from(a, dir);
+    return found;
 }
 
 struct reader {

@@ -514,6 +514,25 @@ config)
     cd "$TMP/p"
     expect_status 1 "$LC" -p . --format=json
     json_check "doc['stats']['files'] == 1" ;;
+config-follows-files)
+    # the configuration nearest the files analysed applies, wherever the
+    # run starts: src/.lockcheck.json, from the root, from src/ and from
+    # outside the tree
+    mkdir -p "$TMP/p/src" "$TMP/p/lib"
+    cp "$FIX/basic/missing_release_early_return.c" "$TMP/p/src/a.c"
+    cp "$FIX/basic/missing_release_early_return.c" "$TMP/p/lib/b.c"
+    printf '{"disable": ["missing-release"]}\n' > "$TMP/p/src/.lockcheck.json"
+    cd "$TMP/p"
+    expect_status 0 "$LC" src/a.c
+    expect_status 1 "$LC" lib/b.c
+    cd "$TMP/p/src"
+    expect_status 0 "$LC" a.c
+    cd "$TMP"
+    expect_status 0 "$LC" p/src/a.c
+    # files of two folders: the configuration above both, not the current
+    # directory's
+    cd "$TMP/p/src"
+    expect_status 1 "$LC" a.c ../lib/b.c ;;
 staged)
     command -v git >/dev/null || { echo "SKIPPED: no git"; exit 77; }
     cd "$TMP" && git init -q repo && cd repo
