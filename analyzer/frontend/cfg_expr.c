@@ -811,9 +811,41 @@ void build_kill_unless_bound(struct builder *b, int var, struct cfg_loc loc)
 
 /* `x = call(...)` binds the call's result to local x; any other store to a
  * local forgets what it held. */
+static bool names_global(CXCursor e)
+{
+    e = parse_peel(e);
+    if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+        return false;
+    CXCursor target = clang_getCursorReferenced(e);
+    return clang_getCursorKind(target) == CXCursor_VarDecl &&
+           clang_Cursor_hasVarDeclGlobalStorage(target) == 1;
+}
+
+/* Whether a store to lvalue `lhs` lands in memory that outlives the call:
+ * a global, a field or element reached through a pointer or of a global
+ * (`base->current`, `g_table[i]`, `*slot`), not a local's own. */
+static bool lands_outside(struct builder *b, CXCursor lhs)
+{
+    enum CXCursorKind k = clang_getCursorKind(lhs);
+    if (k == CXCursor_DeclRefExpr)
+        return names_global(lhs);
+    if (k == CXCursor_UnaryOperator)
+        return clang_getCursorUnaryOperatorKind(lhs) == CXUnaryOperator_Deref;
+    if (k != CXCursor_MemberRefExpr && k != CXCursor_ArraySubscriptExpr)
+        return false;
+    size_t base = b->kids.n;
+    bool outside = false;
+    if (parse_children(lhs, &b->kids) >= 1) {
+        CXCursor of = b->kids.v[base];
+        outside = pointer_valued(of) || names_global(of) ||
+                  lands_outside(b, parse_peel(of));
+    }
+    b->kids.n = base;
+    return outside;
+}
+
 /* `base->current = cmd;`, `g_last = obj;`: a local's or parameter's
- * pointer stored into memory that is not this function's own (a field
- * reached through a pointer, or a global). */
+ * pointer stored into memory that is not this function's own. */
 static void note_published(struct builder *b, CXCursor lhs, CXCursor rhs)
 {
     rhs = parse_peel(rhs);
@@ -823,18 +855,7 @@ static void note_published(struct builder *b, CXCursor lhs, CXCursor rhs)
     enum CXCursorKind vk = clang_getCursorKind(var);
     bool own = vk == CXCursor_ParmDecl ||
                (vk == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(var));
-    if (!own)
-        return;
-    enum CXCursorKind lk = clang_getCursorKind(lhs);
-    bool outlives = lk == CXCursor_MemberRefExpr || lk == CXCursor_ArraySubscriptExpr ||
-                    (lk == CXCursor_UnaryOperator &&
-                     clang_getCursorUnaryOperatorKind(lhs) == CXUnaryOperator_Deref);
-    if (lk == CXCursor_DeclRefExpr) {
-        CXCursor target = clang_getCursorReferenced(lhs);
-        outlives = clang_getCursorKind(target) == CXCursor_VarDecl &&
-                   clang_Cursor_hasVarDeclGlobalStorage(target) == 1;
-    }
-    if (outlives)
+    if (own && lands_outside(b, lhs))
         VEC_PUSH(b->published, ((struct publish){parse_spelling(b->a, rhs), b->cur}));
 }
 
