@@ -351,15 +351,17 @@ static bool value_roles(struct split_run *s, int p, const struct values *vals, s
     return true;
 }
 
-/* Whether one release of the lock is reached both by a value that took
- * it and by one that gives back the caller's: code after the switch that
- * both share, which no value keys. */
-static bool shared_release(const struct cfg *g, const struct roles *ro, unsigned lock)
+/* Per lock, whether one of its releases is reached both by a value that
+ * took it and by one that gives back the caller's: code after the switch
+ * that both share, which no value keys. */
+static bool *shared_releases(struct split_run *s, const struct roles *ro)
 {
+    const struct cfg *g = s->g;
+    bool *shared = per_lock(s);
     for (unsigned i = 0; i < g->nevents; i++)
-        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock && ro->release_by[i] == 3)
-            return true;
-    return false;
+        if (g->events[i].kind == EV_RELEASE && ro->release_by[i] == 3)
+            shared[g->events[i].lock] = true;
+    return shared;
 }
 
 /* `switch (state) { case READING: trylock(m); ...; case PENDING: if
@@ -381,9 +383,10 @@ static void mark_keyed_state(struct split_run *s, struct summary_lock *facts)
                            arena_alloc(s->scratch, g->nevents + 1)};
         if (!value_roles(s, (int)p, &vals, &ro))
             return;
+        const bool *shared = shared_releases(s, &ro);
         for (unsigned l = 0; l < g->nlocks; l++)
             if (unexplained(&facts[l]) && ro.takes[l] && ro.gives[l] && !ro.abrupt[l] &&
-                !shared_release(g, &ro, l))
+                !shared[l])
                 facts[l].keyed_state = facts[l].unsettled = true;
     }
 }

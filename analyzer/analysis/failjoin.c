@@ -126,21 +126,11 @@ struct fixed_branches {
     bool truth[8];
 };
 
-static unsigned block_of_event(const struct cfg *g, const struct cfg_event *ev)
-{
-    unsigned idx = (unsigned)(ev - g->events);
-    for (unsigned b = 0; b < g->nblocks; b++)
-        if (idx >= g->blocks[b].first_event && idx < g->blocks[b].first_event + g->blocks[b].nevents)
-            return b;
-    return 0;
-}
-
-/* Up the chain of single predecessors from the block of `acq`. */
-static void branches_before(const struct cfg *g, const struct cfg_event *acq,
-                            struct fixed_branches *f)
+/* Up the chain of single predecessors from block b, that of the lock
+ * call. */
+static void branches_before(const struct cfg *g, unsigned b, struct fixed_branches *f)
 {
     f->n = 0;
-    unsigned b = block_of_event(g, acq);
     for (unsigned step = 0; step < 16 && f->n < 8; step++) {
         const struct cfg_block *blk = &g->blocks[b];
         if (blk->npred != 1)
@@ -201,12 +191,12 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, bool any_ev
 
 /* Marks reached blocks in `mark`, which is cleared again before return.
  * The success side holds the lock only on the ways its taking allowed. */
-static bool rejoins(const struct cfg *g, const struct cfg_event *acq, unsigned ok_to,
-                    unsigned fail_to, unsigned char *mark, unsigned *stack)
+static bool rejoins(const struct cfg *g, const struct cfg_event *acq, unsigned acq_block,
+                    unsigned ok_to, unsigned fail_to, unsigned char *mark, unsigned *stack)
 {
     enum { HOLDING = 1, FAILED = 2 };
     struct fixed_branches fixed;
-    branches_before(g, acq, &fixed);
+    branches_before(g, acq_block, &fixed);
     reach(g, ok_to, acq->lock, false, &fixed, mark, HOLDING, 0, stack);
     bool joined = reach(g, fail_to, acq->lock, false, NULL, mark, FAILED, HOLDING, stack);
     for (unsigned b = 0; b < g->nblocks; b++)
@@ -382,7 +372,8 @@ static bool owner_dead_later(const struct cfg *g, const struct cfg_event *acq, u
     return false;
 }
 
-static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned *stack)
+static void mark_block(struct cfg *g, unsigned b, const unsigned *block_of, unsigned char *mark,
+                       unsigned *stack)
 {
     const struct cfg_block *blk = &g->blocks[b];
     if (blk->nsucc != 2)
@@ -416,7 +407,8 @@ static void mark_block(struct cfg *g, unsigned b, unsigned char *mark, unsigned 
     if (acq->rule->is_try && c->try_event >= 0 && acq->result_var < 0)
         mark_try_assertion(g, c, acq, ok, fail, mark, stack);
     else if (!acq->rule->is_try)
-        c->fail_rejoins = rejoins(g, acq, ok->to, fail->to, mark, stack);
+        c->fail_rejoins = rejoins(g, acq, block_of[acq - g->events], ok->to, fail->to, mark,
+                                  stack);
 }
 
 void failjoin_mark(struct cfg *g)
@@ -426,8 +418,14 @@ void failjoin_mark(struct cfg *g)
     unsigned char *mark = xcalloc(g->nblocks + 1, 1);
     /* each block pushes its successors once per search */
     unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack);
+    /* per event, its block */
+    unsigned *block_of = xmalloc((g->nevents + 1) * sizeof *block_of);
     for (unsigned b = 0; b < g->nblocks; b++)
-        mark_block(g, b, mark, stack);
+        for (unsigned i = 0; i < g->blocks[b].nevents; i++)
+            block_of[g->blocks[b].first_event + i] = b;
+    for (unsigned b = 0; b < g->nblocks; b++)
+        mark_block(g, b, block_of, mark, stack);
+    free(block_of);
     free(mark);
     free(stack);
 }

@@ -30,11 +30,47 @@ struct event_hit {
     uint8_t before;
 };
 
+/* The blocks that a store of the lock's object into memory outliving the
+ * call reaches (cfg_lock.published_at), marked in seen. */
+static void reached_from_stores(const struct cfg *g, const struct cfg_lock *l, bool *seen)
+{
+    unsigned *stack = xmalloc((g->nedges + l->npublished_at + 1) * sizeof *stack), sp = 0;
+    for (unsigned i = 0; i < l->npublished_at; i++)
+        stack[sp++] = l->published_at[i];
+    while (sp) {
+        unsigned b = stack[--sp];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
+            stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
+    }
+    free(stack);
+}
+
 struct pairing {
     const struct check_ctx *c;
     VEC(struct exit_hit) exits;
     VEC(struct event_hit) events;
+    bool **published_reach; /* per lock: reached_from_stores, made on first use */
 };
+
+/* `base->current = cmd; return;` with cmd->lck held: on the way to this
+ * exit the object was stored, locked, for later code to finish and unlock
+ * (cfg_lock.published_at; an exit that such a store reaches). */
+static bool left_with_object(struct pairing *p, unsigned lock, unsigned exit_block)
+{
+    const struct cfg *g = p->c->g;
+    if (!g->locks[lock].npublished_at)
+        return false;
+    if (!p->published_reach)
+        p->published_reach = xcalloc(g->nlocks + 1, sizeof *p->published_reach);
+    if (!p->published_reach[lock]) {
+        p->published_reach[lock] = xcalloc(g->nblocks + 1, 1);
+        reached_from_stores(g, &g->locks[lock], p->published_reach[lock]);
+    }
+    return p->published_reach[lock][exit_block];
+}
 
 static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
 {
@@ -49,33 +85,6 @@ static bool returned_with_object(const struct cfg *g, unsigned event, unsigned l
 {
     int var = g->events[event].ret_var;
     return var >= 0 && var == g->locks[lock].root_var;
-}
-
-/* `base->current = cmd; return;` with cmd->lck held: on the way to this
- * exit the object was stored, locked, for later code to finish and unlock
- * (cfg_lock.published_at; an exit that a store reaches). */
-static bool left_with_object(const struct cfg *g, unsigned lock, unsigned exit_block)
-{
-    const struct cfg_lock *l = &g->locks[lock];
-    if (!l->npublished_at)
-        return false;
-    bool *seen = xcalloc(g->nblocks + 1, 1);
-    unsigned *stack = xmalloc((g->nedges + l->npublished_at + 1) * sizeof *stack), sp = 0;
-    bool found = false;
-    for (unsigned i = 0; i < l->npublished_at; i++)
-        stack[sp++] = l->published_at[i];
-    while (sp && !found) {
-        unsigned b = stack[--sp];
-        if (seen[b])
-            continue;
-        seen[b] = true;
-        found = b == exit_block;
-        for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
-            stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
-    }
-    free(stack);
-    free(seen);
-    return found;
 }
 
 /* `*has_lock = true; return st;`: the out-parameter flag (summary.h,
@@ -108,7 +117,7 @@ static void on_function_exit(void *ctx, unsigned block, unsigned event, const st
         return;
     for (unsigned i = 0; i < s->n; i++) {
         if (!(s->e[i].bits & LS_HELD) || returned_with_object(p->c->g, event, s->e[i].lock) ||
-            left_with_object(p->c->g, s->e[i].lock, block) ||
+            left_with_object(p, s->e[i].lock, block) ||
             told_held(p->c, s, s->e[i].lock) || released_through_address(p->c->g, s, s->e[i].lock))
             continue;
         struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
@@ -672,7 +681,7 @@ void check_pairing(const struct check_ctx *c)
         if (c->r->gave_up)
             return;
     }
-    struct pairing p = {c, {0}, {0}};
+    struct pairing p = {c, {0}, {0}, NULL};
     struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
@@ -695,6 +704,9 @@ void check_pairing(const struct check_ctx *c)
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);
+    for (unsigned l = 0; p.published_reach && l < c->g->nlocks; l++)
+        free(p.published_reach[l]);
+    free(p.published_reach);
     VEC_FREE(p.exits);
     VEC_FREE(p.events);
 }

@@ -8,7 +8,9 @@
 
 #include "model/lockname.h"
 
-enum { WORD_MAX = 48, WINDOW = 10 };
+/* Words are cut at WORD_MAX - 1 characters; only the first TEXT_MAX
+ * characters of a comment are read (a contract is stated early). */
+enum { WORD_MAX = 40, WINDOW = 10, TEXT_MAX = 2048 };
 
 /* The comment as lower-case words; a word of -1 length marks the end of a
  * sentence ('.', ';', '!', '?', or a Doxygen '@' tag). `z->mutex`,
@@ -35,9 +37,10 @@ static void push(struct words *ws, const char *s, size_t len)
 
 static struct words split_words(const char *text)
 {
-    size_t cap = strlen(text) + 2;
+    size_t len = strnlen(text, TEXT_MAX), cap = len + 2;
     struct words ws = {malloc(cap * sizeof *ws.w), 0};
-    for (const char *p = text; *p;) {
+    const char *end = text + len;
+    for (const char *p = text; p < end && *p;) {
         if (word_char(*p)) {
             const char *s = p;
             /* `z->mutex`, `lock-free`: one word */
@@ -46,9 +49,9 @@ static struct words split_words(const char *text)
                 p += p[0] == '-' && p[1] == '>' ? 2 : 1;
             push(&ws, s, (size_t)(p - s));
         } else {
-            bool end = *p == ';' || *p == '!' || *p == '?' || *p == '@' ||
-                       (*p == '.' && (p[1] == '\0' || isspace((unsigned char)p[1])));
-            if (end && ws.n && ws.w[ws.n - 1][0])
+            bool sentence_ends = *p == ';' || *p == '!' || *p == '?' || *p == '@' ||
+                                 (*p == '.' && (p[1] == '\0' || isspace((unsigned char)p[1])));
+            if (sentence_ends && ws.n && ws.w[ws.n - 1][0])
                 push(&ws, "", 0); /* empty word: a sentence ends */
             p++;
         }
