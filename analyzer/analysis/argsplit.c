@@ -307,6 +307,17 @@ struct roles {
     uint8_t *release_by;
 };
 
+/* One value takes the lock as a free one, or gives back the caller's. */
+static bool takes_free(const struct summary_lock *f)
+{
+    return f->assumes_free && !f->callers_lock;
+}
+
+static bool gives_back(const struct summary_lock *f)
+{
+    return f->callers_lock && !f->assumes_free;
+}
+
 static void note_releases(const struct cfg *g, const struct ls_result *r,
                           const struct summary_lock *f, struct roles *ro)
 {
@@ -318,9 +329,8 @@ static void note_releases(const struct cfg *g, const struct ls_result *r,
             const struct cfg_event *ev = &g->events[i];
             if (ev->kind != EV_RELEASE)
                 continue;
-            bool takes = f[ev->lock].assumes_free && !f[ev->lock].callers_lock;
-            bool gives = f[ev->lock].callers_lock && !f[ev->lock].assumes_free;
-            ro->release_by[i] |= (uint8_t)(takes | gives << 1);
+            const struct summary_lock *k = &f[ev->lock];
+            ro->release_by[i] |= (uint8_t)(takes_free(k) | gives_back(k) << 1);
         }
     }
 }
@@ -342,8 +352,8 @@ static bool value_roles(struct split_run *s, int p, const struct values *vals, s
             return false;
         const struct summary_lock *f = summary_facts(s->scratch, g, &r);
         for (unsigned l = 0; l < g->nlocks; l++) {
-            ro->takes[l] |= f[l].assumes_free && !f[l].callers_lock && !f[l].mixed_entry;
-            ro->gives[l] |= f[l].callers_lock && !f[l].assumes_free;
+            ro->takes[l] |= takes_free(&f[l]) && !f[l].mixed_entry;
+            ro->gives[l] |= gives_back(&f[l]);
             ro->abrupt[l] |= !value_consistent(&f[l]) && !f[l].merged_exit;
         }
         note_releases(g, &r, f, ro);

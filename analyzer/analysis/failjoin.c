@@ -120,10 +120,12 @@ static bool try_stops(const struct cfg *g, unsigned b, unsigned lock);
  * lock_ok(m->inner)) { ...; if (m->inner) unlock(m->inner); }` takes the
  * lock only where m->inner is set, so its success side never goes the
  * way of `m->inner` unset. */
+enum { MAX_FIXED_BRANCHES = 8 };
+
 struct fixed_branches {
     unsigned n;
-    int key[8];
-    bool truth[8];
+    int key[MAX_FIXED_BRANCHES];
+    bool truth[MAX_FIXED_BRANCHES];
 };
 
 /* Up the chain of single predecessors from block b, that of the lock
@@ -131,7 +133,7 @@ struct fixed_branches {
 static void branches_before(const struct cfg *g, unsigned b, struct fixed_branches *f)
 {
     f->n = 0;
-    for (unsigned step = 0; step < 16 && f->n < 8; step++) {
+    for (unsigned step = 0; step < 16 && f->n < MAX_FIXED_BRANCHES; step++) {
         const struct cfg_block *blk = &g->blocks[b];
         if (blk->npred != 1)
             return;

@@ -488,12 +488,6 @@ const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, i
     return rule_for(g, &x, src);
 }
 
-/* The branch value an edge decides, if its condition has a key. */
-bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
-{
-    return cfg_edge_branch(g, e, key, truth);
-}
-
 /* The correlation of `c` with key, or NULL. */
 static const struct ls_corr *corr_on(const struct ls_entry *c, int key)
 {
@@ -535,7 +529,7 @@ static void apply_edge_entry(const struct cfg *g, const struct cfg_edge *e, int 
 {
     int key;
     bool truth;
-    const struct ls_corr *c = x->ncorr && lockset_edge_branch(g, e, &key, &truth) ? corr_on(x, key) : NULL;
+    const struct ls_corr *c = x->ncorr && cfg_edge_branch(g, e, &key, &truth) ? corr_on(x, key) : NULL;
     if (c) /* the correlated branch, resolved */
         resolve(x, c, truth);
     if (src < 0 || x->bind != src)
@@ -569,7 +563,7 @@ static bool apply_edge(const struct cfg *g, const struct cfg_edge *e, struct wor
     bool truth;
     for (unsigned i = 0; i < w->n; i++)
         apply_edge_entry(g, e, src, &w->e[i]);
-    if (!lockset_edge_branch(g, e, &key, &truth))
+    if (!cfg_edge_branch(g, e, &key, &truth))
         return true;
     int known = fact_of(w->f, w->nf, key);
     if (known >= 0)

@@ -103,9 +103,10 @@ uint8_t lockset_edge_bits(const struct cfg *g, const struct ls_state *out,
 
 /* Pieces of the transfer functions that a path search (refute.h) shares:
  * whether overwriting local `var` makes branch value `key` unknown; the
- * try result an edge tests (2*event or 2*var+1, or -1); the branch value
- * an edge decides; the rule of the acquire behind binding `src` of a lock;
- * whether an acquire deadlocks on a lock in state `bits`. */
+ * try result an edge tests (2*event or 2*var+1, or -1); the rule of the
+ * acquire behind binding `src` of a lock; whether an acquire deadlocks on
+ * a lock in state `bits`. (The branch value an edge decides is
+ * cfg_edge_branch, in ir/cfg.h.) */
 bool lockset_key_dies(const struct cfg *g, int key, int var, bool address_only);
 /* Whether acquire event idx overwrites its result variable: `rv =
  * trylock(m)` does, but the second lock one call takes (a helper that
@@ -116,7 +117,6 @@ bool lockset_acquire_overwrites(const struct cfg *g, unsigned idx);
  * locks on one success binds both to its first event. */
 int lockset_binding(const struct cfg *g, unsigned idx);
 int lockset_edge_source(const struct cfg *g, const struct cfg_edge *e);
-bool lockset_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
 const struct lock_rule *lockset_bound_rule(const struct cfg *g, unsigned lock, int src);
 bool lockset_deadlocks(const struct cfg_event *ev, uint8_t bits);
 /* Whether edge e says that the call behind a binding with this rule did

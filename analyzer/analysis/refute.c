@@ -152,7 +152,7 @@ static bool near_lock(const struct search *s, unsigned from)
  * `case K:` of a switch on a keyed value (`x == K` holds). */
 static bool edge_test(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
 {
-    if (lockset_edge_branch(g, e, key, truth))
+    if (cfg_edge_branch(g, e, key, truth))
         return true;
     *key = keyrel_case_key(e);
     *truth = true;

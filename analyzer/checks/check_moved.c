@@ -54,18 +54,11 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
 static bool *reached_from(const struct cfg *g, unsigned b)
 {
     bool *seen = xcalloc(g->nblocks + 1, sizeof *seen);
-    unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
+    unsigned *starts = xmalloc((g->blocks[b].nsucc + 1) * sizeof *starts);
     for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
-        stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
-    while (sp) {
-        unsigned x = stack[--sp];
-        if (seen[x])
-            continue;
-        seen[x] = true;
-        for (unsigned i = 0; i < g->blocks[x].nsucc; i++)
-            stack[sp++] = g->succ[g->blocks[x].first_succ + i].to;
-    }
-    free(stack);
+        starts[i] = g->succ[g->blocks[b].first_succ + i].to;
+    cfg_mark_reachable(g, starts, g->blocks[b].nsucc, seen);
+    free(starts);
     return seen;
 }
 

@@ -30,24 +30,6 @@ struct event_hit {
     uint8_t before;
 };
 
-/* The blocks that a store of the lock's object into memory outliving the
- * call reaches (cfg_lock.published_at), marked in seen. */
-static void reached_from_stores(const struct cfg *g, const struct cfg_lock *l, bool *seen)
-{
-    unsigned *stack = xmalloc((g->nedges + l->npublished_at + 1) * sizeof *stack), sp = 0;
-    for (unsigned i = 0; i < l->npublished_at; i++)
-        stack[sp++] = l->published_at[i];
-    while (sp) {
-        unsigned b = stack[--sp];
-        if (seen[b])
-            continue;
-        seen[b] = true;
-        for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
-            stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
-    }
-    free(stack);
-}
-
 struct pairing {
     const struct check_ctx *c;
     VEC(struct exit_hit) exits;
@@ -67,7 +49,8 @@ static bool left_with_object(struct pairing *p, unsigned lock, unsigned exit_blo
         p->published_reach = xcalloc(g->nlocks + 1, sizeof *p->published_reach);
     if (!p->published_reach[lock]) {
         p->published_reach[lock] = xcalloc(g->nblocks + 1, 1);
-        reached_from_stores(g, &g->locks[lock], p->published_reach[lock]);
+        cfg_mark_reachable(g, g->locks[lock].published_at, g->locks[lock].npublished_at,
+                           p->published_reach[lock]);
     }
     return p->published_reach[lock][exit_block];
 }

@@ -976,19 +976,12 @@ static void link_compared_values(struct builder *b, struct cfg *g)
  * the block's test comes after its stores), marked in `seen`. */
 static void reached_by_stores(const struct builder *b, const struct cfg *g, unsigned p, bool *seen)
 {
-    unsigned *stack = xmalloc((g->nedges + b->param_stores.n + 1) * sizeof *stack), sp = 0;
+    unsigned *starts = xmalloc((b->param_stores.n + 1) * sizeof *starts), n = 0;
     for (size_t i = 0; i < b->param_stores.n; i++)
         if (b->param_stores.v[i].param == p)
-            stack[sp++] = b->param_stores.v[i].block;
-    while (sp) {
-        unsigned blk = stack[--sp];
-        if (seen[blk])
-            continue;
-        seen[blk] = true;
-        for (unsigned i = 0; i < g->blocks[blk].nsucc; i++)
-            stack[sp++] = g->succ[g->blocks[blk].first_succ + i].to;
-    }
-    free(stack);
+            starts[n++] = b->param_stores.v[i].block;
+    cfg_mark_reachable(g, starts, n, seen);
+    free(starts);
 }
 
 /* A test of a parameter that the body assigns (`state = t->state;` at

@@ -465,21 +465,6 @@ static const char *symmetric_text(struct builder *b, CXCursor v, const char *tex
     return arena_printf(b->a, "%s == %s", l, r);
 }
 
-/* `s->shards[i].ready`: a path with one index, a variable of this
- * function; the element is the same until that variable is stored to, as
- * the object is until its root is. Read from the path just built: the
- * key text naming the element (NULL when there is none such), and the
- * variable in *var2. */
-static const char *indexed_key_text(struct builder *b, const char *text, int *var2)
-{
-    const char *first = strstr(text, "[]");
-    if (!first || strstr(first + 2, "[]") || strchr(first + 2, '[') || b->path_index_var[0] < 0 ||
-        b->path_index_var[1] >= 0 || !b->path_index_text)
-        return NULL;
-    *var2 = b->path_index_var[0];
-    return arena_printf(b->a, "%s@%s", text, b->path_index_text);
-}
-
 /* An index that is a constant: its text is the value (index_text in
  * cfg_expr.c evaluates `LOCK_LOG`, `N - 1`). */
 static bool constant_index(const char *index)
@@ -492,14 +477,24 @@ static bool constant_index(const char *index)
     return true;
 }
 
-/* `locks[LOCK_LOG]`: one element with a constant index is the same
- * element every time (key text "locks[]@LOCK_LOG"), or NULL. */
-static const char *constant_element_key_text(struct builder *b, const char *text)
+/* A path with one index, read from the path just built: the key text
+ * naming the element, or NULL when the path names another element next
+ * time. `locks[LOCK_LOG]` (a constant index) is the same element every
+ * time; `s->shards[i].ready` (a field, the index a variable of this
+ * function) is the same until that variable is stored to, as the object
+ * is until its root is, and the variable goes to *var2. */
+static const char *element_key_text(struct builder *b, const char *text, bool field, int *var2)
 {
     const char *first = strstr(text, "[]");
-    if (!first || strstr(first + 2, "[]") || strchr(first + 2, '[') || b->path_index_var[0] >= 0 ||
-        !constant_index(b->path_index_text))
+    if (!first || strstr(first + 2, "[]") || strchr(first + 2, '[') || !b->path_index_text)
         return NULL;
+    if (b->path_index_var[0] < 0)
+        return constant_index(b->path_index_text)
+                   ? arena_printf(b->a, "%s@%s", text, b->path_index_text)
+                   : NULL;
+    if (!field || b->path_index_var[1] >= 0)
+        return NULL;
+    *var2 = b->path_index_var[0];
     return arena_printf(b->a, "%s@%s", text, b->path_index_text);
 }
 
@@ -670,10 +665,7 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     if (!text)
         return;
     if (strchr(text, '[')) { /* another element next time, unless by a variable */
-        const char *fixed = constant_element_key_text(b, text);
-        text = fixed                             ? fixed
-               : kind == CXCursor_MemberRefExpr ? indexed_key_text(b, text, &var2)
-                                                : NULL;
+        text = element_key_text(b, text, kind == CXCursor_MemberRefExpr, &var2);
         b->path_index_var[0] = b->path_index_var[1] = -1;
         if (!text)
             return;

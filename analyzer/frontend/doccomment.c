@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "frontend/parse.h"
 #include "model/docphrase.h"
 #include "support/arena.h"
 
@@ -76,9 +77,7 @@ const char *doccomment_before(CXTranslationUnit tu, CXCursor decl, struct arena 
 
 bool doccomment_returns_holding(CXTranslationUnit tu, CXCursor fn, struct arena *a)
 {
-    CXString s = clang_getCursorSpelling(fn);
-    const char *name = arena_strdup(a, clang_getCString(s) ? clang_getCString(s) : "");
-    clang_disposeString(s);
+    const char *name = parse_spelling(a, fn);
     if (docphrase_returns_holding(doccomment_before(tu, fn, a), name))
         return true;
     CXCursor first = clang_getCanonicalCursor(fn);

@@ -2,6 +2,7 @@
  * cfg: helpers over the plain CFG data (no libclang here). */
 #include "ir/cfg.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "support/arena.h"
@@ -62,6 +63,23 @@ bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *
         return false;
     *holds = cfg_cmp_holds(cmp->op, fact->ret_value, cmp->k);
     return true;
+}
+
+void cfg_mark_reachable(const struct cfg *g, const unsigned *starts, unsigned n, bool *seen)
+{
+    /* each block pushes its successors once */
+    unsigned *stack = xmalloc((g->nedges + n + 1) * sizeof *stack), sp = 0;
+    for (unsigned i = 0; i < n; i++)
+        stack[sp++] = starts[i];
+    while (sp) {
+        unsigned b = stack[--sp];
+        if (seen[b])
+            continue;
+        seen[b] = true;
+        for (unsigned i = 0; i < g->blocks[b].nsucc; i++)
+            stack[sp++] = g->succ[g->blocks[b].first_succ + i].to;
+    }
+    free(stack);
 }
 
 bool cfg_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)

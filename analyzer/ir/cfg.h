@@ -272,6 +272,10 @@ struct cfg {
     unsigned nvar_copies;
 };
 
+/* Marks in seen (nblocks entries, cleared by the caller) every block
+ * reachable from the blocks starts[0..n), those included. */
+void cfg_mark_reachable(const struct cfg *g, const unsigned *starts, unsigned n, bool *seen);
+
 /* The branch value edge e fixes, if its condition has a key: the key and
  * whether the tested value is true on that edge. */
 bool cfg_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
