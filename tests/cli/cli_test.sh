@@ -350,9 +350,12 @@ progress)
     grep -q "lockcheck: 2/2 files" "$TMP/err" || fail "no progress with --progress: $(cat "$TMP/err")"
     [ "$(grep -c . "$TMP/out")" -gt 0 ] || fail "no findings on stdout" ;;
 readme-commands)
-    # Every lockcheck command of the README's shell blocks, as written, in
-    # a git project holding the examples and a compile database at build/:
-    # each runs (exit 0 or 1, never a usage or input error).
+    # Every lockcheck command of the README's shell blocks, as written, run
+    # by the shell with the binary that `cmake --install` put on PATH (and
+    # the rules it installed), in a git project holding the examples and a
+    # compile database at build/: each runs (exit 0 or 1, never a usage or
+    # input error).
+    cmake --install "$(dirname "$LC")" --prefix "$TMP/inst" >/dev/null || fail "cmake --install failed"
     mkdir -p "$TMP/r/build" && cp -r "$SRC/examples" "$SRC/include" "$TMP/r/"
     cd "$TMP/r" && git init -q . 2>/dev/null
     printf '[{"directory": "%s", "file": "examples/bank/account.c", "arguments": ["cc", "-c", "examples/bank/account.c"]}]' "$TMP/r" > build/compile_commands.json
@@ -368,7 +371,7 @@ for line in open(sys.argv[1]):
 PY
     [ "$(grep -c . "$TMP/cmds")" -ge 6 ] || fail "too few README commands: $(cat "$TMP/cmds")"
     while read -r cmd; do
-        eval "\"\$LC\" ${cmd#lockcheck }" > "$TMP/out" 2> "$TMP/err"
+        PATH="$TMP/inst/bin:$PATH" env -u LOCKCHECK_RULES_DIR sh -c "$cmd" > "$TMP/out" 2> "$TMP/err"
         st=$?
         [ "$st" -le 1 ] || fail "README command '$cmd' exited $st: $(head -c 400 "$TMP/err")"
     done < "$TMP/cmds" ;;
