@@ -60,6 +60,8 @@ struct node {
     int bind;   /* pending try result (2*event or 2*var+1), or -1 */
     int parent; /* node index, -1 for the entry */
     unsigned edge; /* index into g->succ of the edge from the parent */
+    bool lost; /* a fact was not kept for want of room: the path may
+                  contradict itself without the search seeing it */
     unsigned nf;
     struct fact f[MAX_FACTS]; /* sorted by key */
 };
@@ -77,6 +79,7 @@ struct search {
     uint64_t *live;  /* per block, `words` words: tracked keys still tested */
     unsigned words;
     bool *is_object; /* per key: tests the pointer the lock lives in */
+    bool *to_target; /* per block: some path from it reaches the target's */
     bool *relating;  /* per family: its tests relate across keys here */
     VEC(struct node) nodes;
     int *table; /* open addressing: node index + 1, 0 empty */
@@ -86,6 +89,7 @@ struct search {
     unsigned long event_budget;
     bool over; /* a node could not be kept: the budget is spent */
     int found_node; /* the node whose block holds the target, or -1 */
+    bool found_lost; /* only paths that lost a fact reached it so far */
 };
 
 /* Whether key text t names the object the lock lives in: "a" for "a->mu"
@@ -270,10 +274,33 @@ static bool live_through_copies(struct search *s, unsigned b)
     return changed;
 }
 
-/* Per block, the tracked keys that some path from its start still tests
- * (kills are ignored: a superset). A fact about any other key can never
- * contradict a later branch; dropping it merges states that differ only
- * in it, which keeps the search small in long functions. */
+/* Per block, whether some path from it reaches the target's block. */
+static void mark_to_target(struct search *s)
+{
+    const struct cfg *g = s->g;
+    unsigned *stack = xmalloc((g->nblocks + 1) * sizeof *stack), n = 0;
+    s->to_target = xcalloc(g->nblocks + 1, sizeof *s->to_target);
+    s->to_target[s->tblock] = true;
+    stack[n++] = s->tblock;
+    while (n) {
+        const struct cfg_block *blk = &g->blocks[stack[--n]];
+        for (unsigned i = 0; i < blk->npred; i++) {
+            unsigned from = g->succ[g->pred[blk->first_pred + i]].from;
+            if (!s->to_target[from]) {
+                s->to_target[from] = true;
+                stack[n++] = from;
+            }
+        }
+    }
+    free(stack);
+}
+
+/* Per block, the tracked keys that some path from its start to the
+ * target still tests (kills are ignored: a superset). A fact about any
+ * other key can never contradict a later branch on the way: a test made
+ * only after the target, or on paths that never get there, decides
+ * nothing. Dropping such facts merges states that differ only in them,
+ * which keeps the search small in long functions. */
 static void mark_live_keys(struct search *s)
 {
     const struct cfg *g = s->g;
@@ -288,6 +315,8 @@ static void mark_live_keys(struct search *s)
             const struct cfg_block *blk = &g->blocks[b];
             for (unsigned i = 0; i < blk->nsucc; i++) {
                 const struct cfg_edge *e = &g->succ[blk->first_succ + i];
+                if (!s->to_target[e->to])
+                    continue;
                 int key, family = edge_family(g, e);
                 bool truth;
                 if (edge_test(g, e, &key, &truth) && s->tracked[key])
@@ -336,8 +365,8 @@ static int fact_of(const struct node *n, int key)
     return -1;
 }
 
-/* Records a fact, kept sorted; when full the fact is not kept (the search
- * then knows less, which can only keep a finding). */
+/* Records a fact, kept sorted; when full the fact is not kept and the
+ * node says so: a path found through it is no proof. */
 static void put_fact(struct node *n, struct fact f)
 {
     unsigned i = 0;
@@ -347,8 +376,10 @@ static void put_fact(struct node *n, struct fact f)
         n->f[i] = f;
         return;
     }
-    if (n->nf == MAX_FACTS)
+    if (n->nf == MAX_FACTS) {
+        n->lost = true;
         return;
+    }
     memmove(&n->f[i + 1], &n->f[i], (n->nf - i) * sizeof *n->f);
     n->f[i] = f;
     n->nf++;
@@ -699,7 +730,7 @@ static void intern(struct search *s, const struct node *n)
     unsigned mask = s->table_size - 1, i = (unsigned)node_hash(n) & mask;
     for (; s->table[i]; i = (i + 1) & mask) {
         const struct node *old = &s->nodes.v[s->table[i] - 1];
-        if (same_core(old, n) && facts_within(old, n))
+        if (same_core(old, n) && facts_within(old, n) && (n->lost || !old->lost))
             return;
     }
     if (2 * (s->nodes.n + 1) > s->table_size) {
@@ -716,7 +747,7 @@ static void expand(struct search *s, unsigned at, const struct node *after)
     for (unsigned i = 0; i < blk->nsucc; i++) {
         const struct cfg_edge *e = &s->g->succ[blk->first_succ + i];
         struct node next = *after;
-        if (!apply_edge(s, &next, e))
+        if (!s->to_target[e->to] || !apply_edge(s, &next, e))
             continue;
         next.block = e->to;
         drop_dead_facts(s, &next);
@@ -738,15 +769,22 @@ static struct node entry_node(const struct search *s)
     return n;
 }
 
+static bool path_holds_remembering(const struct search *s, int at);
+
 static enum refute_verdict run(struct search *s)
 {
     struct node start = entry_node(s);
     intern(s, &start);
     for (size_t at = 0; at < s->nodes.n; at++) {
         if (s->over || s->nodes.n > s->node_budget || s->events > s->event_budget)
-            return REFUTE_UNKNOWN;
+            return s->found_lost ? REFUTE_UNPROVEN : REFUTE_UNKNOWN;
         struct node cur = s->nodes.v[at];
         int r = run_block(s, &cur);
+        if (r > 0 && cur.lost && !path_holds_remembering(s, (int)at)) {
+            /* look on for a path that stands */
+            s->found_lost = true;
+            continue;
+        }
         if (r > 0) {
             s->found_node = (int)at;
             return REFUTE_FEASIBLE;
@@ -754,6 +792,8 @@ static enum refute_verdict run(struct search *s)
         if (r == 0)
             expand(s, (unsigned)at, &cur);
     }
+    if (s->found_lost)
+        return REFUTE_UNPROVEN;
     return s->over ? REFUTE_UNKNOWN : REFUTE_INFEASIBLE;
 }
 
@@ -815,6 +855,7 @@ static void search_init(struct search *s)
         s->table_size *= 2;
     s->table = xcalloc(s->table_size, sizeof *s->table);
     mark_keys(s);
+    mark_to_target(s);
     mark_live_keys(s);
 }
 
@@ -825,6 +866,7 @@ static void search_free(struct search *s)
     free(s->relating);
     free(s->ordinal);
     free(s->live);
+    free(s->to_target);
     free(s->table);
     VEC_FREE(s->nodes);
 }
@@ -854,36 +896,106 @@ bool refute_bits(const struct cfg *g, unsigned block, unsigned event, unsigned l
            collect_bits(g, block, event, lock, true, bits);
 }
 
-/* Whether the path a near-only search found holds when every key is
- * followed: replayed from the entry, edge by edge, it never takes the
- * side of a branch that an earlier branch or store ruled out. */
-static bool path_holds_for_all_keys(const struct search *near)
+/* The node indexes from the entry to node `at`, in order; *len of them. */
+static int *node_chain(const struct search *s, int at, unsigned *len)
 {
-    const struct cfg *g = near->g;
-    struct search s = {.g = g, .lock = near->lock, .tblock = near->tblock,
-                       .tevent = near->tevent, .want = near->want, .node_budget = 1};
-    search_init(&s);
-    unsigned len = 0;
-    for (int i = near->found_node; i >= 0; i = near->nodes.v[i].parent)
-        len++;
-    int *chain = xcalloc(len + 1, sizeof *chain);
-    unsigned k = len;
-    for (int i = near->found_node; i >= 0; i = near->nodes.v[i].parent)
+    *len = 0;
+    for (int i = at; i >= 0; i = s->nodes.v[i].parent)
+        (*len)++;
+    int *chain = xcalloc(*len + 1, sizeof *chain);
+    unsigned k = *len;
+    for (int i = at; i >= 0; i = s->nodes.v[i].parent)
         chain[--k] = i;
-    struct node n = entry_node(&s);
+    return chain;
+}
+
+/* Per key, when the chain last reads it, or -1: 2 * step for a test on
+ * the edge into that step's node, 2 * step + 1 for the source of a copy
+ * in its block. */
+static int *last_reads(const struct search *from, const int *chain, unsigned len)
+{
+    const struct cfg *g = from->g;
+    int *last = xmalloc((g->nkeys + 1) * sizeof *last);
+    for (unsigned k = 0; k <= g->nkeys; k++)
+        last[k] = -1;
+    for (unsigned step = 1; step < len; step++) {
+        const struct node *at = &from->nodes.v[chain[step]];
+        const struct cfg_edge *e = &g->succ[at->edge];
+        int key, family = edge_family(g, e);
+        bool truth;
+        if (edge_test(g, e, &key, &truth))
+            last[key] = 2 * (int)step;
+        if (family >= 0)
+            last[family] = 2 * (int)step;
+        const struct cfg_block *blk = &g->blocks[at->block];
+        for (unsigned i = 0; i < blk->nevents; i++) {
+            const struct cfg_event *ev = &g->events[blk->first_event + i];
+            if (ev->kind == EV_COPY_FACT)
+                last[ev->result_var] = 2 * (int)step + 1;
+        }
+    }
+    return last;
+}
+
+/* Keeps the facts that the path reads after the test into step `step`
+ * (last_reads), and the object's own NULL test, which the target reads. */
+static void keep_read_later(const struct search *s, struct node *n, const int *last, int step)
+{
+    unsigned j = 0;
+    for (unsigned i = 0; i < n->nf; i++) {
+        int key = n->f[i].key;
+        if (s->is_object[key] || last[key] > 2 * step ||
+            last[keyrel_family(s->g, key)] > 2 * step)
+            n->f[j++] = n->f[i];
+    }
+    n->nf = j;
+}
+
+/* Whether the path to node `at` of search `from`, replayed from the entry
+ * under search s's keys, never takes the side of a branch that an earlier
+ * branch or store ruled out. It remembers only what a later step of this
+ * very path reads: one path needs far fewer facts than every path through
+ * a block, so a path that the search followed only by leaving a fact out
+ * (for want of room) can still be proven, or refuted. */
+static bool replay_holds(const struct search *s, const struct search *from, int at)
+{
+    unsigned len;
+    int *chain = node_chain(from, at, &len);
+    int *last = last_reads(from, chain, len);
+    struct node n = entry_node(s);
     bool holds = true;
     for (unsigned step = 0; step < len && holds; step++) {
-        const struct node *at = &near->nodes.v[chain[step]];
+        const struct node *to = &from->nodes.v[chain[step]];
         if (step > 0)
-            holds = apply_edge(&s, &n, &g->succ[at->edge]);
-        n.block = at->block;
-        const struct cfg_block *blk = &g->blocks[at->block];
+            holds = apply_edge(s, &n, &s->g->succ[to->edge]);
+        n.block = to->block;
+        keep_read_later(s, &n, last, (int)step);
+        const struct cfg_block *blk = &s->g->blocks[n.block];
         if (step + 1 < len)
-            enter_block(&s, &n);
-        for (unsigned i = 0; holds && step + 1 < len && i < blk->nevents; i++)
-            apply_event(&s, &n, blk->first_event + i);
+            enter_block(s, &n);
+        for (unsigned i = 0; holds && step + 1 < len && i < blk->nevents; i++) {
+            holds = apply_event(s, &n, blk->first_event + i);
+            keep_read_later(s, &n, last, (int)step);
+        }
     }
+    free(last);
     free(chain);
+    return holds && !n.lost;
+}
+
+static bool path_holds_remembering(const struct search *s, int at)
+{
+    return replay_holds(s, s, at);
+}
+
+/* Whether the path a near-only search found holds when every key is
+ * followed. */
+static bool path_holds_for_all_keys(const struct search *near)
+{
+    struct search s = {.g = near->g, .lock = near->lock, .tblock = near->tblock,
+                       .tevent = near->tevent, .want = near->want, .node_budget = 1};
+    search_init(&s);
+    bool holds = replay_holds(&s, near, near->found_node);
     search_free(&s);
     return holds;
 }
@@ -932,6 +1044,8 @@ enum refute_verdict refute_search(struct arena *a, const struct cfg *g, unsigned
     }
     enum refute_verdict all =
         search_once(a, g, block, event, lock, want, false, path, NULL, NULL);
+    if (all == REFUTE_UNKNOWN && near == REFUTE_UNPROVEN)
+        return REFUTE_UNPROVEN;
     if (all == REFUTE_UNKNOWN && near == REFUTE_FEASIBLE) {
         if (!near_holds)
             return REFUTE_UNPROVEN;
@@ -961,5 +1075,5 @@ bool refute_path_holds(const struct cfg *g, unsigned block, unsigned event, unsi
         n.block = edges[i]->to;
     }
     search_free(&s);
-    return holds;
+    return holds && !n.lost;
 }

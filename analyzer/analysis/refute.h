@@ -6,7 +6,12 @@
  * NULL). This module searches forward from the function's entry, one
  * concrete state of one lock and the branch outcomes the path has fixed,
  * for a path that reaches the finding's event with the lock in the wanted
- * state. Bounded: past the budget the answer is "unknown".
+ * state. Bounded: past the budget the answer is "unknown". A path
+ * remembers only the outcomes that a test on its way to the finding
+ * still reads, and only so many of them: a path found after one had to
+ * be left out is replayed alone, remembering what that path reads again,
+ * and stands only if it holds then (else "unproven": nothing is
+ * reported on a fact the search lost).
  * No libclang. Scratch memory is freed before return; the path is put in
  * the check's arena. */
 #ifndef LC_REFUTE_H
