@@ -19,6 +19,7 @@
 #include "analysis/handoff.h"
 #include "analysis/argsplit.h"
 #include "input/cache.h"
+#include "input/gccdirs.h"
 #include "ir/cfg_dump.h"
 #include "frontend/cfg_build.h"
 #include "frontend/fallback.h"
@@ -204,6 +205,14 @@ static bool foreign_option(CXFile f, const char *msg)
     return !f && !strncmp(msg, "unknown argument: '", 19);
 }
 
+/* An error in GCC's own headers, searched last for a database a GCC build
+ * wrote (gccdirs.h): the compilers differ there; the file's own code still
+ * parses, and is checked. */
+static bool foreign_header(struct arena *a, CXFile f)
+{
+    return f && gcc_owns_header(parse_str(a, clang_getFileName(f)));
+}
+
 static const char *diag_file(struct arena *a, CXFile f, const struct job *j)
 {
     const char *file = f ? parse_str(a, clang_getFileName(f)) : j->display;
@@ -247,7 +256,8 @@ static void report_diagnostics(struct collector *out, CXTranslationUnit tu, cons
         CXFile f = NULL;
         unsigned line = 0, col = 0;
         const char *msg = diag_at(a, tu, d, j, &f, &line, &col);
-        if (sev >= CXDiagnostic_Error && !foreign_option(f, msg) && shown++ < MAX_ERRORS_PER_TU)
+        if (sev >= CXDiagnostic_Error && !foreign_option(f, msg) && !foreign_header(a, f) &&
+            shown++ < MAX_ERRORS_PER_TU)
             collector_error(out, diag_file(a, f, j), line, col, msg);
         clang_disposeDiagnostic(d);
     }

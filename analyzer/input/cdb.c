@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input/gccdirs.h"
 #include "input/outflags.h"
 #include "input/rspfile.h"
 #include "support/arena.h"
@@ -125,7 +126,7 @@ static void filter_args(struct arena *a, const char *const *words, unsigned n, c
 {
     /* j->directory is set before this is called. */
     words = outflags_strip(a, words, n, &n);
-    j->args = arena_alloc(a, (n + 1) * sizeof *j->args);
+    j->args = arena_alloc(a, (n + 3) * sizeof *j->args);
     j->nargs = 0;
     for (unsigned i = 1; i < n; i++) {
         const char *w = words[i];
@@ -140,6 +141,11 @@ static void filter_args(struct arena *a, const char *const *words, unsigned n, c
         if (!strncmp(w, "-o", 2))
             continue;
         j->args[j->nargs++] = w;
+    }
+    const char *gcc_dir = n && gcc_is_gcc(words[0]) ? gcc_include_dir(words[0]) : NULL;
+    if (gcc_dir) { /* <omp.h> and the like, after every other folder */
+        j->args[j->nargs++] = "-idirafter";
+        j->args[j->nargs++] = gcc_dir;
     }
 }
 

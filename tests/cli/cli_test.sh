@@ -477,6 +477,18 @@ int new_bug(struct bank *b)
 C
     expect_status 1 "$LC" --baseline base.json --format=json account.c ledger.c queue.c worker.c main.c
     json_check "len(doc['findings']) == 1 and doc['findings'][0]['function'] == 'new_bug'" ;;
+gcc-database)
+    # A database a GCC build wrote: a file including a header only GCC
+    # ships (<omp.h> for -fopenmp) parses, with GCC's folder searched
+    # last, and its lock bug is found; nothing is called a parse error.
+    omp=$(gcc -print-file-name=include 2>/dev/null)/omp.h || omp=
+    [ -f "$omp" ] || { echo "SKIPPED: no GCC with omp.h"; exit 77; }
+    mkdir -p "$TMP/g/build"
+    printf '#include <omp.h>\n#include <pthread.h>\nstatic pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;\nint work(int n) {\n  pthread_mutex_lock(&m);\n  if (n < 0) return omp_get_max_threads();\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/g/par.c"
+    printf '[{"directory": "%s", "file": "par.c", "command": "/usr/bin/gcc -fopenmp -c par.c -o par.o"}]' "$TMP/g" > "$TMP/g/build/compile_commands.json"
+    expect_status 1 "$LC" --no-config -p "$TMP/g/build"
+    grep -q "still held when 'work' returns" "$TMP/out" || fail "finding missing: $(cat "$TMP/out")"
+    ! grep -q "error" "$TMP/err" "$TMP/out" || fail "parse error: $(cat "$TMP/err")" ;;
 cwd-independence)
     # the same run from the repository's root and from a subfolder: the
     # same fingerprints, SARIF paths, and a baseline that still matches

@@ -2,6 +2,7 @@
  * Compile database loading: both entry forms, shell splitting, errors. */
 #include "support/arena.h"
 #include "input/cdb.h"
+#include "input/gccdirs.h"
 #include "check.h"
 
 static void splitting(struct arena *a)
@@ -27,15 +28,42 @@ static void entries(struct arena *a)
     struct diag d;
     CHECK_TRUE(cdb_load_text(a, "/b/compile_commands.json", db, strlen(db), &l, &d));
     CHECK_TRUE(l.n == 2); /* duplicate a.c and the C++ file are dropped */
+    /* a GCC build's entries search GCC's own headers last, if it has any */
+    const char *gcc_dir = gcc_include_dir("gcc");
+    unsigned more = gcc_dir ? 2 : 0;
     if (l.n == 2) {
         CHECK_STR(l.v[0].path, "/src/a.c");
-        CHECK_TRUE(l.v[0].nargs == 2);
+        CHECK_TRUE(l.v[0].nargs == 2 + more);
         CHECK_STR(l.v[0].args[0], "-O2");
         CHECK_STR(l.v[0].args[1], "-Iinc");
         CHECK_STR(l.v[1].args[0], "-DB");
-        CHECK_TRUE(l.v[1].nargs == 1);
+        CHECK_TRUE(l.v[1].nargs == 1 + more);
+        if (gcc_dir && l.v[0].nargs == 4) {
+            CHECK_STR(l.v[0].args[2], "-idirafter");
+            CHECK_STR(l.v[0].args[3], gcc_dir);
+            CHECK_TRUE(gcc_owns_header(arena_printf(a, "%s/omp.h", gcc_dir)));
+        }
     }
+    CHECK_TRUE(!gcc_owns_header("/usr/include/stdio.h"));
     job_list_free(&l);
+}
+
+/* Which compilers of a database are GCC, whose own headers it may need. */
+static void gcc_names(void)
+{
+    CHECK_TRUE(gcc_is_gcc("gcc"));
+    CHECK_TRUE(gcc_is_gcc("/usr/bin/cc"));
+    CHECK_TRUE(gcc_is_gcc("g++"));
+    CHECK_TRUE(gcc_is_gcc("x86_64-linux-gnu-gcc-12"));
+    CHECK_TRUE(gcc_is_gcc("gcc-12"));
+    CHECK_TRUE(gcc_is_gcc("arm-none-eabi-gcc"));
+    CHECK_TRUE(!gcc_is_gcc("clang"));
+    CHECK_TRUE(!gcc_is_gcc("/usr/bin/clang-19"));
+    CHECK_TRUE(!gcc_is_gcc("icc"));
+    CHECK_TRUE(!gcc_is_gcc("tcc"));
+    CHECK_TRUE(!gcc_is_gcc("ccache"));
+    CHECK_TRUE(!gcc_is_gcc("gcc-ar"));
+    CHECK_TRUE(!gcc_is_gcc(""));
 }
 
 static void errors(struct arena *a)
@@ -64,6 +92,7 @@ int main(void)
     struct arena *a = arena_new();
     splitting(a);
     entries(a);
+    gcc_names();
     errors(a);
     arena_free(a);
     return check_report("test_cdb");
