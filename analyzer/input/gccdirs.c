@@ -79,7 +79,8 @@ static void scan_root(const char *root, const char *want, const char *machine, c
         if (t->d_name[0] == '.')
             continue;
         char dir[4096];
-        snprintf(dir, sizeof dir, "%s/%s", root, t->d_name);
+        if (snprintf(dir, sizeof dir, "%.3800s/%.255s", root, t->d_name) >= (int)sizeof dir)
+            continue;
         bool native = !strncmp(t->d_name, machine, strlen(machine));
         DIR *v = opendir(dir);
         struct dirent *ver;
@@ -89,13 +90,13 @@ static void scan_root(const char *root, const char *want, const char *machine, c
                 (want[0] && version_cmp(ver->d_name, want) != 0 &&
                  strncmp(ver->d_name, want, strlen(want))))
                 continue;
-            if (snprintf(inc, sizeof inc, "%.4000s/%s/include", dir, ver->d_name) >= (int)sizeof inc)
+            if (snprintf(inc, sizeof inc, "%.3900s/%.63s/include", dir, ver->d_name) >= (int)sizeof inc)
                 continue;
             bool better = !best[0] || (native && !*best_native) ||
                           (native == *best_native && version_cmp(ver->d_name, best_version) > 0);
             if (better && is_dir(inc)) {
-                snprintf(best, 4096, "%s", inc);
-                snprintf(best_version, 64, "%s", ver->d_name);
+                snprintf(best, 4096, "%.4095s", inc);
+                snprintf(best_version, 64, "%.63s", ver->d_name);
                 *best_native = native;
             }
         }
