@@ -617,6 +617,37 @@ static bool implicitly_declared(CXCursor decl)
     return line == 0;
 }
 
+/* A project's own lock function, declared in one of its headers and
+ * written in another file (`void wget_thread_mutex_lock(wget_thread_mutex
+ * m);`, `void tr_lockLock(tr_lock *l);`): it returns nothing, so it cannot
+ * fail, and lockname still asks for its unlock twin in this file. A
+ * system header's functions are the rules files' to describe, and one
+ * whose body is here is analysed as it is. */
+static bool declared_void_elsewhere(CXCursor decl);
+
+/* Both halves of the pair are such functions: a void unlock whose lock
+ * returns a status (`if (stats_lock()) ... stats_unlock();`) is no pair
+ * the names can vouch for. */
+static bool declared_void_pair(struct builder *b, CXCursor decl, const char *name)
+{
+    if (!declared_void_elsewhere(decl))
+        return false;
+    const char *twin = lockname_twin(b->a, name);
+    cfg_tu_index(b->t);
+    const CXCursor *other = twin ? strmap_get(&b->t->functions_by_name, twin) : NULL;
+    return other && declared_void_elsewhere(*other);
+}
+
+static bool declared_void_elsewhere(CXCursor decl)
+{
+    if (clang_Cursor_isNull(decl) || clang_getCursorKind(decl) != CXCursor_FunctionDecl ||
+        !clang_Cursor_isNull(clang_getCursorDefinition(decl)) ||
+        clang_Location_isInSystemHeader(clang_getCursorLocation(decl)))
+        return false;
+    CXType ret = clang_getCanonicalType(clang_getCursorResultType(decl));
+    return ret.kind == CXType_Void;
+}
+
 /* Whether a call stands as a statement of its own (`foo_lock(x);`),
  * its result unused: a guessed lock call whose result is tested
  * (`if (!security_lock(rdp))`) may fail, and which result means success
@@ -646,9 +677,10 @@ static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
     return text ? lockname_classify_text(text) : LN_OTHER;
 }
 
-/* A project's lock function nobody described (lockname.h): only names
- * no header declares, since a declared function's name is all there is
- * to go on (lock_door(d) is no lock call). */
+/* A project's lock function nobody described (lockname.h): a name no
+ * header declares, or a void pair of a project's header whose bodies are
+ * in other files (declared_void_pair). A declared function with a result
+ * is only a name (`int lock_door(d)` may fail, and says how). */
 static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
                                           CXCursor *args, unsigned nargs)
 {
@@ -981,7 +1013,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (b->expanding && (returns_argument_type(call, args, nargs) || body_lock_free(b, info, decl) ||
                          (!rule && !info->local && objects_lock_free(b, args, nargs))))
         b->expansion_answered = true;
-    if (!rule && !b->t->no_guess && implicitly_declared(decl))
+    if (!rule && !b->t->no_guess &&
+        (implicitly_declared(decl) || declared_void_pair(b, decl, name)))
         rule = guess_call(b, call, name, args, nargs);
     if (!rule && !b->t->no_guess && !clang_Cursor_isNull(decl) &&
         clang_Cursor_isNull(clang_getCursorDefinition(decl)))

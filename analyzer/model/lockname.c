@@ -224,6 +224,13 @@ static const struct lock_rule *guess_try(struct arena *a, const char *name, cons
     return r;
 }
 
+const char *lockname_twin(struct arena *a, const char *name)
+{
+    int at = lock_word(name);
+    bool is_unlock;
+    return at >= 0 ? twin_name(a, name, at, &is_unlock) : NULL;
+}
+
 const struct lock_rule *lockname_guess(struct arena *a, struct strmap *cache, const char *source,
                                        unsigned source_len, const char *name,
                                        const enum lockname_arg *kinds, unsigned nargs)

@@ -3,7 +3,8 @@
  * their names. A project's own lock API (HA_SPIN_LOCK / HA_SPIN_UNLOCK,
  * EVDNS_LOCK / EVDNS_UNLOCK, HashTable_Lock / HashTable_Unlock,
  * lock_foo / unlock_foo) often lives in headers the analysis cannot see or
- * calls through function pointers. A name with a "lock" word in it is
+ * calls through function pointers, or in another file of the project
+ * (a void pair its header declares). A name with a "lock" word in it is
  * taken for an acquire, and its "unlock" twin for the release, only when
  * the file also mentions the twin; the lock is the object of the first
  * address-like argument (`&p->lock`), else of the first argument that is
@@ -41,6 +42,10 @@ bool lockname_has_lock_word(const char *name);
  * name, any case: between underscores, at a camel-case step or at either
  * end (thread_exit, ThreadExit, EXIT_NOW; not exited, context). */
 bool lockname_has_word(const char *name, const char *const *words);
+
+/* The other half of a lock name's pair (foo_lock <-> foo_unlock,
+ * HA_SPIN_UNLOCK -> HA_SPIN_LOCK), or NULL for a name with no lock word. */
+const char *lockname_twin(struct arena *a, const char *name);
 
 /* What a macro argument's text looks like. */
 enum lockname_arg lockname_classify_text(const char *text);
