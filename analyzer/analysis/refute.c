@@ -274,27 +274,6 @@ static bool live_through_copies(struct search *s, unsigned b)
     return changed;
 }
 
-/* Per block, whether some path from it reaches the target's block. */
-static void mark_to_target(struct search *s)
-{
-    const struct cfg *g = s->g;
-    unsigned *stack = xmalloc((g->nblocks + 1) * sizeof *stack), n = 0;
-    s->to_target = xcalloc(g->nblocks + 1, sizeof *s->to_target);
-    s->to_target[s->tblock] = true;
-    stack[n++] = s->tblock;
-    while (n) {
-        const struct cfg_block *blk = &g->blocks[stack[--n]];
-        for (unsigned i = 0; i < blk->npred; i++) {
-            unsigned from = g->succ[g->pred[blk->first_pred + i]].from;
-            if (!s->to_target[from]) {
-                s->to_target[from] = true;
-                stack[n++] = from;
-            }
-        }
-    }
-    free(stack);
-}
-
 /* Per block, the tracked keys that some path from its start to the
  * target still tests (kills are ignored: a superset). A fact about any
  * other key can never contradict a later branch on the way: a test made
@@ -769,7 +748,7 @@ static struct node entry_node(const struct search *s)
     return n;
 }
 
-static bool path_holds_remembering(const struct search *s, int at);
+static bool replay_holds(const struct search *s, const struct search *from, int at);
 
 static enum refute_verdict run(struct search *s)
 {
@@ -780,7 +759,7 @@ static enum refute_verdict run(struct search *s)
             return s->found_lost ? REFUTE_UNPROVEN : REFUTE_UNKNOWN;
         struct node cur = s->nodes.v[at];
         int r = run_block(s, &cur);
-        if (r > 0 && cur.lost && !path_holds_remembering(s, (int)at)) {
+        if (r > 0 && cur.lost && !replay_holds(s, s, (int)at)) {
             /* look on for a path that stands */
             s->found_lost = true;
             continue;
@@ -855,7 +834,8 @@ static void search_init(struct search *s)
         s->table_size *= 2;
     s->table = xcalloc(s->table_size, sizeof *s->table);
     mark_keys(s);
-    mark_to_target(s);
+    s->to_target = xcalloc(s->g->nblocks + 1, sizeof *s->to_target);
+    cfg_mark_reaching(s->g, s->tblock, s->to_target);
     mark_live_keys(s);
 }
 
@@ -981,11 +961,6 @@ static bool replay_holds(const struct search *s, const struct search *from, int 
     free(last);
     free(chain);
     return holds && !n.lost;
-}
-
-static bool path_holds_remembering(const struct search *s, int at)
-{
-    return replay_holds(s, s, at);
 }
 
 /* Whether the path a near-only search found holds when every key is

@@ -623,21 +623,6 @@ static bool implicitly_declared(CXCursor decl)
  * fail, and lockname still asks for its unlock twin in this file. A
  * system header's functions are the rules files' to describe, and one
  * whose body is here is analysed as it is. */
-static bool declared_void_elsewhere(CXCursor decl);
-
-/* Both halves of the pair are such functions: a void unlock whose lock
- * returns a status (`if (stats_lock()) ... stats_unlock();`) is no pair
- * the names can vouch for. */
-static bool declared_void_pair(struct builder *b, CXCursor decl, const char *name)
-{
-    if (!declared_void_elsewhere(decl))
-        return false;
-    const char *twin = lockname_twin(b->a, name);
-    cfg_tu_index(b->t);
-    const CXCursor *other = twin ? strmap_get(&b->t->functions_by_name, twin) : NULL;
-    return other && declared_void_elsewhere(*other);
-}
-
 static bool declared_void_elsewhere(CXCursor decl)
 {
     if (clang_Cursor_isNull(decl) || clang_getCursorKind(decl) != CXCursor_FunctionDecl ||
@@ -646,6 +631,20 @@ static bool declared_void_elsewhere(CXCursor decl)
         return false;
     CXType ret = clang_getCanonicalType(clang_getCursorResultType(decl));
     return ret.kind == CXType_Void;
+}
+
+/* Both halves of the pair are such functions: a void unlock whose lock
+ * returns a status (`if (stats_lock()) ... stats_unlock();`) is no pair
+ * the names can vouch for. (The name is looked at first: most calls have
+ * no lock word, and need no look-up of their declarations.) */
+static bool declared_void_pair(struct builder *b, CXCursor decl, const char *name)
+{
+    const char *twin = lockname_twin(b->a, name);
+    if (!twin || !declared_void_elsewhere(decl))
+        return false;
+    cfg_tu_index(b->t);
+    const CXCursor *other = strmap_get(&b->t->functions_by_name, twin);
+    return other && declared_void_elsewhere(*other);
 }
 
 /* Whether a call stands as a statement of its own (`foo_lock(x);`),

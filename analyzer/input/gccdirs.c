@@ -67,7 +67,7 @@ static int version_cmp(const char *a, const char *b)
     return 0;
 }
 
-/* Looks in root/TRIPLE/VERSION/include; keeps in best (PATH_MAX bytes) the
+/* Looks in root/TRIPLE/VERSION/include; keeps in best (4096 bytes) the
  * one of the wanted version (or the highest), preferring this machine's
  * own target. */
 static void scan_root(const char *root, const char *want, const char *machine, char *best,

@@ -82,6 +82,25 @@ void cfg_mark_reachable(const struct cfg *g, const unsigned *starts, unsigned n,
     free(stack);
 }
 
+void cfg_mark_reaching(const struct cfg *g, unsigned to, bool *seen)
+{
+    /* each block is pushed once, when first marked */
+    unsigned *stack = xmalloc((g->nblocks + 1) * sizeof *stack), sp = 0;
+    seen[to] = true;
+    stack[sp++] = to;
+    while (sp) {
+        const struct cfg_block *blk = &g->blocks[stack[--sp]];
+        for (unsigned i = 0; i < blk->npred; i++) {
+            unsigned from = g->succ[g->pred[blk->first_pred + i]].from;
+            if (!seen[from]) {
+                seen[from] = true;
+                stack[sp++] = from;
+            }
+        }
+    }
+    free(stack);
+}
+
 bool cfg_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth)
 {
     if (e->cond < 0 || (e->kind != EDGE_TRUE && e->kind != EDGE_FALSE))

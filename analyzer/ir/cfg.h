@@ -276,6 +276,10 @@ struct cfg {
  * reachable from the blocks starts[0..n), those included. */
 void cfg_mark_reachable(const struct cfg *g, const unsigned *starts, unsigned n, bool *seen);
 
+/* Sets seen[b] for every block b from which block `to` can be reached,
+ * `to` included. */
+void cfg_mark_reaching(const struct cfg *g, unsigned to, bool *seen);
+
 /* The branch value edge e fixes, if its condition has a key: the key and
  * whether the tested value is true on that edge. */
 bool cfg_edge_branch(const struct cfg *g, const struct cfg_edge *e, int *key, bool *truth);
