@@ -545,13 +545,53 @@ static enum CXErrorCode parse(CXIndex idx, const struct job *j, const char **arg
 }
 
 
+/* Whether the parse missed a header (`'omp.h' file not found`) that GCC's
+ * own folder `dir` has. */
+static bool misses_gcc_header(struct arena *a, CXTranslationUnit tu, const char *dir)
+{
+    bool found = false;
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n && !found; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        const char *msg = parse_str(a, clang_getDiagnosticSpelling(d));
+        const char *end = msg[0] == '\'' ? strchr(msg + 1, '\'') : NULL;
+        if (end && !strcmp(end, "' file not found"))
+            found = access(arena_printf(a, "%s/%.*s", dir, (int)(end - msg - 1), msg + 1),
+                           R_OK) == 0;
+        clang_disposeDiagnostic(d);
+    }
+    return found;
+}
+
+/* A file of a GCC build that includes a header only GCC ships: parsed
+ * again with GCC's folder searched after every other. Only then: given
+ * to every file, that folder would also answer the `#include_next` of
+ * clang's own headers, and <stdatomic.h> would become GCC's, whose
+ * built-ins clang rejects. */
+static enum CXErrorCode parse_with_gcc_headers(CXIndex idx, const struct job *j, struct arena *a,
+                                               const char ***args, int *nargs,
+                                               CXTranslationUnit *tu)
+{
+    enum CXErrorCode rc = parse(idx, j, *args, *nargs, NULL, tu);
+    if (rc != CXError_Success || !*tu || !j->gcc_dir || !misses_gcc_header(a, *tu, j->gcc_dir))
+        return rc;
+    const char **more = arena_alloc(a, ((size_t)*nargs + 2) * sizeof *more);
+    memcpy(more, *args, (size_t)*nargs * sizeof *more);
+    more[(*nargs)++] = "-idirafter";
+    more[(*nargs)++] = j->gcc_dir;
+    *args = more;
+    clang_disposeTranslationUnit(*tu);
+    *tu = NULL;
+    return parse(idx, j, *args, *nargs, NULL, tu);
+}
+
 /* Parses the file; reports its errors to `local`; when its headers are
  * missing, parses it again as fallback.h says. */
 static enum CXErrorCode parse_with_fallback(CXIndex idx, const struct job *j, struct arena *a,
                                             const char **args, int nargs,
                                             struct collector *local, CXTranslationUnit *tu)
 {
-    enum CXErrorCode rc = parse(idx, j, args, nargs, NULL, tu);
+    enum CXErrorCode rc = parse_with_gcc_headers(idx, j, a, &args, &nargs, tu);
     if (rc != CXError_Success || !*tu)
         return rc;
     report_diagnostics(local, *tu, j); /* the file's own errors, not the fallback's */

@@ -142,11 +142,8 @@ static void filter_args(struct arena *a, const char *const *words, unsigned n, c
             continue;
         j->args[j->nargs++] = w;
     }
-    const char *gcc_dir = n && gcc_is_gcc(words[0]) ? gcc_include_dir(words[0]) : NULL;
-    if (gcc_dir) { /* <omp.h> and the like, after every other folder */
-        j->args[j->nargs++] = "-idirafter";
-        j->args[j->nargs++] = gcc_dir;
-    }
+    /* <omp.h> and the like: searched only for a file that needs them */
+    j->gcc_dir = n && gcc_is_gcc(words[0]) ? gcc_include_dir(words[0]) : NULL;
 }
 
 static bool bad_entry(const char *name, const char *text, size_t len, size_t i,

@@ -20,6 +20,10 @@ struct job {
     const char *directory; /* working directory for the compiler, or NULL */
     const char **args;
     unsigned nargs;
+    /* For an entry a GCC build wrote, GCC's own header folder (gccdirs.h),
+     * or NULL: the parse searches it last when the file includes a header
+     * that only it has. */
+    const char *gcc_dir;
     /* In-memory text of the file (tests, fuzzing, --staged), or NULL to
      * read it from disk. Borrowed. */
     const char *contents;

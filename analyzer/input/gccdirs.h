@@ -4,8 +4,11 @@
  * and some of its files include headers that only GCC's own folder has
  * (<omp.h> with -fopenmp, <quadmath.h>, <openacc.h>): libclang, with its
  * own resource headers instead, would fail on every such file. For an
- * entry whose compiler is GCC, the folder is searched after every other
- * (-idirafter), so clang's own headers still come first. The folder is
+ * entry whose compiler is GCC, a file whose parse misses a header that
+ * the folder has is parsed again with the folder searched after every
+ * other (-idirafter). Never for every file: clang's own <stdatomic.h>
+ * includes the next one of its name, which would then be GCC's, written
+ * with built-ins clang rejects. The folder is
  * found on disk (/usr/lib/gcc/TRIPLE/VERSION/include, the version the
  * compiler's name asks for or else the highest); the compiler of the
  * database is never run. What clang cannot read there is no error of the

@@ -488,6 +488,14 @@ gcc-database)
     printf '[{"directory": "%s", "file": "par.c", "command": "/usr/bin/gcc -fopenmp -c par.c -o par.o"}]' "$TMP/g" > "$TMP/g/build/compile_commands.json"
     expect_status 1 "$LC" --no-config -p "$TMP/g/build"
     grep -q "still held when 'work' returns" "$TMP/out" || fail "finding missing: $(cat "$TMP/out")"
+    ! grep -q "error" "$TMP/err" "$TMP/out" || fail "parse error: $(cat "$TMP/err")"
+    # and only such a file: clang's own <stdatomic.h> includes the next
+    # of its name, which GCC's folder must not answer (GCC's built-ins
+    # are no C clang reads)
+    printf '#include <stdatomic.h>\n#include <pthread.h>\nstatic pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;\nstatic _Atomic int hits;\nint count(int n) {\n  pthread_mutex_lock(&m);\n  if (n < 0) return atomic_load_explicit(&hits, memory_order_relaxed);\n  atomic_fetch_add(&hits, 1);\n  pthread_mutex_unlock(&m);\n  return 0;\n}\n' > "$TMP/g/count.c"
+    printf '[{"directory": "%s", "file": "count.c", "command": "/usr/bin/gcc -c count.c -o count.o"}]' "$TMP/g" > "$TMP/g/build/compile_commands.json"
+    expect_status 1 "$LC" --no-config -p "$TMP/g/build"
+    grep -q "still held when 'count' returns" "$TMP/out" || fail "finding missing: $(cat "$TMP/out")"
     ! grep -q "error" "$TMP/err" "$TMP/out" || fail "parse error: $(cat "$TMP/err")" ;;
 cwd-independence)
     # the same run from the repository's root and from a subfolder: the
