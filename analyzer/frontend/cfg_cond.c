@@ -678,9 +678,26 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
     cc->key = intern_key2(b, symmetric_text(b, v, text, &cc->negated), var, var2);
 }
 
+/* The key of a field's or a global's value (`h->next`, `tab[i].head`,
+ * `g_list`) as its tests name it, or -1. */
+static int stored_value_key(struct builder *b, CXCursor from)
+{
+    enum CXCursorKind kind = clang_getCursorKind(from);
+    if (kind != CXCursor_MemberRefExpr &&
+        !(kind == CXCursor_DeclRefExpr && build_var_id(b, from, false) < 0 &&
+          clang_getCursorKind(clang_getCursorReferenced(from)) == CXCursor_VarDecl))
+        return -1;
+    struct cfg_cond cc = {.op = CMP_NE, .k = 0, .key = -1, .try_event = -1, .try_var = -1,
+                          .param = -1};
+    condition_key(b, from, &cc);
+    return cc.negated ? -1 : cc.key;
+}
+
 /* Flags (`locked = 1` where the lock is taken, `if (locked) unlock()`
  * later) correlate like branches on the same value; a local copied from
- * another (`e = e_all;`) is known as that one is. */
+ * another (`e = e_all;`) is known as that one is, and so is one given a
+ * field's value the path tested (`if (!h->next) return; f = h->next;
+ * while (f)` enters the loop), as a second test of that field would be. */
 void build_flag_fact(struct builder *b, const char *name, int var, CXCursor value,
                      struct cfg_loc loc)
 {
@@ -688,6 +705,13 @@ void build_flag_fact(struct builder *b, const char *name, int var, CXCursor valu
         return;
     build_field_fact(b, name, var, value, loc);
     CXCursor from = parse_peel(value);
+    int field_key = stored_value_key(b, from);
+    if (field_key >= 0) {
+        build_event(b, (struct cfg_event){.kind = EV_COPY_FACT,
+                                          .lock = (unsigned)intern_key(b, name, var),
+                                          .result_var = field_key, .loc = loc});
+        return;
+    }
     int from_var = clang_getCursorKind(from) == CXCursor_DeclRefExpr ? build_var_id(b, from, false)
                                                                       : -1;
     if (from_var >= 0 && from_var != var) { /* `e = e_all;` */
