@@ -129,6 +129,32 @@ static bool held_on_return(const struct words *ws, size_t i)
     return false;
 }
 
+/* A return value's description that says what it leaves locked:
+ * "@retval 0 the entry was found, the table is latched", "Returns 0 and
+ * the bucket stays locked". The sentence begins with the return word and
+ * has no word that turns it around ("the table is not latched"). */
+static bool return_leaves_locked(const struct words *ws, size_t i)
+{
+    static const char *const ret[] = {"retval", "return", "returns", NULL};
+    static const char *const is_[] = {"is", "are", "remains", "stays", "left", "kept", NULL};
+    static const char *const locked[] = {"locked", "latched", "held", NULL};
+    /* "returns EBUSY if the mutex is already locked" tells another's hold */
+    static const char *const others[] = {"already", "another", "other", "someone", NULL};
+    if ((i && ws->w[i - 1][0]) || !is(ws->w[i], ret))
+        return false;
+    bool lock_named = false;
+    for (size_t k = i + 1; k < ws->n && ws->w[k][0]; k++) {
+        if (negative(ws->w[k]) || is(ws->w[k], others))
+            return false;
+        lock_named |= lockish(ws->w[k]);
+        size_t m = k + 1 < ws->n && !strcmp(ws->w[k + 1], "still") ? k + 2 : k + 1;
+        if (is(ws->w[k], is_) && m < ws->n && is(ws->w[m], locked) &&
+            (lock_named || lockish(ws->w[m])) && !(m + 1 < ws->n && negative(ws->w[m + 1])))
+            return true;
+    }
+    return false;
+}
+
 /* "the caller must unlock it", "caller should release the lock",
  * "unlocked by the caller". */
 static bool caller_releases(const struct words *ws, size_t i)
@@ -189,7 +215,8 @@ bool docphrase_returns_holding(const char *comment, const char *function)
                          !strcasestr(function, "unlock");
     bool says = named_to_lock && summary_locks(&ws);
     for (size_t i = 0; i < ws.n && !says; i++)
-        says = returns_with_lock(&ws, i) || held_on_return(&ws, i) || caller_releases(&ws, i);
+        says = returns_with_lock(&ws, i) || held_on_return(&ws, i) || caller_releases(&ws, i) ||
+               return_leaves_locked(&ws, i);
     free(ws.w);
     return says;
 }

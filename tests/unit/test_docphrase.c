@@ -38,6 +38,18 @@ static void held_on_return(void)
     SILENT("/* the lock is not held on return */");
 }
 
+/* a return value's description names the state it leaves */
+static void return_value_leaves_locked(void)
+{
+    SAYS("/**\n * @retval HASHTABLE_SUCCESS The entry was found, the table is\n *         latched.\n */");
+    SAYS("/* Returns 0 and the bucket lock stays held. */");
+    SAYS("/* @return 1 if found, and the entry is left locked */");
+    SILENT("/* @retval Others, failure, the table is not latched. */");
+    SILENT("/* @return 0 when the entry is held by another thread */");
+    SILENT("/* Lookup. The table is latched by the caller. */");
+    SILENT("/* Returns EBUSY if the mutex is already locked. */");
+}
+
 static void caller_releases(void)
 {
     SAYS("/* Caller should unlock this mutex as soon as possible */");
@@ -75,6 +87,7 @@ int main(void)
 {
     returns_with();
     held_on_return();
+    return_value_leaves_locked();
     caller_releases();
     imperative_summary();
     return check_report("docphrase");
