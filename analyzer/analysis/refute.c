@@ -93,13 +93,16 @@ struct search {
 };
 
 /* Whether key text t names the object the lock lives in: "a" for "a->mu"
- * and "(*a).mu", "s.inner" for "s.inner.mu", "p" for "*p". */
+ * and "(*a).mu", "s.inner" for "s.inner.mu", "p" for "*p", "*out" (and
+ * "out") for "(*out)->mu". */
 static bool names_object(const char *lock, const char *t)
 {
     size_t n = strlen(t);
     if (lock[0] == '*' && !strcmp(lock + 1, t))
         return true;
     if (lock[0] == '(' && lock[1] == '*' && !strncmp(lock + 2, t, n) && lock[2 + n] == ')')
+        return true;
+    if (lock[0] == '(' && t[0] == '*' && !strncmp(lock + 1, t, n) && lock[1 + n] == ')')
         return true;
     if (strncmp(lock, t, n))
         return false;

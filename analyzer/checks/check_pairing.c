@@ -16,6 +16,7 @@
 #include "support/arena.h"
 #include "checks/checks.h"
 #include "model/lockname.h"
+#include "analysis/refute.h"
 #include "analysis/summary.h"
 #include "support/vec.h"
 #include "checks/witness.h"
@@ -118,9 +119,76 @@ static void emit(const struct check_ctx *c, enum rule_id rule, const struct cfg_
     c->emit(c->emit_ctx, &f);
 }
 
+static bool releases_anywhere(const struct cfg *g, unsigned lock);
+
+/* Whether some event makes the lock's state unknown to the path search
+ * (code it went to, a store to a variable its name rests on): there, a
+ * free lock looks like no lock at all. */
+static bool state_may_be_lost(const struct cfg *g, unsigned lock)
+{
+    const struct cfg_lock *l = &g->locks[lock];
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if ((ev->kind == EV_FORGET && ev->lock == lock) ||
+            (ev->kind == EV_KILL_VAR &&
+             ((int)ev->lock == l->index_var[0] || (int)ev->lock == l->index_var[1] ||
+              cfg_var_roots(g, lock, (int)ev->lock))))
+            return true;
+    }
+    return false;
+}
+
+/* Whether some exit of the function may be reached without the lock
+ * held, as the lattice sees it: an exit with no hit for it, or one whose
+ * hit also has it free. (Held at every exit, the function's contract was
+ * judged already: a lock taken twice, a RELEASE that never releases.) */
+static bool some_exit_may_be_free(const struct pairing *p, unsigned lock)
+{
+    const struct cfg *g = p->c->g;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        if (g->events[i].kind != EV_EXIT)
+            continue;
+        bool held_only = false;
+        for (size_t k = 0; k < p->exits.n && !held_only; k++)
+            held_only = p->exits.v[k].event == i && p->exits.v[k].lock == lock &&
+                        !(p->exits.v[k].bits & (LS_UNTOUCHED | LS_RELEASED));
+        if (!held_only)
+            return true;
+    }
+    return false;
+}
+
+/* `if (out && *out) lock(&(*out)->mu); return;` in a function that
+ * releases it nowhere: the lattice has it free at some exit, but no exit
+ * is reached, on a consistent path, with the lock free and its object
+ * there. The function takes the lock for its caller wherever the lock
+ * exists, as one that holds it at every exit does (a lock function that
+ * skips an object it did not find). */
+static bool held_wherever_it_exists(const struct pairing *p, unsigned lock)
+{
+    const struct check_ctx *c = p->c;
+    const struct cfg *g = c->g;
+    if (releases_anywhere(g, lock) || state_may_be_lost(g, lock) ||
+        !some_exit_may_be_free(p, lock))
+        return false;
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = blk->first_event; i < blk->first_event + blk->nevents; i++) {
+            struct refute_path path;
+            if (g->events[i].kind == EV_EXIT &&
+                refute_search(c->a, g, b, i, lock, LS_UNTOUCHED | LS_RELEASED, &path) !=
+                    REFUTE_INFEASIBLE)
+                return false;
+        }
+    }
+    return true;
+}
+
 static void report_exit(const struct pairing *p, const struct exit_hit *h)
 {
     const struct check_ctx *c = p->c;
+    if (held_wherever_it_exists(p, h->lock))
+        return;
     const char *name = c->g->locks[h->lock].display;
     struct finding_note *path;
     int n = witness_path(c, h->block, h->event, h->lock, LS_HELD,
