@@ -1430,11 +1430,51 @@ static bool param_is_token(struct cfg_tu *t, CXCursor def, unsigned index)
     return as_token && !as_itself;
 }
 
+static bool is_store_operator(const char *s)
+{
+    size_t n = strlen(s);
+    return !strcmp(s, "++") || !strcmp(s, "--") ||
+           (n && s[n - 1] == '=' && strcmp(s, "==") && strcmp(s, "!=") && strcmp(s, "<=") &&
+            strcmp(s, ">="));
+}
+
+/* Whether a function-like macro's body names nothing but its parameters
+ * and C's keywords, and stores nothing: `((void)(a))`, `do {} while (0)`,
+ * an empty body. Such a macro calls no function and changes no object, so
+ * whatever its name says (a lock stubbed out in a build without threads:
+ * `#define ZSTD_pthread_mutex_lock(a) ((void)(a))`), it takes no lock. */
+static bool macro_does_nothing(struct cfg_tu *t, CXCursor def)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0, body = 0;
+    clang_tokenize(t->tu, clang_getCursorExtent(def), &toks, &n);
+    struct arena *a = t->a;
+    for (unsigned i = 2; i < n && !body; i++) /* name ( p0 , p1 ... ) */
+        if (!strcmp(parse_str(a, clang_getTokenSpelling(t->tu, toks[i])), ")"))
+            body = i + 1;
+    bool nothing = body > 0;
+    for (unsigned i = body; nothing && i < n; i++) {
+        const char *s = parse_str(a, clang_getTokenSpelling(t->tu, toks[i]));
+        enum CXTokenKind kind = clang_getTokenKind(toks[i]);
+        if (kind == CXToken_Punctuation)
+            nothing = !is_store_operator(s);
+        else if (kind == CXToken_Identifier) {
+            nothing = false; /* a parameter's name, or anything else */
+            for (unsigned p = 2; p + 1 < body && !nothing; p++)
+                nothing = !strcmp(parse_str(a, clang_getTokenSpelling(t->tu, toks[p])), s);
+        }
+    }
+    clang_disposeTokens(t->tu, toks, n);
+    return nothing;
+}
+
 /* A project's lock macro nobody described (lockname.h). Like a function
  * rule on a macro, it yields to known lock calls in its expansion. */
 static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
                                            struct macro_use *u, CXCursor def)
 {
+    if (macro_does_nothing(t, def))
+        return NULL;
     enum lockname_arg *kinds = arena_alloc(t->a, (u->nargs + 1) * sizeof *kinds);
     for (unsigned i = 0; i < u->nargs; i++) {
         kinds[i] = lockname_classify_text(u->args[i]);
