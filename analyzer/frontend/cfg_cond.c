@@ -1071,11 +1071,65 @@ static bool build_selected_constant_cond(struct builder *b, CXCursor sel, CXCurs
     return true;
 }
 
-/* Splits &&, ||, !, ?:, comma and __builtin_expect into branches. */
+/* Whether evaluating e again changes nothing and reads only locals and
+ * constants: `err`, `!err`, `err == 0`. */
+static bool plain_local_test(struct builder *b, CXCursor e)
+{
+    e = parse_peel(e);
+    enum CXCursorKind k = clang_getCursorKind(e);
+    if (k == CXCursor_DeclRefExpr) { /* (declared in the statements, it has no id yet) */
+        CXCursor d = clang_getCursorReferenced(e);
+        enum CXCursorKind dk = clang_getCursorKind(d);
+        return dk == CXCursor_ParmDecl ||
+               (dk == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(d) != 1);
+    }
+    if (k == CXCursor_IntegerLiteral)
+        return true;
+    size_t base = b->kids.n;
+    unsigned n = parse_children(e, &b->kids);
+    bool plain = false;
+    if (k == CXCursor_UnaryOperator && n == 1)
+        plain = clang_getCursorUnaryOperatorKind(e) == CXUnaryOperator_LNot &&
+                plain_local_test(b, b->kids.v[base]);
+    else if (k == CXCursor_BinaryOperator && n == 2) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(e);
+        plain = op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE &&
+                plain_local_test(b, b->kids.v[base]) && plain_local_test(b, b->kids.v[base + 1]);
+    }
+    b->kids.n = base;
+    return plain;
+}
+
+/* `({ int err = trylock(m); ...; !err; })` as a condition: the
+ * statements run, then the branch is on the last one's value, split as
+ * any condition (`!err` sends the success of the try-lock to the false
+ * side). Only a last value that reads locals plainly is tested again. */
+static bool build_statement_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
+{
+    size_t base = b->kids.n;
+    CXCursor body = parse_children(c, &b->kids) == 1 ? b->kids.v[base] : clang_getNullCursor();
+    b->kids.n = base;
+    if (clang_Cursor_isNull(body) || clang_getCursorKind(body) != CXCursor_CompoundStmt)
+        return false;
+    unsigned n = parse_children(body, &b->kids);
+    CXCursor last = n ? b->kids.v[base + n - 1] : clang_getNullCursor();
+    b->kids.n = base;
+    if (clang_Cursor_isNull(last) || !clang_isExpression(clang_getCursorKind(last)) ||
+        !plain_local_test(b, last))
+        return false;
+    build_expr(b, c);
+    build_cond(b, last, t, f);
+    return true;
+}
+
+/* Splits &&, ||, !, ?:, comma, statement expressions and __builtin_expect
+ * into branches. */
 static bool build_compound_cond(struct builder *b, CXCursor c, size_t base, unsigned t,
                                 unsigned f)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_StmtExpr)
+        return build_statement_cond(b, c, t, f);
     unsigned n = parse_children(c, &b->kids);
     if (k == CXCursor_UnaryOperator && n == 1 &&
         clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
