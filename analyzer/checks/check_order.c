@@ -40,6 +40,28 @@ static void report_declared(const struct check_ctx *c, const struct cfg_event *e
     c->emit(c->emit_ctx, &f);
 }
 
+/* Whether `held` was taken by the very call that takes the lock of
+ * `event`: a callee's contract lists what it leaves held, not in what
+ * order it took them (`reacquire(x, &z)` that takes z's lock, then x's),
+ * and the callee's own analysis records its order. A call's events are
+ * consecutive, at its place. */
+static bool taken_by_same_call(const struct cfg *g, unsigned block, unsigned event,
+                               unsigned held)
+{
+    const struct cfg_event *ev = &g->events[event];
+    if (!ev->callee)
+        return false;
+    for (unsigned i = event; i-- > g->blocks[block].first_event;) {
+        const struct cfg_event *e = &g->events[i];
+        if (e->loc.line != ev->loc.line || e->loc.column != ev->loc.column || !e->callee ||
+            strcmp(e->callee, ev->callee))
+            return false;
+        if (e->kind == EV_ACQUIRE && e->lock == held)
+            return true;
+    }
+    return false;
+}
+
 static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
 {
     const struct check_ctx *c = ((struct order_ctx *)ctx)->c;
@@ -54,7 +76,8 @@ static void on_state(void *ctx, unsigned block, unsigned event, const struct ls_
         if (!(bits & LS_HELD) || (bits & ~LS_HELD) || s->e[i].lock == ev->lock)
             continue;
         const struct cfg_lock *from = &c->g->locks[s->e[i].lock];
-        if (!from->cls || !strcmp(from->cls, to->cls))
+        if (!from->cls || !strcmp(from->cls, to->cls) ||
+            taken_by_same_call(c->g, block, event, s->e[i].lock))
             continue;
         if (declared_against(from, to)) {
             /* reported against the declaration: the same pair is no
