@@ -357,6 +357,15 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success_value = 0;
         return;
     }
+    /* A try-lock inside, 0 on every exit that holds it and 1 on every
+     * exit that does not: a status wrapper whose one error code is 1
+     * (`if (trylock(m) != 0) return ERR; return OK;`). */
+    if (l->via_try && is_only_value(held, 0) && is_only_value(free, 1) && !free->nonzero) {
+        l->conditional = true;
+        l->success = SUCCESS_EQUALS;
+        l->success_value = 0;
+        return;
+    }
     /* A try-lock inside, TRUE with it held and FALSE without: the
      * BOOL-returning try wrapper. */
     bool held_true = !held->none && !held->mixed &&
