@@ -50,6 +50,7 @@ struct fact {
     bool value;
     bool fresh;
     bool lapses; /* known only until the value may change: dropped then */
+    bool stored; /* set by a store, not learnt from a test */
 };
 
 struct node {
@@ -369,7 +370,7 @@ static void put_fact(struct node *n, struct fact f)
 
 static void set_fact_as(struct node *n, int key, bool value, bool fresh)
 {
-    put_fact(n, (struct fact){key, value, fresh, false});
+    put_fact(n, (struct fact){key, value, fresh, false, false});
 }
 
 static void set_fact(struct node *n, int key, bool value)
@@ -481,11 +482,11 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
          * need not relate to others (and a call may follow in the block) */
         bool fresh = keyrel_relates(s->g, (int)ev->lock);
         if (s->tracked[ev->lock] && ev->ret != RET_NONNEG)
-            set_fact_as(n, (int)ev->lock, ev->write, fresh);
+            put_fact(n, (struct fact){(int)ev->lock, ev->write, fresh, false, true});
         bool holds;
         for (int d = first_compared(s->g, (int)ev->lock); d >= 0; d = s->g->key_cmp[d].next)
             if (s->tracked[d] && cfg_key_cmp_decided(&s->g->key_cmp[d], ev, &holds))
-                set_fact_as(n, d, holds, fresh);
+                put_fact(n, (struct fact){d, holds, fresh, false, true});
         return true;
     }
     case EV_COPY_FACT: {
@@ -508,11 +509,13 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
     }
 }
 
-/* The lock does not exist on a path that found its object pointer NULL. */
+/* The lock does not exist on a path that found its object pointer NULL
+ * by a test. (`*s = NULL;` after the lock was taken only drops a name of
+ * an object that still exists, locked or not.) */
 static bool object_is_null(const struct search *s, const struct node *n)
 {
     for (unsigned i = 0; i < n->nf; i++)
-        if (s->is_object[n->f[i].key] && !n->f[i].value)
+        if (s->is_object[n->f[i].key] && !n->f[i].value && !n->f[i].stored)
             return true;
     return false;
 }
@@ -615,7 +618,7 @@ static bool default_unchanged(const struct search *s, struct node *n, const stru
         if (!consistent_fresh(s, n, k, false))
             return false;
         if (live_at(s, e->to, k) && fact_of(n, k) < 0)
-            put_fact(n, (struct fact){k, false, true, true});
+            put_fact(n, (struct fact){k, false, true, true, false});
     }
     return true;
 }
@@ -697,7 +700,8 @@ static bool facts_within(const struct node *x, const struct node *y)
         while (j < y->nf && y->f[j].key < x->f[i].key)
             j++;
         if (j == y->nf || y->f[j].key != x->f[i].key || y->f[j].value != x->f[i].value ||
-            (x->f[i].fresh && !y->f[j].fresh) || (!x->f[i].lapses && y->f[j].lapses))
+            (x->f[i].fresh && !y->f[j].fresh) || (!x->f[i].lapses && y->f[j].lapses) ||
+            (!x->f[i].stored && y->f[j].stored))
             return false;
     }
     return true;
