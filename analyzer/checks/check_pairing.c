@@ -36,6 +36,7 @@ struct pairing {
     VEC(struct exit_hit) exits;
     VEC(struct event_hit) events;
     bool **published_reach; /* per lock: reached_from_stores, made on first use */
+    uint8_t *held_where_exists; /* per lock: 0 not yet asked, 1 no, 2 yes */
 };
 
 /* `base->current = cmd; return;` with cmd->lck held: on the way to this
@@ -184,10 +185,21 @@ static bool held_wherever_it_exists(const struct pairing *p, unsigned lock)
     return true;
 }
 
-static void report_exit(const struct pairing *p, const struct exit_hit *h)
+/* held_wherever_it_exists, asked once per lock: its path searches run at
+ * every exit, and a lock may have a hit at several. */
+static bool held_where_exists_once(struct pairing *p, unsigned lock)
+{
+    if (!p->held_where_exists)
+        p->held_where_exists = xcalloc(p->c->g->nlocks + 1, 1);
+    if (!p->held_where_exists[lock])
+        p->held_where_exists[lock] = held_wherever_it_exists(p, lock) ? 2 : 1;
+    return p->held_where_exists[lock] == 2;
+}
+
+static void report_exit(struct pairing *p, const struct exit_hit *h)
 {
     const struct check_ctx *c = p->c;
-    if (held_wherever_it_exists(p, h->lock))
+    if (held_where_exists_once(p, h->lock))
         return;
     const char *name = c->g->locks[h->lock].display;
     struct finding_note *path;
@@ -732,7 +744,7 @@ void check_pairing(const struct check_ctx *c)
         if (c->r->gave_up)
             return;
     }
-    struct pairing p = {c, {0}, {0}, NULL};
+    struct pairing p = {c, {0}, {0}, NULL, NULL};
     struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
@@ -758,6 +770,7 @@ void check_pairing(const struct check_ctx *c)
     for (unsigned l = 0; p.published_reach && l < c->g->nlocks; l++)
         free(p.published_reach[l]);
     free(p.published_reach);
+    free(p.held_where_exists);
     VEC_FREE(p.exits);
     VEC_FREE(p.events);
 }

@@ -683,9 +683,10 @@ static void condition_key(struct builder *b, CXCursor c, struct cfg_cond *cc)
 static int stored_value_key(struct builder *b, CXCursor from)
 {
     enum CXCursorKind kind = clang_getCursorKind(from);
+    CXCursor d = clang_getCursorReferenced(from);
     if (kind != CXCursor_MemberRefExpr &&
-        !(kind == CXCursor_DeclRefExpr && build_var_id(b, from, false) < 0 &&
-          clang_getCursorKind(clang_getCursorReferenced(from)) == CXCursor_VarDecl))
+        !(kind == CXCursor_DeclRefExpr && clang_getCursorKind(d) == CXCursor_VarDecl &&
+          clang_Cursor_hasVarDeclGlobalStorage(d) == 1))
         return -1;
     struct cfg_cond cc = {.op = CMP_NE, .k = 0, .key = -1, .try_event = -1, .try_var = -1,
                           .param = -1};
