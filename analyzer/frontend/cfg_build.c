@@ -1260,6 +1260,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->addresses_stored);
     strmap_free(&b->loop_stored);
     VEC_FREE(b->published);
+    VEC_FREE(b->places);
     strmap_free(&b->pointer_stores);
     strmap_free(&b->local_stores);
     strmap_free(&b->not_counters);

@@ -140,6 +140,10 @@ struct publish {
     unsigned block;
 };
 
+struct place {
+    int var, root;
+};
+
 struct builder {
     struct cfg_tu *t;
     struct arena *a;
@@ -236,6 +240,10 @@ struct builder {
      * outlives the call (`base->current = cmd;`, `g_last = obj;`), with
      * the block of each such store */
     VEC(struct publish) published;
+    /* Places a lock call's result was stored in (`s->rc`, `*err`,
+     * `g_rc`), each a variable of its own (build_place_var), with the
+     * local or parameter its path starts from (-1: a global). */
+    VEC(struct place) places;
     struct strmap pointer_stores;        /* pointer local (declaration) -> non-null stores */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
@@ -292,6 +300,13 @@ int build_var_id(struct builder *b, CXCursor ref, bool create);
 /* A new variable id under key (a declaration's offset, or a made-up key
  * for a value with no declaration), named for path notes. */
 int build_add_var(struct builder *b, const char *key, const char *name);
+/* The variable standing for a field, a pointed-to object or a global
+ * (`s->rc`, `*err`, `g_rc`) that a call's result is stored in, or -1
+ * (another lvalue, or none yet and !create). */
+int build_place_var(struct builder *b, CXCursor lvalue, bool create);
+/* A store to local `var` (root -1: to nothing) changes the places reached
+ * through it: what they held is forgotten. */
+void build_forget_places_of(struct builder *b, int root, struct cfg_loc loc);
 /* The index of the parameter a DeclRefExpr names, or -1. */
 int build_param_index(struct builder *b, CXCursor ref);
 /* The index of the parameter named by the len bytes at name, or -1. */

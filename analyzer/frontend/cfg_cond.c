@@ -55,8 +55,10 @@ void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
         clang_getCursorBinaryOperatorKind(src) == CXBinaryOperator_Assign &&
         parse_children(src, &b->kids) == 2) {
         CXCursor lhs = parse_peel(b->kids.v[base]);
-        if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
-            assigned = build_var_id(b, lhs, false);
+        assigned = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, false)
+                                                                    : -1;
+        if (assigned < 0)
+            assigned = build_place_var(b, lhs, false);
         src = parse_peel(b->kids.v[base + 1]);
     }
     b->kids.n = base;
@@ -69,6 +71,8 @@ void build_test_source(struct builder *b, CXCursor src, struct cfg_cond *cc)
         cc->try_var = assigned; /* `(x = c ? lock(m) : OK)`: its arms bound x */
     else if (clang_getCursorKind(src) == CXCursor_DeclRefExpr)
         cc->try_var = build_var_id(b, src, false);
+    if (cc->try_var < 0 && cc->try_event < 0)
+        cc->try_var = build_place_var(b, src, false); /* `if (s->rc)`, `if (*err == EBUSY)` */
     cc->param = build_param_index(b, src);
 }
 

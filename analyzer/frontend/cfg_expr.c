@@ -821,6 +821,46 @@ static bool names_global(CXCursor e)
            clang_Cursor_hasVarDeclGlobalStorage(target) == 1;
 }
 
+/* A lock call's result stored in a field, through a pointer or in a
+ * global (`s->rc = trylock(&s->mu); if (s->rc) return;`, `*err =
+ * trywrlock(l); if (*err == EBUSY) wrlock(l);`) is bound to that place as
+ * it would be to a local: the place gets a variable of its own, named by
+ * its path, which a later test of the same path reads. Like field flags,
+ * a place is assumed not to change behind the function's back; a store to
+ * it, or to the local its path starts from, forgets it. */
+int build_place_var(struct builder *b, CXCursor lvalue, bool create)
+{
+    if (!create && !b->places.n)
+        return -1; /* the common case: no result was ever stored so */
+    lvalue = parse_peel(lvalue);
+    enum CXCursorKind k = clang_getCursorKind(lvalue);
+    bool deref = k == CXCursor_UnaryOperator &&
+                 clang_getCursorUnaryOperatorKind(lvalue) == CXUnaryOperator_Deref;
+    bool global = names_global(lvalue);
+    if (k != CXCursor_MemberRefExpr && !deref && !global)
+        return -1;
+    int root = -1;
+    const char *text = global ? parse_spelling(b->a, lvalue) : build_value_path(b, lvalue, &root);
+    if (!text || strstr(text, "()") || strchr(text, '['))
+        return -1;
+    const char *key = arena_printf(b->a, "@%s", text);
+    void *id = strmap_get(&b->vars, key);
+    if (id || !create)
+        return id ? (int)(uintptr_t)id - 1 : -1;
+    int var = build_add_var(b, key, text);
+    VEC_PUSH(b->places, ((struct place){var, global ? -1 : root}));
+    return var;
+}
+
+void build_forget_places_of(struct builder *b, int root, struct cfg_loc loc)
+{
+    for (size_t i = 0; root >= 0 && i < b->places.n; i++)
+        if (b->places.v[i].root == root)
+            build_event(b, (struct cfg_event){.kind = EV_KILL_VAR,
+                                              .lock = (unsigned)b->places.v[i].var,
+                                              .result_var = b->places.v[i].var, .loc = loc});
+}
+
 /* Whether a store to lvalue `lhs` lands in memory that outlives the call:
  * a global, a field or element reached through a pointer or of a global
  * (`base->current`, `g_table[i]`, `*slot`), not a local's own. */
@@ -859,12 +899,20 @@ static void note_published(struct builder *b, CXCursor lhs, CXCursor rhs)
         VEC_PUSH(b->published, ((struct publish){parse_spelling(b->a, rhs), b->cur}));
 }
 
+/* Whether e's value comes straight from a call (`trylock(m)`, `(int)f()`). */
+static bool returns_call(CXCursor e)
+{
+    return clang_getCursorKind(parse_peel(e)) == CXCursor_CallExpr;
+}
+
 static void build_assign(struct builder *b, CXCursor e, size_t base)
 {
     CXCursor lhs = parse_peel(b->kids.v[base]), rhs = b->kids.v[base + 1];
     int var = clang_getCursorKind(lhs) == CXCursor_DeclRefExpr ? build_var_id(b, lhs, true) : -1;
+    int place = var < 0 ? build_place_var(b, lhs, returns_call(rhs)) : -1;
     build_note_param_store(b, lhs);
     if (var >= 0) {
+        build_forget_places_of(b, var, parse_cursor_loc(e));
         build_mark_fresh(b, var, build_is_alloc_call(b, rhs));
         build_note_alias(b, clang_getCursorReferenced(lhs), rhs, false);
         build_note_variable_copy(b, clang_getCursorReferenced(lhs), rhs);
@@ -878,13 +926,13 @@ static void build_assign(struct builder *b, CXCursor e, size_t base)
         build_note_store(b, var, rhs);
         return;
     }
-    b->pending_result_var = var;
+    b->pending_result_var = var >= 0 ? var : place;
     b->result_set_in_arms = false;
     b->in_callee = var >= 0 && build_is_function_pointer(clang_getCursorType(lhs));
     build_expr(b, rhs);
     b->in_callee = false;
     b->pending_result_var = -1;
-    build_kill_unless_bound(b, var, parse_cursor_loc(e));
+    build_kill_unless_bound(b, var >= 0 ? var : place, parse_cursor_loc(e));
     if (var >= 0) {
         build_flag_fact(b, parse_spelling(b->a, lhs), var, rhs, parse_cursor_loc(e));
         build_note_store(b, var, rhs);
