@@ -465,6 +465,111 @@ static bool retaken_before_exit(const struct cfg *g, unsigned block, unsigned ev
     return !exits;
 }
 
+/* Whether an event does nothing a release alone would not: the release
+ * itself, bookkeeping of values, or the end of a path that never returns
+ * (`if (unlock(m) != 0) abort();`). */
+static bool only_releasing(const struct cfg_event *ev, unsigned lock)
+{
+    switch (ev->kind) {
+    case EV_RELEASE: return ev->lock == lock;
+    case EV_FACT:
+    case EV_COPY_FACT:
+    case EV_KILL_VAR:
+    case EV_NORETURN:
+    case EV_OBSERVE: return true;
+    default: return false;
+    }
+}
+
+/* The first block from b on with events, or a branch, or the exit:
+ * empty blocks that only pass control on are skipped. */
+static unsigned past_empty(const struct cfg *g, unsigned b)
+{
+    for (unsigned steps = 0; steps < g->nblocks; steps++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (blk->nevents || blk->nsucc != 1)
+            break;
+        b = g->succ[blk->first_succ].to;
+    }
+    return b;
+}
+
+/* Whether the blocks from `side` up to block `join` release `lock` and do
+ * nothing else, every path of them ending at `join` or in a call that
+ * never returns. */
+static bool releases_alone(const struct cfg *g, unsigned side, unsigned join, unsigned lock)
+{
+    bool *seen = xcalloc(g->nblocks + 1, 1), alone = true, released = false;
+    unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
+    stack[sp++] = side;
+    while (sp && alone) {
+        unsigned b = stack[--sp];
+        if (b == join || seen[b])
+            continue;
+        seen[b] = true;
+        const struct cfg_block *blk = &g->blocks[b];
+        bool ends = false;
+        for (unsigned i = 0; i < blk->nevents && alone; i++) {
+            const struct cfg_event *ev = &g->events[blk->first_event + i];
+            alone = only_releasing(ev, lock);
+            released |= ev->kind == EV_RELEASE;
+            ends |= ev->kind == EV_NORETURN;
+        }
+        alone &= ends || blk->nsucc > 0;
+        for (unsigned i = 0; !ends && i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    free(stack);
+    free(seen);
+    return alone && released;
+}
+
+/* Whether block b's last take or release of `lock` (before its branch,
+ * which ends the block) is a take. */
+static bool block_takes(const struct cfg *g, unsigned b, unsigned lock)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    bool takes = false;
+    for (unsigned i = 0; i < blk->nevents; i++) {
+        const struct cfg_event *ev = &g->events[blk->first_event + i];
+        if (ev->lock == lock && (ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE))
+            takes = ev->kind == EV_ACQUIRE;
+    }
+    return takes;
+}
+
+/* `lock(m); ...; if (partial) unlock(m); }`: a parameter's test whose
+ * body, one statement, gives the lock back and does nothing else, and whose other side
+ * goes straight on to where both meet, reached with the lock taken on
+ * every path. The caller chose, by the argument, whether the function
+ * keeps the lock for it, whatever the parameter is called. A test that
+ * skips work as well as the release (`if (!n) goto out;` over the rest of
+ * the body) is no such choice: it stays a leak unless the flag is named
+ * for locking (caller_keeps). */
+static bool release_chosen_by_argument(const struct cfg *g, unsigned exit_block, unsigned lock)
+{
+    bool *seen = xmalloc(g->nblocks + 1), chosen = false;
+    for (unsigned b = 0; b < g->nblocks && !chosen; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (blk->nsucc != 2)
+            continue;
+        const struct cfg_edge *e = &g->succ[blk->first_succ];
+        const struct cfg_cond *cond = e[0].cond < 0 ? NULL : &g->conds[e[0].cond];
+        if (!cond || cond->param < 0 || cond->k != 0 ||
+            (cond->op != CMP_NE && cond->op != CMP_EQ) ||
+            (!block_takes(g, b, lock) && reaches(g, g->entry, (int)b, EV_ACQUIRE, lock, seen)))
+            continue;
+        for (unsigned side = 0; side < 2 && !chosen; side++) {
+            unsigned join = past_empty(g, e[!side].to);
+            chosen = g->blocks[e[side].to].lone_then && join != e[side].to &&
+                     releases_alone(g, e[side].to, join, lock) &&
+                     reaches(g, join, (int)exit_block, EV_RELEASE, lock, seen);
+        }
+    }
+    free(seen);
+    return chosen;
+}
+
 /* `if (!have_lock) lock(m); ... unlock(m);` with the unlock also reached
  * where the flag said the caller holds it: a parameter's test sends one
  * side to the acquire and the other to this release (or wait, or other
@@ -554,6 +659,7 @@ static bool copy_partner_has(const struct cfg *g, unsigned lock, enum cfg_event_
 static bool caller_keeps(const struct check_ctx *c, unsigned exit_block, unsigned lock)
 {
     return flag_decides(c->g, exit_block, EV_RELEASE, lock, c->a, NULL) ||
+           release_chosen_by_argument(c->g, exit_block, lock) ||
            (!releases_anywhere(c->g, lock) &&
             flag_decides(c->g, exit_block, EV_ACQUIRE, lock, c->a, NULL));
 }

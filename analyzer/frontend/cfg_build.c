@@ -23,7 +23,7 @@
 
 unsigned build_new_block(struct builder *b)
 {
-    struct bblock blk = {0, 0, false};
+    struct bblock blk = {0, 0, false, false};
     VEC_PUSH(b->blocks, blk);
     return (unsigned)b->blocks.n - 1;
 }
@@ -122,6 +122,20 @@ static void build_side(struct builder *b, CXCursor s, int failed_try)
     b->failed_try_event = outer;
 }
 
+/* Whether s is one statement: itself, or a block of one (`{ unlock(m); }`,
+ * a macro's `{ ... }` counting as one, and the `;` after it as none). */
+static bool is_one_statement(struct builder *b, CXCursor s)
+{
+    if (clang_getCursorKind(s) != CXCursor_CompoundStmt)
+        return true;
+    size_t base = b->kids.n;
+    unsigned n = parse_children(s, &b->kids), statements = 0;
+    for (unsigned i = 0; i < n; i++)
+        statements += clang_getCursorKind(b->kids.v[base + i]) != CXCursor_NullStmt;
+    b->kids.n = base;
+    return statements == 1;
+}
+
 static void build_if(struct builder *b, CXCursor s)
 {
     size_t base = b->kids.n;
@@ -143,6 +157,7 @@ static void build_if(struct builder *b, CXCursor s)
     if (n > 2)
         parse_cursor_offsets(else_s, &sides.else_begin, &sides.else_end);
     build_aliases_save(b, &before);
+    b->blocks.v[t].lone_then = n == 2 && is_one_statement(b, then_s);
     b->cur = t;
     build_side(b, then_s, then_fails ? tried : -1);
     sides.then_reaches = b->blocks.v[b->cur].entered; /* not past a return */
@@ -911,6 +926,7 @@ static void finish_edges(struct builder *b, struct cfg *g)
     for (unsigned i = 0; i < g->nblocks; i++) {
         g->blocks[i].first_event = b->blocks.v[i].first_event;
         g->blocks[i].nevents = b->blocks.v[i].nevents;
+        g->blocks[i].lone_then = b->blocks.v[i].lone_then;
     }
     for (unsigned i = 0; i < g->nedges; i++) {
         g->blocks[b->edges.v[i].from].nsucc++;

@@ -101,6 +101,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a);
 struct bblock {
     unsigned first_event, nevents;
     bool entered; /* some edge leads into it (so far): else, past a return */
+    bool lone_then; /* cfg_block.lone_then */
 };
 
 struct jump_target {

@@ -137,6 +137,9 @@ struct cfg_block {
     unsigned first_succ, nsucc; /* into cfg.succ (edges sorted by from) */
     unsigned first_pred, npred; /* into cfg.pred (edge indexes sorted by to) */
     unsigned first_clobber, nclobbers; /* into cfg.clobbers */
+    /* The body of an `if` with no `else` that is one statement (`if (p)
+     * unlock(m);`) begins here: what it does is all the test decides. */
+    bool lone_then;
 };
 
 /* Memory that a call or a store in a block may change: the object that
