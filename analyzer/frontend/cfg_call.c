@@ -1239,6 +1239,19 @@ static bool may_be_macro_use(enum CXCursorKind k)
            k == CXCursor_ConditionalOperator || k == CXCursor_UnaryOperator;
 }
 
+/* Whether lock calls of the use's expansion are built already: a part of
+ * it met again (the value `!err` of a statement-expression macro, tested
+ * after its statements were built) is no use of its own. */
+static bool expansion_took_locks(const struct builder *b, const struct macro_use *u)
+{
+    for (size_t i = b->events.n; i-- > 0;) {
+        const struct cfg_event *ev = &b->events.v[i];
+        if ((ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE) && ev->loc.offset == u->begin)
+            return true;
+    }
+    return false;
+}
+
 bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
 {
     if (!may_be_macro_use(clang_getCursorKind(c)))
@@ -1279,7 +1292,7 @@ bool build_macro_use(struct builder *b, CXCursor c, bool is_stmt)
         b->expanding = saved;
         bool known = b->expansion_answered;
         b->expansion_answered = answered;
-        if (b->lock_events != before || known)
+        if (b->lock_events != before || known || expansion_took_locks(b, u))
             return true;
         struct call_args texts = {NULL, u->args, u->nargs};
         for (unsigned i = 0; i < u->rule->neffects; i++) {

@@ -318,6 +318,16 @@ static void note_index(struct builder *b, CXCursor index)
                              : text;
 }
 
+static const char *without_spaces(struct arena *a, const char *text, size_t len)
+{
+    char *out = arena_alloc(a, len + 1), *o = out;
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)text[i]))
+            *o++ = text[i];
+    *o = '\0';
+    return out;
+}
+
 /* The same for a lock path written in a macro's argument text
  * (`LOCK(&ctx->pt[n])`): the variables named inside its brackets, by name
  * where the function has exactly one of that name, and the bracket text. */
@@ -340,7 +350,9 @@ void build_note_index_text(struct builder *b, const char *text)
             add_index_var(b, build_var_named(b, p, n));
             p += n;
         }
-        const char *inside = arena_strndup(b->a, open + 1, (size_t)(close - open - 1));
+        /* as the index reads in the tree: `pt[ n ]` in a macro's text is
+         * `pt[n]` written plainly */
+        const char *inside = without_spaces(b->a, open + 1, (size_t)(close - open - 1));
         b->path_index_text = b->path_index_text
                                  ? arena_printf(b->a, "%s,%s", b->path_index_text, inside)
                                  : inside;

@@ -17,6 +17,10 @@ void cfg_dump(FILE *out, const struct cfg *g)
     if (g->returns_lock)
         fprintf(out, ", returns %s", g->returns_lock);
     fputc('\n', out);
+    for (unsigned l = 0; l < g->nlocks; l++)
+        fprintf(out, "  L%u: %s (%s)%s%s\n", l, g->locks[l].key, g->locks[l].display,
+                g->locks[l].index_text ? " index " : "",
+                g->locks[l].index_text ? g->locks[l].index_text : "");
     for (unsigned b = 0; b < g->nblocks; b++) {
         const struct cfg_block *blk = &g->blocks[b];
         fprintf(out, "  B%u:", b);
@@ -25,7 +29,13 @@ void cfg_dump(FILE *out, const struct cfg *g)
             unsigned k = (unsigned)ev->kind;
             fprintf(out, " %s", k < sizeof kinds / sizeof kinds[0] ? kinds[k] : "?");
             if (ev->kind <= EV_ACCESS)
-                fprintf(out, "(%s)", g->locks[ev->lock].key);
+                fprintf(out, "(L%u)", ev->lock);
+            else if (ev->kind == EV_FORGET) /* with the line: what forgot it */
+                fprintf(out, "(L%u@%u)", ev->lock, ev->loc.line);
+            if (ev->kind <= EV_ASSERT && ev->callee && ev->rule && ev->rule->origin)
+                fprintf(out, "{%s: %s}", ev->callee, ev->rule->origin);
+            if (ev->kind <= EV_ASSERT && ev->result_var >= 0) /* bound to a variable */
+                fprintf(out, "=>v%d", ev->result_var);
             else if (ev->kind == EV_FACT && ev->ret == RET_NONNEG)
                 fprintf(out, "(%u>=0)", ev->lock);
             else if (ev->kind == EV_FACT)
