@@ -37,6 +37,7 @@ struct pairing {
     VEC(struct event_hit) events;
     bool **published_reach; /* per lock: reached_from_stores, made on first use */
     uint8_t *held_where_exists; /* per lock: 0 not yet asked, 1 no, 2 yes */
+    bool *switched; /* per lock: switched_by_count; NULL when none is */
 };
 
 /* `base->current = cmd; return;` with cmd->lck held: on the way to this
@@ -465,13 +466,14 @@ static bool retaken_before_exit(const struct cfg *g, unsigned block, unsigned ev
     return !exits;
 }
 
-/* Whether an event does nothing a release alone would not: the release
- * itself, bookkeeping of values, or the end of a path that never returns
- * (`if (unlock(m) != 0) abort();`). */
-static bool only_releasing(const struct cfg_event *ev, unsigned lock)
+/* Whether an event does nothing an event of `kind` on `lock` alone would
+ * not: that event itself, bookkeeping of values, or the end of a path that
+ * never returns (`if (unlock(m) != 0) abort();`). */
+static bool only_doing(const struct cfg_event *ev, unsigned lock, enum cfg_event_kind kind)
 {
     switch (ev->kind) {
-    case EV_RELEASE: return ev->lock == lock;
+    case EV_ACQUIRE:
+    case EV_RELEASE: return ev->kind == kind && ev->lock == lock;
     case EV_FACT:
     case EV_COPY_FACT:
     case EV_KILL_VAR:
@@ -494,12 +496,13 @@ static unsigned past_empty(const struct cfg *g, unsigned b)
     return b;
 }
 
-/* Whether the blocks from `side` up to block `join` release `lock` and do
- * nothing else, every path of them ending at `join` or in a call that
- * never returns. */
-static bool releases_alone(const struct cfg *g, unsigned side, unsigned join, unsigned lock)
+/* Whether the blocks from `side` up to block `join` do an event of `kind`
+ * on `lock` and nothing else, every path of them ending at `join` or in a
+ * call that never returns. */
+static bool does_alone(const struct cfg *g, unsigned side, unsigned join, unsigned lock,
+                       enum cfg_event_kind kind)
 {
-    bool *seen = xcalloc(g->nblocks + 1, 1), alone = true, released = false;
+    bool *seen = xcalloc(g->nblocks + 1, 1), alone = true, done = false;
     unsigned *stack = xmalloc((g->nedges + 2) * sizeof *stack), sp = 0;
     stack[sp++] = side;
     while (sp && alone) {
@@ -511,8 +514,8 @@ static bool releases_alone(const struct cfg *g, unsigned side, unsigned join, un
         bool ends = false;
         for (unsigned i = 0; i < blk->nevents && alone; i++) {
             const struct cfg_event *ev = &g->events[blk->first_event + i];
-            alone = only_releasing(ev, lock);
-            released |= ev->kind == EV_RELEASE;
+            alone = only_doing(ev, lock, kind);
+            done |= ev->kind == kind;
             ends |= ev->kind == EV_NORETURN;
         }
         alone &= ends || blk->nsucc > 0;
@@ -521,7 +524,61 @@ static bool releases_alone(const struct cfg *g, unsigned side, unsigned join, un
     }
     free(stack);
     free(seen);
-    return alone && released;
+    return alone && done;
+}
+
+/* The test at block b whose one-statement body (block `body`, one of b's
+ * two sides) does an event of `kind` on `lock` and nothing else, while the
+ * other side goes straight on to where both meet (`if (partial)
+ * unlock(m);`, `if (++readers == 1) lock(&rw);`); false for others. */
+static bool lone_event_under_test(const struct cfg *g, unsigned b, unsigned body, unsigned lock,
+                                  enum cfg_event_kind kind)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    if (blk->nsucc != 2 || !g->blocks[body].lone_then)
+        return false;
+    const struct cfg_edge *e = &g->succ[blk->first_succ];
+    unsigned other = e[0].to == body ? e[1].to : e[0].to;
+    unsigned join = past_empty(g, other);
+    return join != body && does_alone(g, body, join, lock, kind);
+}
+
+/* `if (++readers == 1) lock(&room); ... if (--readers == 0) unlock(&room);`:
+ * a lock taken or given back as the whole body of a test of a count this
+ * function changes is a lightswitch's. The first thread of a group takes
+ * it for the group and the last one out gives it back, whichever thread
+ * that is, so which thread holds it is the count's business, not this
+ * path's: no pairing finding on it stands. (A count's test whose body
+ * does more, `if (--o->refs == 0) { unlock(&o->mu); free(o); return; }`,
+ * is no switch.) */
+static bool switched_by_count(const struct cfg *g, unsigned body, unsigned lock)
+{
+    const struct cfg_block *blk = &g->blocks[body];
+    for (unsigned i = 0; i < blk->npred; i++) {
+        unsigned from = g->succ[g->pred[blk->first_pred + i]].from;
+        if (lone_event_under_test(g, from, body, lock, EV_ACQUIRE) ||
+            lone_event_under_test(g, from, body, lock, EV_RELEASE))
+            return true;
+    }
+    return false;
+}
+
+/* Per lock, whether it is switched by a count; NULL when none is. */
+static bool *switched_locks(const struct cfg *g)
+{
+    bool *switched = NULL;
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        if (!g->blocks[b].count_test)
+            continue;
+        for (unsigned l = 0; l < g->nlocks; l++) {
+            if (!switched_by_count(g, b, l))
+                continue;
+            if (!switched)
+                switched = xcalloc(g->nlocks + 1, sizeof *switched);
+            switched[l] = true;
+        }
+    }
+    return switched;
 }
 
 /* Whether block b's last take or release of `lock` (before its branch,
@@ -559,12 +616,10 @@ static bool release_chosen_by_argument(const struct cfg *g, unsigned exit_block,
             (cond->op != CMP_NE && cond->op != CMP_EQ) ||
             (!block_takes(g, b, lock) && reaches(g, g->entry, (int)b, EV_ACQUIRE, lock, seen)))
             continue;
-        for (unsigned side = 0; side < 2 && !chosen; side++) {
-            unsigned join = past_empty(g, e[!side].to);
-            chosen = g->blocks[e[side].to].lone_then && join != e[side].to &&
-                     releases_alone(g, e[side].to, join, lock) &&
-                     reaches(g, join, (int)exit_block, EV_RELEASE, lock, seen);
-        }
+        for (unsigned side = 0; side < 2 && !chosen; side++)
+            chosen = lone_event_under_test(g, b, e[side].to, lock, EV_RELEASE) &&
+                     reaches(g, past_empty(g, e[!side].to), (int)exit_block, EV_RELEASE, lock,
+                             seen);
     }
     free(seen);
     return chosen;
@@ -767,6 +822,8 @@ static void report_events(const struct pairing *p, const struct summary_lock *fa
     const struct check_ctx *c = p->c;
     for (size_t i = 0; i < p->events.n; i++) {
         const struct event_hit *h = &p->events.v[i];
+        if (p->switched && p->switched[c->g->events[h->event].lock])
+            continue;
         switch (c->g->events[h->event].kind) {
         case EV_ACQUIRE: report_acquire(c, h); break;
         case EV_RELEASE:
@@ -850,7 +907,7 @@ void check_pairing(const struct check_ctx *c)
         if (c->r->gave_up)
             return;
     }
-    struct pairing p = {c, {0}, {0}, NULL, NULL};
+    struct pairing p = {c, {0}, {0}, NULL, NULL, switched_locks(c->g)};
     struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
@@ -859,6 +916,8 @@ void check_pairing(const struct check_ctx *c)
     for (size_t i = 0; i < p.exits.n; i++) {
         const struct summary_lock *f = &c->facts[p.exits.v[i].lock];
         unsigned lock = p.exits.v[i].lock;
+        if (p.switched && p.switched[lock])
+            continue;
         /* a lock of the object a list cursor points at is in no contract
          * its callers could read, unless the object is what it returns
          * (returned_with_object) */
@@ -877,6 +936,7 @@ void check_pairing(const struct check_ctx *c)
         free(p.published_reach[l]);
     free(p.published_reach);
     free(p.held_where_exists);
+    free(p.switched);
     VEC_FREE(p.exits);
     VEC_FREE(p.events);
 }

@@ -23,7 +23,7 @@
 
 unsigned build_new_block(struct builder *b)
 {
-    struct bblock blk = {0, 0, false, false};
+    struct bblock blk = {0, 0, false, false, false};
     VEC_PUSH(b->blocks, blk);
     return (unsigned)b->blocks.n - 1;
 }
@@ -158,6 +158,7 @@ static void build_if(struct builder *b, CXCursor s)
         parse_cursor_offsets(else_s, &sides.else_begin, &sides.else_end);
     build_aliases_save(b, &before);
     b->blocks.v[t].lone_then = n == 2 && is_one_statement(b, then_s);
+    b->blocks.v[t].count_test = b->blocks.v[t].lone_then && build_tests_count(b, cond);
     b->cur = t;
     build_side(b, then_s, then_fails ? tried : -1);
     sides.then_reaches = b->blocks.v[b->cur].entered; /* not past a return */
@@ -927,6 +928,7 @@ static void finish_edges(struct builder *b, struct cfg *g)
         g->blocks[i].first_event = b->blocks.v[i].first_event;
         g->blocks[i].nevents = b->blocks.v[i].nevents;
         g->blocks[i].lone_then = b->blocks.v[i].lone_then;
+        g->blocks[i].count_test = b->blocks.v[i].count_test;
     }
     for (unsigned i = 0; i < g->nedges; i++) {
         g->blocks[b->edges.v[i].from].nsucc++;
@@ -1280,6 +1282,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->pointer_stores);
     strmap_free(&b->local_stores);
     strmap_free(&b->not_counters);
+    strmap_free(&b->counted);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);

@@ -101,7 +101,7 @@ struct cfg *cfg_build(struct cfg_tu *t, CXCursor fn, struct arena *a);
 struct bblock {
     unsigned first_event, nevents;
     bool entered; /* some edge leads into it (so far): else, past a return */
-    bool lone_then; /* cfg_block.lone_then */
+    bool lone_then, count_test; /* cfg_block's */
 };
 
 struct jump_target {
@@ -248,6 +248,9 @@ struct builder {
     struct strmap pointer_stores;        /* pointer local (declaration) -> non-null stores */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
+    /* Fields and globals this function counts up or down (`r->readers++`,
+     * `--g_users`), by path: text -> 1 */
+    struct strmap counted;
     struct strmap not_counters; /* local's declaration offset -> a store that may make it negative */
     /* While a `for` loop's first test is lowered: its key ("0 < n->count"),
      * the same for every loop over that range from that start, and the
@@ -494,5 +497,8 @@ bool build_is_store(CXCursor c);
  * constant 0 or more, or counts it up (`i = 0; ... i++`, `n += 4`), and
  * its address is never taken. */
 bool build_counts_up(struct builder *b, CXCursor decl);
+/* Whether condition c compares a count this function changes: one counted
+ * up or down in it already, or in the test itself (`++readers == 1`). */
+bool build_tests_count(struct builder *b, CXCursor c);
 
 #endif

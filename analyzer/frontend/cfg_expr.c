@@ -1073,6 +1073,18 @@ static bool build_data_use(struct builder *b, CXCursor e, enum CXCursorKind k,
     return true;
 }
 
+/* The path of a field or a global (`r->readers`, `g_users`) that code
+ * running in several threads may count, or NULL. */
+static const char *shared_count_path(struct builder *b, CXCursor target)
+{
+    target = parse_peel(target);
+    if (clang_getCursorKind(target) != CXCursor_MemberRefExpr && !names_global(target))
+        return NULL;
+    int root;
+    const char *text = build_value_path(b, target, &root);
+    return text && !strstr(text, "()") ? text : NULL;
+}
+
 /* x++, --x, x += n on a local: build the operand, then forget what the
  * variable meant (a try result, an array index of a lock path). */
 static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, size_t *base)
@@ -1104,8 +1116,44 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
         build_note_store(b, var, clang_getNullCursor());
     } else if (n) {
         build_note_store_clobbers(b, target);
+        const char *count = shared_count_path(b, target);
+        if (count)
+            strmap_put(&b->counted, count, (void *)1);
     }
     return true;
+}
+
+/* Whether e adds to or takes from its operand (`x++`, `--x`). */
+static bool steps(CXCursor e)
+{
+    if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
+        return false;
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
+    return op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
+           op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
+}
+
+bool build_tests_count(struct builder *b, CXCursor c)
+{
+    c = parse_peel(c);
+    size_t base = b->kids.n;
+    if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot &&
+        parse_children(c, &b->kids) == 1)
+        c = parse_peel(b->kids.v[base]);
+    b->kids.n = base;
+    long k;
+    if (clang_getCursorKind(c) == CXCursor_BinaryOperator && parse_children(c, &b->kids) == 2) {
+        CXCursor l = b->kids.v[base], r = b->kids.v[base + 1];
+        c = parse_int_constant(r, &k) ? parse_peel(l) : parse_int_constant(l, &k) ? parse_peel(r)
+                                                                                    : c;
+    }
+    b->kids.n = base;
+    bool stepped = steps(c) && parse_children(c, &b->kids) == 1;
+    CXCursor operand = stepped ? parse_peel(b->kids.v[base]) : c;
+    b->kids.n = base;
+    const char *path = shared_count_path(b, operand);
+    return path && (stepped || strmap_get(&b->counted, path));
 }
 
 static void build_short_circuit(struct builder *b, CXCursor e)

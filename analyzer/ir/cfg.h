@@ -140,6 +140,9 @@ struct cfg_block {
     /* The body of an `if` with no `else` that is one statement (`if (p)
      * unlock(m);`) begins here: what it does is all the test decides. */
     bool lone_then;
+    /* ... and its test compares a count that this function changes (`if
+     * (++readers == 1)`, `r->n--; if (r->n == 0)`): a lightswitch's. */
+    bool count_test;
 };
 
 /* Memory that a call or a store in a block may change: the object that
