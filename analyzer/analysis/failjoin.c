@@ -51,7 +51,10 @@ bool failjoin_edge_succeeds(const struct cfg_cond *c, const struct cfg_edge *e,
         return false;
     if (r->success == SUCCESS_EQUALS)
         return truth == cfg_cmp_holds(c->op, r->success_value, c->k);
-    return truth != cfg_cmp_holds(c->op, 0, c->k); /* SUCCESS_NONZERO */
+    /* NONZERO, NOT_EQUALS: succeeded where the failure value would not
+     * have taken this edge */
+    long failure = r->success == SUCCESS_NOT_EQUALS ? r->success_value : 0;
+    return truth != cfg_cmp_holds(c->op, failure, c->k);
 }
 
 /* The acquire whose result went to variable `var` last on the way into

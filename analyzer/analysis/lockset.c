@@ -409,6 +409,8 @@ static bool succeeds_with(const struct lock_rule *r, long v)
 {
     if (r->success == SUCCESS_NONNEGATIVE)
         return v >= 0;
+    if (r->success == SUCCESS_NOT_EQUALS)
+        return v != r->success_value;
     return r->success == SUCCESS_EQUALS ? v == r->success_value : v != 0;
 }
 
@@ -468,8 +470,11 @@ bool lockset_edge_keeps_binding(const struct cfg *g, const struct cfg_edge *e,
     if (equal_here)
         return false; /* the value is k: success or failure is known */
     /* The value is not k: that says which only when k is the success
-     * value (EQUALS) or 0 (NONZERO); `rc == EBUSY` false leaves both. */
-    long decisive = rule->success == SUCCESS_EQUALS ? rule->success_value : 0;
+     * value (EQUALS), the failure value (NOT_EQUALS) or 0 (NONZERO); `rc ==
+     * EBUSY` false leaves both. */
+    long decisive = rule->success == SUCCESS_EQUALS || rule->success == SUCCESS_NOT_EQUALS
+                        ? rule->success_value
+                        : 0;
     return c->k != decisive;
 }
 

@@ -335,6 +335,19 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success = SUCCESS_NONZERO;
         return;
     }
+    /* The object with it held, one sentinel that is no object without it
+     * (`return (void *)-1;`, MAP_FAILED): the same, told by that value (and
+     * a sentinel returned with it held is the error path that forgot). */
+    bool one_sentinel = free->nv == 1 && free->v[0] != 0 && !free->other && !free->none &&
+                        !free->mixed && !free->nonzero;
+    bool sentinel_too = one_sentinel && held->nv == 1 && held->v[0] == free->v[0];
+    if (returns_pointer && held->other && (!held->nv || sentinel_too) && !held->none &&
+        !held->mixed && one_sentinel) {
+        l->conditional = true;
+        l->success = SUCCESS_NOT_EQUALS;
+        l->success_value = free->v[0];
+        return;
+    }
     /* -1, -EBUSY, ENOENT, ...: errors are negative constants or positive
      * codes (errno values), or values the path proved nonzero (`if (ret)
      * unlock(m); return ret;`). */

@@ -889,6 +889,8 @@ static bool breaks_object_contract(const struct cfg *g, const struct summary_loc
      * code that its other failures return without it */
     if (f->success == SUCCESS_NONNEGATIVE)
         return ev->ret_value < 0;
+    if (f->success == SUCCESS_NOT_EQUALS)
+        return ev->ret_value == f->success_value;
     return f->success == SUCCESS_NONZERO ? ev->ret_value == 0
                                          : f->success == SUCCESS_EQUALS &&
                                                ev->ret_value != f->success_value;

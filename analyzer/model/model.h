@@ -43,7 +43,9 @@ enum success_kind {
     SUCCESS_ALWAYS,  /* the call cannot fail */
     SUCCESS_EQUALS,  /* succeeded iff result == success_value */
     SUCCESS_NONZERO, /* succeeded iff result != 0 */
-    SUCCESS_NONNEGATIVE /* succeeded iff result >= 0: a descriptor, an index or a count */
+    SUCCESS_NONNEGATIVE, /* succeeded iff result >= 0: a descriptor, an index or a count */
+    SUCCESS_NOT_EQUALS  /* succeeded iff result != success_value: an object or a
+                           sentinel such as `(void *)-1` (MAP_FAILED) */
 };
 
 enum { MODEL_MAX_EFFECTS = 4 };

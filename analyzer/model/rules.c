@@ -133,8 +133,13 @@ static bool read_success(struct loader *ld, json_t *entry, const char *path,
         r->success = SUCCESS_NONZERO;
     } else if (json_is_string(v) && !strcmp(json_string_value(v), "nonnegative")) {
         r->success = SUCCESS_NONNEGATIVE;
+    } else if (json_is_object(v) && json_object_size(v) == 1 &&
+               json_is_integer(json_object_get(v, "not"))) {
+        r->success = SUCCESS_NOT_EQUALS;
+        r->success_value = (long)json_integer_value(json_object_get(v, "not"));
     } else {
-        return bad(ld, p, false, "expected an integer, \"nonzero\" or \"nonnegative\"%s", "");
+        return bad(ld, p, false,
+                   "expected an integer, \"nonzero\", \"nonnegative\" or {\"not\": integer}%s", "");
     }
     return true;
 }
@@ -388,7 +393,9 @@ static json_t *rule_json(const struct lock_rule *r)
         json_object_set_new(o, r->is_try ? "succeeds_when" : "fails_unless",
                             r->success == SUCCESS_NONZERO       ? json_string("nonzero")
                             : r->success == SUCCESS_NONNEGATIVE ? json_string("nonnegative")
-                                                                : json_integer(r->success_value));
+                            : r->success == SUCCESS_NOT_EQUALS
+                                ? json_pack("{s:I}", "not", (json_int_t)r->success_value)
+                                : json_integer(r->success_value));
     return o;
 }
 
