@@ -296,8 +296,10 @@ static const struct report_source *staged_sources(struct run_state *s, size_t *n
 static int report(struct run_state *s, struct collector *c, double seconds)
 {
     c->root = s->root;
-    if (!s->o.all_findings)
+    if (!s->o.all_findings) {
+        withhold_repeats(c);
         withhold_floods(c, WITHHOLD_MIN_FUNCTIONS);
+    }
     collector_sort(c);
     if (s->o.verify) {
         report_text_errors(stderr, c);

@@ -124,3 +124,56 @@ void withhold_floods(struct collector *c, unsigned min_functions)
     free(gone);
     free(m);
 }
+
+static bool repeat_rule(enum rule_id r)
+{
+    return r == RULE_RELEASE_UNHELD || r == RULE_DOUBLE_ACQUIRE || r == RULE_REQUIRES_LOCK;
+}
+
+/* One function's findings of one rule on one lock, in one file. */
+static const char *repeat_key(struct arena *a, const struct finding *f)
+{
+    return arena_printf(a, "%s\x1f%s\x1f%u\x1f%s", f->file, f->function ? f->function : "",
+                        (unsigned)f->rule, f->lock);
+}
+
+/* The finding, with a note saying how many like it were withheld. */
+static void note_repeats(struct arena *a, struct finding *f, size_t more)
+{
+    struct finding_note *related = arena_alloc(a, (f->nrelated + 1) * sizeof *related);
+    for (unsigned i = 0; i < f->nrelated; i++)
+        related[i] = f->related[i];
+    related[f->nrelated] = (struct finding_note){
+        f->file, f->line, f->column,
+        arena_printf(a, "%zu more findings like this one on '%s' in '%s' follow from the state "
+                        "it leaves (--all-findings shows them)",
+                     more, f->lock, f->function ? f->function : "")};
+    f->related = related;
+    f->nrelated++;
+}
+
+void withhold_repeats(struct collector *c)
+{
+    struct member *m = malloc((c->nfindings + 1) * sizeof *m);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++) {
+        const struct finding *f = &c->findings[i];
+        if (repeat_rule(f->rule) && f->lock && !f->suppressed)
+            m[n++] = (struct member){repeat_key(c->a, f), f, i};
+    }
+    qsort(m, n, sizeof *m, by_key_then_place);
+    bool *gone = calloc(c->nfindings + 1, 1);
+    for (size_t from = 0, to; from < n; from = to) {
+        for (to = from + 1; to < n && !strcmp(m[to].key, m[from].key); to++)
+            gone[m[to].index] = true;
+        if (to - from > 1)
+            note_repeats(c->a, &c->findings[m[from].index], to - from - 1);
+    }
+    size_t keep = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (!gone[i])
+            c->findings[keep++] = c->findings[i];
+    c->nfindings = keep;
+    free(gone);
+    free(m);
+}

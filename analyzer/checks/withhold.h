@@ -20,4 +20,12 @@ enum { WITHHOLD_MIN_FUNCTIONS = 4 };
  * whatever order the findings were collected in. */
 void withhold_floods(struct collector *c, unsigned min_functions);
 
+/* Within one function, a release of a lock it does not hold, a second
+ * take of a held one, or a call that needs one not held, repeated on one
+ * lock: after the first, each stands on the state the first left (a test
+ * that gives back a lock at every step, `unregister_and_unlock(t)` called
+ * over and over), and says nothing new. The first (by place) is kept,
+ * with a note of how many more there are; the others are withheld. */
+void withhold_repeats(struct collector *c);
+
 #endif
