@@ -90,16 +90,37 @@ static struct finding flood_note(struct arena *a, const struct finding *first, s
     return n;
 }
 
-void withhold_floods(struct collector *c, unsigned min_functions)
+/* The findings of the rules `of` picks, each with its group's key, sorted
+ * by key and then by place; *n is how many. */
+static struct member *members(struct collector *c, bool (*of)(enum rule_id),
+                              const char *(*key)(struct arena *, const struct finding *),
+                              size_t *n)
 {
     struct member *m = malloc((c->nfindings + 1) * sizeof *m);
-    size_t n = 0;
+    *n = 0;
     for (size_t i = 0; i < c->nfindings; i++) {
         const struct finding *f = &c->findings[i];
-        if (pairing_rule(f->rule) && f->lock && !f->suppressed)
-            m[n++] = (struct member){group_key(c->a, f), f, i};
+        if (of(f->rule) && f->lock && !f->suppressed)
+            m[(*n)++] = (struct member){key(c->a, f), f, i};
     }
-    qsort(m, n, sizeof *m, by_key_then_place);
+    qsort(m, *n, sizeof *m, by_key_then_place);
+    return m;
+}
+
+/* Takes the findings marked gone out of the collector. */
+static void drop_gone(struct collector *c, const bool *gone)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (!gone[i])
+            c->findings[keep++] = c->findings[i];
+    c->nfindings = keep;
+}
+
+void withhold_floods(struct collector *c, unsigned min_functions)
+{
+    size_t n;
+    struct member *m = members(c, pairing_rule, group_key, &n);
     bool *gone = calloc(c->nfindings + 1, 1);
     struct finding *notes = malloc((n + 1) * sizeof *notes);
     size_t nnotes = 0;
@@ -113,11 +134,7 @@ void withhold_floods(struct collector *c, unsigned min_functions)
         for (size_t i = from; i < to; i++)
             gone[m[i].index] = true;
     }
-    size_t keep = 0;
-    for (size_t i = 0; i < c->nfindings; i++)
-        if (!gone[i])
-            c->findings[keep++] = c->findings[i];
-    c->nfindings = keep;
+    drop_gone(c, gone);
     for (size_t i = 0; i < nnotes; i++)
         finding_collect(c, &notes[i]);
     free(notes);
@@ -154,14 +171,8 @@ static void note_repeats(struct arena *a, struct finding *f, size_t more)
 
 void withhold_repeats(struct collector *c)
 {
-    struct member *m = malloc((c->nfindings + 1) * sizeof *m);
-    size_t n = 0;
-    for (size_t i = 0; i < c->nfindings; i++) {
-        const struct finding *f = &c->findings[i];
-        if (repeat_rule(f->rule) && f->lock && !f->suppressed)
-            m[n++] = (struct member){repeat_key(c->a, f), f, i};
-    }
-    qsort(m, n, sizeof *m, by_key_then_place);
+    size_t n;
+    struct member *m = members(c, repeat_rule, repeat_key, &n);
     bool *gone = calloc(c->nfindings + 1, 1);
     for (size_t from = 0, to; from < n; from = to) {
         for (to = from + 1; to < n && !strcmp(m[to].key, m[from].key); to++)
@@ -169,11 +180,7 @@ void withhold_repeats(struct collector *c)
         if (to - from > 1)
             note_repeats(c->a, &c->findings[m[from].index], to - from - 1);
     }
-    size_t keep = 0;
-    for (size_t i = 0; i < c->nfindings; i++)
-        if (!gone[i])
-            c->findings[keep++] = c->findings[i];
-    c->nfindings = keep;
+    drop_gone(c, gone);
     free(gone);
     free(m);
 }
