@@ -322,7 +322,8 @@ static bool success_beside_free_errors(const struct ret_set *held, const struct 
  * `if (rc) return rc;` in a function returning int) is the classic leak on
  * an error path and is not a contract. */
 static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
-                                 const struct ret_set *free, bool returns_pointer)
+                                 const struct ret_set *free, bool releases_it,
+                                 bool returns_pointer)
 {
     /* Objects with the lock held (and perhaps a NULL too: an error path
      * that forgot to unlock breaks the contract, and only that exit is a
@@ -370,10 +371,15 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
         l->success_value = 0;
         return;
     }
-    /* A try-lock inside, 0 on every exit that holds it and 1 on every
-     * exit that does not: a status wrapper whose one error code is 1
-     * (`if (trylock(m) != 0) return ERR; return OK;`). */
-    if (l->via_try && is_only_value(held, 0) && is_only_value(free, 1) && !free->nonzero) {
+    /* A try-lock inside, 0 on every exit that holds it and nonzero
+     * constants on every exit that does not: a status wrapper whose error
+     * codes may start at 1 (`if (trylock(m) != 0) return ERR; return
+     * OK;`, OK 0, FAILED 1, BAD_HANDLE 9). Where the function also gives
+     * the lock back, a `return 1;` after the unlock is the work done and
+     * the held `return 0;` an early return that forgot the lock, unless 1
+     * is the only code. */
+    if (l->via_try && is_only_value(held, 0) && only_constants(free) && !is_among(free, 0) &&
+        (is_only_value(free, 1) || !releases_it)) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = 0;
@@ -771,7 +777,8 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0 &&
         !classify_descriptor(k, &f->held_rets[l], &f->free_rets[l], &f->released_rets[l],
                              g->returns_pointer))
-        classify_conditional(k, &f->held_rets[l], &f->free_rets[l], g->returns_pointer);
+        classify_conditional(k, &f->held_rets[l], &f->free_rets[l], f->released[l],
+                             g->returns_pointer);
     returns_try_result(f, l);
     k->acquires |= lock_wrapper(f, g, l);
     hands_off_by_result(f, g, l);
