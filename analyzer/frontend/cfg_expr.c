@@ -911,10 +911,12 @@ static void note_published(struct builder *b, CXCursor lhs, CXCursor rhs)
         VEC_PUSH(b->published, ((struct publish){parse_spelling(b->a, rhs), b->cur}));
 }
 
-/* Whether e's value comes straight from a call (`trylock(m)`, `(int)f()`). */
+/* Whether e's value may come straight from a call (`trylock(m)`,
+ * `(int)f()`, `rd ? tryrdlock(l) : trywrlock(l)`). */
 static bool returns_call(CXCursor e)
 {
-    return clang_getCursorKind(parse_peel(e)) == CXCursor_CallExpr;
+    enum CXCursorKind k = clang_getCursorKind(parse_peel(e));
+    return k == CXCursor_CallExpr || k == CXCursor_ConditionalOperator;
 }
 
 static void build_assign(struct builder *b, CXCursor e, size_t base)
