@@ -323,6 +323,46 @@ static void forget_guessed(struct builder *b, const struct lock_rule *r, unsigne
         forget_locks_inside(b, key + 1, loc);
 }
 
+struct scalar_search {
+    const char *name;
+    int found; /* -1 not yet, 0 no, 1 a local number */
+};
+
+static enum CXChildVisitResult find_local(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    struct scalar_search *s = data;
+    if (clang_getCursorKind(c) != CXCursor_VarDecl)
+        return CXChildVisit_Recurse;
+    CXString sp = clang_getCursorSpelling(c);
+    bool same = !strcmp(clang_getCString(sp), s->name);
+    clang_disposeString(sp);
+    if (!same)
+        return CXChildVisit_Continue;
+    CXType t = clang_getCursorType(c);
+    enum CXTypeKind k = clang_getCanonicalType(t).kind;
+    bool number = (k >= CXType_Bool && k <= CXType_LongDouble) || k == CXType_Enum;
+    s->found = number && !clang_isVolatileQualifiedType(t) &&
+               clang_Cursor_hasVarDeclGlobalStorage(c) != 1;
+    return CXChildVisit_Break;
+}
+
+/* Whether the lock is a local number itself (`LOCK(s, ref, &prev_state)`
+ * guessed to lock prev_state, where the macro hands back a state in it):
+ * a local scalar is this thread's alone, and no lock of anyone's. Asked
+ * of guessed locks only: the function is searched for the declaration. */
+static bool local_scalar(const struct builder *b, unsigned lock)
+{
+    const char *key = b->locks.v[lock].key;
+    key += strspn(key, "*&");
+    for (const char *p = key; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return false; /* a path, not a variable */
+    struct scalar_search s = {key, -1};
+    clang_visitChildren(b->fn, find_local, &s);
+    return s.found == 1;
+}
+
 static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,
                       struct cfg_loc loc, CXCursor call)
 {
@@ -338,7 +378,7 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
     for (unsigned i = 0; i < r->neffects; i++) {
         const struct lock_effect *e = &r->effects[i];
         int lock = effect_lock(b, e, args);
-        if (lock < 0)
+        if (lock < 0 || (r->origin == lockname_origin && local_scalar(b, (unsigned)lock)))
             continue;
         if (e->kind == EFFECT_ACQUIRE || e->kind == EFFECT_RELEASE)
             set_class(b, lock, e, args);
