@@ -1488,12 +1488,54 @@ static bool macro_does_nothing(struct cfg_tu *t, CXCursor def)
     return nothing;
 }
 
+/* Whether the rule takes or gives back a lock (a precondition alone, as a
+ * lock implementation's on its inner mutex, is no lock call). */
+static bool takes_or_gives(const struct lock_rule *r)
+{
+    for (unsigned i = 0; r && i < r->neffects; i++)
+        if (r->effects[i].kind == EFFECT_ACQUIRE || r->effects[i].kind == EFFECT_RELEASE ||
+            r->effects[i].kind == EFFECT_RELEASE_REACQUIRE)
+            return true;
+    return false;
+}
+
+/* Whether the macro's body names a lock function or macro the rules
+ * describe, itself or through the macros it uses, a few levels down
+ * (`HandleLock()` -> `HandleWriteLock()` -> `printf(...);
+ * ithread_rwlock_wrlock(&lk); printf(...);`). */
+static bool names_known_lock(struct cfg_tu *t, CXCursor def, unsigned depth)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(t->tu, clang_getCursorExtent(def), &toks, &n);
+    bool known = false;
+    for (unsigned i = 1; i < n && !known; i++) { /* past the macro's own name */
+        if (clang_getTokenKind(toks[i]) != CXToken_Identifier)
+            continue;
+        const char *s = parse_str(t->a, clang_getTokenSpelling(t->tu, toks[i]));
+        const struct lock_rule *r = model_function(t->model, s);
+        if (!r)
+            r = model_macro(t->model, s);
+        known = takes_or_gives(r);
+        const CXCursor *inner = known || depth >= 4 ? NULL : strmap_get(&t->macros_by_name, s);
+        known |= inner && !clang_equalCursors(*inner, def) && names_known_lock(t, *inner, depth + 1);
+    }
+    clang_disposeTokens(t->tu, toks, n);
+    return known;
+}
+
 /* A project's lock macro nobody described (lockname.h). Like a function
- * rule on a macro, it yields to known lock calls in its expansion. */
+ * rule on a macro, it yields to known lock calls in its expansion; and a
+ * macro of several statements whose body names one (the lock call is not
+ * in the first statement, which is all a use's cursor covers) is no
+ * guess at all. */
 static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
                                            struct macro_use *u, CXCursor def)
 {
     if (macro_does_nothing(t, def))
+        return NULL;
+    cfg_tu_index(t);
+    if (names_known_lock(t, def, 0))
         return NULL;
     enum lockname_arg *kinds = arena_alloc(t->a, (u->nargs + 1) * sizeof *kinds);
     for (unsigned i = 0; i < u->nargs; i++) {
@@ -1559,10 +1601,11 @@ void cfg_tu_index(struct cfg_tu *t)
     unsigned n = parse_children(clang_getTranslationUnitCursor(t->tu), &st);
     for (unsigned i = 0; i < n; i++) {
         enum CXCursorKind k = clang_getCursorKind(st.v[i]);
-        if (k == CXCursor_FunctionDecl) {
+        if (k == CXCursor_FunctionDecl || k == CXCursor_MacroDefinition) {
             CXCursor *c = arena_alloc(t->a, sizeof *c);
             *c = st.v[i];
-            strmap_put(&t->functions_by_name, parse_spelling(t->a, st.v[i]), c);
+            strmap_put(k == CXCursor_FunctionDecl ? &t->functions_by_name : &t->macros_by_name,
+                       parse_spelling(t->a, st.v[i]), c);
         } else if (k == CXCursor_VarDecl) {
             const char *name = parse_spelling(t->a, st.v[i]);
             strmap_put(&t->globals, name, (void *)1);
@@ -1597,6 +1640,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->contracts);
     strmap_free(&t->guards);
     strmap_free(&t->functions_by_name);
+    strmap_free(&t->macros_by_name);
     strmap_free(&t->recursive);
     strmap_free(&t->accessors);
     strmap_free(&t->constant_returns);

@@ -45,6 +45,7 @@ struct cfg_tu {
     struct strmap contracts;    /* function name -> struct contract (annotations) */
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls (cfg_tu_index) */
+    struct strmap macros_by_name;    /* MacroDefinitions, by name (cfg_tu_index) */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
     struct strmap missed;            /* functions a call found no contract for */
