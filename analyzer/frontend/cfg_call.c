@@ -928,16 +928,6 @@ static bool objects_lock_free(const struct builder *b, CXCursor *args, unsigned 
     return objects > 0;
 }
 
-/* Whether some pointer argument points to an object that records being
- * locked itself (lockfree_marks_locked). */
-static bool objects_marked_locked(const struct builder *b, CXCursor *args, unsigned nargs)
-{
-    for (unsigned i = 0; i < nargs; i++)
-        if (lockfree_marks_locked(clang_getCursorType(parse_peel(args[i])), b->t->model))
-            return true;
-    return false;
-}
-
 /* What a call to `name` does; args are the argument cursors. */
 /* `lock(&logger); pid = fork(); if (pid == 0) return 1; ... unlock();`:
  * a lock held across fork() is the parent's to release; the child owns a
@@ -1069,13 +1059,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     if (b->expanding && (returns_argument_type(call, args, nargs) || body_lock_free(b, info, decl) ||
                          (!rule && !info->local && objects_lock_free(b, args, nargs))))
         b->expansion_answered = true;
-    /* a name alone says lock; an object that records being locked in a
-     * number of its own, and holds nothing that may be a lock, says the
-     * call sets that mark (`file_lock(f)`: `f->locked = 1;`, kept across
-     * calls) */
     if (!rule && !b->t->no_guess &&
-        (implicitly_declared(decl) || declared_void_pair(b, decl, name)) &&
-        !objects_marked_locked(b, args, nargs))
+        (implicitly_declared(decl) || declared_void_pair(b, decl, name)))
         rule = guess_call(b, call, name, args, nargs);
     if (!rule && !b->t->no_guess && !clang_Cursor_isNull(decl) &&
         clang_Cursor_isNull(clang_getCursorDefinition(decl)))

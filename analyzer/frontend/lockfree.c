@@ -2,7 +2,6 @@
 #include "frontend/lockfree.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "frontend/parse.h"
 #include "model/lockname.h"
@@ -161,50 +160,4 @@ bool lockfree_object(CXType t, const struct model *m)
     return pointee.kind != CXType_Invalid &&
            clang_getCanonicalType(pointee).kind == CXType_Record &&
            !type_may_be_lock(pointee, m, 0);
-}
-
-struct mark_scan {
-    const struct model *model;
-    bool marked, typed_lock;
-};
-
-/* A member that is a number named for being locked (`locked`,
- * `is_locked`, `buf_locked`). */
-static bool locked_mark(CXCursor field)
-{
-    CXType c = clang_getCanonicalType(clang_getCursorType(field));
-    if (c.kind < CXType_Bool || c.kind > CXType_LongLong)
-        return false;
-    CXString sp = clang_getCursorSpelling(field);
-    const char *name = clang_getCString(sp);
-    size_t n = name ? strlen(name) : 0;
-    bool mark = n >= 6 && !strcasecmp(name + n - 6, "locked");
-    clang_disposeString(sp);
-    return mark;
-}
-
-static enum CXVisitorResult visit_mark(CXCursor field, CXClientData data)
-{
-    struct mark_scan *s = data;
-    CXType t = clang_getCursorType(field);
-    if (named_as_lock(parse_pointee(t), s->model) ||
-        (!locked_mark(field) && type_may_be_lock(t, s->model, 1))) {
-        s->typed_lock = true;
-        return CXVisit_Break;
-    }
-    s->marked |= locked_mark(field);
-    return CXVisit_Continue;
-}
-
-bool lockfree_marks_locked(CXType t, const struct model *m)
-{
-    CXType pointee = parse_pointee(t);
-    if (pointee.kind == CXType_Invalid)
-        return false;
-    CXType c = clang_getCanonicalType(pointee);
-    if (c.kind != CXType_Record || clang_Type_getSizeOf(c) < 0)
-        return false;
-    struct mark_scan s = {m, false, false};
-    clang_Type_visitFields(c, visit_mark, &s);
-    return s.marked && !s.typed_lock;
 }

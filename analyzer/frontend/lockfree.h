@@ -29,11 +29,4 @@ bool lockfree_body(CXCursor def, const struct model *m, CXFile main_file);
  * object) is no lock when its object is such a struct. */
 bool lockfree_object(CXType t, const struct model *m);
 
-/* Whether t points to a complete struct or union that records being
- * locked in a number of its own (`int locked;`, `bool is_locked;`) and has
- * no member whose type may be a lock (a lock type, atomic, volatile, or a
- * record or array holding one): `file_lock(f)` on such an object sets that
- * mark, kept across calls, and takes no lock to give back. */
-bool lockfree_marks_locked(CXType t, const struct model *m);
-
 #endif
