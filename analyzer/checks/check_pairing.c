@@ -596,9 +596,9 @@ static bool block_takes(const struct cfg *g, unsigned b, unsigned lock)
 }
 
 /* `lock(m); ...; if (partial) unlock(m); }`: a parameter's test whose
- * body, one statement, gives the lock back and does nothing else, and whose other side
- * goes straight on to where both meet, reached with the lock taken on
- * every path. The caller chose, by the argument, whether the function
+ * body, one statement, gives the lock back and does nothing else, and
+ * whose other side goes straight on to where both meet, reached with the
+ * lock taken on every path. The caller chose, by the argument, whether the function
  * keeps the lock for it, whatever the parameter is called. A test that
  * skips work as well as the release (`if (!n) goto out;` over the rest of
  * the body) is no such choice: it stays a leak unless the flag is named
@@ -614,6 +614,7 @@ static bool release_chosen_by_argument(const struct cfg *g, unsigned exit_block,
         const struct cfg_cond *cond = e[0].cond < 0 ? NULL : &g->conds[e[0].cond];
         if (!cond || cond->param < 0 || cond->k != 0 ||
             (cond->op != CMP_NE && cond->op != CMP_EQ) ||
+            (!g->blocks[e[0].to].lone_then && !g->blocks[e[1].to].lone_then) ||
             (!block_takes(g, b, lock) && reaches(g, g->entry, (int)b, EV_ACQUIRE, lock, seen)))
             continue;
         for (unsigned side = 0; side < 2 && !chosen; side++)

@@ -1283,6 +1283,7 @@ static void builder_free(struct builder *b)
     strmap_free(&b->local_stores);
     strmap_free(&b->not_counters);
     strmap_free(&b->counted);
+    strmap_free(&b->scalar_locals);
     strmap_free(&b->lock_ids);
     strmap_free(&b->labels);
     strmap_free(&b->vars);
@@ -1534,8 +1535,13 @@ static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
 {
     if (macro_does_nothing(t, def))
         return NULL;
-    cfg_tu_index(t);
-    if (names_known_lock(t, def, 0))
+    uintptr_t naming = (uintptr_t)strmap_get(&t->macros_naming_lock, name);
+    if (!naming) { /* per macro, not per use */
+        cfg_tu_index(t);
+        naming = 1 + names_known_lock(t, def, 0);
+        strmap_put(&t->macros_naming_lock, arena_strdup(t->a, name), (void *)naming);
+    }
+    if (naming == 2)
         return NULL;
     enum lockname_arg *kinds = arena_alloc(t->a, (u->nargs + 1) * sizeof *kinds);
     for (unsigned i = 0; i < u->nargs; i++) {
@@ -1641,6 +1647,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->guards);
     strmap_free(&t->functions_by_name);
     strmap_free(&t->macros_by_name);
+    strmap_free(&t->macros_naming_lock);
     strmap_free(&t->recursive);
     strmap_free(&t->accessors);
     strmap_free(&t->constant_returns);

@@ -46,6 +46,8 @@ struct cfg_tu {
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls (cfg_tu_index) */
     struct strmap macros_by_name;    /* MacroDefinitions, by name (cfg_tu_index) */
+    struct strmap macros_naming_lock; /* macro name -> 1 + whether its body names a
+                                         known lock call (guess_macro, once per macro) */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */
     struct strmap external_done;     /* header functions whose contract was inferred */
     struct strmap missed;            /* functions a call found no contract for */
@@ -252,6 +254,9 @@ struct builder {
     /* Fields and globals this function counts up or down (`r->readers++`,
      * `--g_users`), by path: text -> 1 */
     struct strmap counted;
+    /* Names of guessed locks looked up among the function's locals:
+     * name -> 1 + whether it is a local number (local_scalar) */
+    struct strmap scalar_locals;
     struct strmap not_counters; /* local's declaration offset -> a store that may make it negative */
     /* While a `for` loop's first test is lowered: its key ("0 < n->count"),
      * the same for every loop over that range from that start, and the

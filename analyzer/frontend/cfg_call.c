@@ -325,7 +325,7 @@ static void forget_guessed(struct builder *b, const struct lock_rule *r, unsigne
 
 struct scalar_search {
     const char *name;
-    int found; /* -1 not yet, 0 no, 1 a local number */
+    bool number; /* the local of that name is a number */
 };
 
 static enum CXChildVisitResult find_local(CXCursor c, CXCursor parent, CXClientData data)
@@ -342,25 +342,31 @@ static enum CXChildVisitResult find_local(CXCursor c, CXCursor parent, CXClientD
     CXType t = clang_getCursorType(c);
     enum CXTypeKind k = clang_getCanonicalType(t).kind;
     bool number = (k >= CXType_Bool && k <= CXType_LongDouble) || k == CXType_Enum;
-    s->found = number && !clang_isVolatileQualifiedType(t) &&
-               clang_Cursor_hasVarDeclGlobalStorage(c) != 1;
+    s->number = number && !clang_isVolatileQualifiedType(t) &&
+                clang_Cursor_hasVarDeclGlobalStorage(c) != 1;
     return CXChildVisit_Break;
 }
 
 /* Whether the lock is a local number itself (`LOCK(s, ref, &prev_state)`
  * guessed to lock prev_state, where the macro hands back a state in it):
  * a local scalar is this thread's alone, and no lock of anyone's. Asked
- * of guessed locks only: the function is searched for the declaration. */
-static bool local_scalar(const struct builder *b, unsigned lock)
+ * of guessed locks only: the function is searched for the declaration,
+ * once per name. */
+static bool local_scalar(struct builder *b, unsigned lock)
 {
     const char *key = b->locks.v[lock].key;
     key += strspn(key, "*&");
     for (const char *p = key; *p; p++)
         if (!isalnum((unsigned char)*p) && *p != '_')
             return false; /* a path, not a variable */
-    struct scalar_search s = {key, -1};
-    clang_visitChildren(b->fn, find_local, &s);
-    return s.found == 1;
+    uintptr_t known = (uintptr_t)strmap_get(&b->scalar_locals, key);
+    if (!known) {
+        struct scalar_search s = {key, false};
+        clang_visitChildren(b->fn, find_local, &s);
+        known = 1 + s.number;
+        strmap_put(&b->scalar_locals, arena_strdup(b->a, key), (void *)known);
+    }
+    return known == 2;
 }
 
 static void emit_rule(struct builder *b, const struct lock_rule *r, const struct call_args *args,

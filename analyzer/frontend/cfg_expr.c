@@ -1125,16 +1125,6 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
     return true;
 }
 
-/* Whether e adds to or takes from its operand (`x++`, `--x`). */
-static bool steps(CXCursor e)
-{
-    if (clang_getCursorKind(e) != CXCursor_UnaryOperator)
-        return false;
-    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(e);
-    return op == CXUnaryOperator_PostInc || op == CXUnaryOperator_PostDec ||
-           op == CXUnaryOperator_PreInc || op == CXUnaryOperator_PreDec;
-}
-
 bool build_tests_count(struct builder *b, CXCursor c)
 {
     c = parse_peel(c);
@@ -1151,7 +1141,9 @@ bool build_tests_count(struct builder *b, CXCursor c)
                                                                                     : c;
     }
     b->kids.n = base;
-    bool stepped = steps(c) && parse_children(c, &b->kids) == 1;
+    /* `++x`, `x--`: the unary stores */
+    bool stepped = clang_getCursorKind(c) == CXCursor_UnaryOperator && build_is_store(c) &&
+                   parse_children(c, &b->kids) == 1;
     CXCursor operand = stepped ? parse_peel(b->kids.v[base]) : c;
     b->kids.n = base;
     const char *path = shared_count_path(b, operand);
