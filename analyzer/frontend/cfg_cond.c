@@ -1016,13 +1016,52 @@ static const long *constant_return(struct builder *b, CXCursor call)
     return value;
 }
 
+/* The one value call c gives in a correct program: its rule says so
+ * (`pthread_mutex_unlock` returns 0 unless the caller does not hold the
+ * mutex), or every return of its body gives that constant. */
+static const long *call_constant(struct builder *b, CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return NULL;
+    const struct lock_rule *r = model_function(b->t->model, parse_spelling(b->a, c));
+    if (r && r->always_returns)
+        return &r->always_returns_value;
+    return constant_return(b, c);
+}
+
+/* `pthread_mutex_unlock(m) != 0`, `unlock(m) == EAGAIN`: a call with a
+ * known value compared with a constant. The call is made, and the branch
+ * goes where that value sends it; the other side is a path that does not
+ * happen (a retry loop around a release does not release twice). */
+static bool constant_compare_cond(struct builder *b, CXCursor c, size_t base, unsigned t,
+                                  unsigned f)
+{
+    if (clang_getCursorKind(c) != CXCursor_BinaryOperator || parse_children(c, &b->kids) != 2)
+        return false;
+    CXCursor l = parse_peel(b->kids.v[base]), r = parse_peel(b->kids.v[base + 1]);
+    b->kids.n = base;
+    long k;
+    const long *v = NULL;
+    bool mirrored = parse_int_constant(l, &k);
+    CXCursor call = mirrored ? r : l;
+    if (mirrored || parse_int_constant(r, &k))
+        v = call_constant(b, call);
+    enum cfg_cmp op = compare_op(clang_getCursorBinaryOperatorKind(c), mirrored);
+    if (!v || op == CMP_NONE)
+        return false;
+    build_expr(b, call);
+    build_edge(b, b->cur, cfg_cmp_holds(op, *v, k) ? t : f, EDGE_PLAIN, -1);
+    build_dead_end(b);
+    return true;
+}
+
 /* A call of a function of this file (or an inline one of a header) whose
  * every return gives one constant, written into a loop condition as
  * `!done || unlock_and_zero(&m)`: the call is made, and the branch goes
  * where that constant sends it. */
 static bool constant_call_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
-    const long *value = clang_getCursorKind(c) == CXCursor_CallExpr ? constant_return(b, c) : NULL;
+    const long *value = call_constant(b, c);
     if (!value)
         return false;
     build_expr(b, c);
@@ -1195,7 +1234,8 @@ void build_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
     CXCursor p = parse_peel(c);
     size_t base = b->kids.n;
     if (!constant_cond(b, p, t, f) && !second_return_cond(b, p, f) &&
-        !constant_call_cond(b, p, t, f) && !build_compound_cond(b, p, base, t, f)) {
+        !constant_call_cond(b, p, t, f) && !constant_compare_cond(b, p, base, t, f) &&
+        !build_compound_cond(b, p, base, t, f)) {
         b->kids.n = base;
         build_leaf(b, c, t, f);
     }
