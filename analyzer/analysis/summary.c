@@ -793,7 +793,8 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     /* every take here retakes the caller's lock it dropped first */
     if (!k->releases && k->callers_lock && !f->untouched_at_acquire[l] && some_released)
         classify_conditional_release(k, &f->released_rets[l], &f->untouched_rets[l]);
-    k->releases |= unlock_wrapper(f, g, l);
+    if (!k->releases && unlock_wrapper(f, g, l))
+        k->releases = k->if_held = true;
     k->unsettled = k->callers_lock && f->maybe_released_exit[l] && !k->releases &&
                    !k->conditional;
     /* left locked with its object stored for later code on some exits
@@ -992,6 +993,7 @@ const struct lock_rule *summary_rule(struct arena *a, const struct cfg *g,
         if (!add_effect(a, &r, g, l, rel ? EFFECT_RELEASE : EFFECT_ACQUIRE,
                         rel ? LOCK_ANY : facts[l].mode, params, nparams))
             return r;
+        r->release_if_held |= rel && facts[l].if_held;
         if (conditional) {
             r->success = facts[l].success;
             r->success_value = facts[l].success_value;

@@ -58,6 +58,10 @@ struct summary_lock {
      * result telling which, or handed to code nobody knows: callers cannot
      * know its state after the call (EFFECT_FORGET). */
     bool unsettled;
+    /* Released as an unlock helper does, where its own test says so (`if
+     * (owned(t)) unlock(t);`): callers are not blamed for calling it where
+     * the lock is not held (lock_rule.release_if_held). */
+    bool if_held;
     /* Released as the caller's on some path and taken as a free lock on
      * another (`if (!handover) lock(m); ... unlock(m);`): whose it is on
      * entry depends on something, most often an argument (argsplit.h). */

@@ -102,7 +102,7 @@ static bool same_contract(const struct lock_rule *x, const struct lock_rule *y)
         return x == y;
     if (x->neffects != y->neffects || !x->split != !y->split || x->success != y->success ||
         x->success_value != y->success_value || x->is_try != y->is_try ||
-        x->recursive != y->recursive)
+        x->recursive != y->recursive || x->release_if_held != y->release_if_held)
         return false;
     for (unsigned i = 0; i < x->neffects; i++) {
         const struct lock_effect *e = &x->effects[i], *f = &y->effects[i];

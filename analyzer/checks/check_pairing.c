@@ -729,6 +729,8 @@ static void report_unheld(const struct check_ctx *c, const struct event_hit *h,
      * not show (FOO_TRY_LOCK, a wrapper): only a second release counts. */
     if (ev->rule && ev->rule->origin == lockname_origin && (before & LS_UNTOUCHED))
         return;
+    if (ev->kind == EV_RELEASE && ev->rule && ev->rule->release_if_held)
+        return; /* it checks first */
     if (facts[ev->lock].callers_lock && (before & LS_UNTOUCHED))
         before = (uint8_t)((before & ~LS_UNTOUCHED) | LS_HELD_EX); /* the caller's hold */
     uint8_t want = unheld_state(before);

@@ -71,6 +71,10 @@ struct lock_rule {
     long success_value;
     bool is_try;    /* a try-lock: never blocks, so never a double-acquire */
     bool recursive; /* the holder may take it again */
+    /* "if_held": its releases first check that the lock is held (an
+     * unlock-if-owned helper, a release under the object's own state): a
+     * call where it is not held releases nothing, and is no finding */
+    bool release_if_held;
     /* "always_returns": in a correct program the call returns this value
      * (pthread_mutex_consistent right after EOWNERDEAD): a test of its
      * result that needs another one is a path that does not happen */

@@ -203,7 +203,7 @@ static bool read_lock(struct loader *ld, json_t *entry, size_t index)
     static const char *const keys[] = {
         "function", "macro", "acquires", "releases", "requires", "releases_and_reacquires",
         "excludes", "forgets", "mode", "succeeds_when", "fails_unless", "recursive",
-        "always_returns", "comment", NULL};
+        "always_returns", "if_held", "comment", NULL};
     char path[64];
     snprintf(path, sizeof path, "locks[%zu]", index);
     if (!json_is_object(entry))
@@ -219,6 +219,11 @@ static bool read_lock(struct loader *ld, json_t *entry, size_t index)
         return bad(ld, arena_printf(ld->a, "%s.recursive", path), false,
                    "expected true or false%s", "");
     r->recursive = json_is_true(rec);
+    json_t *if_held = json_object_get(entry, "if_held");
+    if (if_held && (!json_is_boolean(if_held) || !json_object_get(entry, "releases")))
+        return bad(ld, arena_printf(ld->a, "%s.if_held", path), false,
+                   "expected true or false, beside \"releases\"%s", "");
+    r->release_if_held = json_is_true(if_held);
     json_t *always = json_object_get(entry, "always_returns");
     if (always && !json_is_integer(always))
         return bad(ld, arena_printf(ld->a, "%s.always_returns", path), false,
@@ -389,6 +394,8 @@ static json_t *rule_json(const struct lock_rule *r)
     }
     if (r->recursive)
         json_object_set_new(o, "recursive", json_true());
+    if (r->release_if_held && json_object_get(o, "releases"))
+        json_object_set_new(o, "if_held", json_true());
     if (r->success != SUCCESS_ALWAYS)
         json_object_set_new(o, r->is_try ? "succeeds_when" : "fails_unless",
                             r->success == SUCCESS_NONZERO       ? json_string("nonzero")
