@@ -39,7 +39,8 @@ static int lock_word(const char *name)
         if (strncasecmp(name + i, "lock", 4))
             continue;
         char next = name[i + 4];
-        bool caps = isupper((unsigned char)name[i]);
+        /* LOCKS is one word; LockSem is two (a camel-case capital) */
+        bool caps = isupper((unsigned char)name[i]) && isupper((unsigned char)name[i + 1]);
         if (next && !(next == '_' || isdigit((unsigned char)next) ||
                       (!caps && isupper((unsigned char)next))))
             continue;
