@@ -227,6 +227,115 @@ static bool unproven_witness_holds(const struct check_ctx *c, unsigned block, un
     return refute_path_holds(c->g, block, event, lock, all, np + w->nedges);
 }
 
+/* How far a branch's other side is followed to its release. */
+enum { SIBLING_REACH = 16 };
+
+static bool releases_in(const struct cfg *g, unsigned b, unsigned lock)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = blk->first_event; i < blk->first_event + blk->nevents; i++)
+        if (g->events[i].kind == EV_RELEASE && g->events[i].lock == lock)
+            return true;
+    return false;
+}
+
+/* From `from`, through blocks off the path (a few), whether the path is
+ * met again; with `stop_at_release`, not past a release of the lock. The
+ * path's blocks met are marked `join`. -1: the side is too large, or
+ * leaves the function. */
+static int side_meets_path(const struct cfg *g, unsigned from, unsigned lock,
+                           bool stop_at_release, const unsigned char *on_path,
+                           unsigned char *join, unsigned char *released)
+{
+    unsigned todo[SIBLING_REACH], seen[SIBLING_REACH], ntodo = 0, nseen = 0;
+    bool meets = false;
+    todo[ntodo++] = from;
+    while (ntodo) {
+        unsigned b = todo[--ntodo];
+        bool again = false;
+        for (unsigned i = 0; i < nseen; i++)
+            again |= seen[i] == b;
+        if (again)
+            continue;
+        if (nseen == SIBLING_REACH)
+            return -1;
+        seen[nseen++] = b;
+        if (stop_at_release && releases_in(g, b, lock))
+            continue;
+        const struct cfg_block *ev_blk = &g->blocks[b];
+        for (unsigned i = ev_blk->first_event; released && i < ev_blk->first_event + ev_blk->nevents; i++)
+            if (g->events[i].kind == EV_RELEASE)
+                released[g->events[i].lock] = 1;
+        const struct cfg_block *blk = &g->blocks[b];
+        if (!blk->nsucc)
+            return -1;
+        for (unsigned i = 0; i < blk->nsucc; i++) {
+            unsigned to = g->succ[blk->first_succ + i].to;
+            if (on_path[to]) {
+                join[to] = 1;
+                meets = true;
+            } else if (ntodo < SIBLING_REACH) {
+                todo[ntodo++] = to;
+            } else {
+                return -1;
+            }
+        }
+    }
+    return meets;
+}
+
+/* Whether block b gives unseen code an object that holds one of the
+ * locks marked in `released`. */
+static bool hands_owner_to_unseen(const struct cfg *g, unsigned b, const unsigned char *released)
+{
+    for (unsigned i = 0; i < g->nunseen_args; i++) {
+        if (g->unseen_args[i].block != b)
+            continue;
+        const char *path = g->unseen_args[i].path;
+        size_t n = strlen(path);
+        for (unsigned l = 0; l < g->nlocks; l++) {
+            const char *key = g->locks[l].key + strspn(g->locks[l].key, "*");
+            if (released[l] && !strncmp(key, path, n) && (key[n] == '.' || !strncmp(key + n, "->", 2)))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* `if (--o->refs == 0) o_free(o); else { unlock(&o->mu); unlock(&list); }`:
+ * the path keeps the lock only by taking a branch whose other side, a
+ * small one that comes back to the path, releases it on every way
+ * through, while its own side, before the two meet, gives a function of
+ * another file the object that holds a lock the other side releases (the
+ * object's end, which releases what its caller held). What that call did
+ * to the locks the other side releases is unseen: nothing is reported on
+ * them. */
+static bool skips_release_through_unseen_call(const struct check_ctx *c, const struct witness *w,
+                                              unsigned lock)
+{
+    const struct cfg *g = c->g;
+    unsigned char *on_path = calloc(2 * (g->nblocks + 1) + g->nlocks + 1, 1);
+    unsigned char *join = on_path + g->nblocks + 1, *released = join + g->nblocks + 1;
+    for (unsigned i = 0; i < w->nedges; i++)
+        on_path[w->edges[i]->from] = on_path[w->edges[i]->to] = 1;
+    bool skips = false;
+    for (unsigned i = 0; i < w->nedges && !skips; i++) {
+        const struct cfg_block *x = &g->blocks[w->edges[i]->from];
+        if (x->nsucc != 2)
+            continue;
+        const struct cfg_edge *e0 = &g->succ[x->first_succ];
+        unsigned other = e0->to == w->edges[i]->to ? e0[1].to : e0->to;
+        memset(join, 0, g->nblocks + 1 + g->nlocks + 1);
+        if (on_path[other] || side_meets_path(g, other, lock, true, on_path, join, NULL) != 0 ||
+            side_meets_path(g, other, lock, false, on_path, join, released) != 1)
+            continue;
+        for (unsigned j = i; j < w->nedges && j < i + SIBLING_REACH && !join[w->edges[j]->to]; j++)
+            skips |= hands_owner_to_unseen(g, w->edges[j]->to, released);
+    }
+    free(on_path);
+    return skips;
+}
+
 int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsigned lock,
                  uint8_t want, const char *last, struct finding_note **out)
 {
@@ -245,6 +354,8 @@ int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsi
             return -1;
         break;
     }
+    if ((want & LS_HELD) && skips_release_through_unseen_call(c, &w, lock))
+        return -1;
     *out = arena_alloc(c->a, (w.nedges + 2) * sizeof **out);
     unsigned n = witness_notes(c, &w, lock, want, *out);
     const struct cfg_event *ev = &c->g->events[event];

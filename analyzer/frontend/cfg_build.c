@@ -1043,6 +1043,10 @@ static void drop_stored_params(struct builder *b, struct cfg *g)
 static void finish_conds(struct builder *b, struct cfg *g)
 {
     finish_clobbers(b, g);
+    g->nunseen_args = (unsigned)b->unseen_args.n;
+    g->unseen_args = arena_alloc(b->a, (g->nunseen_args + 1) * sizeof *g->unseen_args);
+    if (g->nunseen_args)
+        memcpy(g->unseen_args, b->unseen_args.v, g->nunseen_args * sizeof *g->unseen_args);
     g->nconds = (unsigned)b->conds.n;
     g->conds = copy_out(b->a, b->conds.v, g->nconds, sizeof *g->conds);
     for (unsigned i = 0; i < g->nconds; i++)
@@ -1262,6 +1266,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->conds);
     VEC_FREE(b->blocks);
     VEC_FREE(b->clobbers);
+    VEC_FREE(b->unseen_args);
     VEC_FREE(b->var_own);
     VEC_FREE(b->handoffs);
     VEC_FREE(b->frame_handlers);

@@ -165,6 +165,7 @@ struct builder {
     VEC(struct cfg_cond) conds;
     VEC(struct bblock) blocks;
     VEC(struct cfg_clobber) clobbers;
+    VEC(struct cfg_unseen_arg) unseen_args;
     VEC(struct cfg_lock) locks;
     VEC(struct jump_target) jumps;
     VEC(struct switch_ctx) switches;

@@ -796,6 +796,19 @@ static void forget_lock_argument(struct builder *b, const char *path, struct cfg
         forget_locks_inside(b, lockexpr_pointee(b->a, addr), loc);
 }
 
+/* The objects a call of unseen code is given (cfg_unseen_arg): an
+ * argument's access path, an address `&o->inner` as the object o->inner. */
+static void note_unseen_objects(struct builder *b, CXCursor *args, unsigned nargs)
+{
+    for (unsigned i = 0; i < nargs; i++) {
+        const char *path = build_path(b, args[i]);
+        if (!path || strpbrk(path, "()<"))
+            continue;
+        path = build_resolve_alias(b, path + (path[0] == '&')); /* as lock keys are */
+        VEC_PUSH(b->unseen_args, ((struct cfg_unseen_arg){(unsigned)b->cur, path}));
+    }
+}
+
 /* The arguments a call hands to the callee's own parameters: a variadic
  * function's extra arguments are read through its format (`log("%p %s",
  * lock, #lock)` prints the lock's address), never locked or unlocked. */
@@ -1090,6 +1103,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
                clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
         /* (inside a lock macro's expansion, the macro's rule says it) */
         forget_lock_arguments(b, args, handed_arguments(decl, nargs), parse_cursor_loc(call));
+        if (!clang_Location_isInSystemHeader(clang_getCursorLocation(decl)))
+            note_unseen_objects(b, args, nargs);
         /* one named to take a lock (`get_global_wrlock(h)`) may take the
          * object's own, which a later release here then gives back */
         bool lock_named = names_unlock(name) || lockname_has_lock_word(name);

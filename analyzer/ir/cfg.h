@@ -156,6 +156,14 @@ struct cfg_clobber {
     int var; /* a variable of the function, or CFG_CLOBBER_* */
 };
 
+/* An object given to a function of another file of the project that
+ * nothing describes (its access path, `c` or `c->inner`): what that call
+ * did to the locks inside the object is not seen here. */
+struct cfg_unseen_arg {
+    unsigned block;
+    const char *path;
+};
+
 /* The key of the lock an access to GUARDED_VAR data names: none in
  * particular, so long as the path holds one. No lock call names it. */
 #define CFG_ANY_LOCK "(any lock)"
@@ -215,6 +223,8 @@ struct cfg {
     unsigned nconds;
     struct cfg_clobber *clobbers; /* sorted by block */
     unsigned nclobbers;
+    struct cfg_unseen_arg *unseen_args; /* in the order of the calls */
+    unsigned nunseen_args;
     struct cfg_lock *locks;
     unsigned nlocks;
     unsigned nvars;
