@@ -353,10 +353,7 @@ static bool owner_dead_later(const struct cfg *g, const struct cfg_event *acq, u
     todo[ntodo++] = fail_to;
     while (ntodo) {
         unsigned b = todo[--ntodo];
-        bool again = false;
-        for (unsigned i = 0; i < nseen; i++)
-            again |= seen[i] == b;
-        if (again)
+        if (cfg_block_among(seen, nseen, b))
             continue;
         if (nseen == LIMIT)
             return false;

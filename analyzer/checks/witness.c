@@ -252,10 +252,7 @@ static int side_meets_path(const struct cfg *g, unsigned from, unsigned lock,
     todo[ntodo++] = from;
     while (ntodo) {
         unsigned b = todo[--ntodo];
-        bool again = false;
-        for (unsigned i = 0; i < nseen; i++)
-            again |= seen[i] == b;
-        if (again)
+        if (cfg_block_among(seen, nseen, b))
             continue;
         if (nseen == SIBLING_REACH)
             return -1;

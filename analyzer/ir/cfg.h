@@ -310,6 +310,16 @@ bool cfg_var_roots(const struct cfg *g, unsigned lock, int var);
 bool cfg_store_renames(const struct cfg *g, const struct cfg_event *ev, unsigned lock);
 /* Whether (v op k) holds. */
 bool cfg_cmp_holds(enum cfg_cmp op, long v, long k);
+
+/* Whether block b is one of the n blocks in `seen` (the visited list of
+ * a small bounded walk). */
+static inline bool cfg_block_among(const unsigned *seen, unsigned n, unsigned b)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (seen[i] == b)
+            return true;
+    return false;
+}
 /* Whether the store `fact` (an EV_FACT) of the value that key `cmp`
  * compares decides that comparison; its outcome in *holds. An order with a
  * negative constant is not decided (the comparison may be unsigned). */
