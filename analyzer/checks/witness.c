@@ -18,13 +18,15 @@ static bool is_origin(const struct cfg_event *ev, uint8_t want)
     return false;
 }
 
-/* A wait changes the state only from released to held. */
+/* A wait changes the state only from released to held. A lock left
+ * unknown (handed to unseen code) ends the search: no state before it
+ * says what it is after. */
 static bool touches(const struct cfg_event *ev, unsigned lock, uint8_t want)
 {
     if (ev->lock != lock)
         return false;
     return ev->kind == EV_ACQUIRE || ev->kind == EV_RELEASE || ev->kind == EV_ASSERT ||
-           (ev->kind == EV_WAIT && (want & LS_HELD));
+           ev->kind == EV_FORGET || (ev->kind == EV_WAIT && (want & LS_HELD));
 }
 
 /* Looks back from event `upto` (exclusive) in block b for the event that
@@ -346,7 +348,8 @@ int witness_path(const struct check_ctx *c, unsigned block, unsigned event, unsi
         w = (struct witness){p.origin_event, p.edges, p.nedges};
         break;
     case REFUTE_UNKNOWN:
-        if (witness_find(c, block, event, lock, want, &w) &&
+        /* no path to show, or one that contradicts itself: nothing stands */
+        if (!witness_find(c, block, event, lock, want, &w) ||
             !unproven_witness_holds(c, block, event, lock, &w))
             return -1;
         break;
