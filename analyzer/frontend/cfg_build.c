@@ -748,6 +748,10 @@ static void build_children_as_stmts(struct builder *b, CXCursor s)
         CXCursor stmt = b->kids.v[base + i];
         if (ended >= 0 && clang_getCursorKind(stmt) == CXCursor_ReturnStmt)
             b->events.v[ended].then_returns = true;
+        /* `UNLOCK;` where the macro is a whole `if (...) {...}`: the
+         * empty statement its semicolon leaves is no statement between */
+        if (clang_getCursorKind(stmt) == CXCursor_NullStmt && i < n - 1)
+            continue;
         size_t first = b->events.n;
         build_stmt(b, stmt);
         if (released >= 0 && i == n - 1 && calls_out(b, stmt, first))

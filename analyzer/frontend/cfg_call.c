@@ -417,6 +417,37 @@ static void emit_rule(struct builder *b, const struct lock_rule *r, const struct
     }
 }
 
+static enum CXChildVisitResult find_return(CXCursor c, CXCursor parent, CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_ReturnStmt)
+        return CXChildVisit_Recurse;
+    *(bool *)data = true;
+    return CXChildVisit_Break;
+}
+
+/* A function of this file with no `return` whose body's last statement
+ * calls one that never returns (`void die(int rc) { cleanup(); exit(rc);
+ * }`): control reaches its end only through that call, so it never
+ * returns either, though nothing declares it so. */
+static bool body_never_returns(struct builder *b, CXCursor decl)
+{
+    CXCursor def = clang_getCursorDefinition(decl);
+    size_t base = b->kids.n;
+    unsigned n = clang_Cursor_isNull(def) ? 0 : parse_children(def, &b->kids);
+    CXCursor body = n ? b->kids.v[base + n - 1] : clang_getNullCursor();
+    b->kids.n = base;
+    if (clang_Cursor_isNull(body) || clang_getCursorKind(body) != CXCursor_CompoundStmt)
+        return false;
+    bool returns = false;
+    clang_visitChildren(body, find_return, &returns);
+    n = returns ? 0 : parse_children(body, &b->kids);
+    CXCursor last = n ? parse_peel(b->kids.v[base + n - 1]) : clang_getNullCursor();
+    b->kids.n = base;
+    return !clang_Cursor_isNull(last) && clang_getCursorKind(last) == CXCursor_CallExpr &&
+           build_call_never_returns(b, last);
+}
+
 /* `noreturn void f(void);` through <stdnoreturn.h>: the declaration's
  * range starts inside that macro's expansion, whose tokens are not read
  * back; the word written there says so. */
@@ -502,6 +533,9 @@ static struct callee_info *callee(struct builder *b, CXCursor call, const char *
         info->noreturn = decl_is_noreturn(b, decl) ||
                          decl_is_noreturn(b, clang_getCanonicalCursor(decl));
     strmap_put(&b->t->callee_cache, arena_strdup(b->t->a, name), info);
+    /* (cached first: a body that calls itself last is read once) */
+    if (!info->noreturn && info->local)
+        info->noreturn = body_never_returns(b, decl);
     return info;
 }
 
