@@ -439,13 +439,15 @@ static bool body_never_returns(struct builder *b, CXCursor decl)
     b->kids.n = base;
     if (clang_Cursor_isNull(body) || clang_getCursorKind(body) != CXCursor_CompoundStmt)
         return false;
-    bool returns = false;
-    clang_visitChildren(body, find_return, &returns);
-    n = returns ? 0 : parse_children(body, &b->kids);
+    n = parse_children(body, &b->kids);
     CXCursor last = n ? parse_peel(b->kids.v[base + n - 1]) : clang_getNullCursor();
     b->kids.n = base;
-    return !clang_Cursor_isNull(last) && clang_getCursorKind(last) == CXCursor_CallExpr &&
-           build_call_never_returns(b, last);
+    if (clang_Cursor_isNull(last) || clang_getCursorKind(last) != CXCursor_CallExpr ||
+        !build_call_never_returns(b, last))
+        return false;
+    bool returns = false; /* (the whole body is read only for such a last call) */
+    clang_visitChildren(body, find_return, &returns);
+    return !returns;
 }
 
 /* `noreturn void f(void);` through <stdnoreturn.h>: the declaration's
