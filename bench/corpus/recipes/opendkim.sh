@@ -14,7 +14,7 @@
 set -euo pipefail
 SRC=$(realpath "$1"); mkdir -p "$2"; BUILD=$(realpath "$2")
 need=(); for p in gcc make bear autoconf automake libtool pkg-config libssl-dev libmilter-dev libbsd-dev \
-  libldap-dev libsasl2-dev libopendbx1-dev liblua5.3-dev libmemcached-dev libunbound-dev libldns-dev libdb-dev \
+  libldap-dev libsasl2-dev libopendbx1-dev liblua5.1-0-dev libmemcached-dev libunbound-dev libldns-dev libdb-dev \
   liblmdb-dev libcurl4-openssl-dev libjansson-dev libtre-dev; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then apt-get update && apt-get install -y --no-install-recommends "${need[@]}"; fi
