@@ -7,6 +7,7 @@
 
 #include "support/arena.h"
 #include "analysis/refute.h"
+#include "model/lockexpr.h"
 
 static bool is_origin(const struct cfg_event *ev, uint8_t want)
 {
@@ -261,11 +262,10 @@ static int side_meets_path(const struct cfg *g, unsigned from, unsigned lock,
         seen[nseen++] = b;
         if (stop_at_release && releases_in(g, b, lock))
             continue;
-        const struct cfg_block *ev_blk = &g->blocks[b];
-        for (unsigned i = ev_blk->first_event; released && i < ev_blk->first_event + ev_blk->nevents; i++)
+        const struct cfg_block *blk = &g->blocks[b];
+        for (unsigned i = blk->first_event; released && i < blk->first_event + blk->nevents; i++)
             if (g->events[i].kind == EV_RELEASE)
                 released[g->events[i].lock] = 1;
-        const struct cfg_block *blk = &g->blocks[b];
         if (!blk->nsucc)
             return -1;
         for (unsigned i = 0; i < blk->nsucc; i++) {
@@ -290,13 +290,9 @@ static bool hands_owner_to_unseen(const struct cfg *g, unsigned b, const unsigne
     for (unsigned i = 0; i < g->nunseen_args; i++) {
         if (g->unseen_args[i].block != b)
             continue;
-        const char *path = g->unseen_args[i].path;
-        size_t n = strlen(path);
-        for (unsigned l = 0; l < g->nlocks; l++) {
-            const char *key = g->locks[l].key + strspn(g->locks[l].key, "*");
-            if (released[l] && !strncmp(key, path, n) && (key[n] == '.' || !strncmp(key + n, "->", 2)))
+        for (unsigned l = 0; l < g->nlocks; l++)
+            if (released[l] && lockexpr_inside(g->locks[l].key, g->unseen_args[i].path))
                 return true;
-        }
     }
     return false;
 }

@@ -907,9 +907,9 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
             continue;
         objects += clang_getCanonicalType(clang_getCursorType(args[i])).kind == CXType_Pointer;
         for (size_t l = 0; l < b->locks.n; l++) {
-            const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
-            if (strncmp(key, path, n) || (strncmp(key + n, "->", 2) && key[n] != '.'))
+            if (!lockexpr_inside(b->locks.v[l].key, path))
                 continue;
+            const char *key = b->locks.v[l].key + strspn(b->locks.v[l].key, "*");
             /* (an object's end is not that of the objects it points to; and
              * a lock this function gives back itself is its own to manage) */
             if (own_only && (strstr(key + n + (key[n] == '.' ? 1 : 2), "->") ||

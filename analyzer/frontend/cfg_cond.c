@@ -1019,14 +1019,14 @@ static const long *constant_return(struct builder *b, CXCursor call)
 /* The one value call c gives in a correct program: its rule says so
  * (`pthread_mutex_unlock` returns 0 unless the caller does not hold the
  * mutex), or every return of its body gives that constant. */
-static const long *call_constant(struct builder *b, CXCursor c)
+static bool call_constant(struct builder *b, CXCursor c, long *v)
 {
-    if (clang_getCursorKind(c) != CXCursor_CallExpr)
-        return NULL;
-    const struct lock_rule *r = model_function(b->t->model, parse_spelling(b->a, c));
-    if (r && r->always_returns)
-        return &r->always_returns_value;
-    return constant_return(b, c);
+    const long *body = NULL;
+    if (always_returns(b, c, v))
+        return true;
+    if (clang_getCursorKind(c) == CXCursor_CallExpr && (body = constant_return(b, c)))
+        *v = *body;
+    return body != NULL;
 }
 
 /* `pthread_mutex_unlock(m) != 0`, `unlock(m) == EAGAIN`: a call with a
@@ -1040,17 +1040,14 @@ static bool constant_compare_cond(struct builder *b, CXCursor c, size_t base, un
         return false;
     CXCursor l = parse_peel(b->kids.v[base]), r = parse_peel(b->kids.v[base + 1]);
     b->kids.n = base;
-    long k;
-    const long *v = NULL;
+    long k, v;
     bool mirrored = parse_int_constant(l, &k);
     CXCursor call = mirrored ? r : l;
-    if (mirrored || parse_int_constant(r, &k))
-        v = call_constant(b, call);
     enum cfg_cmp op = compare_op(clang_getCursorBinaryOperatorKind(c), mirrored);
-    if (!v || op == CMP_NONE)
+    if (op == CMP_NONE || (!mirrored && !parse_int_constant(r, &k)) || !call_constant(b, call, &v))
         return false;
     build_expr(b, call);
-    build_edge(b, b->cur, cfg_cmp_holds(op, *v, k) ? t : f, EDGE_PLAIN, -1);
+    build_edge(b, b->cur, cfg_cmp_holds(op, v, k) ? t : f, EDGE_PLAIN, -1);
     build_dead_end(b);
     return true;
 }
@@ -1061,11 +1058,11 @@ static bool constant_compare_cond(struct builder *b, CXCursor c, size_t base, un
  * where that constant sends it. */
 static bool constant_call_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
-    const long *value = call_constant(b, c);
-    if (!value)
+    long value;
+    if (!call_constant(b, c, &value))
         return false;
     build_expr(b, c);
-    build_edge(b, b->cur, *value ? t : f, EDGE_PLAIN, -1);
+    build_edge(b, b->cur, value ? t : f, EDGE_PLAIN, -1);
     build_dead_end(b);
     return true;
 }

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "support/diag.h"
 
@@ -29,6 +30,15 @@ const char *lockexpr_index(struct arena *a, const char *base);   /* base[i] */
  * a $N with N >= nargs. */
 const char *lockexpr_parse(struct arena *a, const char *text, const char *const *args,
                            size_t nargs, struct diag *d);
+
+/* Whether lock key `key` names something inside object `obj` (`obj.mu`,
+ * `obj->inner.mu`), the object's own leading `*`s aside. */
+static inline bool lockexpr_inside(const char *key, const char *obj)
+{
+    size_t n = strlen(obj);
+    key += strspn(key, "*");
+    return !strncmp(key, obj, n) && (key[n] == '.' || !strncmp(key + n, "->", 2));
+}
 
 /* The lock object a lock call's pointer argument designates. */
 static inline const char *lockexpr_pointee(struct arena *a, const char *ptr)
