@@ -16,12 +16,18 @@ static bool is_ident(char c)
 }
 
 /* Prefixes that may be glued to "lock" in one word: RDLOCK, rwlock,
- * SPINLOCK, Unlock, RWUNLOCK. Anything else glued to it (block, clock,
- * deadlock) is another word. */
+ * SPINLOCK, Unlock, and each of them with "un" between it and the lock
+ * (RWUNLOCK, writeunlock): a word taken as a lock has its unlock taken as
+ * one too, or the pair's acquire would stand alone and its helpers would
+ * look like they keep what they release. Anything else glued to it
+ * (block, clock, deadlock) is another word. */
 static bool lock_prefix_ok(const char *word, size_t len)
 {
-    static const char *const ok[] = {"", "un", "rd", "wr", "rw", "read", "write", "spin",
-                                     "rdun", "wrun", "rwun", "try", NULL};
+    static const char *const ok[] = {"", "rd", "wr", "rw", "read", "write", "spin", NULL};
+    if (len >= 2 && !strncasecmp(word + len - 2, "un", 2))
+        len -= 2;
+    else if (len == 3 && !strncasecmp(word, "try", 3))
+        return true;
     for (unsigned i = 0; ok[i]; i++)
         if (strlen(ok[i]) == len && !strncasecmp(word, ok[i], len))
             return true;
