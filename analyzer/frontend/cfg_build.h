@@ -376,6 +376,10 @@ const char *build_display_of(struct builder *b, CXCursor arg, const char *key);
  * when it has none, as an expression of a macro's body, which every use
  * of the macro shares. *expanded: c comes from a macro. */
 const char *build_written_text(struct builder *b, CXCursor c, bool *expanded);
+/* A call of a macro's body written out from its structure (callee and
+ * arguments), the same for every use that expands to the same call; NULL
+ * when an argument cannot be written out. */
+const char *build_call_structure_text(struct builder *b, CXCursor call);
 /* A CallExpr: its arguments, then what the callee does (cfg_call.c). */
 void build_call(struct builder *b, CXCursor call);
 /* A call clang kept only in a recovery expression; true if it was one. */

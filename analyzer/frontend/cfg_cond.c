@@ -517,7 +517,10 @@ static const char *stable_call_text(struct builder *b, CXCursor call, int *var)
     b->kids.n = base;
     bool expanded;
     *var = k.var;
-    return k.unstable || k.nvars > 1 ? NULL : build_written_text(b, call, &expanded);
+    if (k.unstable || k.nvars > 1)
+        return NULL;
+    const char *text = build_written_text(b, call, &expanded);
+    return text || !expanded ? text : build_call_structure_text(b, call);
 }
 
 const char *build_predicate_call_text(struct builder *b, CXCursor call, int *var)

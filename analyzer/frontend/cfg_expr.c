@@ -173,6 +173,26 @@ static const char *structure_text(struct builder *b, CXCursor c, int depth)
     }
 }
 
+/* A call of a macro's definition, written out from its structure:
+ * `run_in_daemon(8)` for either use of `in_daemon()` that expands to
+ * it. The callee by name and each argument by its structure; NULL if an
+ * argument cannot be written out. */
+const char *build_call_structure_text(struct builder *b, CXCursor call)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_getCursorKind(call) != CXCursor_CallExpr || clang_Cursor_isNull(callee))
+        return NULL;
+    const char *text = arena_printf(b->a, "%s(", parse_spelling(b->a, callee));
+    int n = clang_Cursor_getNumArguments(call);
+    for (int i = 0; i < n; i++) {
+        const char *arg = structure_text(b, clang_Cursor_getArgument(call, (unsigned)i), 0);
+        if (!arg)
+            return NULL;
+        text = arena_printf(b->a, "%s%s%s", text, i ? ", " : "", arg);
+    }
+    return arena_printf(b->a, "%s)", text);
+}
+
 /* text[0..n) with every run of white space (a line break and the next
  * line's indentation) made one space: an expression written over two
  * lines names what it names on one (`lock(c ? &a :\n &b)` and the same
