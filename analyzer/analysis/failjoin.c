@@ -194,6 +194,17 @@ static bool reach(const struct cfg *g, unsigned from, unsigned lock, bool any_ev
     return false;
 }
 
+/* Whether block b returns from the function (a return, or the end of
+ * the body). */
+static bool block_returns(const struct cfg *g, unsigned b)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = 0; i < blk->nevents; i++)
+        if (g->events[blk->first_event + i].kind == EV_EXIT)
+            return true;
+    return false;
+}
+
 /* Marks reached blocks in `mark`, which is cleared again before return.
  * The success side holds the lock only on the ways its taking allowed. */
 static bool rejoins(const struct cfg *g, const struct cfg_event *acq, unsigned acq_block,
@@ -204,9 +215,15 @@ static bool rejoins(const struct cfg *g, const struct cfg_event *acq, unsigned a
     branches_before(g, acq_block, &fixed);
     reach(g, ok_to, acq->lock, false, &fixed, mark, HOLDING, 0, stack);
     bool joined = reach(g, fail_to, acq->lock, false, NULL, mark, FAILED, HOLDING, stack);
-    for (unsigned b = 0; b < g->nblocks; b++)
+    /* A failure side that returns on some way of its own (`if (rv ==
+     * EAGAIN) continue; else return 0;`) handles the failure: that it
+     * goes on elsewhere says nothing of a failure ignored. */
+    bool returns = false;
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        returns |= joined && mark[b] == FAILED && block_returns(g, b);
         mark[b] = 0;
-    return joined;
+    }
+    return joined && !returns;
 }
 
 /* Whether a block ends the failure side's region of a try-lock: any

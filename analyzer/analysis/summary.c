@@ -465,12 +465,23 @@ static void classify_conditional_release(struct summary_lock *l, const struct re
     l->success_value = rel->v[0];
 }
 
+/* A lock API call that needs l held and does nothing else, to l or to
+ * anything: making a robust mutex consistent after its owner died,
+ * asserting that it is held. It finishes taking l, or checks it. */
+static bool only_checks_lock(const struct cfg_event *ev, unsigned l)
+{
+    return ev->kind == EV_REQUIRE && ev->lock == l && ev->rule && !ev->rule->inferred &&
+           ev->rule->neffects == 1;
+}
+
 /* Whether an event works under lock l: touches guarded data, needs a
  * lock held, or does anything more to l itself. (Taking another lock to
  * log a failure is no work under l; after a try-lock of l, taking l the
  * blocking way is the slow path of the same acquisition.) */
 static bool works_under(const struct cfg_event *ev, unsigned l, bool after_try)
 {
+    if (only_checks_lock(ev, l))
+        return false;
     if (ev->kind == EV_ACCESS || ev->kind == EV_REQUIRE || ev->kind == EV_WAIT)
         return true;
     if (after_try && ev->kind == EV_ACQUIRE && ev->lock == l && ev->rule && !ev->rule->is_try)
