@@ -445,6 +445,26 @@ static bool simple_arm(struct builder *b, CXCursor arm)
             build_var_id(b, v, false) >= 0);
 }
 
+/* An arm of `return c ? err : lock(m);` that is a call: it runs on its
+ * side only, and its result is returned as `return lock(m);` would be. */
+static bool call_arm(CXCursor arm)
+{
+    return clang_getCursorKind(parse_peel(arm)) == CXCursor_CallExpr;
+}
+
+static struct cfg_event call_arm_exit(struct builder *b, CXCursor s, CXCursor arm, int side)
+{
+    char key[48];
+    snprintf(key, sizeof key, "return@%u.%d", parse_cursor_loc(s).offset, side);
+    int result = build_add_var(b, key, "(returned value)");
+    b->pending_result_var = result;
+    build_expr(b, arm);
+    b->pending_result_var = -1;
+    struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
+                           .ret_key = -1, .ret_var = result, .ret = RET_OTHER};
+    return ev;
+}
+
 static struct cfg_event arm_exit(struct builder *b, CXCursor s, CXCursor arm)
 {
     struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
@@ -460,17 +480,19 @@ static struct cfg_event arm_exit(struct builder *b, CXCursor s, CXCursor arm)
     return ev;
 }
 
-/* `return c ? 0 : -1;`, `return rv == TIMEUP ? EBUSY : rv;`: two exits,
- * each returning its constant or variable, so that what a lock's state at
- * the exit is can be told apart by the value (a wrapper that returns
- * whether it took the lock, or maps one failure code to another). */
+/* `return c ? 0 : -1;`, `return rv == TIMEUP ? EBUSY : rv;`, `return err
+ * ? err : lock(m);`: two exits, each returning its constant, variable or
+ * call's result, so that what a lock's state at the exit is can be told
+ * apart by the value (a wrapper that returns whether it took the lock,
+ * or maps one failure code to another). */
 static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
 {
     CXCursor v = parse_peel(value);
     size_t base = b->kids.n;
     if (clang_getCursorKind(v) != CXCursor_ConditionalOperator ||
-        parse_children(v, &b->kids) != 3 || !simple_arm(b, b->kids.v[base + 1]) ||
-        !simple_arm(b, b->kids.v[base + 2])) {
+        parse_children(v, &b->kids) != 3 ||
+        !(simple_arm(b, b->kids.v[base + 1]) || call_arm(b->kids.v[base + 1])) ||
+        !(simple_arm(b, b->kids.v[base + 2]) || call_arm(b->kids.v[base + 2]))) {
         b->kids.n = base;
         return false;
     }
@@ -484,8 +506,9 @@ static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
         CXCursor arm = parse_peel(arms[i]);
         note_returned_param(b, clang_getCursorKind(arm) == CXCursor_DeclRefExpr
                                    ? arm : clang_getNullCursor());
+        struct cfg_event ev = call_arm(arm) ? call_arm_exit(b, s, arm, i) : arm_exit(b, s, arm);
         build_run_cleanups(b, 0);
-        build_event(b, arm_exit(b, s, arm));
+        build_event(b, ev);
         build_dead_end(b);
     }
     return true;
