@@ -342,7 +342,7 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         kill_var(g, w, (int)ev->lock, ev->write);
         break;
     case EV_FACT:
-        if (ev->ret != RET_NONNEG) /* (whether it is 0 is not known) */
+        if (cfg_fact_knows_value(ev)) /* (else whether it is 0 is not known) */
             set_fact(w, (int)ev->lock, ev->write);
         break;
     case EV_COPY_FACT: {

@@ -481,7 +481,7 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
         /* every compared key the store decides is set: a field's facts
          * need not relate to others (and a call may follow in the block) */
         bool fresh = keyrel_relates(s->g, (int)ev->lock);
-        if (s->tracked[ev->lock] && ev->ret != RET_NONNEG)
+        if (s->tracked[ev->lock] && cfg_fact_knows_value(ev))
             put_fact(n, (struct fact){(int)ev->lock, ev->write, fresh, false, true});
         bool holds;
         for (int d = first_compared(s->g, (int)ev->lock); d >= 0; d = s->g->key_cmp[d].next)

@@ -1088,7 +1088,7 @@ static void finish_conds(struct builder *b, struct cfg *g)
         g->key_text[i] = build_resolve_alias(b, b->key_text.v[i]);
     g->key_flag = arena_alloc(b->a, (g->nkeys + 1) * sizeof *g->key_flag);
     for (unsigned i = 0; i < g->nevents; i++)
-        if (g->events[i].kind == EV_FACT)
+        if (g->events[i].kind == EV_FACT && cfg_fact_knows_value(&g->events[i]))
             g->key_flag[g->events[i].lock] = true;
     link_compared_values(b, g);
 }

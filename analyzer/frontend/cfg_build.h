@@ -343,6 +343,8 @@ bool build_assign_tested_try(struct builder *b, const char *name, int var, CXCur
 void build_kill_unless_bound(struct builder *b, int var, struct cfg_loc loc);
 /* An EV_FACT: local flag var (named name) now holds the constant v. */
 void build_constant_fact(struct builder *b, const char *name, int var, long v, struct cfg_loc loc);
+/* After `x &= K` or `x |= K` on local x (var): the bits it cleared or set. */
+void build_bits_fact(struct builder *b, CXCursor store, CXCursor target, CXCursor value, int var);
 /* The same for a field path ("rp.locked", "c->locked"); var: the local
  * that owns it, or -1. */
 void build_field_fact(struct builder *b, const char *name, int var, CXCursor value,

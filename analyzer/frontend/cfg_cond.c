@@ -762,6 +762,24 @@ void build_constant_fact(struct builder *b, const char *name, int var, long v, s
                                       .ret = RET_CONST, .ret_value = v});
 }
 
+/* `flags &= ~MAY_MOVE;`, `flags |= LOCKED;`: the bits the store clears
+ * or sets are known, and decide later bit tests of them (`if (flags &
+ * MAY_MOVE)`) as a stored constant would. */
+void build_bits_fact(struct builder *b, CXCursor store, CXCursor target, CXCursor value, int var)
+{
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(store);
+    long k;
+    if ((op != CXBinaryOperator_AndAssign && op != CXBinaryOperator_OrAssign) ||
+        !parse_int_constant(value, &k))
+        return;
+    bool clears = op == CXBinaryOperator_AndAssign;
+    build_event(b, (struct cfg_event){.kind = EV_FACT,
+                                      .lock = (unsigned)intern_key(b, parse_spelling(b->a, target), var),
+                                      .result_var = -1, .loc = parse_cursor_loc(store),
+                                      .ret = clears ? RET_BITS_CLEAR : RET_BITS_SET,
+                                      .ret_value = clears ? ~k : k});
+}
+
 /* A call the rules say always returns one value, as a constant. */
 static bool always_returns(struct builder *b, CXCursor value, long *v)
 {

@@ -1136,6 +1136,8 @@ static bool is_local_update(struct builder *b, CXCursor e, enum CXCursorKind k, 
                                .loc = parse_cursor_loc(e)};
         build_event(b, ev);
         build_note_store(b, var, clang_getNullCursor());
+        if (k == CXCursor_CompoundAssignOperator && n == 2)
+            build_bits_fact(b, e, target, b->kids.v[*base + 1], var);
     } else if (n) {
         build_note_store_clobbers(b, target);
         const char *count = shared_count_path(b, target);

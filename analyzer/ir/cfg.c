@@ -51,11 +51,35 @@ static bool nonnegative_decides(const struct cfg_key_cmp *cmp, bool *holds)
     }
 }
 
+/* What known bits say of a bit test `value & k`: clear where every bit
+ * tested was cleared, set where one of them was set. */
+static bool bits_decide(const struct cfg_key_cmp *cmp, const struct cfg_event *fact, bool *holds)
+{
+    if (cmp->base < 0 || cmp->op != CMP_AND || cmp->k == 0)
+        return false;
+    if (fact->ret == RET_BITS_CLEAR && (cmp->k & ~fact->ret_value) == 0) {
+        *holds = false;
+        return true;
+    }
+    if (fact->ret == RET_BITS_SET && (cmp->k & fact->ret_value) != 0) {
+        *holds = true;
+        return true;
+    }
+    return false;
+}
+
+bool cfg_fact_knows_value(const struct cfg_event *fact)
+{
+    return fact->ret != RET_NONNEG && fact->ret != RET_BITS_CLEAR && fact->ret != RET_BITS_SET;
+}
+
 bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *fact,
                          bool *holds)
 {
     if (fact->ret == RET_NONNEG)
         return nonnegative_decides(cmp, holds);
+    if (fact->ret == RET_BITS_CLEAR || fact->ret == RET_BITS_SET)
+        return bits_decide(cmp, fact, holds);
     if (cmp->base < 0 || cmp->op == CMP_NONE || fact->ret != RET_CONST)
         return false;
     bool ordered = cmp->op != CMP_EQ && cmp->op != CMP_AND;

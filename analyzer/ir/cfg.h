@@ -67,8 +67,11 @@ struct cfg_event {
     bool then_calls_out;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     /* RET_VAR: while building. RET_NONNEG: an EV_FACT whose store left a
-     * value of 0 or more, nothing else known (a copy of a loop counter). */
-    enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR, RET_NONNEG } ret;
+     * value of 0 or more, nothing else known (a copy of a loop counter).
+     * RET_BITS_CLEAR, RET_BITS_SET: an EV_FACT whose store cleared (`x &=
+     * ~K`) or set (`x |= K`) the bits of ret_value, the others unknown. */
+    enum { RET_NONE, RET_CONST, RET_OTHER, RET_VAR, RET_NONNEG, RET_BITS_CLEAR,
+           RET_BITS_SET } ret;
     long ret_value;       /* RET_CONST: the integer (NULL is 0); EV_FACT
                              with RET_CONST: the value the store left */
     int ret_key;          /* EV_EXIT: the condition key of the value returned
@@ -325,6 +328,9 @@ static inline bool cfg_block_among(const unsigned *seen, unsigned n, unsigned b)
  * negative constant is not decided (the comparison may be unsigned). */
 bool cfg_key_cmp_decided(const struct cfg_key_cmp *cmp, const struct cfg_event *fact,
                          bool *holds);
+/* Whether an EV_FACT says whether the value is 0 (not only its sign or
+ * some of its bits). */
+bool cfg_fact_knows_value(const struct cfg_event *fact);
 
 /* Text of a condition, cut to at most max bytes (arena string). */
 const char *cfg_cond_text(struct arena *a, const struct cfg *g, const struct cfg_cond *c,

@@ -38,6 +38,9 @@ void cfg_dump(FILE *out, const struct cfg *g)
                 fprintf(out, "=>v%d", ev->result_var);
             else if (ev->kind == EV_FACT && ev->ret == RET_NONNEG)
                 fprintf(out, "(%u>=0)", ev->lock);
+            else if (ev->kind == EV_FACT && !cfg_fact_knows_value(ev))
+                fprintf(out, "(%u%s%#lx)", ev->lock, ev->ret == RET_BITS_SET ? "|=" : "&=~",
+                        ev->ret_value);
             else if (ev->kind == EV_FACT)
                 fprintf(out, "(%u=%d)", ev->lock, ev->write);
             else if (ev->kind == EV_COPY_FACT)
