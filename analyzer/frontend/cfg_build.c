@@ -1680,6 +1680,7 @@ void cfg_tu_free(struct cfg_tu *t)
     strmap_free(&t->functions_by_name);
     strmap_free(&t->macros_by_name);
     strmap_free(&t->macros_naming_lock);
+    strmap_free(&t->functions_naming_lock);
     strmap_free(&t->recursive);
     strmap_free(&t->accessors);
     strmap_free(&t->constant_returns);

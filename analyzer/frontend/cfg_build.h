@@ -46,6 +46,8 @@ struct cfg_tu {
     struct strmap guards;       /* USR of a field or variable -> struct guard */
     struct strmap functions_by_name; /* top-level FunctionDecls (cfg_tu_index) */
     struct strmap macros_by_name;    /* MacroDefinitions, by name (cfg_tu_index) */
+    struct strmap functions_naming_lock; /* header function name -> 1 + whether its
+                                          text names something lock-like (cfg_call.c) */
     struct strmap macros_naming_lock; /* macro name -> 1 + whether its body names a
                                          known lock call (guess_macro, once per macro) */
     struct strmap returns_param;     /* function name -> 1 + the parameter it returns */

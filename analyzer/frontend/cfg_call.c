@@ -615,11 +615,38 @@ static void note_missed(struct cfg_tu *t, const char *name)
 }
 
 /* Whether a header function's text names something lock-like: a function
- * or macro of the rules, or a name with a "lock" word in it. Headers are full of
+ * or macro of the rules, a function already inferred to touch a lock, or
+ * a name with a "lock" or "locker" word in it (a scoped locker's helpers,
+ * `G_DEFINE_AUTOPTR_CLEANUP_FUNC(GMutexLocker, g_mutex_locker_free)`,
+ * whose text is the macro's use). Headers are full of
  * small inline functions (accessors, string helpers) whose analysis would
  * cost more than the file's own; a wrapper of a wrapper that names no lock
  * is missed. */
-static bool mentions_locks(struct cfg_tu *t, CXCursor def)
+static bool mentions_locks(struct cfg_tu *t, CXCursor def, int depth);
+
+/* A word naming a function of the TU defined outside the system headers
+ * whose own text names something lock-like: the glue functions a macro
+ * defines around another (`G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(T, t_cleanup)`,
+ * t_cleanup's body unlocking) reach a lock through it. */
+static bool names_lock_function(struct cfg_tu *t, const char *word, int depth)
+{
+    if (depth >= 2)
+        return false;
+    uintptr_t known = (uintptr_t)strmap_get(&t->functions_naming_lock, word);
+    if (known)
+        return known == 2;
+    cfg_tu_index(t);
+    CXCursor *decl = strmap_get(&t->functions_by_name, word);
+    CXCursor def = decl ? clang_getCursorDefinition(*decl) : clang_getNullCursor();
+    bool names = !clang_Cursor_isNull(def) &&
+                 !clang_Location_isInSystemHeader(clang_getCursorLocation(def)) &&
+                 mentions_locks(t, def, depth + 1);
+    if (decl) /* per function, not per mention */
+        strmap_put(&t->functions_naming_lock, arena_strdup(t->a, word), (void *)(uintptr_t)(1 + names));
+    return names;
+}
+
+static bool mentions_locks(struct cfg_tu *t, CXCursor def, int depth)
 {
     CXFile file;
     unsigned begin, end;
@@ -645,8 +672,10 @@ static bool mentions_locks(struct cfg_tu *t, CXCursor def)
         size_t n = j - i < sizeof word - 1 ? j - i : sizeof word - 1;
         memcpy(word, text + i, n);
         word[n] = '\0';
-        if (lockname_has_lock_word(word) || model_function(t->model, word) ||
-            model_macro(t->model, word))
+        static const char *const locker[] = {"locker", NULL};
+        if (lockname_has_lock_word(word) || lockname_has_word(word, locker) ||
+            model_function(t->model, word) || model_macro(t->model, word) ||
+            strmap_get(&t->summaries, word) || names_lock_function(t, word, depth))
             return true;
         i = j;
     }
@@ -668,7 +697,7 @@ const struct lock_rule *build_inferred_rule(struct builder *b, CXCursor decl, co
         clang_Location_isInSystemHeader(clang_getCursorLocation(def)))
         return NULL;
     strmap_put(&t->external_done, arena_strdup(t->a, name), (void *)1); /* also ends recursion */
-    return mentions_locks(t, def) ? t->infer_external(t, def) : NULL;
+    return mentions_locks(t, def, 0) ? t->infer_external(t, def) : NULL;
 }
 
 const char *build_inferred_returned_lock(struct builder *b, CXCursor decl)
