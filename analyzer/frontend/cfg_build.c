@@ -1312,6 +1312,7 @@ static void builder_free(struct builder *b)
     VEC_FREE(b->published);
     VEC_FREE(b->places);
     strmap_free(&b->pointer_stores);
+    strmap_free(&b->pointer_texts);
     strmap_free(&b->local_stores);
     strmap_free(&b->not_counters);
     strmap_free(&b->counted);

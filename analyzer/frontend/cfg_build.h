@@ -252,6 +252,9 @@ struct builder {
      * local or parameter its path starts from (-1: a global). */
     VEC(struct place) places;
     struct strmap pointer_stores;        /* pointer local (declaration) -> non-null stores */
+    /* pointer local (declaration) -> the text every non-null store writes
+     * into it, or pointer_texts itself when two differ or one has none */
+    struct strmap pointer_texts;
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
     /* Fields and globals this function counts up or down (`r->readers++`,

@@ -144,12 +144,30 @@ static const char *decl_key(struct builder *b, CXCursor var)
  * local_stores, and a pointer's that is not NULL in pointer_stores, both
  * by declaration (two blocks may each declare a `__cancel_arg`, as two
  * pthread_cleanup_push do, each stored once). */
-static void count_store(struct builder *b, CXCursor var, bool null)
+static void count_store(struct builder *b, CXCursor var, CXCursor value, bool null)
 {
     const char *key = decl_key(b, var);
     count_in(&b->local_stores, key);
-    if (!null && clang_getCanonicalType(clang_getCursorType(var)).kind == CXType_Pointer)
-        count_in(&b->pointer_stores, key);
+    if (null || clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
+        return;
+    count_in(&b->pointer_stores, key);
+    bool expanded;
+    const char *text = clang_Cursor_isNull(value) ? NULL : build_written_text(b, value, &expanded);
+    const char *seen = strmap_get(&b->pointer_texts, key);
+    if (!seen)
+        strmap_put(&b->pointer_texts, key, text ? (void *)text : (void *)&b->pointer_texts);
+    else if (seen != (void *)&b->pointer_texts && (!text || strcmp(seen, text)))
+        strmap_put(&b->pointer_texts, key, &b->pointer_texts);
+}
+
+/* A pointer local stored more than once, each time with the same written
+ * value (`held = maybe_lock(s->mutex);` in two places): whichever store a
+ * use sees, it names the same object. */
+static bool stores_agree(struct builder *b, const char *decl)
+{
+    const char *text = strmap_get(&b->pointer_texts, decl);
+    return text && text != (void *)&b->pointer_texts && !strstr(text, "++") &&
+           !strstr(text, "--") && !strchr(text, '=');
 }
 
 bool build_is_store(CXCursor c)
@@ -194,7 +212,7 @@ static enum CXChildVisitResult visit_local_store(CXCursor c, CXCursor parent, CX
         unsigned n = parse_children(c, &b->kids);
         if (n && clang_isExpression(clang_getCursorKind(b->kids.v[base + n - 1]))) {
             CXCursor init = b->kids.v[base + n - 1];
-            count_store(b, c, is_null_constant(init));
+            count_store(b, c, init, is_null_constant(init));
             if (!parse_int_constant(init, &v) || v < 0)
                 strmap_put(&b->not_counters, decl_key(b, c), (void *)1);
         }
@@ -204,7 +222,9 @@ static enum CXChildVisitResult visit_local_store(CXCursor c, CXCursor parent, CX
         CXCursor target = n ? parse_peel(b->kids.v[base]) : clang_getNullCursor();
         if (n && clang_getCursorKind(target) == CXCursor_DeclRefExpr) {
             CXCursor var = clang_getCursorReferenced(target);
-            count_store(b, var, assign && n == 2 && is_null_constant(b->kids.v[base + 1]));
+            bool plain = assign && n == 2;
+            count_store(b, var, plain ? b->kids.v[base + 1] : clang_getNullCursor(),
+                        plain && is_null_constant(b->kids.v[base + 1]));
             if (may_go_negative(c, &b->kids.v[base], n))
                 strmap_put(&b->not_counters, decl_key(b, var), (void *)1);
         }
@@ -288,8 +308,8 @@ void build_note_alias(struct builder *b, CXCursor var, CXCursor value, bool is_d
         return;
     }
     const struct alias *old = is_decl ? NULL : strmap_get(&b->aliases, name); /* a new declaration starts over */
-    if (old && old->holds_null)
-        old = NULL;
+    if (old && (old->holds_null || (old->decl && stores_agree(b, old->decl))))
+        old = NULL; /* `held = f(s->mu);` again: the same object as before */
     struct alias *al = arena_alloc(b->a, sizeof *al);
     al->decl = decl_key(b, var);
     al->holds_null = false;
@@ -465,8 +485,8 @@ static const char *resolve_once(struct builder *b, const char *key)
     const struct alias *al = strmap_get(&b->aliases, name);
     if (!al || !al->path || !*al->path)
         return key;
-    if (pointer_stores(b, al->decl) > 1) /* which store a use sees is not known here */
-        return key;
+    if (pointer_stores(b, al->decl) > 1 && !stores_agree(b, al->decl))
+        return key; /* which store a use sees is not known here */
     const char *args[1] = {al->path};
     struct diag d;
     const char *r = lockexpr_parse(b->a, arena_printf(b->a, "%.*s$0%s", (int)skip, key,
