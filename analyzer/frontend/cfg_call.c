@@ -596,12 +596,12 @@ static const struct lock_rule *call_rule(struct builder *b, const struct contrac
      * callees' contracts are all known by then. */
     if (model_rule && model_rule->inferred && defined_here(b, decl))
         model_rule = NULL;
-    /* A function of this file named as a lock API of the rules whose body
-     * visibly takes no lock (`static void read_lock(tree *all, FILE *in,
-     * int id)` reading a lock's record from a file) is the project's own,
-     * not the API. */
-    if (model_rule && !model_rule->inferred && !model_rule->is_macro && defined_here(b, decl) &&
-        lockfree_body(clang_getCursorDefinition(decl), b->t->model, b->t->main_file))
+    /* A function this file defines under the name of a lock API of the
+     * rules is the project's own, not the library's the rules describe:
+     * its body says what it does (`static void read_lock(tree *all, FILE
+     * *in, int id)` reads a lock's record; `spin_unlock(session, &t->lock)`
+     * releases its second argument, not its first). */
+    if (model_rule && !model_rule->inferred && !model_rule->is_macro && defined_here(b, decl))
         model_rule = NULL;
     return model_rule ? model_rule : build_inferred_rule(b, decl, name);
 }
