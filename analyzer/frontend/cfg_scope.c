@@ -140,6 +140,33 @@ static const char *decl_key(struct builder *b, CXCursor var)
     return arena_printf(b->a, "%u.%u", parse_cursor_loc(var).offset, spelled);
 }
 
+/* Whether every call in a stored value returns one of its arguments
+ * (`maybe_lock(s->mutex)` gives back s->mutex), as far as this file's
+ * contracts know by now: the same text then names the same object each
+ * time, where another call's result (`next_item(list)`) need not. */
+static enum CXChildVisitResult find_other_call(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    struct builder *b = d;
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return CXChildVisit_Recurse;
+    CXCursor decl = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(decl) == CXCursor_FunctionDecl &&
+        strmap_get(&b->t->returns_param, parse_spelling(b->a, decl)))
+        return CXChildVisit_Recurse;
+    b->other_call_seen = true;
+    return CXChildVisit_Break;
+}
+
+static bool calls_only_identities(struct builder *b, CXCursor value)
+{
+    b->other_call_seen = false;
+    find_other_call(value, value, b);
+    if (!b->other_call_seen)
+        clang_visitChildren(value, find_other_call, b);
+    return !b->other_call_seen;
+}
+
 /* A store into a local (its initialiser too): every one counts in
  * local_stores, and a pointer's that is not NULL in pointer_stores, both
  * by declaration (two blocks may each declare a `__cancel_arg`, as two
@@ -152,7 +179,9 @@ static void count_store(struct builder *b, CXCursor var, CXCursor value, bool nu
         return;
     count_in(&b->pointer_stores, key);
     bool expanded;
-    const char *text = clang_Cursor_isNull(value) ? NULL : build_written_text(b, value, &expanded);
+    const char *text = clang_Cursor_isNull(value) || !calls_only_identities(b, value)
+                           ? NULL
+                           : build_written_text(b, value, &expanded);
     const char *seen = strmap_get(&b->pointer_texts, key);
     if (!seen)
         strmap_put(&b->pointer_texts, key, text ? (void *)text : (void *)&b->pointer_texts);
