@@ -546,17 +546,59 @@ static bool taken_last(const struct cfg *g, unsigned l)
     return any;
 }
 
-/* Named for locking, taken on some paths, released on none, no result
- * telling when, and taking it is the last thing it does to locks: a lock
- * wrapper that takes it where its preconditions hold (`void ctx_lock(c)
- * { if (c && c->server) lock(&c->mu); }`). Its callers pair it with its
- * unlock. (Any other function that takes a lock and returns without it on
- * some paths leaks it on those.) */
+/* Whether a branch into block b tests which thread runs (`owner !=
+ * pthread_self()`): an owner check. */
+static bool entered_by_owner_test(const struct cfg *g, unsigned b)
+{
+    static const char *const self[] = {"pthread_self", "thrd_current", "GetCurrentThreadId",
+                                       "gettid", NULL};
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = 0; i < blk->npred; i++) {
+        const struct cfg_edge *e = &g->succ[g->pred[blk->first_pred + i]];
+        if (e->cond < 0 || g->conds[e->cond].text_end <= g->conds[e->cond].text_begin ||
+            !g->source || g->conds[e->cond].text_end > g->source_len)
+            continue;
+        const struct cfg_cond *c = &g->conds[e->cond];
+        for (unsigned w = 0; self[w]; w++)
+            if (memmem(g->source + c->text_begin, c->text_end - c->text_begin, self[w],
+                       strlen(self[w])))
+                return true;
+    }
+    return false;
+}
+
+/* Every take of l is entered through an owner check: a re-entrant lock
+ * built on an owner field (`if (owner != pthread_self()) { lock(&m);
+ * owner = pthread_self(); } count++;`), whose first take is for the
+ * caller to give back. */
+static bool taken_unless_owned(const struct cfg *g, unsigned l)
+{
+    bool any = false;
+    for (unsigned b = 0; b < g->nblocks; b++)
+        for (unsigned i = 0; i < g->blocks[b].nevents; i++) {
+            const struct cfg_event *ev = &g->events[g->blocks[b].first_event + i];
+            if (ev->kind != EV_ACQUIRE || ev->lock != l)
+                continue;
+            if (!entered_by_owner_test(g, b))
+                return false;
+            any = true;
+        }
+    return any;
+}
+
+/* Named for locking, or taking it only after an owner check, taken on
+ * some paths, released on none, no result telling when, and taking it is
+ * the last thing it does to locks: a lock wrapper that takes it where its
+ * preconditions hold (`void ctx_lock(c) { if (c && c->server)
+ * lock(&c->mu); }`). Its callers pair it with its unlock. (Any other
+ * function that takes a lock and returns without it on some paths leaks
+ * it on those.) */
 static bool lock_wrapper(const struct facts_ctx *f, const struct cfg *g, unsigned l)
 {
     const struct summary_lock *k = &f->locks[l];
     return f->acquired[l] && !f->released[l] && k->held_at_exit && !k->conditional &&
-           !f->nested_exit[l] && named_for(g->function, false) && taken_last(g, l);
+           !f->nested_exit[l] && (named_for(g->function, false) || taken_unless_owned(g, l)) &&
+           taken_last(g, l);
 }
 
 /* The same for unlocking: named for it, releasing its caller's lock where
