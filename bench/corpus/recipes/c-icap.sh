@@ -12,7 +12,11 @@ SRC=$(realpath "$1"); mkdir -p "$2"; BUILD=$(realpath "$2")
 need=(); for p in gcc make bear autoconf automake libtool pkg-config libssl-dev zlib1g-dev libbz2-dev \
   libbrotli-dev libpcre2-dev libzstd-dev; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ ${#need[@]} -gt 0 ]; then apt-get update && apt-get install -y --no-install-recommends "${need[@]}"; fi
-test -f "$SRC/configure" || (cd "$SRC" && sh ./RECONF)
+# correction: RECONF derives VERSION.m4 from `git branch`, which on the detached checkout build.sh makes
+# yields "(HEAD-detached", an unbalanced parenthesis that breaks AC_INIT; write it from the commit instead.
+if ! test -f "$SRC/configure"; then
+  (cd "$SRC" && echo "master-$(git rev-parse --short HEAD)" > VERSION.m4 && autoreconf -f -i -v -W all)
+fi
 cd "$BUILD"
 CC=gcc CFLAGS="-O0 -g" "$SRC/configure" --with-openssl --without-perl --without-bdb --without-ldap \
   --without-memcached --without-lmdb --without-pcre --with-pcre2 --with-zstd
