@@ -926,13 +926,26 @@ static void build_leaf(struct builder *b, CXCursor c, unsigned t, unsigned f)
     b->last_lock_event = -1;
 }
 
+/* `__builtin_constant_p(x)`: the compiler's answer whether x is a
+ * constant; x itself is never evaluated. */
+static bool asks_if_constant(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_CallExpr)
+        return false;
+    CXString name = clang_getCursorSpelling(c);
+    bool is = !strcmp(clang_getCString(name), "__builtin_constant_p");
+    clang_disposeString(name);
+    return is;
+}
+
 /* A call, store or statement expression outside the operand of a sizeof
- * (which is never evaluated): *(bool *)data set. */
+ * or a __builtin_constant_p (which is never evaluated): *(bool *)data
+ * set. */
 static enum CXChildVisitResult scan_effects(CXCursor c, CXCursor parent, CXClientData data)
 {
     (void)parent;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_UnaryExpr) /* sizeof, _Alignof */
+    if (k == CXCursor_UnaryExpr || asks_if_constant(c)) /* sizeof, _Alignof */
         return CXChildVisit_Continue;
     struct key_scan scan = {NULL, -1, -1, 0, false};
     if (k != CXCursor_ArraySubscriptExpr)
@@ -1092,8 +1105,10 @@ static bool constant_cond(struct builder *b, CXCursor c, unsigned t, unsigned f)
 {
     enum CXCursorKind k = clang_getCursorKind(c);
     long v; /* an enumerator is as constant as a literal: `!(ok ? R_SUCCESS : R_BUSY)`,
-             * and so is a test the compiler decides: `sizeof(a) > sizeof(uint64_t)` */
-    if (!operator_constant(c, &v) &&
+             * and so is a test the compiler decides: `sizeof(a) > sizeof(uint64_t)`,
+             * `__builtin_constant_p(ERROR)` in an error macro's `if
+             * (__builtin_constant_p(elevel) && elevel >= ERROR) unreachable();` */
+    if (!operator_constant(c, &v) && !(asks_if_constant(c) && parse_int_constant(c, &v)) &&
         ((k != CXCursor_IntegerLiteral && k != CXCursor_CharacterLiteral &&
           k != CXCursor_DeclRefExpr) ||
          !parse_int_constant(c, &v)))
