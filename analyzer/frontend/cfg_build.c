@@ -445,23 +445,37 @@ static bool simple_arm(struct builder *b, CXCursor arm)
             build_var_id(b, v, false) >= 0);
 }
 
-/* An arm of `return c ? err : lock(m);` that is a call: it runs on its
- * side only, and its result is returned as `return lock(m);` would be. */
-static bool call_arm(CXCursor arm)
+/* `return lock_call(...);`: the call's result gets a variable of its own,
+ * as `r = lock_call(...); return r;` would, so that a wrapper is seen to
+ * return its lock call's own result. The value is built with it; -1 when
+ * the value is no call. side tells the arms of a `?:` apart (-1: none). */
+static int build_returned_value(struct builder *b, CXCursor s, CXCursor value, int side)
 {
-    return clang_getCursorKind(parse_peel(arm)) == CXCursor_CallExpr;
+    int result = -1;
+    if (clang_getCursorKind(parse_peel(value)) == CXCursor_CallExpr) {
+        char key[48];
+        snprintf(key, sizeof key, "return@%u.%d", parse_cursor_loc(s).offset, side);
+        result = build_add_var(b, key, "(returned value)");
+    }
+    b->pending_result_var = result;
+    build_expr(b, value);
+    b->pending_result_var = -1;
+    return result;
+}
+
+/* An arm of `return c ? x : y;` that can be its own exit: a simple one,
+ * or a call (`return err ? err : lock(m);`), which runs on its side only
+ * and whose result is returned as `return lock(m);` would be. */
+static bool exit_arm(struct builder *b, CXCursor arm)
+{
+    return simple_arm(b, arm) || clang_getCursorKind(parse_peel(arm)) == CXCursor_CallExpr;
 }
 
 static struct cfg_event call_arm_exit(struct builder *b, CXCursor s, CXCursor arm, int side)
 {
-    char key[48];
-    snprintf(key, sizeof key, "return@%u.%d", parse_cursor_loc(s).offset, side);
-    int result = build_add_var(b, key, "(returned value)");
-    b->pending_result_var = result;
-    build_expr(b, arm);
-    b->pending_result_var = -1;
     struct cfg_event ev = {.kind = EV_EXIT, .loc = parse_cursor_loc(s), .result_var = -1,
-                           .ret_key = -1, .ret_var = result, .ret = RET_OTHER};
+                           .ret_key = -1, .ret = RET_OTHER};
+    ev.ret_var = build_returned_value(b, s, arm, side);
     return ev;
 }
 
@@ -490,9 +504,8 @@ static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
     CXCursor v = parse_peel(value);
     size_t base = b->kids.n;
     if (clang_getCursorKind(v) != CXCursor_ConditionalOperator ||
-        parse_children(v, &b->kids) != 3 ||
-        !(simple_arm(b, b->kids.v[base + 1]) || call_arm(b->kids.v[base + 1])) ||
-        !(simple_arm(b, b->kids.v[base + 2]) || call_arm(b->kids.v[base + 2]))) {
+        parse_children(v, &b->kids) != 3 || !exit_arm(b, b->kids.v[base + 1]) ||
+        !exit_arm(b, b->kids.v[base + 2])) {
         b->kids.n = base;
         return false;
     }
@@ -506,24 +519,12 @@ static bool build_return_select(struct builder *b, CXCursor s, CXCursor value)
         CXCursor arm = parse_peel(arms[i]);
         note_returned_param(b, clang_getCursorKind(arm) == CXCursor_DeclRefExpr
                                    ? arm : clang_getNullCursor());
-        struct cfg_event ev = call_arm(arm) ? call_arm_exit(b, s, arm, i) : arm_exit(b, s, arm);
+        struct cfg_event ev = simple_arm(b, arm) ? arm_exit(b, s, arm) : call_arm_exit(b, s, arm, i);
         build_run_cleanups(b, 0);
         build_event(b, ev);
         build_dead_end(b);
     }
     return true;
-}
-
-/* `return lock_call(...);`: the call's result gets a variable of its own,
- * as `r = lock_call(...); return r;` would, so that a wrapper is seen to
- * return its lock call's own result. */
-static int return_result_var(struct builder *b, CXCursor s, CXCursor value)
-{
-    if (clang_getCursorKind(parse_peel(value)) != CXCursor_CallExpr)
-        return -1;
-    char key[32];
-    snprintf(key, sizeof key, "return@%u", parse_cursor_loc(s).offset);
-    return build_add_var(b, key, "(returned value)");
 }
 
 /* `errno = ENOENT; return errno;`: the value just stored, when nothing
@@ -583,11 +584,7 @@ static void build_return(struct builder *b, CXCursor s)
         CXCursor value = b->kids.v[base];
         long stored = 0; /* before the value's own events */
         bool from_store = returns_stored_constant(b, value, &stored);
-        int result = return_result_var(b, s, value);
-        b->pending_result_var = result;
-        build_expr(b, value);
-        b->pending_result_var = -1;
-        ev.ret_var = result;
+        ev.ret_var = build_returned_value(b, s, value, -1);
         if (from_store)
             ev.ret_value = stored;
         ev.ret = from_store || parse_int_constant(value, &ev.ret_value) ? RET_CONST : RET_OTHER;

@@ -255,7 +255,6 @@ struct builder {
     /* pointer local (declaration) -> the text every non-null store writes
      * into it, or pointer_texts itself when two differ or one has none */
     struct strmap pointer_texts;
-    bool other_call_seen; /* calls_only_identities' scan (cfg_scope.c) */
     struct strmap local_stores;          /* local's declaration offset -> stores, initialiser too */
     bool stores_counted;                 /* pointer_stores filled (once, lazily) */
     /* Fields and globals this function counts up or down (`r->readers++`,

@@ -144,27 +144,32 @@ static const char *decl_key(struct builder *b, CXCursor var)
  * (`maybe_lock(s->mutex)` gives back s->mutex), as far as this file's
  * contracts know by now: the same text then names the same object each
  * time, where another call's result (`next_item(list)`) need not. */
+struct call_search {
+    struct builder *b;
+    bool other; /* a call of a function not known to return an argument */
+};
+
 static enum CXChildVisitResult find_other_call(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
-    struct builder *b = d;
+    struct call_search *s = d;
     if (clang_getCursorKind(c) != CXCursor_CallExpr)
         return CXChildVisit_Recurse;
     CXCursor decl = clang_getCursorReferenced(c);
     if (clang_getCursorKind(decl) == CXCursor_FunctionDecl &&
-        strmap_get(&b->t->returns_param, parse_spelling(b->a, decl)))
+        strmap_get(&s->b->t->returns_param, parse_spelling(s->b->a, decl)))
         return CXChildVisit_Recurse;
-    b->other_call_seen = true;
+    s->other = true;
     return CXChildVisit_Break;
 }
 
 static bool calls_only_identities(struct builder *b, CXCursor value)
 {
-    b->other_call_seen = false;
-    find_other_call(value, value, b);
-    if (!b->other_call_seen)
-        clang_visitChildren(value, find_other_call, b);
-    return !b->other_call_seen;
+    struct call_search s = {b, false};
+    find_other_call(value, value, &s);
+    if (!s.other)
+        clang_visitChildren(value, find_other_call, &s);
+    return !s.other;
 }
 
 /* A store into a local (its initialiser too): every one counts in
