@@ -3,8 +3,9 @@
  * ir/cfg.h). A test of a field (`hw->mac.type == A`) says something of a
  * later test of the same field with another constant only while nothing
  * between them may have written it. A store writes the object its target
- * lies in; a call may write every global and the objects its pointer
- * arguments point into.
+ * lies in; a call may write the objects its pointer arguments point
+ * into (and every global, which is not assumed: see
+ * build_note_call_clobbers).
  *
  * Objects are told apart by the variable they are reached from: a
  * parameter points to an object of its own, and a local struct or array
@@ -117,9 +118,13 @@ static int pointer_owner(struct builder *b, CXCursor e, unsigned depth)
     return CFG_CLOBBER_ALL;
 }
 
+/* A call may write every global too, but a path that holds only if the
+ * callee changed a global between two tests of it (a configuration read
+ * before a lock and again before a return) is one the analysis cannot
+ * stand behind: the globals a call is not given keep what their tests
+ * said. Objects the call is given may change. */
 void build_note_call_clobbers(struct builder *b, const CXCursor *args, unsigned nargs)
 {
-    build_note_clobber(b, CFG_CLOBBER_GLOBALS);
     for (unsigned i = 0; i < nargs; i++)
         if (is_pointer_like(args[i]))
             build_note_clobber(b, pointer_owner(b, args[i], 0));
