@@ -386,6 +386,11 @@ static void forget_stored_alias(struct builder *b, CXCursor target)
         return;
     if (clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
         return;
+    /* stored in the loop with what every store writes (`held =
+     * maybe_lock(s->mutex);` before the loop and in it): still that */
+    count_stores(b);
+    if (build_alias_of_decl(b, var) && stores_agree(b, decl_key(b, var)))
+        return;
     struct alias *al = arena_alloc(b->a, sizeof *al);
     al->path = "";
     al->decl = decl_key(b, var);
@@ -460,11 +465,20 @@ static const struct alias *side_value(const struct alias *side, const struct ali
     return side && side != was && at >= begin && at <= end ? was : side;
 }
 
+/* Two records of one variable naming one object (a side that stored
+ * again what the other side's store wrote). */
+static bool same_alias(const struct alias *x, const struct alias *y)
+{
+    return x && y && x->decl && y->decl && !strcmp(x->decl, y->decl) && x->path && y->path &&
+           *x->path && !strcmp(x->path, y->path) && x->holds_null == y->holds_null &&
+           x->local_root == y->local_root;
+}
+
 /* The alias after an if whose sides left then_v and else_v (was: before). */
 static const struct alias *joined(struct builder *b, const struct alias *was,
                                   const struct alias *then_v, const struct alias *else_v)
 {
-    if (then_v == else_v || (else_v && else_v->holds_null))
+    if (then_v == else_v || same_alias(then_v, else_v) || (else_v && else_v->holds_null))
         return then_v; /* a side that left it NULL reaches no lock through it */
     if (then_v && then_v->holds_null)
         return else_v;
