@@ -177,15 +177,23 @@ static bool caller_releases(const struct words *ws, size_t i)
     return false;
 }
 
+/* Whether word w is the function's name (lower case, as words are). */
+static bool is_name(const char *w, const char *function)
+{
+    size_t n = strlen(function);
+    return n < WORD_MAX && !strncasecmp(w, function, n) && !w[n];
+}
+
 /* The summary line in the imperative: "Lock two directories in order",
- * "foo - acquire the bucket lock", "@brief Locks both entries". A noun
- * ("Lock ordering: ...", "Locks must be held") is not one. */
-static bool summary_locks(const struct words *ws)
+ * "foo - acquire the bucket lock" (a header that names the function
+ * first), "@brief Locks both entries". A noun ("Lock ordering: ...",
+ * "Locks must be held") is not one. */
+static bool summary_locks(const struct words *ws, const char *function)
 {
     size_t i = 0;
     while (i < ws->n && !ws->w[i][0])
         i++;
-    if (i < ws->n && !strcmp(ws->w[i], "brief"))
+    if (i < ws->n && (!strcmp(ws->w[i], "brief") || is_name(ws->w[i], function)))
         i++;
     static const char *const verbs[] = {"lock", "acquire", "grab", NULL};
     static const char *const verbs3[] = {"locks", "acquires", "grabs", NULL};
@@ -213,7 +221,7 @@ bool docphrase_returns_holding(const char *comment, const char *function)
     struct words ws = split_words(comment);
     bool named_to_lock = function && lockname_has_lock_word(function) &&
                          !strcasestr(function, "unlock");
-    bool says = named_to_lock && summary_locks(&ws);
+    bool says = named_to_lock && summary_locks(&ws, function);
     for (size_t i = 0; i < ws.n && !says; i++)
         says = returns_with_lock(&ws, i) || held_on_return(&ws, i) || caller_releases(&ws, i) ||
                return_leaves_locked(&ws, i);

@@ -66,6 +66,11 @@ static void imperative_summary(void)
     SAYS_OF_LOCKER("/**\n * @brief Lock two directories in order\n */");
     SAYS_OF_LOCKER("/* Locks both entries, lowest address first. */");
     SAYS_OF_LOCKER("// Acquire the table lock for writing.");
+    /* a header that names the function before its summary */
+    SAYS_OF_LOCKER("/*\n * src_dest_lock - acquire a suitable lock for the move\n */");
+    SAYS_OF_LOCKER("/** src_dest_lock() - lock both directories */");
+    SILENT_OF_LOCKER("/* src_dest_lock - lock ordering of the two directories */");
+    SILENT_OF_LOCKER("/* other_function - acquire a suitable lock */");
     /* what a handler's body does is no contract */
     SILENT("/* grabs the server lock */");
     SILENT("/**\n * @brief Lock two directories in order\n */");
