@@ -96,11 +96,109 @@ static const struct cfg_event *tested_acquire(const struct cfg *g, unsigned b,
     return NULL;
 }
 
+/* The local variable a store event writes, or -1 when not known. */
+static int stored_var(const struct cfg *g, const struct cfg_event *ev)
+{
+    if (ev->kind == EV_KILL_VAR)
+        return (int)ev->lock;
+    return g->key_var && ev->lock < g->nkeys ? g->key_var[ev->lock] : -1;
+}
+
+/* Whether every way from block b ends, within a few blocks, in a call
+ * that never returns (`if (status) fatal(status);`: a check that dies). */
+static bool dies_soon(const struct cfg *g, unsigned b)
+{
+    enum { DIE_LIMIT = 32 };
+    unsigned stack[DIE_LIMIT], seen[DIE_LIMIT], sp = 0, n = 0;
+    stack[sp++] = b;
+    while (sp) {
+        unsigned at = stack[--sp];
+        if (cfg_block_among(seen, n, at))
+            continue;
+        if (n == DIE_LIMIT)
+            return false;
+        seen[n++] = at;
+        const struct cfg_block *blk = &g->blocks[at];
+        if (blk->nevents && g->events[blk->first_event + blk->nevents - 1].kind == EV_NORETURN)
+            continue;
+        if (!blk->nsucc || sp + blk->nsucc > DIE_LIMIT)
+            return false;
+        for (unsigned i = 0; i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    return true;
+}
+
+/* Whether a block's branch goes on either way: one of whose sides dies
+ * checks, it decides nothing. */
+static bool branch_goes_on(const struct cfg *g, const struct cfg_block *blk)
+{
+    for (unsigned i = 0; i < blk->nsucc; i++)
+        if (dies_soon(g, g->succ[blk->first_succ + i].to))
+            return false;
+    return true;
+}
+
+/* Whether block b reads variable var where it decides something: a
+ * branch that tests it (and goes on either way), a copy of it, or a
+ * return of a value that may be it. */
+static bool decides_by(const struct cfg *g, unsigned b, int var)
+{
+    const struct cfg_block *blk = &g->blocks[b];
+    for (unsigned i = 0; i < blk->nevents; i++) {
+        const struct cfg_event *ev = &g->events[blk->first_event + i];
+        if ((ev->kind == EV_EXIT && ev->ret != RET_NONE && ev->ret != RET_CONST) ||
+            (ev->kind == EV_COPY_FACT && ev->result_var >= 0 &&
+             (unsigned)ev->result_var < g->nkeys && g->key_var[ev->result_var] == var))
+            return true;
+    }
+    for (unsigned i = 0; i < blk->nsucc; i++) {
+        int c = g->succ[blk->first_succ + i].cond;
+        if (c < 0)
+            continue;
+        const struct cfg_cond *cond = &g->conds[c];
+        if ((cond->try_var == var || (cond->key >= 0 && g->key_var &&
+                                      (g->key_var[cond->key] == var ||
+                                       (g->key_var2 && g->key_var2[cond->key] == var)))) &&
+            branch_goes_on(g, blk))
+            return true;
+    }
+    return false;
+}
+
+/* Whether what a store in block b wrote may be acted on later: some
+ * block from b on decides by the variable (bounded: past the limit, it
+ * may). */
+static bool read_later(const struct cfg *g, unsigned b, int var)
+{
+    if (var < 0 || !g->key_var)
+        return true;
+    unsigned char *seen = calloc(g->nblocks + 1, 1);
+    unsigned *stack = malloc((g->nedges + 1) * sizeof *stack);
+    unsigned sp = 0, n = 0;
+    bool read = false;
+    stack[sp++] = b;
+    while (sp && !read) {
+        unsigned at = stack[--sp];
+        if (seen[at])
+            continue;
+        seen[at] = 1;
+        read = ++n > SEARCH_LIMIT || decides_by(g, at, var);
+        const struct cfg_block *blk = &g->blocks[at];
+        for (unsigned i = 0; !read && i < blk->nsucc; i++)
+            stack[sp++] = g->succ[blk->first_succ + i].to;
+    }
+    free(seen);
+    free(stack);
+    return read;
+}
+
 /* A block the search must not pass: it releases or takes the lock, leaves, or
  * records the outcome in a variable (`locked = 0;`, `ret = -1;`) for a
  * later test to act on. So the failure side rejoins only where the success
  * side goes on before it has done anything of the kind: the join of a
- * log-and-go-on `if`. */
+ * log-and-go-on `if`. A store nothing later tests or returns (`status =
+ * destroy(m);` before `return 0;`) records nothing. */
 static bool stops(const struct cfg *g, unsigned b, unsigned lock)
 {
     const struct cfg_block *blk = &g->blocks[b];
@@ -111,7 +209,8 @@ static bool stops(const struct cfg *g, unsigned b, unsigned lock)
         if (((ev->kind == EV_RELEASE || ev->kind == EV_ACQUIRE) && ev->lock == lock) ||
             ev->kind == EV_EXIT || ev->kind == EV_NORETURN)
             return true;
-        if (ev->kind == EV_FACT || ev->kind == EV_COPY_FACT || ev->kind == EV_KILL_VAR)
+        if ((ev->kind == EV_FACT || ev->kind == EV_COPY_FACT || ev->kind == EV_KILL_VAR) &&
+            read_later(g, b, stored_var(g, ev)))
             return true;
     }
     return false;

@@ -885,8 +885,10 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         .held_elsewhere = arena_alloc(a, n * sizeof(bool)),
         .endings = entryobj_endings(a, g),
     };
+    /* (a lock destroyed on some path is none there: no contract is
+     * void for it, and the path search finds no state past it) */
     for (unsigned i = 0; i < g->nevents; i++)
-        if (g->events[i].kind == EV_FORGET)
+        if (g->events[i].kind == EV_FORGET && !g->events[i].ends_lock)
             f.forgotten[g->events[i].lock] = true;
     for (unsigned k = 0; k < g->nkeys && f.nout < MAX_OUT_FLAGS; k++)
         if (g->key_flag[k] && g->key_text[k] && g->key_text[k][0] == '*')

@@ -125,13 +125,13 @@ static bool releases_anywhere(const struct cfg *g, unsigned lock);
 
 /* Whether some event makes the lock's state unknown to the path search
  * (code it went to, a store to a variable its name rests on): there, a
- * free lock looks like no lock at all. */
+ * free lock looks like no lock at all. (A destroyed lock is none.) */
 static bool state_may_be_lost(const struct cfg *g, unsigned lock)
 {
     const struct cfg_lock *l = &g->locks[lock];
     for (unsigned i = 0; i < g->nevents; i++) {
         const struct cfg_event *ev = &g->events[i];
-        if ((ev->kind == EV_FORGET && ev->lock == lock) ||
+        if ((ev->kind == EV_FORGET && ev->lock == lock && !ev->ends_lock) ||
             (ev->kind == EV_KILL_VAR &&
              ((int)ev->lock == l->index_var[0] || (int)ev->lock == l->index_var[1] ||
               cfg_var_roots(g, lock, (int)ev->lock))))

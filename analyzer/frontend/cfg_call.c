@@ -820,6 +820,13 @@ static const struct lock_rule *guess_call(struct builder *b, CXCursor call, cons
     return lockname_guess(t->a, &t->guessed, t->source, t->source_len, name, kinds, nargs);
 }
 
+static void forget_lock_as(struct builder *b, size_t lock, struct cfg_loc loc, bool ends)
+{
+    struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
+                           .loc = loc, .ends_lock = ends};
+    build_event(b, ev);
+}
+
 static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
 {
     struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
@@ -844,14 +851,15 @@ static void forget_locks_inside(struct builder *b, const char *obj, struct cfg_l
  * nothing describes (`cleanup_handler(&s->mu)`, a helper that may unlock
  * it): what that code did to it is unknown, and no finding may stand on
  * its state afterwards. Only locks the function already names. */
-static void forget_lock_argument(struct builder *b, const char *path, struct cfg_loc loc)
+static void forget_lock_argument(struct builder *b, const char *path, struct cfg_loc loc,
+                                 bool ends)
 {
     const struct alias *al = build_alias_of(b, path);
     /* a lock's own address (`&s->mu`, a local set to it, or a pointer
      * through which the lock was taken) */
     int id = build_find_lock(b, lockexpr_pointee(b->a, path));
     if (id >= 0) {
-        forget_lock(b, (size_t)id, loc);
+        forget_lock_as(b, (size_t)id, loc, ends);
         return;
     }
     /* or the address of an object that holds locks (`&v->lock`) */
@@ -886,13 +894,23 @@ static unsigned handed_arguments(CXCursor decl, unsigned nargs)
     return nargs;
 }
 
-static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned nargs,
-                                  struct cfg_loc loc)
+/* Named to end a lock's life (`pthread_mutex_destroy`, `lock_fini`):
+ * given the lock's own address, it leaves no lock to hold. */
+static bool names_lock_end(const char *name)
 {
+    static const char *const words[] = {"destroy", "fini", "finalize", "dispose", "dealloc",
+                                        "deinit", "uninit", NULL};
+    return name && lockname_has_word(name, words);
+}
+
+static void forget_lock_arguments(struct builder *b, CXCursor *args, unsigned nargs,
+                                  struct cfg_loc loc, const char *callee)
+{
+    bool ends = names_lock_end(callee);
     for (unsigned i = 0; i < nargs; i++) {
         const char *path = build_path(b, args[i]);
         if (path)
-            forget_lock_argument(b, path, loc);
+            forget_lock_argument(b, path, loc, ends);
     }
 }
 
@@ -1167,7 +1185,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
     } else if (!rule && !info->noreturn && !b->expanding && !clang_Cursor_isNull(decl) &&
                clang_Cursor_isNull(clang_getCursorDefinition(decl))) {
         /* (inside a lock macro's expansion, the macro's rule says it) */
-        forget_lock_arguments(b, args, handed_arguments(decl, nargs), parse_cursor_loc(call));
+        forget_lock_arguments(b, args, handed_arguments(decl, nargs), parse_cursor_loc(call),
+                              name);
         if (!clang_Location_isInSystemHeader(clang_getCursorLocation(decl)))
             note_unseen_objects(b, args, nargs);
         /* one named to take a lock (`get_global_wrlock(h)`) may take the
@@ -1197,8 +1216,8 @@ void build_call_by_name(struct builder *b, CXCursor fn, const char *name, const 
      * variable that points to the lock) may release what it is given, or
      * what the variable points to */
     for (unsigned i = 0; !rule && !defined && i < nargs; i++) {
-        forget_lock_argument(b, args[i], loc);
-        forget_lock_argument(b, lockexpr_pointee(b->a, args[i]), loc);
+        forget_lock_argument(b, args[i], loc, false);
+        forget_lock_argument(b, lockexpr_pointee(b->a, args[i]), loc, false);
     }
     if (!rule)
         return;
@@ -1213,7 +1232,7 @@ void build_call_handler(struct builder *b, CXCursor handler, CXCursor arg, int r
     if (run)
         build_note_clobber(b, CFG_CLOBBER_ALL);
     if (run < 0) {
-        forget_lock_arguments(b, args, 1, loc);
+        forget_lock_arguments(b, args, 1, loc, NULL);
         return;
     }
     if (!run)
@@ -1227,7 +1246,7 @@ void build_call_handler(struct builder *b, CXCursor handler, CXCursor arg, int r
         struct call_args ca = {args, NULL, 1};
         emit_rule(b, rule, &ca, loc, arg);
     } else if (!rule && !defined) {
-        forget_lock_arguments(b, args, 1, loc);
+        forget_lock_arguments(b, args, 1, loc, NULL);
     }
 }
 

@@ -65,6 +65,9 @@ struct cfg_event {
      * where the graph goes on from there, it stands on a call the
      * analysis cannot see returning. */
     bool then_calls_out;
+    /* EV_FORGET: the lock's own address went to a function named to end
+     * it (`pthread_mutex_destroy(&m)`): no lock is left to be held. */
+    bool ends_lock;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     /* RET_VAR: while building. RET_NONNEG: an EV_FACT whose store left a
      * value of 0 or more, nothing else known (a copy of a loop counter).
