@@ -18,6 +18,11 @@ struct ret_set {
     bool joined; /* some of these exits hold it on some paths only, by the lattice */
     long v[8]; /* distinct constants; past 8, mixed */
     unsigned nv;
+    /* the variables returned as computed values (`return error;`); past
+     * 4, or a computed value that is no variable, vars_unknown */
+    int vars[4];
+    unsigned nvars;
+    bool vars_unknown;
     unsigned first, last; /* source offsets of the first and last exit */
 };
 
@@ -118,6 +123,17 @@ static void on_event(void *ctx, unsigned block, unsigned event, uint8_t before)
     }
 }
 
+static void add_var(struct ret_set *r, int var)
+{
+    for (unsigned i = 0; i < r->nvars; i++)
+        if (r->vars[i] == var)
+            return;
+    if (var >= 0 && r->nvars < sizeof r->vars / sizeof r->vars[0])
+        r->vars[r->nvars++] = var;
+    else
+        r->vars_unknown = true;
+}
+
 static void add_ret(struct ret_set *r, const struct cfg_event *exit)
 {
     unsigned at = exit->loc.offset + 1; /* 0: no exit yet */
@@ -127,6 +143,7 @@ static void add_ret(struct ret_set *r, const struct cfg_event *exit)
         r->none = true;
     } else if (exit->ret == RET_OTHER) {
         r->other = true;
+        add_var(r, exit->ret_var);
     } else {
         for (unsigned i = 0; i < r->nv; i++)
             if (r->v[i] == exit->ret_value)
@@ -321,10 +338,30 @@ static bool success_beside_free_errors(const struct ret_set *held, const struct 
  * failure. The reverse (an error code returned while holding the lock,
  * `if (rc) return rc;` in a function returning int) is the classic leak on
  * an error path and is not a contract. */
+/* Whether a computed value the free exits return may be constant k:
+ * a variable they return is stored k somewhere (`incremented = true;`),
+ * or what they return is no variable. */
+static bool may_return_constant(const struct cfg *g, const struct ret_set *free, long k)
+{
+    if (free->vars_unknown)
+        return true;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        const struct cfg_event *ev = &g->events[i];
+        if (ev->kind != EV_FACT || ev->ret != RET_CONST || ev->ret_value != k ||
+            !g->key_var || ev->lock >= g->nkeys)
+            continue;
+        for (unsigned v = 0; v < free->nvars; v++)
+            if (g->key_var[ev->lock] == free->vars[v])
+                return true;
+    }
+    return false;
+}
+
 static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
                                  const struct ret_set *free, bool releases_it,
-                                 bool returns_pointer)
+                                 const struct cfg *g)
 {
+    bool returns_pointer = g->returns_pointer;
     /* Objects with the lock held (and perhaps a NULL too: an error path
      * that forgot to unlock breaks the contract, and only that exit is a
      * leak), NULL without it. */
@@ -412,7 +449,7 @@ static void classify_conditional(struct summary_lock *l, const struct ret_set *h
      * early return that forgot the lock). */
     bool free_computed = !free->mixed && !free->none && free->other && !free->nv;
     if (held->nv == 1 && held->v[0] > 0 && !held->other && !held->none && !held->mixed &&
-        free_computed) {
+        free_computed && !may_return_constant(g, free, held->v[0])) {
         l->conditional = true;
         l->success = SUCCESS_EQUALS;
         l->success_value = held->v[0];
@@ -830,8 +867,7 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     if (!k->acquires && f->acquired[l] && !k->callers_lock && f->held_exits[l] > 0 &&
         !classify_descriptor(k, &f->held_rets[l], &f->free_rets[l], &f->released_rets[l],
                              g->returns_pointer))
-        classify_conditional(k, &f->held_rets[l], &f->free_rets[l], f->released[l],
-                             g->returns_pointer);
+        classify_conditional(k, &f->held_rets[l], &f->free_rets[l], f->released[l], g);
     returns_try_result(f, l);
     k->acquires |= lock_wrapper(f, g, l);
     hands_off_by_result(f, g, l);
