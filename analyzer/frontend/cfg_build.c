@@ -1563,7 +1563,7 @@ static bool names_known_lock(struct cfg_tu *t, CXCursor def, unsigned depth)
 static const struct lock_rule *guess_macro(struct cfg_tu *t, const char *name,
                                            struct macro_use *u, CXCursor def)
 {
-    if (macro_does_nothing(t, def))
+    if (macro_does_nothing(t, def) || model_is_untracked(t->model, name))
         return NULL;
     uintptr_t naming = (uintptr_t)strmap_get(&t->macros_naming_lock, name);
     if (!naming) { /* per macro, not per use */

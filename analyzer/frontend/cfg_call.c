@@ -801,7 +801,8 @@ static enum lockname_arg argument_text_kind(struct builder *b, CXCursor arg)
 static const struct lock_rule *guess_call(struct builder *b, CXCursor call, const char *name,
                                           CXCursor *args, unsigned nargs)
 {
-    if (!lockname_has_lock_word(name) || !is_statement(b, call))
+    if (!lockname_has_lock_word(name) || !is_statement(b, call) ||
+        model_is_untracked(b->t->model, name))
         return NULL;
     enum lockname_arg *kinds = arena_alloc(b->a, (nargs + 1) * sizeof *kinds);
     for (unsigned i = 0; i < nargs; i++) {
@@ -1191,7 +1192,8 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
             note_unseen_objects(b, args, nargs);
         /* one named to take a lock (`get_global_wrlock(h)`) may take the
          * object's own, which a later release here then gives back */
-        bool lock_named = names_unlock(name) || lockname_has_lock_word(name);
+        bool lock_named = (names_unlock(name) || lockname_has_lock_word(name)) &&
+                          !model_is_untracked(b->t->model, name);
         bool ends_object = !lock_named && names_an_end(name) &&
                            !clang_Location_isInSystemHeader(clang_getCursorLocation(decl));
         if (lock_named || ends_object)

@@ -27,6 +27,11 @@ bool model_same_target(const struct lock_target *x, const struct lock_target *y)
     return !x->expr || !strcmp(x->expr, y->expr);
 }
 
+bool model_is_untracked(const struct model *m, const char *name)
+{
+    return strmap_get(&m->untracked, name) != NULL;
+}
+
 bool model_registers_fork_handler(const struct model *m, const char *name)
 {
     return strmap_get(&m->fork_registrars, name) != NULL;
@@ -44,5 +49,6 @@ void model_free(struct model *m)
     strmap_free(&m->noreturn);
     strmap_free(&m->fork_registrars);
     strmap_free(&m->lock_types);
+    strmap_free(&m->untracked);
     free(m->guards);
 }

@@ -102,6 +102,10 @@ struct model {
      * takes so that the child finds them in a known state */
     struct strmap fork_registrars;
     struct strmap lock_types;/* type spelling -> (void *)1 */
+    /* name -> (void *)1: named like a lock API, but its locks are not
+     * followed (held until the runtime drops them at the end of a
+     * transaction): never guessed to be a lock call */
+    struct strmap untracked;
     struct guard_rule *guards;
     unsigned nguards, guards_cap;
     unsigned nrulesets;
@@ -111,6 +115,7 @@ struct model {
 const struct lock_rule *model_function(const struct model *m, const char *name);
 const struct lock_rule *model_macro(const struct model *m, const char *name);
 bool model_is_noreturn(const struct model *m, const char *name);
+bool model_is_untracked(const struct model *m, const char *name);
 /* Whether two effects name the same lock (argument and expression). */
 bool model_same_target(const struct lock_target *x, const struct lock_target *y);
 bool model_registers_fork_handler(const struct model *m, const char *name);
