@@ -362,8 +362,13 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         *e = (struct ls_entry){.lock = ev->lock, .bits = LS_UNTOUCHED, .bind = -1};
         break;
     }
-    case EV_OBSERVE: /* for --infer-guards, seen through on_state */
     case EV_NORETURN:
+        if (ev->ends_thread && h && h->on_thread_exit) {
+            struct ls_state s = {w->e, w->n, w->f, w->nf};
+            h->on_thread_exit(h->ctx, block, idx, &s);
+        }
+        break;
+    case EV_OBSERVE: /* for --infer-guards, seen through on_state */
         break;
     }
 }

@@ -82,6 +82,8 @@ struct ls_hooks {
     void (*on_exit)(void *ctx, unsigned block, unsigned event, const struct ls_state *s);
     /* The whole state just before every event. */
     void (*on_state)(void *ctx, unsigned block, unsigned event, const struct ls_state *s);
+    /* The state where a call ends the thread (EV_NORETURN, ends_thread). */
+    void (*on_thread_exit)(void *ctx, unsigned block, unsigned event, const struct ls_state *s);
 };
 
 void lockset_solve(struct arena *a, const struct cfg *g, struct ls_result *r);

@@ -894,6 +894,20 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     told_by_out_flag(f, l);
 }
 
+/* Whether the function takes the lock somewhere and releases it nowhere. */
+static bool takes_never_gives(const struct cfg *g, unsigned lock)
+{
+    bool takes = false;
+    for (unsigned i = 0; i < g->nevents; i++) {
+        if (g->events[i].lock != lock)
+            continue;
+        if (g->events[i].kind == EV_RELEASE)
+            return false;
+        takes |= g->events[i].kind == EV_ACQUIRE;
+    }
+    return takes;
+}
+
 struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
                                    const struct ls_result *r)
 {
@@ -921,10 +935,13 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
         .held_elsewhere = arena_alloc(a, n * sizeof(bool)),
         .endings = entryobj_endings(a, g),
     };
-    /* (a lock destroyed on some path is none there: no contract is
-     * void for it, and the path search finds no state past it) */
+    /* (a lock this function takes and never gives back, destroyed on
+     * some path, is none there: no contract is void for it, and the path
+     * search finds no state past it; a caller's lock destroyed here may
+     * have been held or not, and is unknown) */
     for (unsigned i = 0; i < g->nevents; i++)
-        if (g->events[i].kind == EV_FORGET && !g->events[i].ends_lock)
+        if (g->events[i].kind == EV_FORGET &&
+            !(g->events[i].ends_lock && takes_never_gives(g, g->events[i].lock)))
             f.forgotten[g->events[i].lock] = true;
     for (unsigned k = 0; k < g->nkeys && f.nout < MAX_OUT_FLAGS; k++)
         if (g->key_flag[k] && g->key_text[k] && g->key_text[k][0] == '*')
@@ -932,7 +949,7 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
     f.out_unset_held = arena_alloc(a, n * MAX_OUT_FLAGS * sizeof(bool));
     f.out_set_free = arena_alloc(a, n * MAX_OUT_FLAGS * sizeof(bool));
     f.out_set_held = arena_alloc(a, n * MAX_OUT_FLAGS * sizeof(bool));
-    struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL};
+    struct ls_hooks hooks = {&f, on_event, on_exit_state, NULL, NULL};
     for (unsigned b = 0; b < g->nblocks; b++)
         lockset_replay(a, g, r, b, &hooks);
     for (unsigned l = 0; l < g->nlocks; l++)

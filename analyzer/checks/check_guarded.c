@@ -191,7 +191,7 @@ void check_guarded(const struct check_ctx *c)
         return;
     struct guarded g = {.cfg = c->g, .any_lock = any_lock_of(c->g), .any_event = -1};
     /* the whole state is looked at only where GUARDED_VAR data is touched */
-    struct ls_hooks hooks = {&g, on_event, NULL, g.any_lock >= 0 ? on_state : NULL};
+    struct ls_hooks hooks = {&g, on_event, NULL, g.any_lock >= 0 ? on_state : NULL, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     for (size_t i = 0; i < g.hits.n; i++) {

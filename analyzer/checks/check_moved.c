@@ -118,7 +118,7 @@ void check_moved(const struct check_ctx *c)
     if (c->g->no_analysis || c->r->gave_up || !any_rename(c->g))
         return;
     struct moved m = {.c = c};
-    struct ls_hooks hooks = {&m, NULL, NULL, on_state};
+    struct ls_hooks hooks = {&m, NULL, NULL, on_state, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     for (unsigned i = 0; i < m.n; i++) {

@@ -57,7 +57,7 @@ void check_observe(const struct check_ctx *c)
     if (!c->observe || c->g->no_analysis || c->r->gave_up)
         return;
     struct observe_ctx oc = {c};
-    struct ls_hooks hooks = {&oc, NULL, NULL, on_state};
+    struct ls_hooks hooks = {&oc, NULL, NULL, on_state, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
 }

@@ -106,7 +106,7 @@ void check_order(const struct check_ctx *c)
     if (classes < 2)
         return;
     struct order_ctx oc = {c};
-    struct ls_hooks hooks = {&oc, NULL, NULL, on_state};
+    struct ls_hooks hooks = {&oc, NULL, NULL, on_state, NULL};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
 }

@@ -34,6 +34,7 @@ struct event_hit {
 struct pairing {
     const struct check_ctx *c;
     VEC(struct exit_hit) exits;
+    VEC(struct exit_hit) thread_exits; /* held where a call ends the thread */
     VEC(struct event_hit) events;
     bool **published_reach; /* per lock: reached_from_stores, made on first use */
     uint8_t *held_where_exists; /* per lock: 0 not yet asked, 1 no, 2 yes */
@@ -899,6 +900,38 @@ static bool breaks_object_contract(const struct cfg *g, const struct summary_loc
                                                ev->ret_value != f->success_value;
 }
 
+/* The state where a call ends the thread (pthread_exit): every lock held
+ * there stays held for good. */
+static void on_thread_exit(void *ctx, unsigned block, unsigned event, const struct ls_state *s)
+{
+    struct pairing *p = ctx;
+    for (unsigned i = 0; i < s->n; i++) {
+        if (!(s->e[i].bits & LS_HELD) || entry_held_by_annotation(p->c->g, s->e[i].lock))
+            continue;
+        struct exit_hit h = {block, event, s->e[i].lock, s->e[i].bits};
+        VEC_PUSH(p->thread_exits, h);
+    }
+}
+
+/* A thread that ends holding a lock leaves it held: nothing releases a
+ * mutex for a thread that is gone, and every thread that asks for it
+ * again waits for good. No contract hands it on (the call never returns). */
+static void report_thread_exit(const struct check_ctx *c, const struct exit_hit *h)
+{
+    const char *name = c->g->locks[h->lock].display;
+    const char *callee = c->g->events[h->event].callee;
+    struct finding_note *path;
+    int n = witness_path(c, h->block, h->event, h->lock, LS_HELD,
+                         arena_printf(c->a, "the thread ends here with '%s' still held", name),
+                         &path);
+    if (n < 0)
+        return;
+    emit(c, RULE_MISSING_RELEASE, &c->g->events[h->event], h->lock,
+         arena_printf(c->a, "'%s' is still held when the thread exits through '%s'", name,
+                      callee ? callee : "a call that ends it"),
+         path, (unsigned)n, NULL, 0);
+}
+
 void check_pairing(const struct check_ctx *c)
 {
     if (c->g->no_analysis)
@@ -912,8 +945,8 @@ void check_pairing(const struct check_ctx *c)
         if (c->r->gave_up)
             return;
     }
-    struct pairing p = {c, {0}, {0}, NULL, NULL, switched_locks(c->g)};
-    struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL};
+    struct pairing p = {c, {0}, {0}, {0}, NULL, NULL, switched_locks(c->g)};
+    struct ls_hooks hooks = {&p, on_event, on_function_exit, NULL, on_thread_exit};
     for (unsigned b = 0; b < c->g->nblocks; b++)
         lockset_replay(c->a, c->g, c->r, b, &hooks);
     /* Inferred contracts: a lock-taking helper returns holding its lock,
@@ -937,11 +970,14 @@ void check_pairing(const struct check_ctx *c)
             report_exit(&p, &p.exits.v[i]);
     }
     report_events(&p, c->facts);
+    for (size_t i = 0; i < p.thread_exits.n; i++)
+        report_thread_exit(c, &p.thread_exits.v[i]);
     for (unsigned l = 0; p.published_reach && l < c->g->nlocks; l++)
         free(p.published_reach[l]);
     free(p.published_reach);
     free(p.held_where_exists);
     free(p.switched);
     VEC_FREE(p.exits);
+    VEC_FREE(p.thread_exits);
     VEC_FREE(p.events);
 }

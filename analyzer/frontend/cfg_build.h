@@ -237,6 +237,9 @@ struct builder {
     VEC(struct cfg_problem) problems;    /* unreadable annotations met */
     VEC(struct cfg_copy) var_copies;     /* `hit = thread;`, `locked = agno;` */
     VEC(struct scope_cleanup) cleanups;  /* of the scopes open here, innermost last */
+    /* a setjmp or a cancellation frame was met: a thread's exit may run
+     * handlers the graph does not follow */
+    bool returns_twice_seen;
     unsigned scope_end;                  /* offset where the innermost scope ends */
     struct strmap aliases;               /* local pointer name -> struct alias */
     /* local pointer name -> the one address path stored in it besides
@@ -498,6 +501,9 @@ struct branch_sides {
 };
 void build_aliases_join(struct builder *b, struct strmap *before, struct strmap *then_side,
                         const struct branch_sides *sides);
+/* A local pointer whose address is handed out (`find(&locked)`): it may
+ * point anywhere from here. */
+void build_forget_alias(struct builder *b, CXCursor target);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
 /* The same for this very declaration: NULL when the name's alias was set

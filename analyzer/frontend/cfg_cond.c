@@ -989,6 +989,7 @@ static bool second_return_cond(struct builder *b, CXCursor c, unsigned f)
     }
     if (!twice)
         return false;
+    b->returns_twice_seen = true;
     build_expr(b, c);
     build_edge(b, b->cur, f, EDGE_PLAIN, -1);
     build_dead_end(b);

@@ -268,6 +268,9 @@ static enum CXChildVisitResult visit_local_store(CXCursor c, CXCursor parent, CX
                clang_getCursorKind(parse_peel(b->kids.v[base])) == CXCursor_DeclRefExpr) {
         CXCursor var = clang_getCursorReferenced(parse_peel(b->kids.v[base]));
         strmap_put(&b->not_counters, decl_key(b, var), (void *)1); /* `scanf("%d", &i)` */
+        /* a pointer whose address is handed out may be stored through it
+         * (`find(&locked)`): its stores no longer agree */
+        strmap_put(&b->pointer_texts, decl_key(b, var), &b->pointer_texts);
     }
     b->kids.n = base;
     return CXChildVisit_Recurse;
@@ -398,6 +401,21 @@ static void forget_stored_alias(struct builder *b, CXCursor target)
     const char *name = parse_spelling(b->a, var);
     strmap_put(&b->aliases, name, al);
     strmap_put(&b->loop_stored, name, (void *)1);
+}
+
+void build_forget_alias(struct builder *b, CXCursor target)
+{
+    CXCursor var = clang_getCursorReferenced(target);
+    if ((clang_getCursorKind(var) != CXCursor_VarDecl &&
+         clang_getCursorKind(var) != CXCursor_ParmDecl) ||
+        clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
+        return;
+    const char *name = parse_spelling(b->a, var);
+    if (!strmap_get(&b->aliases, name))
+        return;
+    struct alias *al = arena_alloc(b->a, sizeof *al);
+    *al = (struct alias){"", false, decl_key(b, var), false};
+    strmap_put(&b->aliases, name, al);
 }
 
 static enum CXChildVisitResult visit_loop_store(CXCursor c, CXCursor parent, CXClientData d)

@@ -68,6 +68,10 @@ struct cfg_event {
     /* EV_FORGET: the lock's own address went to a function named to end
      * it (`pthread_mutex_destroy(&m)`): no lock is left to be held. */
     bool ends_lock;
+    /* EV_NORETURN: the call ends the calling thread only (pthread_exit),
+     * where no cancellation handler or scope cleanup of this function may
+     * run: the locks the thread holds stay held for good. */
+    bool ends_thread;
     /* EV_EXIT: what is returned, when the exit is a `return e;` */
     /* RET_VAR: while building. RET_NONNEG: an EV_FACT whose store left a
      * value of 0 or more, nothing else known (a copy of a loop counter).

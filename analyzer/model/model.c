@@ -17,7 +17,7 @@ const struct lock_rule *model_macro(const struct model *m, const char *name)
 
 bool model_is_noreturn(const struct model *m, const char *name)
 {
-    return strmap_get(&m->noreturn, name) != NULL;
+    return strmap_get(&m->noreturn, name) != NULL || strmap_get(&m->thread_exits, name) != NULL;
 }
 
 bool model_same_target(const struct lock_target *x, const struct lock_target *y)
@@ -25,6 +25,11 @@ bool model_same_target(const struct lock_target *x, const struct lock_target *y)
     if (x->arg != y->arg || !x->expr != !y->expr)
         return false;
     return !x->expr || !strcmp(x->expr, y->expr);
+}
+
+bool model_ends_thread(const struct model *m, const char *name)
+{
+    return strmap_get(&m->thread_exits, name) != NULL;
 }
 
 bool model_is_untracked(const struct model *m, const char *name)
@@ -50,5 +55,6 @@ void model_free(struct model *m)
     strmap_free(&m->fork_registrars);
     strmap_free(&m->lock_types);
     strmap_free(&m->untracked);
+    strmap_free(&m->thread_exits);
     free(m->guards);
 }

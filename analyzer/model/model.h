@@ -106,6 +106,9 @@ struct model {
      * followed (held until the runtime drops them at the end of a
      * transaction): never guessed to be a lock call */
     struct strmap untracked;
+    /* name -> (void *)1: ends the calling thread only (pthread_exit):
+     * the process goes on, and a lock the thread holds stays held */
+    struct strmap thread_exits;
     struct guard_rule *guards;
     unsigned nguards, guards_cap;
     unsigned nrulesets;
@@ -116,6 +119,8 @@ const struct lock_rule *model_function(const struct model *m, const char *name);
 const struct lock_rule *model_macro(const struct model *m, const char *name);
 bool model_is_noreturn(const struct model *m, const char *name);
 bool model_is_untracked(const struct model *m, const char *name);
+/* Never returns, ending the calling thread only (also noreturn). */
+bool model_ends_thread(const struct model *m, const char *name);
 /* Whether two effects name the same lock (argument and expression). */
 bool model_same_target(const struct lock_target *x, const struct lock_target *y);
 bool model_registers_fork_handler(const struct model *m, const char *name);

@@ -288,7 +288,8 @@ static bool read_root(struct loader *ld, json_t *root)
 {
     static const char *const keys[] = {"name",       "description",   "locks",
                                        "noreturn",   "lock_types",    "guards",
-                                       "fork_handlers", "untracked",  "comment", NULL};
+                                       "fork_handlers", "untracked",  "thread_exits",
+                                       "comment",    NULL};
     if (!json_is_object(root))
         return bad(ld, "", false, "a rules file holds one JSON object%s", "");
     if (!check_keys(ld, root, "", keys))
@@ -308,7 +309,8 @@ static bool read_root(struct loader *ld, json_t *root)
     return read_name_list(ld, root, "noreturn", &ld->m->noreturn) &&
            read_name_list(ld, root, "fork_handlers", &ld->m->fork_registrars) &&
            read_name_list(ld, root, "lock_types", &ld->m->lock_types) &&
-           read_name_list(ld, root, "untracked", &ld->m->untracked) && read_guards(ld, root);
+           read_name_list(ld, root, "untracked", &ld->m->untracked) &&
+           read_name_list(ld, root, "thread_exits", &ld->m->thread_exits) && read_guards(ld, root);
 }
 
 bool rules_load_text(struct arena *a, struct model *m, const char *name, const char *text,
