@@ -894,6 +894,21 @@ static void classify_lock(struct facts_ctx *f, const struct cfg *g, unsigned l)
     told_by_out_flag(f, l);
 }
 
+/* Whether destroy event i (an EV_FORGET that ends its lock) is reached
+ * only with the lock not held: a lock put away idle, which changes nothing
+ * the caller holds (`case DESTROY: rc = lock_destroy(&l); break;`). */
+static bool destroyed_unheld(const struct cfg *g, unsigned i)
+{
+    for (unsigned b = 0; b < g->nblocks; b++) {
+        const struct cfg_block *blk = &g->blocks[b];
+        if (i < blk->first_event || i >= blk->first_event + blk->nevents)
+            continue;
+        uint8_t bits = 0;
+        return refute_bits(g, b, i, g->events[i].lock, &bits) && !(bits & LS_HELD);
+    }
+    return false;
+}
+
 /* Whether the function takes the lock somewhere and releases it nowhere. */
 static bool takes_never_gives(const struct cfg *g, unsigned lock)
 {
@@ -941,7 +956,8 @@ struct summary_lock *summary_facts(struct arena *a, const struct cfg *g,
      * have been held or not, and is unknown) */
     for (unsigned i = 0; i < g->nevents; i++)
         if (g->events[i].kind == EV_FORGET &&
-            !(g->events[i].ends_lock && takes_never_gives(g, g->events[i].lock)))
+            !(g->events[i].ends_lock &&
+              (takes_never_gives(g, g->events[i].lock) || destroyed_unheld(g, i))))
             f.forgotten[g->events[i].lock] = true;
     for (unsigned k = 0; k < g->nkeys && f.nout < MAX_OUT_FLAGS; k++)
         if (g->key_flag[k] && g->key_text[k] && g->key_text[k][0] == '*')
