@@ -359,6 +359,8 @@ static void transfer(const struct cfg *g, struct work *w, unsigned block, unsign
         break;
     case EV_FORGET: { /* as if this path had never touched it */
         struct ls_entry *e = work_get(w, ev->lock);
+        if (ev->ends_lock && !(e->bits & LS_HELD))
+            break; /* destroyed idle (`unlock(m); destroy(m);`): it stays as it was */
         *e = (struct ls_entry){.lock = ev->lock, .bits = LS_UNTOUCHED, .bind = -1};
         break;
     }

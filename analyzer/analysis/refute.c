@@ -498,7 +498,9 @@ static bool apply_event(const struct search *s, struct node *n, unsigned idx)
     case EV_NORETURN:
         return false;
     case EV_FORGET:
-        if (mine) { /* no finding stands on what unknown code did to it */
+        /* no finding stands on what unknown code did to it (a lock
+         * destroyed idle stays as it was) */
+        if (mine && !(ev->ends_lock && n->bits && !(n->bits & LS_HELD))) {
             n->bits = 0;
             n->depth = 0;
             n->bind = -1;

@@ -259,6 +259,8 @@ static void on_exit_state(void *ctx, unsigned block, unsigned event, const struc
             f->held_rets[l].joined |= (lockset_bits(s, l) & ~LS_HELD) != 0;
             f->held_exits[l]++;
         } else if (!(bits & LS_HELD)) {
+            /* (also where the lock's object is not there: `if (!obs)
+             * return false;`, a result that tells the caller) */
             add_free_ret(&f->free_rets[l], f->g, s, exit);
         } else {
             f->held_rets[l].mixed = true;

@@ -320,6 +320,20 @@ static void acquired_where_object_exists(struct arena *a, const struct cfg *g,
     }
 }
 
+/* `if (!obs) return false; lock(&obs->mu); return true;`: read as if the
+ * pointer were not NULL the lock is always taken, but the result tells
+ * the caller when it was not (`if (!lock()) return;`). Where the whole
+ * function's facts make a lock conditional on the result, those stand. */
+static struct summary_lock *told_by_result(const struct cfg *g, const struct summary_lock *all,
+                                           struct summary_lock *nonnull)
+{
+    for (unsigned l = 0; l < g->nlocks; l++)
+        if (all[l].conditional && !all[l].releases && nonnull[l].acquires &&
+            !nonnull[l].conditional)
+            nonnull[l] = all[l];
+    return nonnull;
+}
+
 /* The contract callers see: by argument value (argsplit.h), or from the
  * facts, read as if the lock pointers it tests were not NULL. */
 static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, const struct cfg *g,
@@ -331,11 +345,12 @@ static const struct lock_rule *infer_rule(struct cfg_tu *t, struct arena *a, con
     if (rule)
         return rule;
     bool *null_edges = summary_null_edges(a, g);
-    const struct summary_lock *rule_facts = facts;
+    struct summary_lock *rule_facts = facts;
     if (null_edges) {
         struct ls_result nonnull;
         lockset_solve_pruned(a, g, &nonnull, null_edges);
-        rule_facts = nonnull.gave_up ? facts : summary_facts(a, g, &nonnull);
+        if (!nonnull.gave_up)
+            rule_facts = told_by_result(g, facts, summary_facts(a, g, &nonnull));
     }
     acquired_where_object_exists(a, g, facts);
     struct lock_rule *r = (struct lock_rule *)summary_rule(t->a, g, rule_facts, params, nparams);
