@@ -501,9 +501,6 @@ struct branch_sides {
 };
 void build_aliases_join(struct builder *b, struct strmap *before, struct strmap *then_side,
                         const struct branch_sides *sides);
-/* A local pointer whose address is handed out (`find(&locked)`): it may
- * point anywhere from here. */
-void build_forget_alias(struct builder *b, CXCursor target);
 /* The alias a local pointer named `name` holds (NULL if none). */
 const struct alias *build_alias_of(struct builder *b, const char *name);
 /* The same for this very declaration: NULL when the name's alias was set

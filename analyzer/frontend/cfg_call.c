@@ -972,23 +972,6 @@ static void forget_object_locks(struct builder *b, const char *name, CXCursor *a
         forget_lock(b, l, loc);
 }
 
-/* A local pointer whose address the call was given (`find(&locked)`)
- * may point elsewhere once it returns (its effects, read through the
- * pointer as it was, come first). */
-static void forget_handed_pointers(struct builder *b, CXCursor *args, unsigned nargs)
-{
-    for (unsigned i = 0; i < nargs; i++) {
-        CXCursor a = parse_peel(args[i]);
-        size_t base = b->kids.n;
-        if (clang_getCursorKind(a) == CXCursor_UnaryOperator &&
-            clang_getCursorUnaryOperatorKind(a) == CXUnaryOperator_AddrOf &&
-            parse_children(a, &b->kids) == 1 &&
-            clang_getCursorKind(parse_peel(b->kids.v[base])) == CXCursor_DeclRefExpr)
-            build_forget_alias(b, parse_peel(b->kids.v[base]));
-        b->kids.n = base;
-    }
-}
-
 /* Named as a function that ends an object's life (`req_release(cc)`,
  * `conn_free(c)`, `obj_unref(o)`, `ctx_destroy(x)`): the locks inside the
  * object it is given go with the object, released or destroyed there,
@@ -1216,7 +1199,6 @@ static void apply_call(struct builder *b, CXCursor call, CXCursor decl, const ch
         if (lock_named || ends_object)
             forget_object_locks(b, name, args, nargs, parse_cursor_loc(call), ends_object);
     }
-    forget_handed_pointers(b, args, nargs);
     if (info->noreturn || fatal_report(b, call, decl, args, nargs)) {
         bool handlers = b->returns_twice_seen || b->cleanups.n;
         struct cfg_event ev = {.kind = EV_NORETURN, .loc = parse_cursor_loc(call),

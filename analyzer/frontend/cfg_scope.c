@@ -403,21 +403,6 @@ static void forget_stored_alias(struct builder *b, CXCursor target)
     strmap_put(&b->loop_stored, name, (void *)1);
 }
 
-void build_forget_alias(struct builder *b, CXCursor target)
-{
-    CXCursor var = clang_getCursorReferenced(target);
-    if ((clang_getCursorKind(var) != CXCursor_VarDecl &&
-         clang_getCursorKind(var) != CXCursor_ParmDecl) ||
-        clang_getCanonicalType(clang_getCursorType(var)).kind != CXType_Pointer)
-        return;
-    const char *name = parse_spelling(b->a, var);
-    if (!strmap_get(&b->aliases, name))
-        return;
-    struct alias *al = arena_alloc(b->a, sizeof *al);
-    *al = (struct alias){"", false, decl_key(b, var), false};
-    strmap_put(&b->aliases, name, al);
-}
-
 static enum CXChildVisitResult visit_loop_store(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
