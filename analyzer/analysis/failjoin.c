@@ -104,6 +104,12 @@ static int stored_var(const struct cfg *g, const struct cfg_event *ev)
     return g->key_var && ev->lock < g->nkeys ? g->key_var[ev->lock] : -1;
 }
 
+/* Whether the block ends in a call that never returns. */
+static bool ends_dead(const struct cfg *g, const struct cfg_block *blk)
+{
+    return blk->nevents && g->events[blk->first_event + blk->nevents - 1].kind == EV_NORETURN;
+}
+
 /* Whether every way from block b ends, within a few blocks, in a call
  * that never returns (`if (status) fatal(status);`: a check that dies). */
 static bool dies_soon(const struct cfg *g, unsigned b)
@@ -119,7 +125,7 @@ static bool dies_soon(const struct cfg *g, unsigned b)
             return false;
         seen[n++] = at;
         const struct cfg_block *blk = &g->blocks[at];
-        if (blk->nevents && g->events[blk->first_event + blk->nevents - 1].kind == EV_NORETURN)
+        if (ends_dead(g, blk))
             continue;
         if (!blk->nsucc || sp + blk->nsucc > DIE_LIMIT)
             return false;
@@ -357,9 +363,7 @@ static bool success_only_reports(const struct cfg *g, unsigned lock, unsigned ok
             continue;
         mark[b] = visited;
         const struct cfg_block *blk = &g->blocks[b];
-        bool dies = blk->nevents && g->events[blk->first_event + blk->nevents - 1].kind ==
-                                        EV_NORETURN;
-        if (dies)
+        if (ends_dead(g, blk))
             continue;
         only = ++n < REPORT_LIMIT && !try_stops(g, b, lock) && blk->nsucc > 0;
         for (unsigned i = 0; only && i < blk->nsucc; i++)

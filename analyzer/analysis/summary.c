@@ -335,11 +335,6 @@ static bool success_beside_free_errors(const struct ret_set *held, const struct 
     return zero;
 }
 
-/* Held exits return success and free exits failure: the object or a
- * pointer where NULL means failure, or 0 where negative constants mean
- * failure. The reverse (an error code returned while holding the lock,
- * `if (rc) return rc;` in a function returning int) is the classic leak on
- * an error path and is not a contract. */
 /* Whether a computed value the free exits return may be constant k:
  * a variable they return is stored k somewhere (`incremented = true;`),
  * or what they return is no variable. */
@@ -359,6 +354,11 @@ static bool may_return_constant(const struct cfg *g, const struct ret_set *free,
     return false;
 }
 
+/* Held exits return success and free exits failure: the object or a
+ * pointer where NULL means failure, or 0 where negative constants mean
+ * failure. The reverse (an error code returned while holding the lock,
+ * `if (rc) return rc;` in a function returning int) is the classic leak on
+ * an error path and is not a contract. */
 static void classify_conditional(struct summary_lock *l, const struct ret_set *held,
                                  const struct ret_set *free, bool releases_it,
                                  const struct cfg *g)

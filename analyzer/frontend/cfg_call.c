@@ -830,9 +830,7 @@ static void forget_lock_as(struct builder *b, size_t lock, struct cfg_loc loc, b
 
 static void forget_lock(struct builder *b, size_t lock, struct cfg_loc loc)
 {
-    struct cfg_event ev = {.kind = EV_FORGET, .lock = (unsigned)lock, .result_var = -1,
-                           .loc = loc};
-    build_event(b, ev);
+    forget_lock_as(b, lock, loc, false);
 }
 
 /* The locks named so far that are members of `obj` (`obj.mutex`,

@@ -197,8 +197,11 @@ static void count_store(struct builder *b, CXCursor var, CXCursor value, bool nu
 /* A pointer local stored more than once, each time with the same written
  * value (`held = maybe_lock(s->mutex);` in two places): whichever store a
  * use sees, it names the same object. */
+static void count_stores(struct builder *b);
+
 static bool stores_agree(struct builder *b, const char *decl)
 {
+    count_stores(b);
     const char *text = strmap_get(&b->pointer_texts, decl);
     return text && text != (void *)&b->pointer_texts && !strstr(text, "++") &&
            !strstr(text, "--") && !strchr(text, '=');
@@ -391,7 +394,6 @@ static void forget_stored_alias(struct builder *b, CXCursor target)
         return;
     /* stored in the loop with what every store writes (`held =
      * maybe_lock(s->mutex);` before the loop and in it): still that */
-    count_stores(b);
     if (build_alias_of_decl(b, var) && stores_agree(b, decl_key(b, var)))
         return;
     struct alias *al = arena_alloc(b->a, sizeof *al);

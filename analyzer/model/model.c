@@ -17,7 +17,7 @@ const struct lock_rule *model_macro(const struct model *m, const char *name)
 
 bool model_is_noreturn(const struct model *m, const char *name)
 {
-    return strmap_get(&m->noreturn, name) != NULL || strmap_get(&m->thread_exits, name) != NULL;
+    return strmap_get(&m->noreturn, name) != NULL || model_ends_thread(m, name);
 }
 
 bool model_same_target(const struct lock_target *x, const struct lock_target *y)
